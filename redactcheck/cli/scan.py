@@ -1,0 +1,118 @@
+"""``redactcheck scan``: scan files and folders and report findings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from redactcheck.cli.common import fail
+from redactcheck.config import ConfigError, load_config, validate
+from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.ruleset.loader import RuleLoadError
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    csv = "csv"
+
+
+class Severity(str, Enum):
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--as-of takes a date as YYYY-MM-DD, not {value!r}")
+
+
+def scan(
+    paths: list[Path] = typer.Argument(None, help="Files and folders to scan (default: .)."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    redact: bool | None = typer.Option(
+        None,
+        "--redact/--no-redact",
+        help="Mask matched text and its context in every output (default: on when CI is set).",
+    ),
+    fail_on: Severity | None = typer.Option(
+        None, "--fail-on", help="Lowest severity that makes the exit status 1 (default: low)."
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", help="Date for date checks (YYYY-MM-DD)."),
+    rules: list[Path] = typer.Option(None, "--rules", help="Extra folder of rule files (repeatable)."),
+    no_names: bool = typer.Option(False, "--no-names", help="Rules only: skip names and contact data."),
+    entities: list[str] = typer.Option(
+        None, "--entities", help="Presidio entities to report, comma-separated."
+    ),
+    config_file: Path | None = typer.Option(None, "--config", help="Configuration file to use."),
+    include: list[str] = typer.Option(None, "--include", help="Only scan files matching this glob."),
+    exclude: list[str] = typer.Option(None, "--exclude", help="Skip files matching this glob."),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also scan git-ignored files."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
+    min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
+    model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    """Scan files and folders; list every span a reviewer must look at."""
+    from redactcheck.engine import Scanner
+    from redactcheck.report import render
+
+    try:
+        config = load_config(config_file)
+        config = config.with_overrides(
+            fail_on=fail_on.value if fail_on else None,
+            min_score=min_score,
+            model=model,
+            entities=_split(entities),
+            include=list(include) if include else None,
+            exclude=(config.exclude + list(exclude)) if exclude else None,
+            rules=(config.rules + [str(r) for r in rules]) if rules else None,
+            as_of=_parse_date(as_of),
+        )
+        if no_names:
+            config.names = False
+        if no_gitignore:
+            config.respect_gitignore = False
+        if follow_symlinks:
+            config.follow_symlinks = True
+        config.redact = bool(os.environ.get("CI")) if redact is None else redact
+        validate(config)
+        scanner = Scanner(config)
+        if config.names:
+            scanner.name_detector  # load the model now: a missing model is a config error
+    except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
+        fail(str(exc).replace("\n", "; "))
+
+    report = scanner.scan(list(paths) if paths else [Path(".")])
+    text = render(report, format.value, redact=config.redact)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(text)
+    if format is not Format.table:
+        for error in report.errors:
+            typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+    raise typer.Exit(report.exit_code(config.fail_on))

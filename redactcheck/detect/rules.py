@@ -1,0 +1,115 @@
+"""Marking detector: runs the declarative YAML rules over normalised text.
+
+This is where every ``marking`` finding is born. Hits are found on the normalised text
+(``normalize.py``) and mapped back, so offsets always point into the original segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redactcheck.document import Segment
+from redactcheck.finding import Finding
+from redactcheck.normalize import Normalized, normalize
+from redactcheck.ruleset.loader import LoadedRule
+from redactcheck.ruleset.schema import PatternSpec, RuleSpec
+
+_FLAGS = {
+    "ignorecase": re.IGNORECASE,
+    "multiline": re.MULTILINE,
+    "dotall": re.DOTALL,
+    "verbose": re.VERBOSE,
+}
+
+
+@dataclass(slots=True)
+class CompiledPattern:
+    spec: PatternSpec
+    regex: re.Pattern[str]
+    group: int | str
+
+
+@dataclass(slots=True)
+class CompiledRule:
+    spec: RuleSpec
+    patterns: list[CompiledPattern]
+    context: re.Pattern[str] | None
+
+
+def compile_pattern(spec: PatternSpec) -> CompiledPattern:
+    flags = re.MULTILINE
+    for name in spec.flags:
+        flags |= _FLAGS[name]
+    regex = re.compile(spec.regex, flags)
+    group: int | str = "mark" if "mark" in regex.groupindex else 0
+    return CompiledPattern(spec, regex, group)
+
+
+def compile_rule(spec: RuleSpec) -> CompiledRule:
+    context = None
+    if spec.context:
+        words = "|".join(re.escape(w) for w in sorted(spec.context.words, key=len, reverse=True))
+        context = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return CompiledRule(spec, [compile_pattern(p) for p in spec.patterns], context)
+
+
+class RuleDetector:
+    """Applies compiled rules to segments; one instance per scan, reused for every file."""
+
+    name = "rules"
+
+    def __init__(self, rules: list[LoadedRule] | list[RuleSpec]):
+        specs = [r.spec if isinstance(r, LoadedRule) else r for r in rules]
+        self.rules = [compile_rule(s) for s in specs]
+
+    def detect(self, segment: Segment) -> list[Finding]:
+        norm = normalize(segment.text)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            findings.extend(self.detect_rule(rule, segment.text, norm))
+        return _dedupe(findings)
+
+    def detect_rule(self, rule: CompiledRule, original: str, norm: Normalized) -> list[Finding]:
+        out: list[Finding] = []
+        spec = rule.spec
+        for pattern in rule.patterns:
+            for m in pattern.regex.finditer(norm.text):
+                n_start, n_end = m.span(pattern.group)
+                if n_end <= n_start:
+                    continue
+                start, end = norm.span(n_start, n_end)
+                score = pattern.spec.score
+                if rule.context is not None and spec.context is not None:
+                    lo = max(0, start - spec.context.window)
+                    hi = min(len(original), end + spec.context.window)
+                    window = original[lo:start] + " " + original[end:hi]
+                    if rule.context.search(window):
+                        score = min(1.0, score + spec.context.boost)
+                out.append(
+                    Finding(
+                        rule_id=spec.id,
+                        category=spec.category,
+                        entity=spec.entity,
+                        severity=pattern.spec.severity or spec.severity,
+                        score=round(score, 3),
+                        start=start,
+                        end=end,
+                        text=original[start:end],
+                        message=spec.message or spec.name,
+                        system=spec.system,
+                        exemption=spec.exemption,
+                        detector=f"rules:{pattern.spec.name}",
+                    )
+                )
+        return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and span: several patterns of a rule may hit the same text."""
+    best: dict[tuple[str, int, int], Finding] = {}
+    for f in findings:
+        key = (f.rule_id, f.start, f.end)
+        if key not in best or f.score > best[key].score:
+            best[key] = f
+    return list(best.values())

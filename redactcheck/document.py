@@ -1,0 +1,40 @@
+"""What an extractor hands to the detectors: text segments with their place in the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from redactcheck.finding import Finding
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of text from one part of a document.
+
+    ``part`` says where the text lives (``body``, ``header``, ``comment``, ``metadata``,
+    ``attachment:NAME`` …) and ``page`` is the 1-based page for paginated formats. Finding
+    offsets, lines and columns refer to ``text``. ``origin`` optionally maps a text offset back
+    to the source (e.g. a PDF character box); detectors never need it.
+    """
+
+    text: str
+    part: str = "body"
+    page: int | None = None
+    origin: Any = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One input file after extraction.
+
+    ``findings`` holds what the extractor itself found (hidden content, failed redactions,
+    pages without a text layer); detectors add theirs to the same report. ``notes`` are
+    remarks for the user (e.g. "decoded as cp1252") that are not findings.
+    """
+
+    path: str
+    media_type: str
+    segments: list[Segment] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

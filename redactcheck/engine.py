@@ -1,0 +1,158 @@
+"""The scan pipeline: discover → extract → detect → locate → suppress → report.
+
+``Scanner.scan_file`` is the whole life of one file; ``Scanner.scan`` runs it over every file
+and collects a :class:`Report`. Nothing here prints: renderers in ``report/`` do that.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redactcheck.config import Config
+from redactcheck.detect.rules import RuleDetector
+from redactcheck.discover import Skipped, walk
+from redactcheck.document import Document
+from redactcheck.extract import ExtractError, extract
+from redactcheck.finding import Finding, severity_rank
+from redactcheck.locate import fingerprint_key, locate
+from redactcheck.ruleset.loader import LoadedRule, load_rules
+from redactcheck.suppress.allow import AllowList
+
+
+@dataclass(slots=True)
+class ScanError:
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    size: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)
+    files_scanned: int = 0
+    bytes_scanned: int = 0
+    rules: list[LoadedRule] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {
+            "files_scanned": self.files_scanned,
+            "findings": len(self.findings),
+            "errors": len(self.errors),
+            "by_severity": dict(sorted(Counter(f.severity for f in self.findings).items())),
+            "by_category": dict(sorted(Counter(f.category for f in self.findings).items())),
+            "by_entity": dict(sorted(Counter(f.entity for f in self.findings).items())),
+        }
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean, 1 findings at or above ``fail_on``, 2 when some input could not be read."""
+        if self.errors:
+            return 2
+        threshold = severity_rank(fail_on)
+        return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class Scanner:
+    """Holds what is expensive to build (compiled rules, the NLP model) for many files."""
+
+    def __init__(self, config: Config, *, name_detector=None):
+        self.config = config
+        self.rules = load_rules(
+            [Path(r) for r in config.rules], disabled=frozenset(config.disable)
+        )
+        self.rule_detector = RuleDetector(self.rules)
+        self._name_detector = name_detector
+        self.allow = AllowList(config.allow)
+        self.key = fingerprint_key()
+
+    @property
+    def name_detector(self):
+        if self._name_detector is None and self.config.names:
+            from redactcheck.detect.names import NameDetector
+
+            self._name_detector = NameDetector(
+                self.config.model, tuple(self.config.entities), self.config.min_score
+            )
+        return self._name_detector
+
+    def detect_document(self, document: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        for segment in document.segments:
+            found = self.rule_detector.detect(segment)
+            if self.config.names:
+                found.extend(self.name_detector.detect(segment))
+            found = [f for f in found if f.score >= self.config.min_score]
+            findings.extend(locate(found, segment, document.path, self.key))
+        # extractor findings (hidden content) carry their own location already
+        for f in document.findings:
+            f.path = document.path
+        findings.extend(document.findings)
+        return findings
+
+    def scan_file(self, path: Path) -> FileResult:
+        shown = _display_path(path)
+        result = FileResult(shown)
+        try:
+            size = path.stat().st_size
+            if size > self.config.max_file_size:
+                raise ExtractError(
+                    f"file is larger than the limit of {self.config.max_file_size} bytes"
+                )
+            data = path.read_bytes()
+            result.size = len(data)
+            document = extract(shown, data)
+        except ExtractError as exc:
+            result.errors.append(ScanError(shown, str(exc)))
+            return result
+        except OSError as exc:
+            result.errors.append(ScanError(shown, f"cannot read: {exc.strerror or exc}"))
+            return result
+        result.notes.extend(document.notes)
+        findings = self.detect_document(document)
+        result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+        return result
+
+    def iter_files(self, paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
+        return walk(
+            paths,
+            include=self.config.include,
+            exclude=self.config.exclude,
+            follow_symlinks=self.config.follow_symlinks,
+            respect_gitignore=self.config.respect_gitignore,
+            errors=skipped,
+        )
+
+    def scan(self, paths: list[Path]) -> Report:
+        report = Report(rules=self.rules)
+        skipped: list[Skipped] = []
+        for result in self.scan_results(self.iter_files(paths, skipped)):
+            report.files_scanned += 1
+            report.bytes_scanned += result.size
+            report.findings.extend(result.findings)
+            report.errors.extend(result.errors)
+        report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
+        report.findings.sort(key=Finding.sort_key)
+        report.errors.sort(key=lambda e: e.path)
+        return report
+
+    def scan_results(self, files: Iterable[Path]) -> Iterator[FileResult]:
+        for path in files:
+            yield self.scan_file(path)

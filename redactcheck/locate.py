@@ -1,0 +1,90 @@
+"""Give a detector's raw finding its place: file, part, page, line and column, context, fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from bisect import bisect_right
+
+from redactcheck.document import Segment
+from redactcheck.finding import Finding
+
+CONTEXT_CHARS = 60
+_WS = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
+
+#: Environment variable holding the secret that keys fingerprints (see docs/baseline.md).
+KEY_ENV = "REDACTCHECK_FINGERPRINT_KEY"
+_DEFAULT_KEY = b"redactcheck-fingerprint-v1"
+
+
+class LineIndex:
+    """Offsets of line starts in a text, for 1-based line/column lookups."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        for m in re.finditer(r"\r\n|\r|\n", text):
+            self.starts.append(m.end())
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def fingerprint_key(explicit: bytes | None = None) -> bytes:
+    if explicit:
+        return explicit
+    env = os.environ.get(KEY_ENV)
+    return env.encode() if env else _DEFAULT_KEY
+
+
+def normalise_for_fingerprint(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
+    """Keyed hash of rule, matched text and two words either side.
+
+    Line numbers are left out so that edits elsewhere in the file keep it stable; the key stops
+    anyone from confirming a guessed name against a published fingerprint.
+    """
+    before = _WORDS.findall(segment_text[max(0, finding.start - 80) : finding.start])[-2:]
+    after = _WORDS.findall(segment_text[finding.end : finding.end + 80])[:2]
+    material = "\x1f".join(
+        [
+            finding.rule_id,
+            finding.path,
+            finding.part,
+            normalise_for_fingerprint(finding.text),
+            " ".join(before).casefold(),
+            " ".join(after).casefold(),
+        ]
+    )
+    return hmac.new(key, material.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def context_snippet(text: str, start: int, end: int) -> str:
+    """The match with up to ``CONTEXT_CHARS`` characters of its line on either side."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    nl = text.find("\n", end)
+    line_end = min(len(text) if nl == -1 else nl, end + CONTEXT_CHARS)
+    return text[line_start:line_end].replace("\r", " ").replace("\t", " ")
+
+
+def locate(findings: list[Finding], segment: Segment, path: str, key: bytes) -> list[Finding]:
+    """Fill in location fields of findings that came from ``segment`` (in place)."""
+    index = LineIndex(segment.text) if findings else None
+    for f in findings:
+        f.path = path
+        f.part = segment.part if f.part == "body" else f.part
+        f.page = segment.page if f.page is None else f.page
+        assert index is not None
+        f.line, f.column = index.position(f.start)
+        f.end_line, f.end_column = index.position(f.end)
+        if not f.context:
+            f.context = context_snippet(segment.text, f.start, f.end)
+        if not f.fingerprint:
+            f.fingerprint = fingerprint(f, segment.text, key)
+    return findings

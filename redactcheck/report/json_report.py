@@ -1,0 +1,21 @@
+"""JSON: ``{"tool", "findings", "errors", "summary"}``, the format scripts read."""
+
+from __future__ import annotations
+
+import json
+
+from redactcheck import __version__
+from redactcheck.engine import Report
+
+
+def as_dict(report: Report) -> dict:
+    return {
+        "tool": {"name": "redactcheck", "version": __version__},
+        "findings": [f.to_dict() for f in report.findings],
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "summary": report.summary(),
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"

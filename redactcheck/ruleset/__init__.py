@@ -1,0 +1,1 @@
+"""Rule files: schema, loading, self-tests and generated documentation."""

@@ -1,0 +1,1 @@
+"""Suppression: what a reviewer has said need not be reported again."""
