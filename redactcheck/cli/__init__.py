@@ -14,6 +14,7 @@ import traceback
 import typer
 
 from redactcheck import __version__
+from redactcheck.cli import eval as eval_cmd
 from redactcheck.cli import rules as rules_cmd
 from redactcheck.cli import scan as scan_cmd
 
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.command("scan")(scan_cmd.scan)
 app.add_typer(rules_cmd.app, name="rules")
+app.command("eval")(eval_cmd.eval_command)
 
 
 def _version(value: bool) -> None:

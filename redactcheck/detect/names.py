@@ -7,9 +7,11 @@ the same length as the original, so every offset maps back one-for-one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from redactcheck.detect.casing import restore_case
+from redactcheck.detect.contact_rules import is_phone
+from redactcheck.detect.person_rules import find_people
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -36,31 +38,6 @@ ENTITY_INFO = {
 }
 _FALLBACK = EntityInfo("PII-OTHER", "low", "Personal data found by Presidio.")
 
-_CAPS_LINE_MIN_LETTERS = 4
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def restore_case(text: str) -> str:
-    """Title-case words on lines that are mostly upper case; keep the length exactly."""
-    if not any(c.isupper() for c in text):
-        return text
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
-        if len(letters) >= _CAPS_LINE_MIN_LETTERS and upper >= 0.8 * len(letters):
-            line = _WORD.sub(_title_word, line)
-        out.append(line)
-    restored = "".join(out)
-    return restored if len(restored) == len(text) else text
-
-
-def _title_word(m: re.Match[str]) -> str:
-    word = m.group(0)
-    rest = "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
-    return word[0] + rest
-
-
 class NameDetector:
     """Runs Presidio once per segment; one instance (one loaded model) per worker."""
 
@@ -78,14 +55,28 @@ class NameDetector:
         if not text.strip():
             return []
         restored = restore_case(text)
-        results = self.analyzer.analyze(
-            text=restored, language="en", entities=list(self.entities), score_threshold=self.min_score
-        )
+        # one NER pass on the case-restored copy, shared by Presidio and the person rules
+        artifacts = self.analyzer.nlp_engine.process_text(restored, "en")
+        others = [e for e in self.entities if e != "PERSON"]
+        results = []
+        if others:
+            results = self.analyzer.analyze(
+                text=restored,
+                language="en",
+                entities=others,
+                score_threshold=self.min_score,
+                nlp_artifacts=artifacts,
+            )
         findings: list[Finding] = []
+        if "PERSON" in self.entities:
+            ents = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
+            findings.extend(self._people(text, ents))
         for r in results:
             info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
             span = text[r.start : r.end]
             if not span.strip():
+                continue
+            if r.entity_type == "PHONE_NUMBER" and not is_phone(text, r.start, r.end):
                 continue
             findings.append(
                 Finding(
@@ -103,3 +94,26 @@ class NameDetector:
                 )
             )
         return findings
+
+    def _people(self, text: str, ents: list[tuple[int, int, str]]) -> list[Finding]:
+        """PERSON findings from the NER entities plus the title, signature and propagation
+        rules of :mod:`redactcheck.detect.person_rules`."""
+        info = ENTITY_INFO["PERSON"]
+        return [
+            Finding(
+                rule_id=info.rule_id,
+                category="pii",
+                entity="PERSON",
+                severity=info.severity,
+                score=p.score,
+                start=p.start,
+                end=p.end,
+                text=text[p.start : p.end],
+                message=info.message,
+                exemption="(b)(6)",
+                detector="presidio",
+                details={"basis": p.basis},
+            )
+            for p in find_people(text, ents)
+            if p.score >= self.min_score
+        ]

@@ -1,0 +1,417 @@
+"""Names the stock NER model misses or mislabels, and the false alarms it raises.
+
+Input: the original text, the NER entities the model found on its case-restored copy (same
+offsets), and the word lists of ``rules/lexicons``. Output: person spans, each with a score
+that says how it was found, so ``--min-score`` means something:
+
+====================  =====  ===============================================================
+basis                 score  example
+====================  =====  ===============================================================
+title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
+initials              0.85   ``PAUL R. HADLEY``, ``T. A. Morrow``
+ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
+propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
+signature             0.75   a lone surname on its own line at the end of a cable
+continuation          0.75   a surname on the line after a given name that ended a line
+ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
+====================  =====  ===============================================================
+
+Every rule is a compiled regular expression or a set lookup; nothing walks the text token by
+token, and no second NER pass is made.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+#: One word of a name: an initial, a capitalised word (with hyphen/apostrophe parts), or a
+#: word in capitals. "Okonkwo-Hale", "O'Neill", "Jong-il", "J.", "SCHMIDT".
+NAME_TOKEN = (
+    rf"(?:[{_UP}]\.(?:[ \t]?[{_UP}]\.)*"
+    rf"|(?:Ma?c|O['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
+    rf"|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
+)
+PARTICLES = ("de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van",
+             "von", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu")  # fmt: skip
+_PARTICLE = "(?:" + "|".join(PARTICLES) + r")(?:[ \t]+|-)"
+_NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE})*{NAME_TOKEN}){{0,3}}"
+_TOKEN_RE = re.compile(rf"(?:{_PARTICLE})*{NAME_TOKEN}")
+_INITIAL = re.compile(rf"^[{_UP}]\.(?:[ \t]?[{_UP}]\.)*$")
+_BAD_CHARS = re.compile(rf"[^{_UP}{_LO}\s.,'’-]|,(?! )")
+_ACT_AFTER = re.compile(rf"(?:[ \t]+[{_UP}][\w'’-]*){{0,6}}[ \t]+(?:Act|ACT)\b")
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]+{NAME_TOKEN}"
+    rf"|[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]?(?:Ma?c|O['’])?[{_UP}][{_LO}{_UP}]+(?:-[{_UP}{_LO}]+)*)"
+    rf"(?![\w])"
+)
+_SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
+_CONTINUATION = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*({NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])")
+_SIGNATURE_LINES = 8
+_ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
+_VERB_ENDING = re.compile(r"(?:ED|ING|LY|SES)$")
+_VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
+
+SCORES = {
+    "title": 0.95,
+    "initials": 0.85,
+    "ner": 0.85,
+    "propagated": 0.8,
+    "signature": 0.75,
+    "continuation": 0.75,
+    "ner-repeated": 0.75,
+    "ner-single": 0.6,
+    "ner-single-caps": 0.5,
+}
+CONFIDENT = 0.75
+
+
+@dataclass(slots=True)
+class PersonSpan:
+    start: int
+    end: int
+    score: float
+    basis: str
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w/])(?:{lex.title_regex})(?:\.[ \t]*\n?|[ \t]*\n|[ \t]+)[ \t]*"
+        rf"(?P<name>{_NAME})(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _appositive_pattern() -> re.Pattern[str]:
+    """"Jane Roe, Director of ..." / "Herman Oduya, Former Ambassador": a name then its title."""
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w])(?P<name>{_NAME}),[ \t]+"
+        rf"(?:(?:Former|Acting|Deputy|Assistant|Senior|Special|Vice|Under|Retired|Chief)[ \t]+)*"
+        rf"(?:(?:[{_UP}][{_LO}]+|of|for|the)[ \t]+){{0,3}}"
+        rf"(?:{lex.title_regex})\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _codeword_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in name_lexicon().not_after)
+    return re.compile(rf"(?:{words})[ \t]+$")
+
+
+def _after_codeword(text: str, start: int) -> bool:
+    """A word right after a classification level on the same line is a codeword or caveat."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_codeword_pattern().search(text, line_start, start))
+
+
+def _plausible_words(name: str) -> bool:
+    """Reject OCR debris such as "SL CTI": every word needs a vowel, one word three letters."""
+    words = [w for w in name.split() if not _INITIAL.match(w) and w not in PARTICLES]
+    return (
+        bool(words)
+        and all(len(w) >= 2 and _VOWEL.search(w) for w in words)
+        and any(len(w) >= 3 for w in words)
+    )
+
+
+def _repeated_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[str]:
+    """Single words the model calls a person at least twice in this text."""
+    seen: dict[str, int] = {}
+    for s, e, label in ner:
+        if label == "PERSON":
+            key = text[s:e].strip().lower()
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _is_name_word(word: str, lex: NameLexicon) -> bool:
+    """A token that can be part of a name: capitalised or an initial, not a listed non-name."""
+    if lex.is_not_person_word(word):
+        return False
+    if _INITIAL.match(word):
+        return True
+    return word[:1].isupper() and len(word) >= 2
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[int, int]]:
+    """Split a candidate at line breaks, trim titles/common words/punctuation from its ends,
+    and drop it when what is left is not name-shaped. Returns zero or more spans."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        toks = _tokens(text, a, b)
+        # strip punctuation at the ends of each token ("Kohno,", "(Smith)")
+        toks = [_strip_punct(text, s, e) for s, e in toks]
+        toks = [(s, e) for s, e in toks if e > s]
+        while toks and not _is_name_word(text[toks[0][0] : toks[0][1]], lex):
+            toks.pop(0)
+        while toks and not _is_name_word(text[toks[-1][0] : toks[-1][1]], lex):
+            toks.pop()
+        if not toks:
+            continue
+        words = [text[s:e] for s, e in toks]
+        if any(w.lower() in lex.heads for w in words):
+            continue
+        if any(not (w[:1].isupper() or w in PARTICLES) for w in words):
+            continue
+        if all(_INITIAL.match(w) for w in words):
+            continue
+        s, e = toks[0][0], toks[-1][1]
+        if _BAD_CHARS.search(text[s:e]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalpha():
+        s += 1
+    while e > s and not (text[e - 1].isalpha() or text[e - 1] == "."):
+        e -= 1
+    # a trailing full stop belongs to an initial ("J."), not to a word ("SMITH.")
+    if e - s > 2 and text[e - 1] == "." and "." not in text[s : e - 1]:
+        e -= 1
+    # possessive: "Nitze's" -> "Nitze"
+    if e - s > 3 and text[e - 2 : e].lower() in ("'s", "’s"):
+        e -= 2
+    return s, e
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+class _Lines:
+    """Which offsets lie on cable routing/tag lines (found with one regex pass)."""
+
+    def __init__(self, text: str, lex: NameLexicon):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in lex.cable_line.finditer(text):
+            a, b = _line_bounds(text, m.start())
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def excluded(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.ends[i]
+
+
+def find_people(
+    text: str, ner: Iterable[tuple[int, int, str]], lex: NameLexicon | None = None
+) -> list[PersonSpan]:
+    """Person spans in ``text`` from NER entities (offsets into ``text``) plus the rules."""
+    lex = lex or name_lexicon()
+    lines = _Lines(text, lex)
+    ner = list(ner)
+    not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
+    found: list[PersonSpan] = []
+
+    def add(s: int, e: int, basis: str, score: float | None = None) -> None:
+        for a, b in clean_span(text, s, e, lex):
+            if lines.excluded(a) or _ACT_AFTER.match(text, b) or _after_codeword(text, a):
+                continue
+            found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
+
+    # 1. the NER model's people, cleaned
+    repeated = _repeated_person_words(text, ner)
+    for s, e, label in ner:
+        if label != "PERSON":
+            continue
+        for a, b in clean_span(text, s, e, lex):
+            word = text[a:b]
+            if " " in word.strip():
+                if not _plausible_words(word):
+                    continue
+                basis = "ner"
+            elif word.lower() in not_person_texts or len(word) <= 3 or _after_codeword(text, a):
+                continue  # a place or group elsewhere, a short OCR fragment, a codeword
+            elif word.lower() in repeated:
+                basis = "ner-repeated"
+            elif word.isupper():
+                basis = "ner-single-caps"
+            else:
+                basis = "ner-single"
+            add(a, b, basis)
+
+    # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
+    for m in _title_pattern().finditer(text):
+        s, e = m.span("name")
+        if text[s:e].isupper():
+            s, e = _cap_caps_name(text, m.start(), s, e, ner)
+        if e > s:
+            add(s, e, "title")
+    for m in _appositive_pattern().finditer(text):
+        add(*m.span("name"), "title")
+
+    # 3. names with initials: "PAUL R. HADLEY", "T. A. Morrow" (not "A. Fortunately" in a list)
+    for m in _INITIALS_NAME.finditer(text):
+        s = m.start()
+        if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
+            m.group(0)
+        ):
+            continue
+        add(s, m.end(), "initials")
+
+    # 4. a lone name on its own line among the last lines: the signature of a cable
+    _signatures(text, add)
+
+    _join_inverted(text, found)
+    people = _merge(found)
+    # 5. a given name that ends a line, continued by a surname on the next line
+    extra = []
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        m = _CONTINUATION.match(text, p.end)
+        if m and _is_name_word(m.group(1), lex):
+            extra.append((m.start(1), m.end(1)))
+    for s, e in extra:
+        add(s, e, "continuation")
+    people = _merge(found)
+    # 6. every other mention of a confidently found name, in the same document
+    for s, e in _propagate(text, people, lex):
+        add(s, e, "propagated")
+    return _merge(found)
+
+
+def _cap_caps_name(
+    text: str, match_start: int, s: int, e: int, ner: list[tuple[int, int, str]]
+) -> tuple[int, int]:
+    """After a title in capitals, "DCM LARKIN SAID THAT" must not become a four-word name and
+    "AMBASSADOR ASSESSES" no name at all. Keep initials and the first word when the word is
+    backed by something (initials before it, the NER model, the same word written as a name
+    elsewhere, punctuation after it); further words only where the NER model saw a person."""
+    toks = [m.span() for m in _TOKEN_RE.finditer(text, s, e)]
+    keep_end, had_initial, first = None, False, None
+    for ts, te in toks:
+        keep_end = te
+        if _INITIAL.match(text[ts:te]):
+            had_initial = True
+            continue
+        first = (ts, te)
+        break
+    if keep_end is None or first is None:
+        return s, s
+    word = text[first[0] : first[1]]
+    covered = [(ns, ne) for ns, ne, label in ner if label == "PERSON" and ns <= first[0] < ne]
+    backed = (
+        had_initial
+        or covered
+        or re.search(rf"(?<![\w-]){re.escape(word[0] + word[1:].lower())}(?![\w-])", text)
+        or re.match(r"[ \t]*[.,;:)]", text[first[1] : first[1] + 3])
+    )
+    if not backed or _VERB_ENDING.search(word):
+        return s, s
+    if covered:
+        return s, max(keep_end, min(max(ne for _, ne in covered), e))
+    return s, keep_end
+
+
+def _signatures(text: str, add) -> None:
+    tail_start = len(text)
+    seen = 0
+    while tail_start > 0 and seen < _SIGNATURE_LINES:
+        nl = text.rfind("\n", 0, tail_start - 1)
+        if text[nl + 1 : tail_start].strip():
+            seen += 1
+        tail_start = nl + 1 if nl >= 0 else 0
+        if nl < 0:
+            break
+    for m in _SIGNATURE_LINE.finditer(text, tail_start):
+        s, e = m.span(1)
+        before = text[max(0, s - 2) : s]
+        line_start = text.rfind("\n", 0, s) + 1
+        if line_start >= 2 and text[line_start - 2 : line_start] != "\n\n" and "\n" in before:
+            continue  # part of a paragraph or list, not a line standing alone
+        if _plausible_words(text[s:e]) and e - s >= 3:
+            add(s, e, "signature")
+
+
+def _join_inverted(text: str, found: list[PersonSpan]) -> None:
+    """"LANE, MARK" in a file header is one person, not two: join a capitalised surname and the
+    single given name after its comma."""
+    by_start = {p.start: p for p in found}
+    for p in list(found):
+        word = text[p.start : p.end]
+        if " " in word or not word.isupper():
+            continue
+        nxt = by_start.get(p.end + 2)
+        if nxt and text[p.end : p.end + 2] == ", " and " " not in text[nxt.start : nxt.end]:
+            found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
+
+
+def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Union overlapping spans; the merged span keeps the best score and its basis."""
+    out: list[PersonSpan] = []
+    for p in sorted(spans, key=lambda p: (p.start, -p.end)):
+        if out and p.start < out[-1].end:
+            last = out[-1]
+            last.end = max(last.end, p.end)
+            if p.score > last.score:
+                last.score, last.basis = p.score, p.basis
+        else:
+            out.append(PersonSpan(p.start, p.end, p.score, p.basis))
+    return out
+
+
+def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tuple[int, int]]:
+    """Other mentions of confidently found names: the full name and each of its surnames."""
+    keys: set[str] = set()
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        name = text[p.start : p.end]
+        words = [w for w in re.split(r"[ \t]+", name) if w]
+        if len(words) > 1:
+            keys.add(re.escape(name).replace(r"\ ", r"[ \t]+"))
+        for word in words:
+            low = word.lower()
+            if (
+                len(word) < 3
+                or _INITIAL.match(word)
+                or low in PARTICLES
+                or lex.is_not_person_word(word)
+                or low in lex.common_surnames
+                or _used_as_ordinary_word(text, low)
+            ):
+                continue
+            keys.add(re.escape(word))
+    if not keys:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    taken = [(p.start, p.end) for p in people]
+    out = []
+    for m in pattern.finditer(text):
+        if not m.group(0)[:1].isupper():
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append(m.span())
+    return out
+
+
+def _used_as_ordinary_word(text: str, low: str) -> bool:
+    """True when the word also occurs in lower case in the text ("brown", "young")."""
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
