@@ -19,7 +19,7 @@ from pathlib import Path
 from redactcheck.finding import Finding
 
 LABELS = ("MARKING", "PERSON", "CONTACT")
-_CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+_CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS"})
 
 
 class EvalError(Exception):

@@ -8,6 +8,7 @@ that says how it was found, so ``--min-score`` means something:
 basis                 score  example
 ====================  =====  ===============================================================
 title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
+title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
 initials              0.85   ``PAUL R. HADLEY``, ``T. A. Morrow``
 ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
 propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
@@ -61,6 +62,7 @@ _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
 
 SCORES = {
     "title": 0.95,
+    "title-office": 0.9,
     "initials": 0.85,
     "ner": 0.85,
     "propagated": 0.8,
@@ -87,6 +89,18 @@ def _title_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w/])(?:{lex.title_regex})(?:\.[ \t]*\n?|[ \t]*\n|[ \t]+)[ \t]*"
         rf"(?P<name>{_NAME})(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _office_pattern() -> re.Pattern[str]:
+    """"Director-General for North American Affairs Chikao Kawai": the office words after
+    "for"/"of" are trimmed off by :func:`clean_span` (they are in not_person.yaml)."""
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w/])(?:{lex.title_regex})[ \t]+(?:for|of)[ \t]+"
+        rf"(?P<name>(?:(?:[{_UP}][\w'’-]*|and|of|the|for|&)[ \t]+){{0,6}}"
+        rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w])"
     )
 
 
@@ -259,6 +273,9 @@ def find_people(
             s, e = _cap_caps_name(text, m.start(), s, e, ner)
         if e > s:
             add(s, e, "title")
+    for m in _office_pattern().finditer(text):
+        if not m.group("name").isupper():
+            add(*_first_name_run(text, *m.span("name"), lex), "title-office")
     for m in _appositive_pattern().finditer(text):
         add(*m.span("name"), "title")
 
@@ -344,6 +361,31 @@ def _signatures(text: str, add) -> None:
             continue  # part of a paragraph or list, not a line standing alone
         if _plausible_words(text[s:e]) and e - s >= 3:
             add(s, e, "signature")
+
+
+def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, int]:
+    """The run of name words that ends an office phrase ("for Foreign Policy Emi Sato").
+
+    Office words (in not_person.yaml) must come first, and the run must not be followed by
+    another capitalised word: "of the Chinese Communist Party" and "Minister of Petroleum"
+    give no name."""
+    run: list[tuple[int, int]] = []
+    office = False
+    for m in _TOKEN_RE.finditer(text, s, e):
+        word = m.group(0).split()[-1]
+        if run and text[run[-1][1] : m.start()].strip():
+            break
+        if _is_name_word(word, lex):
+            if not office:
+                return s, s
+            run.append(m.span())
+        elif run:
+            return s, s
+        else:
+            office = True
+    if not run or re.match(rf"[ \t]+[{_UP}]", text[run[-1][1] : run[-1][1] + 2]):
+        return s, s
+    return run[0][0], run[-1][1]
 
 
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
