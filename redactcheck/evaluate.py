@@ -58,7 +58,9 @@ def load_gold(path: Path) -> list[Span]:
             continue
         try:
             obj = json.loads(line)
-            spans.append(Span(str(obj["doc"]), int(obj["start"]), int(obj["end"]), str(obj["label"])))
+            spans.append(
+                Span(str(obj["doc"]), int(obj["start"]), int(obj["end"]), str(obj["label"]))
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise EvalError(f"{path}:{number}: not a gold span {{doc, start, end, label}}") from exc
     return spans
@@ -126,11 +128,15 @@ class EvalResult:
         """The span in ``[[ ]]`` with ``width`` characters either side, newlines shown as ⏎."""
         text = self.texts.get(span.doc, "")
         a, b = max(0, span.start - width), min(len(text), span.end + width)
-        shown = text[a : span.start] + "[[" + text[span.start : span.end] + "]]" + text[span.end : b]
+        shown = (
+            text[a : span.start] + "[[" + text[span.start : span.end] + "]]" + text[span.end : b]
+        )
         return shown.replace("\n", "⏎")
 
 
-def match(gold: list[Span], pred: list[Span]) -> tuple[list[tuple[Span, Span]], list[Span], list[Span]]:
+def match(
+    gold: list[Span], pred: list[Span]
+) -> tuple[list[tuple[Span, Span]], list[Span], list[Span]]:
     """Greedy one-to-one overlap matching per (doc, label), predictions in text order.
 
     Each prediction takes the unmatched gold span it overlaps most; returns (pairs, misses,
@@ -174,7 +180,9 @@ def score(gold: list[Span], pred: list[Span], labels: Iterable[str] = LABELS) ->
     return EvalResult(scores, sorted(misses, key=key), sorted(false_alarms, key=key))
 
 
-def predictions(scanner, docs: Path, names: list[str]) -> tuple[list[Span], dict[str, str], list[str]]:
+def predictions(
+    scanner, docs: Path, names: list[str]
+) -> tuple[list[Span], dict[str, str], list[str]]:
     """Run the scanner over each named document; returns spans, the texts, and read errors."""
     spans: list[Span] = []
     texts: dict[str, str] = {}

@@ -53,7 +53,7 @@ def eval_command(
         validate(config)
         scanner = Scanner(config)
         if config.names:
-            scanner.name_detector  # load the model now: a missing model is a config error
+            _ = scanner.name_detector  # load the model now: a missing model is a config error
         result = evaluate(scanner, docs, gold)
     except (ConfigError, RuleLoadError, ModelNotInstalled, EvalError) as exc:
         fail(str(exc).replace("\n", "; "))

@@ -37,6 +37,7 @@ class NameLexicon:
     common_surnames: frozenset[str]  # lower case
     titles: frozenset[str]  # every accepted spelling, e.g. "Col", "COL", "Foreign Minister"
     title_words: frozenset[str]  # lower-case single words of every title
+    marking_words: frozenset[str]  # upper case: OCR fragments of these are not names
     not_after: tuple[str, ...]  # classification words: the word after them is a codeword
     title_regex: str  # alternation of every title, longest first, for use inside patterns
     cable_line: re.Pattern[str]
@@ -45,7 +46,8 @@ class NameLexicon:
         """True for an acronym, a common word, a head noun or a title word."""
         low = word.lower().rstrip(".")
         return (
-            word.upper() in self.acronyms and word.isupper()
+            word.upper() in self.acronyms
+            and word.isupper()
             or low in self.common_words
             or low in self.heads
             or low in self.title_words
@@ -76,6 +78,7 @@ def name_lexicon() -> NameLexicon:
         common_surnames=frozenset(str(w).lower() for w in not_person.get("common_surnames", [])),
         titles=frozenset(titles),
         title_words=frozenset(w.lower() for t in raw_titles for w in t.split(" ")),
+        marking_words=frozenset(str(w).upper() for w in not_person.get("marking_words", [])),
         not_after=tuple(str(w) for w in not_person.get("not_after", [])),
         title_regex=alternation,
         cable_line=re.compile(

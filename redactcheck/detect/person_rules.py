@@ -11,6 +11,7 @@ title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``
 title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
 initials              0.85   ``PAUL R. HADLEY``, ``T. A. Morrow``
 ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
+inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
 propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
 signature             0.75   a lone surname on its own line at the end of a cable
 continuation          0.75   a surname on the line after a given name that ended a line
@@ -54,8 +55,18 @@ _INITIALS_NAME = re.compile(
     rf"(?![\w])"
 )
 _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
-_CONTINUATION = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*({NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])")
+_CONTINUATION = re.compile(
+    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*({NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])"
+)
 _SIGNATURE_LINES = 8
+_SPLIT = re.compile(r"[^\s(\[{\"“|]+")
+#: "SMITH, John" / "LANE, MARK" at the start of a line or after a form label ("SUBJECT :"),
+#: standing alone in its field (end of line or a comma after it), as file headers write names.
+_INVERTED = re.compile(
+    rf"(?:^|(?<=:)|(?<=: ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
+    rf"(?:[{_UP}][{_LO}]+|[{_UP}]{{3,}})(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])(?=[ \t]*(?:$|[,;(]))",
+    re.MULTILINE,
+)
 _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 _VERB_ENDING = re.compile(r"(?:ED|ING|LY|SES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
@@ -65,6 +76,7 @@ SCORES = {
     "title-office": 0.9,
     "initials": 0.85,
     "ner": 0.85,
+    "inverted": 0.85,
     "propagated": 0.8,
     "signature": 0.75,
     "continuation": 0.75,
@@ -94,7 +106,7 @@ def _title_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _office_pattern() -> re.Pattern[str]:
-    """"Director-General for North American Affairs Chikao Kawai": the office words after
+    """ "Director-General for North American Affairs Chikao Kawai": the office words after
     "for"/"of" are trimmed off by :func:`clean_span` (they are in not_person.yaml)."""
     lex = name_lexicon()
     return re.compile(
@@ -106,7 +118,7 @@ def _office_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _appositive_pattern() -> re.Pattern[str]:
-    """"Jane Roe, Director of ..." / "Herman Oduya, Former Ambassador": a name then its title."""
+    """ "Jane Roe, Director of ..." / "Herman Oduya, Former Ambassador": a name then its title."""
     lex = name_lexicon()
     return re.compile(
         rf"(?<![\w])(?P<name>{_NAME}),[ \t]+"
@@ -126,6 +138,24 @@ def _after_codeword(text: str, start: int) -> bool:
     """A word right after a classification level on the same line is a codeword or caveat."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_codeword_pattern().search(text, line_start, start))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w]+)")
+
+
+def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
+    """ "Marshall Plan", "Harbor Meeting", "Centennial Celebration": the next word makes the
+    phrase an organisation, event or document, so the name before it is not a person here."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads)
+
+
+def _marking_fragment(word: str, lex: NameLexicon) -> bool:
+    """OCR breaks "UNCLASSIFIED" into "IFIED" or "UNCLAS": a piece of a marking word."""
+    up = word.upper()
+    return len(up) >= 4 and any(
+        m != up and (m.endswith(up) or m.startswith(up)) for m in lex.marking_words
+    )
 
 
 def _plausible_words(name: str) -> bool:
@@ -158,7 +188,7 @@ def _is_name_word(word: str, lex: NameLexicon) -> bool:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    return [(m.start() + start, m.end() + start) for m in _SPLIT.finditer(text[start:end])]
 
 
 def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[int, int]]:
@@ -241,7 +271,14 @@ def find_people(
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
         for a, b in clean_span(text, s, e, lex):
-            if lines.excluded(a) or _ACT_AFTER.match(text, b) or _after_codeword(text, a):
+            if (
+                lines.excluded(a)
+                or _ACT_AFTER.match(text, b)
+                or _after_codeword(text, a)
+                or _head_after(text, b, lex)
+                or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
+                or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
+            ):
                 continue
             found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
 
@@ -256,7 +293,12 @@ def find_people(
                 if not _plausible_words(word):
                     continue
                 basis = "ner"
-            elif word.lower() in not_person_texts or len(word) <= 3 or _after_codeword(text, a):
+            elif (
+                word.lower() in not_person_texts
+                or len(word) <= 3
+                or _after_codeword(text, a)
+                or (word.isupper() and _marking_fragment(word, lex))
+            ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
                 basis = "ner-repeated"
@@ -278,6 +320,12 @@ def find_people(
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
     for m in _appositive_pattern().finditer(text):
         add(*m.span("name"), "title")
+
+    for m in _INVERTED.finditer(text):
+        a, b = m.span("name")
+        surname, given = text[a:b].split(",", 1)
+        if _is_name_word(surname, lex) and _is_name_word(given.split()[0], lex):
+            add(a, b, "inverted")
 
     # 3. names with initials: "PAUL R. HADLEY", "T. A. Morrow" (not "A. Fortunately" in a list)
     for m in _INITIALS_NAME.finditer(text):
@@ -307,7 +355,32 @@ def find_people(
     # 6. every other mention of a confidently found name, in the same document
     for s, e in _propagate(text, people, lex):
         add(s, e, "propagated")
-    return _merge(found)
+    return _person_not_firm(text, _merge(found), lex)
+
+
+_CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
+
+
+def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[PersonSpan]:
+    """A name the document also uses for an organisation ("Harlan Corporation") is reported
+    where the text uses it as a person: after a title, or as the subject opening a sentence
+    ("Harlan wants to expand"), not as an object ("advise Harlan of", "the Harlan brochure")."""
+    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lex.heads))
+    firms = {
+        m.group(1).lower()
+        for m in re.finditer(rf"(?<![\w-])([{_UP}][{_LO}]+)[ \t]+(?:{heads})\b", text)
+    }
+    if not firms:
+        return people
+    out = []
+    for p in people:
+        word = text[p.start : p.end]
+        object_use = not _SENTENCE_START.search(text, max(0, p.start - 6), p.start)
+        if word.lower() in firms and p.basis not in _CUED and object_use:
+            continue
+        out.append(p)
+    return out
 
 
 def _cap_caps_name(
@@ -389,7 +462,7 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
 
 
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
-    """"LANE, MARK" in a file header is one person, not two: join a capitalised surname and the
+    """ "LANE, MARK" in a file header is one person, not two: join a capitalised surname and the
     single given name after its comma."""
     by_start = {p.start: p for p in found}
     for p in list(found):
