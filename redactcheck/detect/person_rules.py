@@ -12,6 +12,7 @@ title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
 initials              0.85   ``PAUL R. HADLEY``, ``T. A. Morrow``
 ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
 inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
+mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
 propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
 signature             0.75   a lone surname on its own line at the end of a cable
 continuation          0.75   a surname on the line after a given name that ended a line
@@ -56,15 +57,21 @@ _INITIALS_NAME = re.compile(
 )
 _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _CONTINUATION = re.compile(
-    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*({NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])"
+    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])"
 )
 _SIGNATURE_LINES = 8
+#: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
+_MAIL_HEADER = re.compile(
+    rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
+    re.MULTILINE,
+)
 _SPLIT = re.compile(r"[^\s(\[{\"“|]+")
 #: "SMITH, John" / "LANE, MARK" at the start of a line or after a form label ("SUBJECT :"),
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
 _INVERTED = re.compile(
-    rf"(?:^|(?<=:)|(?<=: ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
-    rf"(?:[{_UP}][{_LO}]+|[{_UP}]{{3,}})(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])(?=[ \t]*(?:$|[,;(]))",
+    rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
+    rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{3,}}(?=[ \t]*(?:$|[,;(])))"
+    rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
     re.MULTILINE,
 )
 _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
@@ -77,6 +84,7 @@ SCORES = {
     "initials": 0.85,
     "ner": 0.85,
     "inverted": 0.85,
+    "mail-header": 0.85,
     "propagated": 0.8,
     "signature": 0.75,
     "continuation": 0.75,
@@ -93,6 +101,7 @@ class PersonSpan:
     end: int
     score: float
     basis: str
+    merge_left: bool = False  # joins a name that ends one space before it ("Amara" "Okonkwo")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +109,7 @@ def _title_pattern() -> re.Pattern[str]:
     lex = name_lexicon()
     return re.compile(
         rf"(?<![\w/])(?:{lex.title_regex})(?:\.[ \t]*\n?|[ \t]*\n|[ \t]+)[ \t]*"
-        rf"(?P<name>{_NAME})(?![\w])"
+        rf"(?P<name>(?:{_PARTICLE})*{_NAME})(?![\w])"
     )
 
 
@@ -203,8 +212,12 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         # strip punctuation at the ends of each token ("Kohno,", "(Smith)")
         toks = [_strip_punct(text, s, e) for s, e in toks]
         toks = [(s, e) for s, e in toks if e > s]
-        while toks and not _is_name_word(text[toks[0][0] : toks[0][1]], lex):
-            toks.pop(0)
+        first = 0
+        while first < len(toks) and not _is_name_word(text[slice(*toks[first])], lex):
+            first += 1
+        while first > 0 and text[slice(*toks[first - 1])] in PARTICLES:
+            first -= 1  # "de la Cruz": keep the particles in front of the surname
+        toks = toks[first:] if first < len(toks) else []
         while toks and not _is_name_word(text[toks[-1][0] : toks[-1][1]], lex):
             toks.pop()
         if not toks:
@@ -309,12 +322,14 @@ def find_people(
             add(a, b, basis)
 
     # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
-    for m in _title_pattern().finditer(text):
+    title_re, pos = _title_pattern(), 0
+    while m := title_re.search(text, pos):
         s, e = m.span("name")
         if text[s:e].isupper():
             s, e = _cap_caps_name(text, m.start(), s, e, ner)
         if e > s:
             add(s, e, "title")
+        pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
@@ -326,6 +341,9 @@ def find_people(
         surname, given = text[a:b].split(",", 1)
         if _is_name_word(surname, lex) and _is_name_word(given.split()[0], lex):
             add(a, b, "inverted")
+
+    for m in _MAIL_HEADER.finditer(text):
+        add(*m.span("name"), "mail-header")
 
     # 3. names with initials: "PAUL R. HADLEY", "T. A. Morrow" (not "A. Fortunately" in a list)
     for m in _INITIALS_NAME.finditer(text):
@@ -347,7 +365,7 @@ def find_people(
         if p.score < CONFIDENT:
             continue
         m = _CONTINUATION.match(text, p.end)
-        if m and _is_name_word(m.group(1), lex):
+        if m and _is_name_word(m.group(1).split()[-1], lex):
             extra.append((m.start(1), m.end(1)))
     for s, e in extra:
         add(s, e, "continuation")
@@ -355,6 +373,9 @@ def find_people(
     # 6. every other mention of a confidently found name, in the same document
     for s, e in _propagate(text, people, lex):
         add(s, e, "propagated")
+    for p in found:
+        if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
+            p.merge_left = True
     return _person_not_firm(text, _merge(found), lex)
 
 
@@ -403,16 +424,17 @@ def _cap_caps_name(
         return s, s
     word = text[first[0] : first[1]]
     covered = [(ns, ne) for ns, ne, label in ner if label == "PERSON" and ns <= first[0] < ne]
-    backed = (
-        had_initial
-        or covered
-        or re.search(rf"(?<![\w-]){re.escape(word[0] + word[1:].lower())}(?![\w-])", text)
-        or re.match(r"[ \t]*[.,;:)]", text[first[1] : first[1] + 3])
-    )
-    if not backed or _VERB_ENDING.search(word):
+    if _VERB_ENDING.search(word) or not _is_name_word(word, name_lexicon()):
         return s, s
     if covered:
         return s, max(keep_end, min(max(ne for _, ne in covered), e))
+    if had_initial:  # "AMBASSADOR R. DELANEY OKAFOR-BRIGHT FOR REASONS": one more name word
+        nxt = (
+            _TOKEN_RE.match(text, keep_end + 1, e) if text[keep_end : keep_end + 1] == " " else None
+        )
+        if nxt and _is_name_word(nxt.group(0), name_lexicon()):
+            if not _VERB_ENDING.search(nxt.group(0)):
+                keep_end = nxt.end()
     return s, keep_end
 
 
@@ -430,7 +452,9 @@ def _signatures(text: str, add) -> None:
         s, e = m.span(1)
         before = text[max(0, s - 2) : s]
         line_start = text.rfind("\n", 0, s) + 1
-        if line_start >= 2 and text[line_start - 2 : line_start] != "\n\n" and "\n" in before:
+        prev_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start].strip()
+        valediction = prev_line.endswith(",") and len(prev_line) < 30  # "Regards,"
+        if prev_line and not valediction and "\n" in before:
             continue  # part of a paragraph or list, not a line standing alone
         if _plausible_words(text[s:e]) and e - s >= 3:
             add(s, e, "signature")
@@ -478,7 +502,7 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
     """Union overlapping spans; the merged span keeps the best score and its basis."""
     out: list[PersonSpan] = []
     for p in sorted(spans, key=lambda p: (p.start, -p.end)):
-        if out and p.start < out[-1].end:
+        if out and (p.start < out[-1].end or p.start == out[-1].end + 1 and p.merge_left):
             last = out[-1]
             last.end = max(last.end, p.end)
             if p.score > last.score:
@@ -495,7 +519,7 @@ def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tu
         if p.score < CONFIDENT:
             continue
         name = text[p.start : p.end]
-        words = [w for w in re.split(r"[ \t]+", name) if w]
+        words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
         if len(words) > 1:
             keys.add(re.escape(name).replace(r"\ ", r"[ \t]+"))
         for word in words:
