@@ -65,6 +65,8 @@ _MAIL_HEADER = re.compile(
     rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
     re.MULTILINE,
 )
+_CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 _SPLIT = re.compile(r"[^\s(\[{\"“|]+")
 #: "SMITH, John" / "LANE, MARK" at the start of a line or after a form label ("SUBJECT :"),
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
@@ -432,9 +434,9 @@ def _cap_caps_name(
         nxt = (
             _TOKEN_RE.match(text, keep_end + 1, e) if text[keep_end : keep_end + 1] == " " else None
         )
-        if nxt and _is_name_word(nxt.group(0), name_lexicon()):
-            if not _VERB_ENDING.search(nxt.group(0)):
-                keep_end = nxt.end()
+        word = nxt.group(0) if nxt else ""
+        if word and _is_name_word(word, name_lexicon()) and not _VERB_ENDING.search(word):
+            keep_end = nxt.end()
     return s, keep_end
 
 
@@ -513,15 +515,19 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
 
 
 def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tuple[int, int]]:
-    """Other mentions of confidently found names: the full name and each of its surnames."""
-    keys: set[str] = set()
+    """Other mentions of confidently found names: the full name and each of its surnames.
+
+    Single words are looked up in a set while one regex walks the capitalised words of the
+    text, so the cost does not grow with the number of names found."""
+    phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
+    words_wanted: set[str] = set()
+    lower_words: set[str] | None = None
     for p in people:
         if p.score < CONFIDENT:
             continue
         name = text[p.start : p.end]
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
-        if len(words) > 1:
-            keys.add(re.escape(name).replace(r"\ ", r"[ \t]+"))
+        kept = 0
         for word in words:
             low = word.lower()
             if (
@@ -530,27 +536,38 @@ def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tu
                 or low in PARTICLES
                 or lex.is_not_person_word(word)
                 or low in lex.common_surnames
-                or _used_as_ordinary_word(text, low)
             ):
                 continue
-            keys.add(re.escape(word))
-    if not keys:
+            if lower_words is None:  # one pass over the text, only when needed
+                lower_words = set(_LOWER_WORD.findall(text))
+            if low in lower_words:
+                continue  # also an ordinary word here ("brown", "young")
+            words_wanted.add(low)
+            kept += 1
+        if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
+            # a word of the name is not spread alone ("Paul Brown"): look for the whole name
+            phrase = re.escape(name).replace(r"\ ", r"[ \t]+")
+            phrases.setdefault(words[0].lower(), set()).add(phrase)
+    spans: list[tuple[int, int]] = []
+    if not (words_wanted or phrases):
         return []
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(sorted(keys, key=len, reverse=True)) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    taken = [(p.start, p.end) for p in people]
+    compiled = {
+        k: re.compile(
+            "(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+        )
+        for k, v in phrases.items()
+    }
+    for m in _CAP_WORD.finditer(text):
+        low = m.group(0).lower()
+        if low in words_wanted:
+            spans.append(m.span())
+        if low in compiled and (full := compiled[low].match(text, m.start())):
+            spans.append(full.span())
+    starts = [p.start for p in people]  # merged: sorted and disjoint
     out = []
-    for m in pattern.finditer(text):
-        if not m.group(0)[:1].isupper():
-            continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        out.append(m.span())
+    for s, e in spans:
+        i = bisect_right(starts, e - 1) - 1
+        if i >= 0 and people[i].end > s:
+            continue  # overlaps a name already found
+        out.append((s, e))
     return out
-
-
-def _used_as_ordinary_word(text: str, low: str) -> bool:
-    """True when the word also occurs in lower case in the text ("brown", "young")."""
-    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
