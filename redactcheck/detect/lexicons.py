@@ -15,12 +15,26 @@ import yaml
 from redactcheck.ruleset.loader import lexicon_path
 
 
+class LexiconError(ValueError):
+    """A word list that cannot be used; the message names the file and the key."""
+
+
 def load_lexicon(name: str) -> dict:
-    """The parsed YAML mapping of ``rules/lexicons/NAME``."""
-    with lexicon_path(name).open(encoding="utf-8") as fh:
+    """The parsed YAML mapping of ``rules/lexicons/NAME``; every list must hold strings.
+
+    YAML reads an unquoted ``On``, ``No`` or ``Yes`` as a boolean: such an entry is an error
+    here (quote it) rather than a silently wrong word list."""
+    path = lexicon_path(name)
+    with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     if not isinstance(data, dict):
-        raise ValueError(f"{lexicon_path(name)}: expected a mapping")
+        raise LexiconError(f"{path}: expected a mapping")
+    for key, value in data.items():
+        if key == "examples" or not isinstance(value, list):
+            continue
+        bad = [v for v in value if not isinstance(v, str)]
+        if bad:
+            raise LexiconError(f"{path}: {key}: entries must be strings (quote them): {bad[:3]}")
     return data
 
 

@@ -77,7 +77,9 @@ _INVERTED = re.compile(
     re.MULTILINE,
 )
 _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
-_VERB_ENDING = re.compile(r"(?:ED|ING|LY|SES)$")
+#: Words in capitals that read as verbs or adverbs, not names ("ARRIVED", "MEETING"); kept
+#: narrow so that REED, ALFRED, AHMED or STERLING are not caught.
+_VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
 
 SCORES = {
@@ -220,8 +222,15 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         while first > 0 and text[slice(*toks[first - 1])] in PARTICLES:
             first -= 1  # "de la Cruz": keep the particles in front of the surname
         toks = toks[first:] if first < len(toks) else []
-        while toks and not _is_name_word(text[toks[-1][0] : toks[-1][1]], lex):
+        trailing_head = False
+        while toks and (
+            not _is_name_word(last := text[toks[-1][0] : toks[-1][1]], lex)
+            or _VERB_ENDING.match(last)
+        ):
+            trailing_head = trailing_head or last.lower() in lex.heads
             toks.pop()
+        if trailing_head:
+            continue  # "Harbor Planning Meeting": an event or organisation, not a person
         if not toks:
             continue
         words = [text[s:e] for s, e in toks]
@@ -357,7 +366,7 @@ def find_people(
         add(s, m.end(), "initials")
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
-    _signatures(text, add)
+    _signatures(text, add, lex)
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -426,7 +435,7 @@ def _cap_caps_name(
         return s, s
     word = text[first[0] : first[1]]
     covered = [(ns, ne) for ns, ne, label in ner if label == "PERSON" and ns <= first[0] < ne]
-    if _VERB_ENDING.search(word) or not _is_name_word(word, name_lexicon()):
+    if _VERB_ENDING.match(word) or not _is_name_word(word, name_lexicon()):
         return s, s
     if covered:
         return s, max(keep_end, min(max(ne for _, ne in covered), e))
@@ -435,12 +444,12 @@ def _cap_caps_name(
             _TOKEN_RE.match(text, keep_end + 1, e) if text[keep_end : keep_end + 1] == " " else None
         )
         word = nxt.group(0) if nxt else ""
-        if word and _is_name_word(word, name_lexicon()) and not _VERB_ENDING.search(word):
+        if word and _is_name_word(word, name_lexicon()) and not _VERB_ENDING.match(word):
             keep_end = nxt.end()
     return s, keep_end
 
 
-def _signatures(text: str, add) -> None:
+def _signatures(text: str, add, lex: NameLexicon) -> None:
     tail_start = len(text)
     seen = 0
     while tail_start > 0 and seen < _SIGNATURE_LINES:
@@ -458,7 +467,8 @@ def _signatures(text: str, add) -> None:
         valediction = prev_line.endswith(",") and len(prev_line) < 30  # "Regards,"
         if prev_line and not valediction and "\n" in before:
             continue  # part of a paragraph or list, not a line standing alone
-        if _plausible_words(text[s:e]) and e - s >= 3:
+        # the whole line must be the name: "COL SMITH ARRIVED." is a sentence, not a signature
+        if _plausible_words(text[s:e]) and e - s >= 3 and clean_span(text, s, e, lex) == [(s, e)]:
             add(s, e, "signature")
 
 
