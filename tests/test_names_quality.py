@@ -64,8 +64,8 @@ def test_title_and_rank_cued_names_at_every_mention(scanner):
 
 def test_acronyms_titles_and_cable_lines_are_not_people(scanner):
     found = " | ".join(_texts(_people(scanner, CABLE)))
-    for word in ("DCM", "VFM", "MOD", "MFA", "DAO", "UNSCR", "SIPDIS", "RUEHNR", "RUEHWEB",
-                 "NAIROBI", "SECSTATE", "PREL", "COASTAL", "DEFENSE", "SSSSS", "AMEMBASSY"):  # fmt: skip
+    words = "DCM VFM MOD MFA DAO UNSCR SIPDIS RUEHNR RUEHWEB NAIROBI SECSTATE PREL COASTAL"
+    for word in (*words.split(), "DEFENSE", "SSSSS", "AMEMBASSY"):
         assert word not in found.split(" | "), word
         assert word not in found.replace("-", " ").split(), word
 
@@ -95,7 +95,7 @@ def test_hyphenated_particle_and_initial_names(scanner):
     assert found.count("Nwosu-Hartley") >= 1
     assert any("R. J. Ambrose" in f for f in found)
     assert any("Seo-yeon" in f for f in found)
-    assert sum("de la Fuente" in f or "Fuente" == f for f in found) == 2
+    assert sum("de la Fuente" in f or f == "Fuente" for f in found) == 2
 
 
 def test_name_split_over_a_blank_line(scanner):
