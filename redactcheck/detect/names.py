@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redactcheck.detect.casing import restore_case
-from redactcheck.detect.contact_rules import is_phone
-from redactcheck.detect.person_rules import find_people
+from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -57,63 +56,16 @@ class NameDetector:
         restored = restore_case(text)
         # one NER pass on the case-restored copy, shared by Presidio and the person rules
         artifacts = self.analyzer.nlp_engine.process_text(restored, "en")
-        others = [e for e in self.entities if e != "PERSON"]
-        results = []
-        if others:
-            results = self.analyzer.analyze(
-                text=restored,
-                language="en",
-                entities=others,
-                score_threshold=self.min_score,
-                nlp_artifacts=artifacts,
-            )
-        findings: list[Finding] = []
-        if "PERSON" in self.entities:
-            ents = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
-            findings.extend(self._people(text, ents))
-        for r in results:
-            info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
-            span = text[r.start : r.end]
-            if not span.strip():
-                continue
-            if r.entity_type == "PHONE_NUMBER" and not is_phone(text, r.start, r.end):
-                continue
-            findings.append(
-                Finding(
-                    rule_id=info.rule_id,
-                    category="pii",
-                    entity=r.entity_type,
-                    severity=info.severity,
-                    score=round(float(r.score), 3),
-                    start=r.start,
-                    end=r.end,
-                    text=span,
-                    message=info.message,
-                    exemption="(b)(6)",
-                    detector="presidio",
-                )
-            )
-        return findings
-
-    def _people(self, text: str, ents: list[tuple[int, int, str]]) -> list[Finding]:
-        """PERSON findings from the NER entities plus the title, signature and propagation
-        rules of :mod:`redactcheck.detect.person_rules`."""
-        info = ENTITY_INFO["PERSON"]
-        return [
-            Finding(
-                rule_id=info.rule_id,
-                category="pii",
-                entity="PERSON",
-                severity=info.severity,
-                score=p.score,
-                start=p.start,
-                end=p.end,
-                text=text[p.start : p.end],
-                message=info.message,
-                exemption="(b)(6)",
-                detector="presidio",
-                details={"basis": p.basis},
-            )
-            for p in find_people(text, ents)
-            if p.score >= self.min_score
-        ]
+        results = self.analyzer.analyze(
+            text=restored,
+            language="en",
+            entities=list(self.entities),
+            nlp_artifacts=artifacts,
+        )
+        return refine_results(
+            text,
+            [(r.entity_type, r.start, r.end, r.score) for r in results],
+            entities=self.entities,
+            min_score=self.min_score,
+            other_ner=[(e.start_char, e.end_char, e.label_) for e in artifacts.entities],
+        )
