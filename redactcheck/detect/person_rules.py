@@ -16,6 +16,7 @@ mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
 propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
 signature             0.75   a lone surname on its own line at the end of a cable
 continuation          0.75   a surname on the line after a given name that ended a line
+ner-repeated          0.75   one word the model calls a person twice or more in the text
 ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
 ====================  =====  ===============================================================
 
@@ -120,7 +121,7 @@ def _title_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _office_pattern() -> re.Pattern[str]:
     """ "Director-General for North American Affairs Chikao Kawai": the office words after
-    "for"/"of" are trimmed off by :func:`clean_span` (they are in not_person.yaml)."""
+    "for"/"of" are skipped by :func:`_first_name_run` (they are in not_person.yaml)."""
     lex = name_lexicon()
     return re.compile(
         rf"(?<![\w/])(?:{lex.title_regex})[ \t]+(?:for|of)[ \t]+"
