@@ -150,7 +150,8 @@ def _codeword_pattern() -> re.Pattern[str]:
 
 def _after_codeword(text: str, start: int) -> bool:
     """A word right after a classification level on the same line is a codeword or caveat."""
-    line_start = text.rfind("\n", 0, start) + 1
+    window = max(0, start - 40)  # bounded: a text without line breaks stays linear
+    line_start = max(text.rfind("\n", window, start) + 1, window)
     return bool(_codeword_pattern().search(text, line_start, start))
 
 
@@ -334,11 +335,12 @@ def find_people(
             add(a, b, basis)
 
     # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
+    person_ents = _Ents([(s, e) for s, e, label in ner if label == "PERSON"])
     title_re, pos = _title_pattern(), 0
     while m := title_re.search(text, pos):
         s, e = m.span("name")
         if text[s:e].isupper():
-            s, e = _cap_caps_name(text, m.start(), s, e, ner)
+            s, e = _cap_caps_name(text, s, e, person_ents)
         if e > s:
             add(s, e, "title")
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
@@ -416,13 +418,26 @@ def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> l
     return out
 
 
-def _cap_caps_name(
-    text: str, match_start: int, s: int, e: int, ner: list[tuple[int, int, str]]
-) -> tuple[int, int]:
+class _Ents:
+    """The model's person entities, sorted, for "which entity covers this offset" lookups."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def end_covering(self, pos: int) -> int | None:
+        """The furthest end of an entity that contains ``pos``, if any (entities do not nest)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][1] > pos:
+            return self.spans[i][1]
+        return None
+
+
+def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
     """After a title in capitals, "DCM LARKIN SAID THAT" must not become a four-word name and
-    "AMBASSADOR ASSESSES" no name at all. Keep initials and the first word when the word is
-    backed by something (initials before it, the NER model, the same word written as a name
-    elsewhere, punctuation after it); further words only where the NER model saw a person."""
+    "AMBASSADOR ASSESSES" no name at all. Keep initials and the first word unless it reads as
+    a verb or is a listed non-name; after initials one more name word ("R. DELANEY OKAFOR");
+    further words only where the NER model saw a person."""
     toks = [m.span() for m in _TOKEN_RE.finditer(text, s, e)]
     keep_end, had_initial, first = None, False, None
     for ts, te in toks:
@@ -435,11 +450,11 @@ def _cap_caps_name(
     if keep_end is None or first is None:
         return s, s
     word = text[first[0] : first[1]]
-    covered = [(ns, ne) for ns, ne, label in ner if label == "PERSON" and ns <= first[0] < ne]
+    covered = ents.end_covering(first[0])
     if _VERB_ENDING.match(word) or not _is_name_word(word, name_lexicon()):
         return s, s
-    if covered:
-        return s, max(keep_end, min(max(ne for _, ne in covered), e))
+    if covered is not None:
+        return s, max(keep_end, min(covered, e))
     if had_initial:  # "AMBASSADOR R. DELANEY OKAFOR-BRIGHT FOR REASONS": one more name word
         nxt = (
             _TOKEN_RE.match(text, keep_end + 1, e) if text[keep_end : keep_end + 1] == " " else None
