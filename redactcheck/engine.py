@@ -17,7 +17,7 @@ from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError, extract
 from redactcheck.finding import Finding, severity_rank
-from redactcheck.locate import fingerprint_key, locate
+from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
 from redactcheck.suppress.configured import ConfiguredSuppressions
@@ -131,6 +131,7 @@ class Scanner:
         for f in document.findings:
             f.path = document.path
         findings.extend(document.findings)
+        number_duplicates(findings, self.key)
         return findings
 
     def scan_file(self, path: Path) -> FileResult:

@@ -74,7 +74,7 @@ def scan(
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     baseline: Path | None = typer.Option(
-        None, "--baseline", help="Report only findings not accepted in this baseline file."
+        None, "--baseline", "-b", help="Report only findings not accepted in this baseline file."
     ),
     diff: str | None = typer.Option(
         None, "--diff", metavar="REF", help="Scan only files changed since this git ref."
