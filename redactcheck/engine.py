@@ -124,9 +124,9 @@ class Scanner:
                 located, segment, report_unused=self.config.report_unused_suppressions
             )
             # unused-suppression findings are new here and still need their location
+            findings.extend(f for f in kept if f.path)
             fresh = [f for f in kept if not f.path]
             findings.extend(locate(fresh, segment, document.path, self.key))
-            findings.extend(f for f in kept if f.path)
         # extractor findings (hidden content) carry their own location already
         for f in document.findings:
             f.path = document.path

@@ -38,7 +38,7 @@ def select_targets(
     if diff is None and not staged:
         chosen = list(paths) if paths else [Path(".")]
     else:
-        chosen = within(changed_files(diff, staged=staged), list(paths))
+        chosen = within(changed_files(diff, staged=staged), list(paths) or [Path(".")])
         chosen = [
             f
             for f in chosen

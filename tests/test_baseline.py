@@ -67,9 +67,13 @@ def test_fingerprints_survive_unrelated_edits(tmp_path, monkeypatch):
     assert first.findings
     for f in first.findings:
         baseline.add(f)
-    edited = "Draft for circulation.\n\n" + MEMO.replace(
-        "the programme office.", "the programme office in Harbour Hall."
-    ).replace("3 May", "5 May") + "\nAnnex to follow.\n"
+    edited = (
+        "Draft for circulation.\n\n"
+        + MEMO.replace("the programme office.", "the programme office in Harbour Hall.").replace(
+            "3 May", "5 May"
+        )
+        + "\nAnnex to follow.\n"
+    )
     again = _rules_scan(tmp_path, monkeypatch, baseline, edited)
     assert again.findings == []
     assert again.baseline["stale"] == []
@@ -82,10 +86,14 @@ def test_removed_finding_is_listed_as_stale_and_other_files_are_not(tmp_path, mo
     baseline.entries["0" * 32] = type(next(iter(baseline.entries.values())))(
         "0" * 32, "other.txt", "US-PORTION-MARK"
     )
-    report = _rules_scan(tmp_path, monkeypatch, baseline, MEMO.replace("Declassify On: 20501231\n", ""))
+    report = _rules_scan(
+        tmp_path, monkeypatch, baseline, MEMO.replace("Declassify On: 20501231\n", "")
+    )
     assert report.findings == []
     stale = report.baseline["stale"]
-    assert [(e["path"], e["rule_id"]) for e in stale] == [("memo.txt", "US-CLASSIFICATION-AUTHORITY")]
+    assert [(e["path"], e["rule_id"]) for e in stale] == [
+        ("memo.txt", "US-CLASSIFICATION-AUTHORITY")
+    ]
 
 
 def test_secret_key_is_required_and_checked_and_scan_fingerprints_match(tmp_path):
@@ -101,7 +109,11 @@ def test_secret_key_is_required_and_checked_and_scan_fingerprints_match(tmp_path
     assert missing.returncode == 2
     assert "REDACTCHECK_FINGERPRINT_KEY" in missing.stderr and "Traceback" not in missing.stderr
     wrong = run_cli(
-        "scan", "--no-names", "--baseline", "bl.json", cwd=tmp_path,
+        "scan",
+        "--no-names",
+        "--baseline",
+        "bl.json",
+        cwd=tmp_path,
         env=cli_env(REDACTCHECK_FINGERPRINT_KEY="wrong"),
     )
     assert wrong.returncode == 2 and "not the secret" in wrong.stderr
@@ -114,9 +126,19 @@ def test_secret_key_is_required_and_checked_and_scan_fingerprints_match(tmp_path
     assert out.returncode == 1, out.stderr
     (new,) = _json(out)["findings"]
     accept = run_cli(
-        "baseline", "accept", "--no-names", "-b", "bl.json", "--fingerprint", new["fingerprint"],
-        "--reason", "portion mark of a released paragraph", "--reviewer", "Test Reviewer",
-        cwd=tmp_path, env=keyed,
+        "baseline",
+        "accept",
+        "--no-names",
+        "-b",
+        "bl.json",
+        "--fingerprint",
+        new["fingerprint"],
+        "--reason",
+        "portion mark of a released paragraph",
+        "--reviewer",
+        "Test Reviewer",
+        cwd=tmp_path,
+        env=keyed,
     )
     assert accept.returncode == 0, accept.stderr
     entry = load_baseline(tmp_path / "bl.json").entries[new["fingerprint"]]

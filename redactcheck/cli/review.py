@@ -67,7 +67,7 @@ def excerpt(finding: Finding, segments: list[Segment] | None) -> Text:
             break
         nxt = src.find("\n", end + 1)
         end = len(src) if nxt == -1 else nxt
-    text = Text(src[start:end])
+    text = Text(src[start:end].rstrip("\n"))
     text.stylize("bold black on yellow", finding.start - start, finding.end - start)
     return text
 
@@ -130,7 +130,10 @@ def review(
         show(console, f, i, len(new), report.documents.get(f.path))
         try:
             answer = Prompt.ask(
-                "[a]ccept, [s]kip, [q]uit", choices=["a", "s", "q"], default="s", console=console
+                r"\[a]ccept, \[s]kip, \[q]uit",
+                choices=["a", "s", "q"],
+                default="s",
+                console=console,
             )
             if answer == "q":
                 break
