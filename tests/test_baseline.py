@@ -177,3 +177,23 @@ def test_missing_or_broken_baseline_is_a_one_line_error(tmp_path):
     bad = run_cli("scan", "--no-names", "--baseline", "bad.json", cwd=tmp_path)
     assert bad.returncode == 2 and "not a redactcheck baseline" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_configured_baseline_is_used_by_every_command(tmp_path):
+    (tmp_path / ".redactcheck.toml").write_text(
+        'names = false\nbaseline = "review/accepted.json"\n', encoding="utf-8"
+    )
+    (tmp_path / "review").mkdir()
+    (tmp_path / "memo.txt").write_text(MEMO, encoding="utf-8")
+    assert run_cli("scan", cwd=tmp_path).returncode == 2  # configured but not yet created
+    made = run_cli("baseline", "create", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "review" / "accepted.json").is_file()
+    table = run_cli("scan", cwd=tmp_path)
+    assert table.returncode == 0, table.stdout + table.stderr
+    assert "accepted finding(s) not shown" in table.stdout
+    # a removed line shows up as stale in the terminal report, without failing the scan
+    (tmp_path / "memo.txt").write_text(MEMO.replace("Declassify On: 20501231\n", ""))
+    stale = run_cli("scan", cwd=tmp_path)
+    assert stale.returncode == 0
+    assert "1 stale entry" in stale.stdout and "US-CLASSIFICATION-AUTHORITY" in stale.stdout

@@ -171,3 +171,20 @@ def _colours(png: Path) -> dict[tuple[int, int, int], int]:
 
     image = Image.open(png).convert("RGB")
     return {colour: n for n, colour in image.getcolors(maxcolors=1 << 24)}
+
+
+def test_very_long_text_is_shown_as_excerpts_around_each_finding(rules_scanner, tmp_path):
+    filler = "".join(f"Routine line {n} about harbour dredging.\n" for n in range(6000))
+    text = filler + "(S) First hidden portion.\n" + filler + "(C) Second portion.\n" + filler
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    rules_scanner.keep_text = True
+    try:
+        report = rules_scanner.scan([tmp_path / "long.txt"])
+    finally:
+        rules_scanner.keep_text = False
+    html = render(report, "html", redact=False)
+    parser = _Marks()
+    parser.feed(html)
+    assert [m["text"] for m in parser.marks.values()] == ["(S)", "(C)"]
+    assert len(html) < 20_000  # excerpts, not 18,000 lines
+    assert "Routine line 5999 " in html and "Routine line 3000 " not in html

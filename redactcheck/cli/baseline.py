@@ -32,7 +32,11 @@ app = typer.Typer(
 
 PathsArg = typer.Argument(None, help="Files and folders to scan (default: .).")
 BaselineOpt = typer.Option(
-    Path(DEFAULT_BASELINE), "--baseline", "-b", help="Baseline file to read and write."
+    None,
+    "--baseline",
+    "-b",
+    help=f"Baseline file to read and write (default: `baseline` in the configuration, "
+    f"else {DEFAULT_BASELINE}).",
 )
 ConfigOpt = typer.Option(None, "--config", help="Configuration file to use.")
 NoNamesOpt = typer.Option(False, "--no-names", help="Rules only: skip names and contact data.")
@@ -70,6 +74,13 @@ def make_scanner(config: Config, baseline: Baseline | None):
     except (BaselineError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
     return scanner
+
+
+def baseline_file(explicit: Path | None, config: Config) -> Path:
+    """The baseline to use: given on the command line, else configured, else the default."""
+    if explicit is not None:
+        return explicit
+    return Path(config.baseline) if config.baseline else Path(DEFAULT_BASELINE)
 
 
 def load_settings(config_file: Path | None, no_names: bool) -> Config:
@@ -122,17 +133,18 @@ def scan_with(scanner, paths: list[Path] | None, baseline_path: Path | None):
 @app.command("create")
 def create(
     paths: list[Path] = PathsArg,
-    output: Path = typer.Option(
-        Path(DEFAULT_BASELINE), "--output", "-o", help="Baseline file to write."
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Baseline file to write (default as for --baseline)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing baseline."),
     config_file: Path | None = ConfigOpt,
     no_names: bool = NoNamesOpt,
 ) -> None:
     """Scan and record every current finding as accepted."""
+    config = load_settings(config_file, no_names)
+    output = baseline_file(output, config)
     if output.exists() and not force:
         fail(f"{output}: baseline exists; use `redactcheck baseline update` or --force")
-    config = load_settings(config_file, no_names)
     baseline = Baseline.new(output)
     report, _ = scan_with(make_scanner(config, baseline), paths, output)
     for f in report.findings:
@@ -149,7 +161,7 @@ def create(
 @app.command("update")
 def update(
     paths: list[Path] = PathsArg,
-    baseline_path: Path = BaselineOpt,
+    baseline_path: Path | None = BaselineOpt,
     keep_stale: bool = typer.Option(
         False, "--keep-stale", help="Keep entries that no longer match anything."
     ),
@@ -158,6 +170,7 @@ def update(
 ) -> None:
     """Rescan: add new findings, drop entries that no longer match (review records are kept)."""
     config = load_settings(config_file, no_names)
+    baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path)
     report, scanned = scan_with(make_scanner(config, baseline), paths, baseline_path)
     apply_baseline(report, baseline, scanned)
@@ -182,7 +195,7 @@ def accept(
         ..., "--fingerprint", help="Fingerprint from a report made with --baseline (repeatable)."
     ),
     paths: list[Path] = PathsArg,
-    baseline_path: Path = BaselineOpt,
+    baseline_path: Path | None = BaselineOpt,
     reason: str | None = ReasonOpt,
     reviewer: str | None = ReviewerOpt,
     config_file: Path | None = ConfigOpt,
@@ -190,6 +203,7 @@ def accept(
 ) -> None:
     """Accept findings by fingerprint, without the interactive review (for scripts)."""
     config = load_settings(config_file, no_names)
+    baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
     report, _ = scan_with(make_scanner(config, baseline), paths, baseline_path)
     by_fp = {f.fingerprint: f for f in report.findings}

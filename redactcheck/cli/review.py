@@ -23,6 +23,7 @@ from redactcheck.cli.baseline import (
     PathsArg,
     ReasonOpt,
     ReviewerOpt,
+    baseline_file,
     load_settings,
     make_scanner,
     open_baseline,
@@ -91,7 +92,7 @@ def show(console: Console, finding: Finding, index: int, total: int, segments) -
 
 def review(
     paths: list[Path] = PathsArg,
-    baseline_path: Path = BaselineOpt,
+    baseline_path: Path | None = BaselineOpt,
     accept_all: bool = typer.Option(
         False, "--accept-all", help="Accept every new finding without asking (for scripts)."
     ),
@@ -102,6 +103,7 @@ def review(
 ) -> None:
     """Review new findings one by one: accept (saved to the baseline at once), skip or quit."""
     config = load_settings(config_file, no_names)
+    baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
     scanner = make_scanner(config, baseline)
     scanner.keep_text = True

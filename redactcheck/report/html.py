@@ -48,6 +48,7 @@ sup.tag { font: 10px ui-monospace, monospace; color: #444; margin-left: 1px; }
 .filters label { margin-right: 1rem; white-space: nowrap; }
 .meta { color: #555; }
 .unplaced { color: #555; font-size: .9rem; }
+.gap { color: #888; }
 body.hide-cat-marking .cat-marking, body.hide-cat-pii .cat-pii,
 body.hide-cat-hidden .cat-hidden, body.hide-cat-structure .cat-structure,
 body.hide-sev-high .sev-high, body.hide-sev-medium .sev-medium,
@@ -144,6 +145,42 @@ def _render_range(text: str, a: int, b: int, items: list[tuple[Finding, str]], l
     return "".join(out)
 
 
+#: texts longer than this are shown as excerpts around the findings, not whole
+WHOLE_TEXT_LIMIT = 100_000
+EXCERPT_LINES = 5
+
+
+def _windows(text: str, items: list[tuple[Finding, str]]) -> list[tuple[int, int]]:
+    """Merged line ranges with ``EXCERPT_LINES`` lines around each finding."""
+    spans: list[tuple[int, int]] = []
+    for f, _ in items:
+        start = f.start
+        for _ in range(EXCERPT_LINES + 1):
+            start = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+        end = f.end
+        for _ in range(EXCERPT_LINES + 1):
+            nl = text.find("\n", end + 1)
+            end = len(text) if nl == -1 else nl
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _render_segment(text: str, items: list[tuple[Finding, str]]) -> str:
+    if len(text) <= WHOLE_TEXT_LIMIT:
+        return _render_range(text, 0, len(text), items, "[REDACTED]")
+    out = []
+    for a, b in _windows(text, items):
+        inside = [it for it in items if a <= it[0].start and it[0].end <= b]
+        gap = '<span class="gap">…</span>\n' if a > 0 else ""
+        out.append(gap + _render_range(text, a, b, inside, "[REDACTED]"))
+    if out and _windows(text, items)[-1][1] < len(text):
+        out.append('\n<span class="gap">…</span>')
+    return "".join(out)
+
+
 def _segment_of(f: Finding, segments: list[Segment], masked: bool) -> int | None:
     for n, s in enumerate(segments):
         if s.part != f.part or s.page != f.page or f.end > len(s.text) or f.start >= f.end:
@@ -224,7 +261,7 @@ def _document(
         if not items and len(segments) > 1:
             continue  # long documents: show only the parts with something to review
         where = segment.part if segment.page is None else f"page {segment.page} · {segment.part}"
-        body = _render_range(segment.text, 0, len(segment.text), items, "[REDACTED]")
+        body = _render_segment(segment.text, items)
         parts.append(f'<h3>{escape(where)}</h3><pre class="text">{body}</pre>')
     if unplaced:
         items_html = "".join(
