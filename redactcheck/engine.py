@@ -190,7 +190,9 @@ class Scanner:
                 progress(result)
         report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
         if self.config.report_unused_suppressions:
-            report.findings.extend(self.suppressions.unused(used, self.config.source))
+            source = self.config.source
+            shown = _display_path(Path(source)) if source else None
+            report.findings.extend(self.suppressions.unused(used, shown))
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)
         return report

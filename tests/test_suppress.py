@@ -88,7 +88,9 @@ def test_cli_reports_unused_configured_suppressions(tmp_path):
     proc = run_cli("scan", "a.txt", "-f", "json", "--report-unused-suppressions", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     unused = json.loads(proc.stdout)["findings"]
-    assert {f["rule_id"] for f in unused} == {"REDACTCHECK-UNUSED-SUPPRESSION"}
+    assert {(f["rule_id"], f["path"]) for f in unused} == {
+        ("REDACTCHECK-UNUSED-SUPPRESSION", ".redactcheck.toml")
+    }
     assert sorted(f["text"] for f in unused) == [
         "Never Seen",
         "ZZZ\\d+",
