@@ -28,6 +28,7 @@ def test_create_then_scan_is_clean_and_a_new_name_is_the_only_finding(tmp_path):
     report = _json(clean)
     assert report["findings"] == []
     assert report["baseline"]["matched"] > 10 and report["baseline"]["stale"] == []
+    assert report["summary"]["files_scanned"] == 2  # the baseline file itself is not scanned
 
     memo = MEMO.replace(
         "not be circulated.\n",
