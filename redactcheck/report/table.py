@@ -45,8 +45,6 @@ def render(report: Report) -> str:
                 f.message,
             )
         console.print(table)
-    for e in report.errors:
-        console.print(Text(f"error: {e.path}: {e.message}", style="red"))
     if report.baseline:
         _baseline_lines(console, report.baseline)
     s = report.summary()
