@@ -188,3 +188,24 @@ def test_very_long_text_is_shown_as_excerpts_around_each_finding(rules_scanner, 
     assert [m["text"] for m in parser.marks.values()] == ["(S)", "(C)"]
     assert len(html) < 20_000  # excerpts, not 18,000 lines
     assert "Routine line 5999 " in html and "Routine line 3000 " not in html
+
+
+def test_overlapping_findings_each_get_a_mark():
+    from redactcheck.document import Segment
+    from redactcheck.engine import Report
+    from redactcheck.finding import Finding
+
+    text = "0123456789abcdefghij"
+
+    def finding(start: int, end: int, rule: str) -> Finding:
+        return Finding(rule, "marking", "X", "high", 1.0, start, end, text[start:end], "m",
+                       path="t.txt", line=1, column=start + 1)  # fmt: skip
+
+    findings = [finding(0, 10, "A"), finding(5, 15, "B"), finding(6, 8, "C"), finding(12, 14, "D")]
+    report = Report(findings=findings, documents={"t.txt": [Segment(text)]}, files_scanned=1)
+    parser = _Marks()
+    parser.feed(render(report, "html", redact=False))
+    got = {m["attrs"]["data-rule"]: m["text"] for m in parser.marks.values()}
+    # C sits inside A after the partly overlapping B; B continues where A ends
+    assert got == {"A": "0123456789", "C": "67", "B": "abcde", "D": "cd"}
+    assert "".join(parser.pre_text) == text

@@ -120,27 +120,31 @@ def _render_range(text: str, a: int, b: int, items: list[tuple[Finding, str]], l
     marks; a finding that overlaps an earlier one only in part starts where that one ends."""
     out: list[str] = []
     pos, i = a, 0
-    while i < len(items):
-        f, ident = items[i]
+    pending: list[tuple[Finding, str]] = []  # partial overlaps, all starting before items[i]
+    while pending or i < len(items):
+        if pending:
+            f, ident = pending.pop(0)
+        else:
+            f, ident = items[i]
+            i += 1
         start, end = max(f.start, pos), min(f.end, b)
         if start >= end:
-            i += 1
             continue
-        j = i + 1
-        children = []
-        while j < len(items) and items[j][0].start < end:
-            if items[j][0].end <= end:
-                children.append(items[j])
-            else:
-                break  # partial overlap: a sibling, clamped on its turn
-            j += 1
+        children: list[tuple[Finding, str]] = []
+        later: list[tuple[Finding, str]] = []
+        for it in pending:
+            (children if it[0].start < end and it[0].end <= end else later).append(it)
+        while i < len(items) and items[i][0].start < end:
+            (children if items[i][0].end <= end else later).append(items[i])
+            i += 1
+        pending = later
+        children.sort(key=lambda it: (it[0].start, -it[0].end))
         out.append(_plain(text[pos:start], label))
-        entity_label = f"[REDACTED {f.entity}]"
         out.append(_mark_open(f, ident))
-        out.append(_render_range(text, start, end, children, entity_label))
+        out.append(_render_range(text, start, end, children, f"[REDACTED {f.entity}]"))
         out.append(f'</mark><sup class="tag sev-{f.severity} cat-{f.category}">')
         out.append(f"{escape(f.rule_id)}</sup>")
-        pos, i = end, j
+        pos = end
     out.append(_plain(text[pos:b], label))
     return "".join(out)
 
