@@ -21,7 +21,7 @@ from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
 from redactcheck.suppress.configured import ConfiguredSuppressions
-from redactcheck.suppress.inline import apply_inline
+from redactcheck.suppress.inline import apply_inline, drop_directive_comments
 
 #: Called once per finished file (progress bars, see ``redactcheck/progress.py``); when the
 #: hook also has ``start(files)``, it is called first with the list of files to scan.
@@ -130,7 +130,7 @@ class Scanner:
         # extractor findings (hidden content) carry their own location already
         for f in document.findings:
             f.path = document.path
-        findings.extend(document.findings)
+        findings.extend(drop_directive_comments(document.findings))
         number_duplicates(findings, self.key)
         return findings
 

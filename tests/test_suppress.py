@@ -108,3 +108,16 @@ def test_cli_reports_unused_configured_suppressions(tmp_path):
 def test_bad_suppression_config_is_a_config_error(table, message):
     with pytest.raises(ConfigError, match=message):
         config_from_table(table, "x.toml")
+
+
+def test_a_comment_holding_only_a_directive_is_not_reported_as_hidden_content():
+    from redactcheck.finding import Finding
+    from redactcheck.suppress.inline import drop_directive_comments
+
+    def hidden(text: str) -> Finding:
+        return Finding("HIDDEN-COMMENT", "hidden", "COMMENT", "low", 1.0, 0, len(text), text, "m")
+
+    kept = drop_directive_comments(
+        [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")]
+    )
+    assert [f.text for f in kept] == ["redactcheck: ignore but Jane Roe"]

@@ -74,6 +74,16 @@ def apply_inline(
     return kept
 
 
+_ONLY_DIRECTIVE = re.compile(rf"\s*(?:{DIRECTIVE.pattern})\s*", re.IGNORECASE)
+
+
+def drop_directive_comments(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those that are nothing but a directive: an extractor that reports
+    comments as hidden content (HTML, DOCX) would otherwise report the reviewer's own
+    ``redactcheck: ignore`` comment."""
+    return [f for f in findings if not _ONLY_DIRECTIVE.fullmatch(f.text)]
+
+
 def unused_finding(text: str, start: int, end: int, message: str = "") -> Finding:
     """A suppression that silenced nothing: reported so stale exceptions get cleaned up."""
     return Finding(
