@@ -42,13 +42,14 @@ class Config:
     as_of: date = field(default_factory=date.today)
     max_file_size: int = 100 * 1024 * 1024
     source: str | None = None  # the config file used, for messages
+    keep_text: bool = False  # keep document text in the report (HTML format); not a file key
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with every override that is not ``None`` applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of"}
+_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of", "keep_text"}
 
 
 def find_config_file(start: Path | None = None) -> tuple[Path, dict] | None:

@@ -100,7 +100,16 @@ class Scanner:
             Path(config.source).parent if config.source else None,
         )
         self.key = key or fingerprint_key()
-        self.keep_text = False  # set by renderers that show the document (HTML)
+
+    @property
+    def keep_text(self) -> bool:
+        """Keep each file's text in the report, for renderers that show it (HTML). Lives in the
+        config so worker processes and result caches see it too."""
+        return self.config.keep_text
+
+    @keep_text.setter
+    def keep_text(self, value: bool) -> None:
+        self.config.keep_text = value
 
     @property
     def name_detector(self):
@@ -170,14 +179,14 @@ class Scanner:
             errors=skipped,
         )
 
-    def scan(self, paths: list[Path], *, progress: ProgressHook | None = None) -> Report:
+    def scan(self, paths: list[Path], on_file_done: ProgressHook | None = None) -> Report:
         report = Report(rules=self.rules)
         skipped: list[Skipped] = []
         used: set[str] = set()
         files: Iterable[Path] = self.iter_files(paths, skipped)
-        if progress is not None and hasattr(progress, "start"):
+        if on_file_done is not None and hasattr(on_file_done, "start"):
             files = list(files)  # a progress bar needs the totals first
-            progress.start(files)
+            on_file_done.start(files)
         for result in self.scan_results(files):
             report.files_scanned += 1
             report.bytes_scanned += result.size
@@ -186,8 +195,8 @@ class Scanner:
             used |= result.suppressions_used
             if result.segments is not None:
                 report.documents[result.path] = result.segments
-            if progress is not None:
-                progress(result)
+            if on_file_done is not None:
+                on_file_done(result)
         report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
         if self.config.report_unused_suppressions:
             source = self.config.source

@@ -2,7 +2,7 @@
 
 Shown only when stderr is a terminal (never in CI logs or pipes), and only once a scan has run
 for ``delay`` seconds, so short scans stay silent. The engine calls the hook once per finished
-file (``Scanner.scan(progress=…)``), whichever way the files are scheduled.
+file (``Scanner.scan(paths, on_file_done=…)``), whichever way the files are scheduled.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def test_engine_calls_the_hook_per_file_and_bar_shows_files_rate_and_eta(
             seen.append(result.path)
             bar(result)
 
-    report = rules_scanner.scan([tmp_path], progress=Hook())
+    report = rules_scanner.scan([tmp_path], on_file_done=Hook())
     bar.close()
     assert seen == [f"f{n}.txt" for n in range(5)]
     assert report.files_scanned == 5

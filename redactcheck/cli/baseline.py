@@ -124,7 +124,7 @@ def scan_with(scanner, paths: list[Path] | None, baseline_path: Path | None):
     targets = select_targets(
         list(paths or []), scanner.config, never=[baseline_path] if baseline_path else None
     )
-    report = scanner.scan(targets, progress=collect)
+    report = scanner.scan(targets, on_file_done=collect)
     for error in report.errors:
         warn(f"error: {error.path}: {error.message}")
     return report, scanned

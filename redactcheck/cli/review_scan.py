@@ -66,7 +66,7 @@ def run_scan(
     bar = ScanProgress() if show else None
     hook = _Hook(bar)
     try:
-        report = scanner.scan(targets, progress=hook)
+        report = scanner.scan(targets, on_file_done=hook)
     finally:
         if bar is not None:
             bar.close()
