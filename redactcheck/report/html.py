@@ -70,12 +70,15 @@ body.hide-sev-low sup.sev-low, body.hide-sev-info sup.sev-info { display: none; 
 }
 """
 
-# toggles a class on <body> per unticked box; CSS does the hiding
+# toggles a class on <body> per unticked box (CSS does the hiding); "#hide=sev-low,cat-pii" in
+# the address unticks boxes on load, so a filtered view can be linked to
 SCRIPT = """
+function apply(box) { document.body.classList.toggle('hide-' + box.value, !box.checked); }
+var hidden = ((location.hash.match(/hide=([A-Za-z,-]+)/) || [])[1] || '').split(',');
 document.querySelectorAll('.filters input').forEach(function (box) {
-  box.addEventListener('change', function () {
-    document.body.classList.toggle('hide-' + box.value, !box.checked);
-  });
+  if (hidden.indexOf(box.value) >= 0) { box.checked = false; }
+  apply(box);
+  box.addEventListener('change', function () { apply(box); });
 });
 """
 
