@@ -87,6 +87,8 @@ def test_removed_finding_is_listed_as_stale_and_other_files_are_not(tmp_path, mo
     baseline.entries["0" * 32] = type(next(iter(baseline.entries.values())))(
         "0" * 32, "other.txt", "US-PORTION-MARK"
     )
+    for e in baseline.entries.values():
+        e.reviewer, e.date, e.reason = "R", "2026-01-01", "Ingrid Valcourt-Maro agreed"
     report = _rules_scan(
         tmp_path, monkeypatch, baseline, MEMO.replace("Declassify On: 20501231\n", "")
     )
@@ -95,6 +97,7 @@ def test_removed_finding_is_listed_as_stale_and_other_files_are_not(tmp_path, mo
     assert [(e["path"], e["rule_id"]) for e in stale] == [
         ("memo.txt", "US-CLASSIFICATION-AUTHORITY")
     ]
+    assert "Ingrid" not in str(report.baseline)  # review reasons stay in the baseline file
 
 
 def test_secret_key_is_required_and_checked_and_scan_fingerprints_match(tmp_path):

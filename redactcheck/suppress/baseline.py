@@ -219,10 +219,8 @@ def apply_baseline(report, baseline: Baseline, scanned: set[str]) -> None:
         "file": str(baseline.path) if baseline.path else None,
         "entries": len(baseline.entries),
         "matched": len(matched),
-        "stale": [e.to_dict() for e in stale],
+        # no review record: its free-text reason must not travel into CI logs
+        "stale": [
+            {"fingerprint": e.fingerprint, "path": e.path, "rule_id": e.rule_id} for e in stale
+        ],
     }
-
-
-def stale_entries(baseline: Baseline, report_baseline: dict) -> list[str]:
-    """Fingerprints of stale entries recorded by :func:`apply_baseline`."""
-    return [e["fingerprint"] for e in report_baseline.get("stale", [])]
