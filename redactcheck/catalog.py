@@ -44,3 +44,12 @@ register(
         "Personal data of a kind enabled in configuration (Presidio entity).",
     ),
 )  # fmt: skip
+
+register(
+    RuleInfo(
+        "REDACTCHECK-UNUSED-SUPPRESSION", "Unused suppression", "structure", "SUPPRESSION", "low",
+        "An inline `redactcheck: ignore` comment or a configured allowed term, allowed regex or "
+        "per-path exclude that silenced nothing in this scan (--report-unused-suppressions). "
+        "Remove it so it cannot hide a future finding by accident.",
+    ),
+)  # fmt: skip

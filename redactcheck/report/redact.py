@@ -68,4 +68,45 @@ def redact_report(report: Report) -> Report:
     findings = redact_findings(report.findings)
     pattern = _secrets_pattern(report.findings)
     errors = [ScanError(e.path, _mask_strings(e.message, pattern)) for e in report.errors]
-    return replace(report, findings=findings, errors=errors)
+    documents = _mask_documents(report) if report.documents else report.documents
+    return replace(report, findings=findings, errors=errors, documents=documents)
+
+
+#: stands in for each masked character of document text (same length keeps finding offsets
+#: valid); the HTML renderer shows a run of them as one ``[REDACTED …]`` label
+DOCUMENT_MASK = "\ue000"
+
+
+def _mask_documents(report: Report) -> dict:
+    """Document texts (kept for the HTML report) with every finding span, and every occurrence
+    anywhere of any matched text of the whole report (any case), masked."""
+    from redactcheck.document import Segment
+
+    texts = {f.text for f in report.findings if f.text.strip()}
+    texts |= {
+        f.details["hidden_text"]
+        for f in report.findings
+        if isinstance(f.details.get("hidden_text"), str) and f.details["hidden_text"].strip()
+    }
+    pattern = (
+        re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True)), re.I)
+        if texts
+        else None
+    )
+    spans: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
+    for f in report.findings:
+        spans.setdefault((f.path, f.part, f.page), []).append((f.start, f.end))
+    out = {}
+    for path, segments in report.documents.items():
+        masked = []
+        for s in segments:
+            chars = list(s.text)
+            for start, end in spans.get((path, s.part, s.page), []):
+                if 0 <= start < end <= len(chars):
+                    chars[start:end] = DOCUMENT_MASK * (end - start)
+            text = "".join(chars)
+            if pattern is not None:
+                text = pattern.sub(lambda m: DOCUMENT_MASK * len(m.group()), text)
+            masked.append(Segment(text, s.part, s.page))
+        out[path] = masked
+    return out

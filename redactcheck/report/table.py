@@ -45,9 +45,24 @@ def render(report: Report) -> str:
                 f.message,
             )
         console.print(table)
+    if report.baseline:
+        _baseline_lines(console, report.baseline)
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
         f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), {s['errors']} error(s)"
     )
     return buffer.getvalue()
+
+
+def _baseline_lines(console: Console, info: dict) -> None:
+    """What ``--baseline`` hid, and the entries that no longer match anything (stale)."""
+    console.print(f"baseline: {info['matched']} accepted finding(s) not shown")
+    stale = info.get("stale") or []
+    if stale:
+        console.print(
+            Text(f"baseline: {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} "
+                 "(no longer match; run `redactcheck baseline update`):", style="yellow")
+        )
+        for e in stale:
+            console.print(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}")
