@@ -16,6 +16,7 @@ from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document
 from redactcheck.extract import ExtractError, extract
+from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.locate import fingerprint_key, locate
 from redactcheck.ruleset.loader import LoadedRule, load_rules
@@ -101,10 +102,8 @@ class Scanner:
                 found.extend(self.name_detector.detect(segment))
             found = [f for f in found if f.score >= self.config.min_score]
             findings.extend(locate(found, segment, document.path, self.key))
-        # extractor findings (hidden content) carry their own location already
-        for f in document.findings:
-            f.path = document.path
-        findings.extend(document.findings)
+        # extractor findings (hidden content) point into a segment: place them the same way
+        findings.extend(place_document_findings(document, findings, self.key))
         return findings
 
     def scan_file(self, path: Path) -> FileResult:

@@ -1,0 +1,317 @@
+"""Text on a PDF page that a reader cannot see: under a filled box (a failed redaction) or
+invisible in itself (background colour, render mode 3, off the page, too small).
+
+The failed-redaction check follows Free Law Project's x-ray, reimplemented on pypdfium2:
+the page-object index is the z-order; a character counts as covered when an opaque filled
+rectangle or image drawn after it (or in its own colour) covers at least 80 % of its box; the
+box is rendered without anti-aliasing and kept only when it is one uniform colour (text that
+shows through is not hidden). A box with nothing under it is a proper redaction.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+COVER_RATIO = 0.8
+MIN_BOX_SIDE = 4.0  # points: thinner fills are rules and underlines, not redactions
+TINY_TEXT = 2.0  # points: loose character box height below which text cannot be read
+SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
+_OK_WORDS = re.compile(
+    r"confidential|name redacted|privileged?|redacted and publicly filed|r|re|red|reda|redac"
+    r"|redact|redacte|redacted|withheld|\(b\)\s*\(\d\)(\s*\([a-z]\))?",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Box:
+    z: int
+    rect: tuple[float, float, float, float]  # left, bottom, right, top in page space
+    color: tuple[int, int, int] | None  # fill colour; None for images
+    kind: str  # "rectangle" | "image"
+
+
+@dataclass(slots=True)
+class PageScan:
+    #: (kind "box"|"invisible", start, end, details) over the page text
+    hidden: list[tuple[str, int, int, dict[str, Any]]] = field(default_factory=list)
+    has_content: bool = False
+
+
+def _key(handle) -> int | None:
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+def _fill_color(obj) -> tuple[int, int, int, int]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return (0, 0, 0, 0)
+    return (r.value, g.value, b.value, a.value)
+
+
+def _char_color(textpage, i: int) -> tuple[int, int, int, int]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return (0, 0, 0, 255)
+    return (r.value, g.value, b.value, a.value)
+
+
+def _is_filled(obj) -> bool:
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
+        return False
+    return mode.value != 0
+
+
+def _subpath_rects(pageobj: pdfium.PdfObject) -> list[tuple[float, float, float, float]]:
+    """Axis-aligned rectangles of a path's subpaths, in page space.
+
+    Each subpath is judged on its own (as x-ray does with "re" items): a multi-line redaction
+    is several rectangles, and their union would also cover the visible text between them.
+    """
+    obj = pageobj.raw
+    matrix = pageobj.get_matrix()
+    count = raw.FPDFPath_CountSegments(obj)
+    if count <= 0 or count > 4000:
+        return []
+    subpaths: list[list[tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(count):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        if not seg or not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([])
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            subpaths[-1].append((float("nan"), float("nan")))
+        subpaths[-1].append(matrix.on_point(x.value, y.value))
+    rects = []
+    for points in subpaths:
+        if len(points) < 4 or any(p[0] != p[0] for p in points):
+            continue
+        xs = sorted({round(p[0], 2) for p in points})
+        ys = sorted({round(p[1], 2) for p in points})
+        if len(xs) != 2 or len(ys) != 2:
+            continue  # not an axis-aligned rectangle
+        rects.append((xs[0], ys[0], xs[1], ys[1]))
+    return rects
+
+
+def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float]:
+    """Candidate boxes, the z-index of every page object, whether the page has any content,
+    and the largest share of the page an image covers."""
+    boxes: list[Box] = []
+    z_of: dict[int, int] = {}
+    has_content = False
+    width, height = page.get_size()
+    page_area = max(width * height, 1.0)
+    image_share = 0.0
+    for z, obj in enumerate(page.get_objects(max_depth=4)):
+        key = _key(obj.raw)
+        if key is not None:
+            z_of[key] = z
+        has_content = True
+        if obj.level != 0:
+            continue  # nested in a form XObject: its bounds are not in page space
+        if obj.type == raw.FPDF_PAGEOBJ_PATH and _is_filled(obj.raw):
+            r, g, b, a = _fill_color(obj.raw)
+            if a != 255:
+                continue
+            for rect in _subpath_rects(obj):
+                if rect[2] - rect[0] > MIN_BOX_SIDE and rect[3] - rect[1] > MIN_BOX_SIDE:
+                    boxes.append(Box(z, rect, (r, g, b), "rectangle"))
+        elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            image_share = max(image_share, (right - left) * (top - bottom) / page_area)
+            if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
+                boxes.append(Box(z, (left, bottom, right, top), None, "image"))
+    return boxes, z_of, has_content, image_share
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
+    """Render just the box, without anti-aliasing, and see whether it is one colour."""
+    if page.get_rotation():
+        return True  # crop arithmetic assumes an unrotated page; trust the geometry
+    left, bottom, right, top = page.get_cropbox()
+    inset = 0.75
+    crop = (
+        max(rect[0] + inset - left, 0),
+        max(rect[1] + inset - bottom, 0),
+        max(right - rect[2] + inset, 0),
+        max(top - rect[3] + inset, 0),
+    )
+    if crop[0] + crop[2] >= right - left or crop[1] + crop[3] >= top - bottom:
+        return False
+    bitmap = page.render(
+        scale=2,
+        crop=crop,
+        no_smoothtext=True,
+        no_smoothimage=True,
+        no_smoothpath=True,
+        may_draw_forms=True,
+    )
+    try:
+        array = bitmap.to_numpy()
+    finally:
+        bitmap.close()
+    if array.size == 0:
+        return False
+    channels = array.reshape(-1, array.shape[-1])[:, :3].astype(int)
+    return bool((channels.max(axis=0) - channels.min(axis=0)).max() <= 8)
+
+
+def _meaningful(text: str) -> bool:
+    """Drop what x-ray drops: blanks, punctuation, one repeated character, 'REDACTED'."""
+    stripped = re.sub(r"\s+", "", text)
+    if not stripped or not any(c.isalnum() for c in stripped):
+        return False
+    if len(set(stripped)) == 1 and len(stripped) > 1:
+        return False
+    rest = _OK_WORDS.sub(" ", text)
+    return any(c.isalnum() for c in rest)
+
+
+def _rgb_hex(color: tuple[int, int, int] | None) -> str | None:
+    return None if color is None else "#{:02x}{:02x}{:02x}".format(*color)
+
+
+def scan_page(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, index: list[int]
+) -> PageScan:
+    """Find covered and invisible text on one page; spans are offsets into ``text``."""
+    boxes, z_of, has_content, image_share = _boxes(page)
+    result = PageScan(has_content=has_content)
+    if not text.strip():
+        return result
+    left, bottom, right, top = page.get_cropbox()
+    scanned = image_share >= SCAN_IMAGE_SHARE
+    covered: dict[int, list[int]] = {}  # box number -> text offsets
+    invisible: list[tuple[int, str]] = []  # (offset, reason)
+    order = sorted(range(len(boxes)), key=lambda b: -boxes[b].z)  # top-most first
+    render_modes: dict[int, int] = {}
+    for offset, char_index in enumerate(index):
+        if text[offset].isspace():
+            continue
+        obj = raw.FPDFText_GetTextObject(textpage, char_index)
+        key = _key(obj) if obj else None
+        if key is None:
+            continue  # generated by pdfium (line breaks), not drawn
+        z = z_of.get(key, -1)
+        box = textpage.get_charbox(char_index, loose=False)
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        color = _char_color(textpage, char_index)
+        hit = None
+        if area > 0:
+            for b in order:
+                candidate = boxes[b]
+                if candidate.z <= z and candidate.color != color[:3]:
+                    continue
+                if _overlap(box, candidate.rect) >= COVER_RATIO * area:
+                    hit = b
+                    break
+        if hit is not None:
+            covered.setdefault(hit, []).append(offset)
+            continue
+        reason = _invisible_reason(
+            textpage,
+            char_index,
+            obj,
+            key,
+            render_modes,
+            box,
+            color,
+            boxes,
+            z,
+            (left, bottom, right, top),
+            scanned,
+        )
+        if reason:
+            invisible.append((offset, reason))
+    for b, offsets in sorted(covered.items(), key=lambda kv: min(kv[1])):
+        start, end = min(offsets), max(offsets) + 1
+        hidden_text = text[start:end]
+        if not _meaningful(hidden_text) or not _uniform(page, boxes[b].rect):
+            continue
+        rect = boxes[b].rect
+        result.hidden.append(
+            (
+                "box",
+                start,
+                end,
+                {
+                    "box": [round(v, 1) for v in rect],
+                    "box_kind": boxes[b].kind,
+                    "box_color": _rgb_hex(boxes[b].color),
+                    "hidden_text": hidden_text,
+                },
+            )
+        )
+    result.hidden.extend(_invisible_runs(text, invisible))
+    return result
+
+
+def _invisible_reason(
+    textpage, char_index, obj, key, render_modes, box, color, boxes, z, page_box, scanned
+) -> str | None:
+    mode = render_modes.get(key)
+    if mode is None:
+        mode = render_modes[key] = raw.FPDFTextObj_GetTextRenderMode(obj)
+    if mode in (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP):
+        return None if scanned else "render mode 3 (invisible)"
+    loose = textpage.get_charbox(char_index, loose=True)
+    if (
+        loose[2] <= page_box[0]
+        or loose[0] >= page_box[2]
+        or loose[3] <= page_box[1]
+        or loose[1] >= page_box[3]
+    ):
+        return "outside the page"
+    if 0 < loose[3] - loose[1] < TINY_TEXT:
+        return "too small to read"
+    if color[3] == 0:
+        return "transparent"
+    # background: the top-most filled rectangle drawn before the text, else white paper
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    background = (255, 255, 255)
+    best = -1
+    for candidate in boxes:
+        r = candidate.rect
+        if candidate.z < z and candidate.z > best and r[0] <= cx <= r[2] and r[1] <= cy <= r[3]:
+            if candidate.color is None:
+                return None  # text on an image: its background is unknown
+            background, best = candidate.color, candidate.z
+    if max(abs(c - b) for c, b in zip(color[:3], background, strict=True)) <= 16:
+        return "same colour as the background"
+    return None
+
+
+def _invisible_runs(
+    text: str, invisible: list[tuple[int, str]]
+) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """Join invisible characters of one reason into runs (whitespace between them allowed)."""
+    runs: list[tuple[str, int, int, dict[str, Any]]] = []
+    start = end = -1
+    reason = ""
+    for offset, why in invisible:
+        if start >= 0 and why == reason and not text[end:offset].strip():
+            end = offset + 1
+            continue
+        if start >= 0 and _meaningful(text[start:end]):
+            runs.append(("invisible", start, end, {"reason": reason}))
+        start, end, reason = offset, offset + 1, why
+    if start >= 0 and _meaningful(text[start:end]):
+        runs.append(("invisible", start, end, {"reason": reason}))
+    return runs
