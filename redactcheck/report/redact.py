@@ -19,7 +19,7 @@ def _mask_strings(value: Any, pattern: re.Pattern[str] | None) -> Any:
     if pattern is None:
         return value
     if isinstance(value, str):
-        return pattern.sub("[REDACTED]", value)
+        return _mask_overlapping(value, pattern)
     if isinstance(value, list):
         return [_mask_strings(v, pattern) for v in value]
     if isinstance(value, tuple):
@@ -38,7 +38,31 @@ def _secrets_pattern(findings: list[Finding]) -> re.Pattern[str] | None:
     if not texts:
         return None
     alternatives = sorted(texts, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in alternatives))
+    # a lookahead finds every occurrence, overlapping ones too (see _mask_overlapping)
+    return re.compile("(?=(" + "|".join(re.escape(t) for t in alternatives) + "))")
+
+
+def _mask_overlapping(value: str, pattern: re.Pattern[str]) -> str:
+    """Mask the union of all occurrences, so two overlapping secrets (a name, and the text
+    under a box that starts inside it) cannot leave part of either visible."""
+    spans: list[list[int]] = []
+    for m in pattern.finditer(value):
+        start, end = m.start(), m.start() + len(m.group(1))
+        if end == start:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    if not spans:
+        return value
+    out, last = [], 0
+    for start, end in spans:
+        out.append(value[last:start])
+        out.append("[REDACTED]")
+        last = end
+    out.append(value[last:])
+    return "".join(out)
 
 
 def redact_findings(findings: list[Finding]) -> list[Finding]:
