@@ -1,0 +1,247 @@
+"""Build the PDF, DOCX, HTML and e-mail fixtures of the format tests in code.
+
+Every name and sentence here is made up for these tests. Nothing binary is committed: each test
+builds what it needs.
+"""
+
+from __future__ import annotations
+
+import io
+from email.message import EmailMessage
+
+from lxml import etree
+
+FONT, SIZE = "Helvetica", 12
+
+
+def _canvas(buffer: io.BytesIO, author: str | None = None):
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(buffer, invariant=1)
+    c.setTitle("Travel memo")
+    c.setSubject("")
+    c.setCreator("")
+    c.setAuthor(author or "")
+    c.setFont(FONT, SIZE)
+    return c
+
+
+def pdf_name_under_box(*, with_name: bool = True, name: str = "John Smith") -> bytes:
+    """'Memo about the meeting with NAME on Tuesday.' with a black box over NAME.
+
+    ``with_name=False`` is the proper redaction: the same box, the name removed from the text.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    before, after = "Memo about the meeting with ", " on Tuesday."
+    x, y = 72, 700
+    c.drawString(x, y, before)
+    name_x = x + stringWidth(before, FONT, SIZE)
+    name_w = stringWidth(name, FONT, SIZE)
+    if with_name:
+        c.drawString(name_x, y, name)
+    c.drawString(name_x + name_w, y, after)
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(name_x - 1, y - 4, name_w + 2, SIZE + 6, fill=1, stroke=0)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_white_text() -> bytes:
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, "Quarterly travel report.")
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(72, 650, "Contact Mary Jones directly.")
+    # white on a black band is visible: it must not be reported
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(60, 590, 300, 24, fill=1, stroke=0)
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(72, 598, "Visible heading on a dark band")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_invisible_modes() -> bytes:
+    """Render mode 3, off-page and tiny text; plus an ordinary line."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, "Ordinary visible line.")
+    text = c.beginText(72, 650)
+    text.setTextRenderMode(3)
+    text.textLine("Invisible layer names Susan Clark.")
+    text.setTextRenderMode(0)
+    c.drawText(text)
+    c.drawString(72, -200, "Below the page edge: Peter Brown.")
+    c.setFont(FONT, 0.5)
+    c.drawString(72, 600, "Tiny print about Linda Davis.")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_metadata_author(author: str = "Robert Miller") -> bytes:
+    buffer = io.BytesIO()
+    c = _canvas(buffer, author=author)
+    c.drawString(72, 700, "Budget summary for the regional office.")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_marking_on_page_two() -> bytes:
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, "Cover sheet for the annual review.")
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    c.drawString(72, 700, "Summary of the review.")
+    c.drawString(72, 680, "SECRET//NOFORN")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_scanned_page(*, with_ocr_layer: bool) -> bytes:
+    """A page that is one image; optionally with an invisible OCR text layer on top."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("RGB", (300, 400), "white")
+    ImageDraw.Draw(image).rectangle((40, 40, 260, 60), fill="black")
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawImage(ImageReader(image), 0, 0, width=595, height=842)
+    if with_ocr_layer:
+        text = c.beginText(72, 700)
+        text.setTextRenderMode(3)
+        text.textLine("Scanned letter from the regional office.")
+        c.drawText(text)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_text_under_image(name: str = "Karen Wilson") -> bytes:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    before = "The file was opened by "
+    c.drawString(72, 700, before + name + " last week.")
+    x = 72 + stringWidth(before, FONT, SIZE)
+    w = stringWidth(name, FONT, SIZE)
+    c.drawImage(ImageReader(Image.new("RGB", (20, 8), "black")), x - 1, 696, width=w + 2, height=16)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def pdf_with_earlier_revision(name: str = "James Taylor") -> bytes:
+    """A PDF whose first revision named someone; an incremental update removed the line."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, "Minutes of the planning meeting.")
+    c.drawString(72, 680, f"Present: {name} and the committee.")
+    c.showPage()
+    c.save()
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    page = pdf[0]
+    for obj in list(page.get_objects()):
+        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+            left, bottom, right, top = obj.get_bounds()
+            if bottom < 690:
+                page.remove_obj(obj)
+    page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out, flags=raw.FPDF_INCREMENTAL)
+    return out.getvalue()
+
+
+def pdf_with_attachment(payload: bytes, name: str) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(pdf_metadata_author(author=""))
+    attachment = pdf.new_attachment(name)
+    attachment.set_data(payload)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def docx_review_copy() -> bytes:
+    """Header banner, a comment, a tracked deletion and an insertion naming people, hidden text,
+    a text box-free body, a table, and an author in the core properties."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.author = "Robert Miller"
+    d.core_properties.last_modified_by = ""
+    d.core_properties.comments = ""
+    d.sections[0].header.paragraphs[0].text = "SECRET//NOFORN"
+    d.sections[0].footer.paragraphs[0].text = "Page footer without markings"
+    p = d.add_paragraph("The committee met on Tuesday. ")
+    d.add_comment(
+        p.runs[0], text="Please remove the paragraph about John Smith.", author="Mary Jones"
+    )
+    deletion = etree.SubElement(
+        p._p,
+        _w("del"),
+        {_w("id"): "91", _w("author"): "Linda Davis", _w("date"): "2026-01-05T00:00:00Z"},
+    )
+    run = etree.SubElement(deletion, _w("r"))
+    etree.SubElement(run, _w("delText")).text = "Source was Robert Brown."
+    insertion = etree.SubElement(
+        p._p,
+        _w("ins"),
+        {_w("id"): "92", _w("author"): "Linda Davis", _w("date"): "2026-01-05T00:00:00Z"},
+    )
+    run = etree.SubElement(insertion, _w("r"))
+    etree.SubElement(run, _w("t")).text = "The source is protected."
+    hidden = d.add_paragraph("Visible sentence. ")
+    hidden.add_run("Hidden note naming Susan Clark.").font.hidden = True
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Budget line"
+    table.cell(0, 1).text = "Approved"
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def html_page() -> bytes:
+    return b"""<!DOCTYPE html>
+<html><head><title>Office notice</title><meta name="author" content="Karen Wilson"></head>
+<body><!-- draft checked by Peter Brown -->
+<h1>Notice</h1><p>Visitors sign in at the front desk.</p>
+<div style="display: none">Escort assigned: Linda Davis</div>
+<p hidden>Spare line</p>
+<script>var label = "not text";</script>
+</body></html>
+"""
+
+
+def email_with_attachment(attachment: bytes, name: str, subtype: str = "plain") -> bytes:
+    m = EmailMessage()
+    m["From"] = "Mary Jones <mary.jones@example.org>"
+    m["To"] = "desk@example.net"
+    m["Subject"] = "Meeting notes"
+    m.set_content("Notes attached. Nothing else to add.\n")
+    maintype = "text" if subtype in ("plain", "html") else "application"
+    m.add_attachment(attachment, maintype=maintype, subtype=subtype, filename=name)
+    return bytes(m)

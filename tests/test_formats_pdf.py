@@ -1,0 +1,181 @@
+"""PDF: what a reader of a released PDF would find, including what the page does not show."""
+
+from __future__ import annotations
+
+import formats_build as build
+import pytest
+
+from redactcheck.extract import extract
+
+
+def scan_bytes(scanner, tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = scanner.scan_file(path)
+    assert not result.errors, result.errors
+    return result
+
+
+def keys(findings, *, category: str | None = None):
+    return sorted(
+        (f.rule_id, f.part, f.page, f.text)
+        for f in findings
+        if category is None or f.category == category
+    )
+
+
+def test_name_under_black_box_is_a_bad_redaction(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "memo.pdf", build.pdf_name_under_box())
+    assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "John Smith")]
+    (finding,) = result.findings
+    assert finding.category == "hidden" and finding.severity == "high"
+    assert finding.details["hidden_text"] == "John Smith"
+    assert finding.details["box_color"] == "#000000"
+    left, bottom, right, top = finding.details["box"]
+    assert 72 < left < right and bottom < 700 < top
+    assert "John Smith" not in finding.message
+    assert (finding.line, finding.column) == (1, 29)
+
+
+def test_bad_redaction_lists_the_detectors_that_fire_underneath(scanner, tmp_path):
+    result = scan_bytes(scanner, tmp_path, "memo.pdf", build.pdf_name_under_box())
+    bad = [f for f in result.findings if f.rule_id == "HIDDEN-BAD-REDACTION"]
+    assert len(bad) == 1 and bad[0].details["detectors"] == ["PII-PERSON"]
+    assert ("PII-PERSON", "body", 1, "John Smith") in keys(result.findings)
+
+
+def test_box_with_nothing_under_it_is_a_proper_redaction(rules_scanner, tmp_path):
+    result = scan_bytes(
+        rules_scanner, tmp_path, "memo.pdf", build.pdf_name_under_box(with_name=False)
+    )
+    assert result.findings == []
+
+
+def test_opaque_image_over_text_is_a_bad_redaction(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "memo.pdf", build.pdf_text_under_image())
+    assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "Karen Wilson")]
+    assert result.findings[0].details["box_kind"] == "image"
+
+
+def test_white_text_is_invisible_but_white_on_dark_is_not(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "report.pdf", build.pdf_white_text())
+    assert keys(result.findings) == [
+        ("HIDDEN-INVISIBLE-TEXT", "body", 1, "Contact Mary Jones directly.")
+    ]
+    assert result.findings[0].details["reason"] == "same colour as the background"
+
+
+def test_render_mode_3_off_page_and_tiny_text(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "notes.pdf", build.pdf_invisible_modes())
+    assert [(f.text, f.details["reason"]) for f in result.findings] == [
+        ("Invisible layer names Susan Clark.", "render mode 3 (invisible)"),
+        ("Below the page edge: Peter Brown.", "outside the page"),
+        ("Tiny print about Linda Davis.", "too small to read"),
+    ]
+    assert {(f.rule_id, f.part, f.page) for f in result.findings} == {
+        ("HIDDEN-INVISIBLE-TEXT", "body", 1)
+    }
+
+
+def test_scanned_page_text_layer_is_not_invisible_text(rules_scanner, tmp_path):
+    result = scan_bytes(
+        rules_scanner, tmp_path, "scan.pdf", build.pdf_scanned_page(with_ocr_layer=True)
+    )
+    assert result.findings == []
+
+
+def test_page_without_text_layer_is_reported(rules_scanner, tmp_path):
+    result = scan_bytes(
+        rules_scanner, tmp_path, "scan.pdf", build.pdf_scanned_page(with_ocr_layer=False)
+    )
+    assert [(f.rule_id, f.entity, f.category, f.severity, f.page) for f in result.findings] == [
+        ("HIDDEN-NO-TEXT-LAYER", "NO_TEXT_LAYER", "hidden", "medium", 1)
+    ]
+    assert any("no text layer" in note for note in result.notes)
+
+
+def test_metadata_author(scanner, tmp_path):
+    result = scan_bytes(scanner, tmp_path, "budget.pdf", build.pdf_metadata_author())
+    assert keys(result.findings, category="hidden") == [
+        ("HIDDEN-METADATA", "metadata", None, "Robert Miller")
+    ]
+    people = [f for f in result.findings if f.rule_id == "PII-PERSON"]
+    assert [(f.part, f.text) for f in people] == [("metadata", "Robert Miller")]
+
+
+def test_marking_on_page_two(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "review.pdf", build.pdf_marking_on_page_two())
+    assert keys(result.findings) == [
+        ("US-BANNER-CLASSIFIED", "body", 2, "SECRET//NOFORN"),
+        ("US-DISSEM-CONTROL", "body", 2, "NOFORN"),
+    ]
+    banner = result.findings[0]
+    assert (banner.line, banner.column) == (2, 1)
+
+
+def test_earlier_revision_text_is_recovered(scanner, tmp_path):
+    data = build.pdf_with_earlier_revision()
+    assert data.count(b"%%EOF") == 2
+    result = scan_bytes(scanner, tmp_path, "minutes.pdf", data)
+    assert keys(result.findings, category="hidden") == [
+        (
+            "HIDDEN-EARLIER-REVISION",
+            "earlier-revision",
+            1,
+            "Present: James Taylor and the committee.",
+        )
+    ]
+    assert ("PII-PERSON", "earlier-revision", 1, "James Taylor") in keys(result.findings)
+    # the final revision no longer shows the line
+    body = extract("minutes.pdf", data).segments[0].text
+    assert "James Taylor" not in body
+
+
+def test_embedded_file_is_scanned_with_its_own_part(rules_scanner, tmp_path):
+    inner = build.pdf_name_under_box()
+    data = build.pdf_with_attachment(inner, "inner.pdf")
+    result = scan_bytes(rules_scanner, tmp_path, "outer.pdf", data)
+    assert keys(result.findings) == [
+        ("HIDDEN-BAD-REDACTION", "attachment:inner.pdf", 1, "John Smith")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n1 0 obj\n<<", "damaged or truncated PDF"),
+        (b"%PDF-1.4\n" + b"\x00\xff" * 50, "damaged or truncated PDF"),
+    ],
+)
+def test_broken_pdf_is_a_one_line_error(rules_scanner, tmp_path, data, reason):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    result = rules_scanner.scan_file(path)
+    assert [e.message for e in result.errors] == [f"{reason}, not scanned"]
+
+
+def test_truncated_pdf_never_raises(rules_scanner, tmp_path):
+    data = build.pdf_name_under_box()
+    for cut in range(0, len(data), max(1, len(data) // 40)):
+        path = tmp_path / "cut.pdf"
+        path.write_bytes(data[:cut])
+        result = rules_scanner.scan_file(path)  # must not raise
+        for error in result.errors:
+            assert "\n" not in error.message
+
+
+def test_encrypted_pdf_is_a_clear_error(rules_scanner, tmp_path):
+    import io
+
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret-pass", canPrint=0))
+    c.drawString(72, 700, "Locked content.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(buffer.getvalue())
+    result = rules_scanner.scan_file(path)
+    assert [e.message for e in result.errors] == ["encrypted PDF (password required), not scanned"]
