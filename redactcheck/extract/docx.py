@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -117,7 +118,7 @@ def extract_docx(path: str, data: bytes) -> Document:
 def _open(data: bytes) -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as exc:
         raise ExtractError("not a valid DOCX (not a zip archive)") from exc
     infos = package.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -140,7 +141,10 @@ def _xml(package: zipfile.ZipFile, name: str) -> etree._Element:
     try:
         with package.open(name) as fh:
             raw = fh.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile, zlib.error, OSError, RuntimeError, EOFError, ValueError,
+        NotImplementedError,
+    ) as exc:  # fmt: skip
         raise ExtractError(f"damaged DOCX: cannot unpack {name}") from exc
     if len(raw) > MAX_MEMBER_BYTES:
         raise ExtractError(f"DOCX member {name} is larger than the size limit")

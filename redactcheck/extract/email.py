@@ -8,7 +8,9 @@ attachment, forwarded messages included, is extracted like a file of its own und
 
 from __future__ import annotations
 
+import email.errors
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.parser import BytesParser
 
@@ -28,13 +30,28 @@ def extract_email(path: str, data: bytes) -> Document:
 
 
 def _header_text(message: EmailMessage) -> str:
+    """Address and subject headers as ``Name: value`` lines.
+
+    Raw values are decoded here rather than through the policy's parsers, which raise on some
+    malformed addresses: a bad header must not cost the rest of the message.
+    """
+    wanted = {name.lower(): name for name in HEADERS}
     lines = []
-    for name in HEADERS:
-        for value in message.get_all(name, []):
-            text = " ".join(str(value).split())
-            if text:
-                lines.append(f"{name}: {text}")
+    for name, value in message.raw_items():
+        label = wanted.get(name.lower())
+        if label is None:
+            continue
+        text = " ".join(_decode_header(str(value)).split())
+        if text:
+            lines.append(f"{label}: {text}")
     return "\n".join(lines)
+
+
+def _decode_header(value: str) -> str:
+    try:
+        return str(make_header(decode_header(value)))
+    except (LookupError, ValueError, UnicodeError, email.errors.HeaderParseError):
+        return value
 
 
 def _read_message(message: EmailMessage, doc: Document) -> None:
@@ -54,7 +71,10 @@ def _read_message(message: EmailMessage, doc: Document) -> None:
         if count > MAX_PARTS:
             doc.notes.append(f"only the first {MAX_PARTS} attachments were scanned")
             break
-        name = attachment.get_filename() or _default_name(attachment, count)
+        try:
+            name = attachment.get_filename() or _default_name(attachment, count)
+        except (IndexError, ValueError, LookupError, email.errors.HeaderParseError):
+            name = _default_name(attachment, count)  # malformed Content-Disposition
         if attachment.get_content_type() == "message/rfc822":
             payload = attachment.get_payload()
             inner = payload[0] if isinstance(payload, list) and payload else None

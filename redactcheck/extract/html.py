@@ -67,7 +67,10 @@ def html_segments(data: bytes | str) -> list[tuple[Segment, tuple[str, str] | No
     parser = html.HTMLParser(remove_comments=False, no_network=True, recover=True, huge_tree=False)
     if not data.strip():
         return []
-    root = html.fromstring(data, parser=parser)
+    try:
+        root = html.fromstring(data, parser=parser)
+    except etree.ParserError:  # nothing but blanks or comments: no text
+        return []
     visible: list[str] = []
     hidden: list[str] = []
     comments: list[str] = []

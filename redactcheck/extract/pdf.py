@@ -35,6 +35,8 @@ def extract_pdf(path: str, data: bytes) -> Document:
         _read_pages(pdf, doc)
         _read_metadata(pdf, data, doc)
         _read_attachments(pdf, doc)
+    except pdfium.PdfiumError as exc:
+        raise ExtractError("damaged PDF: part of it could not be read") from exc
     finally:
         pdf.close()
     _check_revisions(data, doc)
@@ -101,11 +103,17 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
     count = len(pdf)
     if count > MAX_PAGES:
         doc.notes.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
-    annotations: list[str] = []
-    fields: list[str] = []
     for number in range(1, min(count, MAX_PAGES) + 1):
-        page = pdf[number - 1]
-        textpage = page.get_textpage()
+        try:
+            _read_page(pdf, doc, number)
+        except pdfium.PdfiumError:
+            doc.notes.append(f"page {number} could not be read (damaged PDF), not scanned")
+
+
+def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
+    page = pdf[number - 1]
+    textpage = page.get_textpage()
+    try:
         text, index = _text_and_map(textpage)
         segment = Segment(text, "body", number, origin=index)
         doc.segments.append(segment)
@@ -123,12 +131,11 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
                 "content was not checked"
             )
         page_annots, page_fields = _annotations(pdf, page)
-        annotations.extend(page_annots)
-        fields.extend(page_fields)
         if page_annots:
             doc.segments.append(Segment("\n".join(page_annots), "annotation", number))
         if page_fields:
             doc.segments.append(Segment("\n".join(page_fields), "form-field", number))
+    finally:
         textpage.close()
         page.close()
 
@@ -240,12 +247,12 @@ def _xmp_values(data: bytes) -> Iterator[tuple[str, str]]:
 
 def _read_attachments(pdf: pdfium.PdfDocument, doc: Document) -> None:
     for i in range(min(pdf.count_attachments(), 1000)):
-        attachment = pdf.get_attachment(i)
-        name = attachment.get_name()
         try:
+            attachment = pdf.get_attachment(i)
+            name = attachment.get_name() or f"attachment{i + 1}"
             payload = bytes(attachment.get_data())
         except pdfium.PdfiumError:
-            doc.notes.append(f"attachment {name!r} could not be read")
+            doc.notes.append(f"embedded file {i + 1} could not be read (damaged PDF)")
             continue
         add_attachment(doc, name, payload)
 

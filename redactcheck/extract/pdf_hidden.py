@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
@@ -135,34 +136,58 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
     return boxes, z_of, has_content, image_share
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
+class _BoxTable:
+    """Boxes as arrays, top-most first, so each character is tested against all at once
+    (a page with thousands of table-cell fills stays fast)."""
+
+    def __init__(self, boxes: list[Box]):
+        order = sorted(range(len(boxes)), key=lambda b: -boxes[b].z)
+        self.index = np.array(order, dtype=np.int64)
+        self.rects = np.array([boxes[b].rect for b in order], dtype=float).reshape(-1, 4)
+        self.z = np.array([boxes[b].z for b in order], dtype=np.int64)
+        colors = [boxes[b].color if boxes[b].color is not None else (-1, -1, -1) for b in order]
+        self.colors = np.array(colors, dtype=np.int64).reshape(-1, 3)
+
+
+def _covering_box(
+    table: _BoxTable, box: tuple[float, float, float, float], area: float, z: int, color
+) -> int | None:
+    """The top-most box that hides at least 80 % of a character: drawn after it, or in its
+    own colour (text painted over in its own colour is as unreadable as text under a box)."""
+    w = np.minimum(table.rects[:, 2], box[2]) - np.maximum(table.rects[:, 0], box[0])
+    h = np.minimum(table.rects[:, 3], box[3]) - np.maximum(table.rects[:, 1], box[1])
+    overlap = np.where((w > 0) & (h > 0), w * h, 0.0)
+    counts = (table.z > z) | np.all(table.colors == np.array(color[:3]), axis=1)
+    hits = np.nonzero(counts & (overlap >= COVER_RATIO * area))[0]
+    return int(table.index[hits[0]]) if hits.size else None
 
 
 def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
     """Render just the box, without anti-aliasing, and see whether it is one colour."""
     if page.get_rotation():
         return True  # crop arithmetic assumes an unrotated page; trust the geometry
-    left, bottom, right, top = page.get_cropbox()
+    left, bottom = page.get_cropbox()[:2]
+    width, height = page.get_size()
     inset = 0.75
     crop = (
         max(rect[0] + inset - left, 0),
         max(rect[1] + inset - bottom, 0),
-        max(right - rect[2] + inset, 0),
-        max(top - rect[3] + inset, 0),
+        max(left + width - rect[2] + inset, 0),
+        max(bottom + height - rect[3] + inset, 0),
     )
-    if crop[0] + crop[2] >= right - left or crop[1] + crop[3] >= top - bottom:
-        return False
-    bitmap = page.render(
-        scale=2,
-        crop=crop,
-        no_smoothtext=True,
-        no_smoothimage=True,
-        no_smoothpath=True,
-        may_draw_forms=True,
-    )
+    if crop[0] + crop[2] >= width - 1 or crop[1] + crop[3] >= height - 1:
+        return True  # box (nearly) outside the rendered page: trust the geometry
+    try:
+        bitmap = page.render(
+            scale=2,
+            crop=crop,
+            no_smoothtext=True,
+            no_smoothimage=True,
+            no_smoothpath=True,
+            may_draw_forms=True,
+        )
+    except (ValueError, pdfium.PdfiumError):
+        return True
     try:
         array = bitmap.to_numpy()
     finally:
@@ -200,7 +225,7 @@ def scan_page(
     scanned = image_share >= SCAN_IMAGE_SHARE
     covered: dict[int, list[int]] = {}  # box number -> text offsets
     invisible: list[tuple[int, str]] = []  # (offset, reason)
-    order = sorted(range(len(boxes)), key=lambda b: -boxes[b].z)  # top-most first
+    table = _BoxTable(boxes)
     render_modes: dict[int, int] = {}
     for offset, char_index in enumerate(index):
         if text[offset].isspace():
@@ -213,15 +238,7 @@ def scan_page(
         box = textpage.get_charbox(char_index, loose=False)
         area = (box[2] - box[0]) * (box[3] - box[1])
         color = _char_color(textpage, char_index)
-        hit = None
-        if area > 0:
-            for b in order:
-                candidate = boxes[b]
-                if candidate.z <= z and candidate.color != color[:3]:
-                    continue
-                if _overlap(box, candidate.rect) >= COVER_RATIO * area:
-                    hit = b
-                    break
+        hit = _covering_box(table, box, area, z, color) if area > 0 and boxes else None
         if hit is not None:
             covered.setdefault(hit, []).append(offset)
             continue
