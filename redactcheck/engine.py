@@ -30,6 +30,14 @@ class ScanError:
 
 
 @dataclass(slots=True)
+class ScanNote:
+    """A remark about one file that is not a finding (encoding guessed, page not checked)."""
+
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -42,6 +50,7 @@ class FileResult:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
+    notes: list[ScanNote] = field(default_factory=list)
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
@@ -147,6 +156,7 @@ class Scanner:
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
             report.errors.extend(result.errors)
+            report.notes.extend(ScanNote(result.path, n) for n in result.notes)
         report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)

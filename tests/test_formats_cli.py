@@ -136,3 +136,25 @@ def test_broken_files_are_one_line_errors_and_the_scan_goes_on(tmp_path):
     assert any(f["path"] == "ok.txt" for f in report["findings"])
     assert "Traceback" not in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.pdf", "fake.docx", "ok.txt"]
+
+
+def test_notes_say_how_a_file_was_read(tmp_path):
+    (tmp_path / "legacy.txt").write_bytes(
+        "Résumé of the café meeting: déjà vu for the committee, naïve façade.\n".encode("cp1252")
+    )
+    (tmp_path / "scan.pdf").write_bytes(build.pdf_scanned_page(with_ocr_layer=False))
+    proc = run_cli("scan", str(tmp_path), "-f", "json", "--no-names", cwd=tmp_path)
+    notes = {(n["path"], n["message"].split(" ")[0]) for n in json.loads(proc.stdout)["notes"]}
+    assert ("legacy.txt", "decoded") in notes
+    assert ("scan.pdf", "page") in notes
+    table = run_cli("scan", str(tmp_path), "--no-names", cwd=tmp_path).stdout
+    assert "note: scan.pdf: page 1 has no text layer" in table
+
+
+def test_attachment_name_is_masked_under_redact(tmp_path):
+    data = build.email_with_attachment(b"Robert Miller met the team.\n", "Robert Miller notes.txt")
+    (tmp_path / "mail.eml").write_bytes(data)
+    proc = run_cli("scan", str(tmp_path), "-f", "json", "--redact", cwd=tmp_path)
+    report = json.loads(proc.stdout)
+    assert any(f["part"].startswith("attachment:") for f in report["findings"])
+    assert "Robert Miller" not in proc.stdout

@@ -7,7 +7,7 @@ from copy import deepcopy
 from dataclasses import replace
 from typing import Any
 
-from redactcheck.engine import Report, ScanError
+from redactcheck.engine import Report, ScanError, ScanNote
 from redactcheck.finding import Finding
 
 
@@ -79,6 +79,10 @@ def redact_findings(findings: list[Finding]) -> list[Finding]:
                 replace(
                     f,
                     text=mask(f.entity),
+                    # an attachment's file name can itself carry a name
+                    part=_mask_strings(f.part, pattern)
+                    if f.part.startswith("attachment:")
+                    else f.part,
                     context=_mask_strings(f.context, pattern) if f.context else "",
                     message=_mask_strings(f.message, pattern),
                     details=_mask_strings(deepcopy(f.details), pattern),
@@ -91,4 +95,5 @@ def redact_report(report: Report) -> Report:
     findings = redact_findings(report.findings)
     pattern = _secrets_pattern(report.findings)
     errors = [ScanError(e.path, _mask_strings(e.message, pattern)) for e in report.errors]
-    return replace(report, findings=findings, errors=errors)
+    notes = [ScanNote(n.path, _mask_strings(n.message, pattern)) for n in report.notes]
+    return replace(report, findings=findings, errors=errors, notes=notes)

@@ -50,6 +50,8 @@ def render(report: Report) -> str:
         console.print(table)
     for e in report.errors:
         console.print(Text(f"error: {e.path}: {e.message}", style="red"))
+    for n in report.notes:
+        console.print(Text(f"note: {n.path}: {n.message}", style="dim"))
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
