@@ -167,6 +167,18 @@ def pdf_with_earlier_revision(name: str = "James Taylor") -> bytes:
     return out.getvalue()
 
 
+def pdf_annotation_and_field() -> bytes:
+    """A sticky note and a filled-in form field, both naming people."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, "Form for the visitor log.")
+    c.textAnnotation("Check with Mary Jones before release", Rect=(72, 600, 200, 640))
+    c.acroForm.textfield(name="visitor", value="Robert Miller", x=72, y=500, width=200, height=20)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def pdf_with_attachment(payload: bytes, name: str) -> bytes:
     import pypdfium2 as pdfium
 

@@ -131,6 +131,17 @@ def test_earlier_revision_text_is_recovered(scanner, tmp_path):
     assert "James Taylor" not in body
 
 
+def test_annotations_and_form_fields_are_read(scanner, tmp_path):
+    result = scan_bytes(scanner, tmp_path, "form.pdf", build.pdf_annotation_and_field())
+    people = sorted((f.part, f.page, f.text) for f in result.findings if f.rule_id == "PII-PERSON")
+    assert people == [("annotation", 1, "Mary Jones"), ("form-field", 1, "Robert Miller")]
+
+
+def test_placeholder_author_is_not_metadata_finding(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "anon.pdf", build.pdf_metadata_author("anonymous"))
+    assert result.findings == []
+
+
 def test_embedded_file_is_scanned_with_its_own_part(rules_scanner, tmp_path):
     inner = build.pdf_name_under_box()
     data = build.pdf_with_attachment(inner, "inner.pdf")

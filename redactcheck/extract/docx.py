@@ -18,7 +18,7 @@ from lxml import etree
 
 from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError
-from redactcheck.extract.hidden import hidden_finding
+from redactcheck.extract.hidden import hidden_finding, identifies
 
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
@@ -279,7 +279,7 @@ def _property(lines: Lines, local: str, text: str | None, known: dict) -> None:
         return
     label, identifying = known[local]
     value = " ".join(text.split())
-    if identifying:
+    if identifying and identifies(value):
         lines.add(f"{label}: {value}", flag=label, flag_from=len(label) + 2)
     else:
         lines.add(f"{label}: {value}")

@@ -63,6 +63,15 @@ HIDDEN_RULES: dict[str, tuple[str, str, str]] = {
 _COVERS_TEXT = ("HIDDEN-BAD-REDACTION", "HIDDEN-INVISIBLE-TEXT", "HIDDEN-EARLIER-REVISION")
 
 
+#: values writers put in author fields when there is no author: not worth a finding
+PLACEHOLDER_VALUES = frozenset({"", "-", "anonymous", "unknown", "unspecified", "untitled", "none"})
+
+
+def identifies(value: str) -> bool:
+    """Whether a metadata value could name someone (placeholders like "anonymous" do not)."""
+    return value.strip().casefold() not in PLACEHOLDER_VALUES
+
+
 def hidden_finding(
     rule_id: str,
     segment: Segment,

@@ -17,7 +17,7 @@ import pypdfium2.raw as raw
 
 from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError, add_attachment
-from redactcheck.extract.hidden import hidden_finding
+from redactcheck.extract.hidden import hidden_finding, identifies
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
 
 MAX_PAGES = 10_000
@@ -203,7 +203,8 @@ def _read_metadata(pdf: pdfium.PdfDocument, data: bytes, doc: Document) -> None:
     segment = Segment(text, "metadata")
     doc.segments.append(segment)
     for key, start, end in spans:
-        if key in IDENTIFYING_INFO or key in ("xmp:creator", "xmp:Author", "xmp:LastModifiedBy"):
+        identifying = key in IDENTIFYING_INFO or key in ("xmp:creator", "xmp:LastModifiedBy")
+        if identifying and identifies(text[start:end]):
             doc.findings.append(
                 hidden_finding(
                     "HIDDEN-METADATA", segment, start, end, reason=key, details={"field": key}
