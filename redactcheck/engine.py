@@ -126,7 +126,7 @@ class Scanner:
                 )
             data = path.read_bytes()
             result.size = len(data)
-            document = extract(shown, data)
+            document = extract(shown, data, ocr=self.config.ocr)
         except ExtractError as exc:
             result.errors.append(ScanError(shown, str(exc)))
             return result

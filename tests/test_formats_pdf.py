@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import formats_build as build
 import pytest
 
@@ -190,3 +192,61 @@ def test_encrypted_pdf_is_a_clear_error(rules_scanner, tmp_path):
     path.write_bytes(buffer.getvalue())
     result = rules_scanner.scan_file(path)
     assert [e.message for e in result.errors] == ["encrypted PDF (password required), not scanned"]
+
+
+FAKE_TESSERACT = """#!/bin/sh
+# stands in for Tesseract: checks it was given a rendered PNG page, prints what OCR would read
+test -s "$1" || exit 3
+head -c 8 "$1" | grep -q PNG || exit 4
+test "$2" = stdout || exit 5
+printf 'SECRET//NOFORN\\nLetter from the regional office.\\n'
+"""
+
+
+@pytest.fixture
+def fake_tesseract(tmp_path, monkeypatch):
+    script = tmp_path / "bin" / "tesseract"
+    script.parent.mkdir()
+    script.write_text(FAKE_TESSERACT)
+    script.chmod(0o755)
+    monkeypatch.setenv("REDACTCHECK_TESSERACT", str(script))
+    return script
+
+
+def test_ocr_reads_a_page_without_text_layer(fake_tesseract):
+    data = build.pdf_scanned_page(with_ocr_layer=False)
+    document = extract("scan.pdf", data, ocr=True)
+    assert [(s.part, s.page, s.text) for s in document.segments if s.part == "body"] == [
+        ("body", 1, "SECRET//NOFORN\nLetter from the regional office.\n")
+    ]
+    assert document.findings == []
+    assert any("read by OCR" in note for note in document.notes)
+
+
+def test_ocr_findings_through_the_cli(fake_tesseract, tmp_path):
+    from conftest import cli_env, run_cli
+
+    (tmp_path / "scan.pdf").write_bytes(build.pdf_scanned_page(with_ocr_layer=False))
+    env = cli_env(REDACTCHECK_TESSERACT=str(fake_tesseract))
+    proc = run_cli("scan", "scan.pdf", "--ocr", "--no-names", "-f", "json", cwd=tmp_path, env=env)
+    report = json.loads(proc.stdout)
+    assert [(f["rule_id"], f["page"], f["line"]) for f in report["findings"]] == [
+        ("US-BANNER-CLASSIFIED", 1, 1),
+        ("US-DISSEM-CONTROL", 1, 1),
+    ]
+    without = run_cli("scan", "scan.pdf", "--no-names", "-f", "json", cwd=tmp_path, env=env)
+    rules = [f["rule_id"] for f in json.loads(without.stdout)["findings"]]
+    assert rules == ["HIDDEN-NO-TEXT-LAYER"]
+
+
+def test_ocr_without_tesseract_says_so(monkeypatch):
+    from redactcheck.extract import ocr
+
+    monkeypatch.delenv("REDACTCHECK_TESSERACT", raising=False)
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    document = extract("scan.pdf", build.pdf_scanned_page(with_ocr_layer=False), ocr=True)
+    assert [f.rule_id for f in document.findings] == ["HIDDEN-NO-TEXT-LAYER"]
+    assert document.notes == [
+        "page 1 has no text layer and was not checked "
+        "(--ocr was asked for but Tesseract is not installed)"
+    ]

@@ -39,6 +39,8 @@ MAX_NESTING = 4
 MAX_NESTED_BYTES = 200 * 1024 * 1024
 _depth: ContextVar[int] = ContextVar("redactcheck_extract_depth", default=0)
 _budget: ContextVar[list[int] | None] = ContextVar("redactcheck_extract_budget", default=None)
+#: whether pages without a text layer should be OCR'd (``--ocr``); attachments inherit it
+OCR: ContextVar[bool] = ContextVar("redactcheck_extract_ocr", default=False)
 
 _EXTENSIONS = {
     ".md": "text/markdown",
@@ -100,14 +102,17 @@ def get_extractor(media_type: str) -> Extractor:
         raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
 
 
-def extract(path: str, data: bytes) -> Document:
+def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
     """Extract ``data`` (the bytes of ``path``) into a document.
 
     Any failure inside a parsing library becomes an :class:`ExtractError` with a one-line
-    reason: a malformed file must never end the scan with a traceback.
+    reason: a malformed file must never end the scan with a traceback. ``ocr`` asks for pages
+    without a text layer to be OCR'd (None: as the enclosing call, for attachments).
     """
     media_type = sniff(path, data)
     extractor = get_extractor(media_type)
+    if ocr is not None:
+        ocr_token = OCR.set(ocr)
     token = _budget.set([MAX_NESTED_BYTES]) if _budget.get() is None else None
     try:
         document = extractor(path, data)
@@ -122,6 +127,8 @@ def extract(path: str, data: bytes) -> Document:
     finally:
         if token is not None:
             _budget.reset(token)
+        if ocr is not None:
+            OCR.reset(ocr_token)
     document.media_type = document.media_type or media_type
     return document
 

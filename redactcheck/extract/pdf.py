@@ -16,8 +16,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from redactcheck.document import Document, Segment
-from redactcheck.extract import ExtractError, add_attachment
+from redactcheck.extract import OCR, ExtractError, add_attachment
 from redactcheck.extract.hidden import hidden_finding, identifies
+from redactcheck.extract.ocr import OCRUnavailable, ocr_page, tesseract
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
 
 MAX_PAGES = 10_000
@@ -125,11 +126,7 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
                 hidden_finding(rule, segment, start, end, reason=reason, details=details)
             )
         if not text.strip() and scan.has_content:
-            doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
-            doc.notes.append(
-                f"page {number} has no text layer; OCR is not available, so its "
-                "content was not checked"
-            )
+            _no_text_layer(page, doc, segment, number)
         page_annots, page_fields = _annotations(pdf, page)
         if page_annots:
             doc.segments.append(Segment("\n".join(page_annots), "annotation", number))
@@ -138,6 +135,26 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
     finally:
         textpage.close()
         page.close()
+
+
+def _no_text_layer(page: pdfium.PdfPage, doc: Document, segment: Segment, number: int) -> None:
+    """OCR a page without text when asked (``--ocr``); otherwise report it as not checked."""
+    reason = "use --ocr to read it with Tesseract"
+    if OCR.get():
+        try:
+            text = ocr_page(page, tesseract())
+        except OCRUnavailable as exc:
+            reason = str(exc)
+        else:
+            segment.text = text
+            segment.origin = None
+            doc.notes.append(
+                f"page {number} has no text layer; read by OCR (Tesseract), so findings on it "
+                "may miss or misread words"
+            )
+            return
+    doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
+    doc.notes.append(f"page {number} has no text layer and was not checked ({reason})")
 
 
 def _utf16_getter(func, *args) -> str:
