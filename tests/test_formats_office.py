@@ -194,3 +194,14 @@ def test_offsets_are_exact_in_every_part(scanner, name):
         ]  # fmt: skip
         assert matches, (f.rule_id, f.part, f.text)
         assert f.line >= 1 and f.column >= 1
+
+
+def test_sniffing_by_content():
+    from redactcheck.extract import sniff
+
+    headers = b"From: Mary Jones <mary.jones@example.org>\nTo: desk@example.net\nSubject: x\n\nHi\n"
+    assert sniff("message", headers) == "message/rfc822"
+    assert sniff("memo.txt", headers) == "text/plain"  # a memo with FROM/TO lines stays text
+    assert sniff("report", build.pdf_metadata_author()) == "application/pdf"
+    assert sniff("renamed.txt", build.docx_review_copy()).endswith("wordprocessingml.document")
+    assert sniff("page", b"<!DOCTYPE html><html></html>") == "text/html"

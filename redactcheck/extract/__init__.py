@@ -70,7 +70,9 @@ def sniff(path: str, data: bytes) -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "text/html"
-    if _looks_like_email(head):
+    if not ext and _looks_like_email(head):
+        # only without an extension: a .txt memo with FROM:/TO: lines stays text, so its line
+        # numbers keep counting from the top of the file
         return "message/rfc822"
     return "text/plain"
 
