@@ -79,3 +79,29 @@ def test_empty_and_degenerate_files(name, data):
         extractor(name, data)
     except ExtractError as exc:
         assert "\n" not in str(exc)
+
+
+def test_html_too_deep_is_refused_not_silently_cut():
+    deep = (
+        b"<html><body>" + b"<div>" * 5000 + b"Robert Miller" + b"</div>" * 5000 + b"</body></html>"
+    )
+    with pytest.raises(ExtractError, match="nested too deeply"):
+        get_extractor("text/html")("deep.html", deep)
+    shallow = (
+        b"<html><body>" + b"<div>" * 100 + b"Robert Miller" + b"</div>" * 100 + b"</body></html>"
+    )
+    document = get_extractor("text/html")("ok.html", shallow)
+    assert [s.text for s in document.segments] == ["Robert Miller"]
+
+
+def test_repetitive_but_legitimate_docx_is_read():
+    import io
+    import zipfile
+
+    body = "<w:p><w:r><w:t>Budget line approved.</w:t></w:r></w:p>" * 60_000
+    xml = f'<w:document xmlns:w="{build.W}"><w:body>{body}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml)
+    document = get_extractor(sniff("big.docx", buffer.getvalue()))("big.docx", buffer.getvalue())
+    assert document.segments[0].text.count("Budget line approved.") == 60_000

@@ -23,7 +23,6 @@ from redactcheck.extract.hidden import hidden_finding, identifies
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed/compressed size above this looks like a bomb
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -128,12 +127,6 @@ def _open(data: bytes) -> zipfile.ZipFile:
         total += info.file_size
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
             raise ExtractError("DOCX unpacks to more than the size limit (zip bomb?), not scanned")
-        if (
-            info.compress_size
-            and info.file_size / info.compress_size > MAX_RATIO
-            and (info.file_size > 1024 * 1024)
-        ):
-            raise ExtractError("DOCX member is compressed suspiciously well (zip bomb?)")
     return package
 
 

@@ -13,6 +13,7 @@ import re
 from lxml import etree, html
 
 from redactcheck.document import Document, Segment
+from redactcheck.extract import ExtractError
 from redactcheck.extract.hidden import hidden_finding
 
 _SKIP = {"script", "style", "template", "noscript", "head", "svg", "math", "object", "iframe"}
@@ -71,6 +72,9 @@ def html_segments(data: bytes | str) -> list[tuple[Segment, tuple[str, str] | No
         root = html.fromstring(data, parser=parser)
     except etree.ParserError:  # nothing but blanks or comments: no text
         return []
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        # libxml2 stops at 256 levels and would silently drop the rest: refuse instead
+        raise ExtractError("HTML nested too deeply (over 256 levels), not scanned")
     visible: list[str] = []
     hidden: list[str] = []
     comments: list[str] = []
