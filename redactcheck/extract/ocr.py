@@ -40,6 +40,8 @@ def ocr_page(page: pdfium.PdfPage, program: str) -> str:
     bitmap = page.render(scale=scale)
     try:
         image = bitmap.to_pil()
+    except ImportError as exc:
+        raise OCRUnavailable("--ocr needs Pillow to hand pages to Tesseract") from exc
     finally:
         bitmap.close()
     with tempfile.TemporaryDirectory(prefix="redactcheck-ocr-") as folder:
