@@ -257,3 +257,68 @@ def email_with_attachment(attachment: bytes, name: str, subtype: str = "plain") 
     maintype = "text" if subtype in ("plain", "html") else "application"
     m.add_attachment(attachment, maintype=maintype, subtype=subtype, filename=name)
     return bytes(m)
+
+
+def pdf_with_annotation_box(kind: str, name: str = "John Smith") -> bytes:
+    """'Memo … NAME …' with an annotation over NAME: ``square`` (filled black), ``highlight``
+    (black or yellow) made with PDFium, or ``redact`` (a Redact annotation never applied)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    before = "Memo about the meeting with "
+    left = 72 + stringWidth(before, FONT, SIZE) - 1
+    right = left + stringWidth(name, FONT, SIZE) + 2
+    if kind == "redact":
+        return _hand_made_pdf(before + name + " on Tuesday.", (left, 696, right, 714))
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.drawString(72, 700, before + name + " on Tuesday.")
+    c.showPage()
+    c.save()
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    page = pdf[0]
+    subtype = raw.FPDF_ANNOT_SQUARE if kind == "square" else raw.FPDF_ANNOT_HIGHLIGHT
+    annot = raw.FPDFPage_CreateAnnot(page, subtype)
+    rect = raw.FS_RECTF(left, 714, right, 696)
+    raw.FPDFAnnot_SetRect(annot, rect)
+    if kind == "square":
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, 0, 0, 0, 255)
+    else:
+        rgb = (0, 0, 0) if kind == "highlight" else (255, 255, 0)
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, *rgb, 255)
+        quad = raw.FS_QUADPOINTSF(left, 714, right, 714, left, 696, right, 696)
+        raw.FPDFAnnot_AppendAttachmentPoints(annot, quad)
+    raw.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _hand_made_pdf(line: str, redact_rect: tuple[float, float, float, float]) -> bytes:
+    """One page with one line of Helvetica and a Redact annotation (reportlab cannot make one)."""
+    content = f"BT /F1 12 Tf 72 700 Td ({line}) Tj ET".encode()
+    rect = " ".join(f"{v:.2f}" for v in redact_rect)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Type /Annot /Subtype /Redact /Rect [{rect}] /OC [0 0 0] >>".encode(),
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

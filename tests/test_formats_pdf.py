@@ -46,6 +46,29 @@ def test_bad_redaction_lists_the_detectors_that_fire_underneath(scanner, tmp_pat
     assert ("PII-PERSON", "body", 1, "John Smith") in keys(result.findings)
 
 
+@pytest.mark.parametrize(
+    ("kind", "box_kind", "says"),
+    [
+        ("square", "square-annotation", "a filled Square annotation"),
+        ("highlight", "highlight-annotation", "a dark Highlight annotation"),
+        ("redact", "redact-annotation", "a Redact annotation that was never applied"),
+    ],
+)
+def test_annotations_that_cover_text_are_bad_redactions(
+    rules_scanner, tmp_path, kind, box_kind, says
+):
+    data = build.pdf_with_annotation_box(kind)
+    result = scan_bytes(rules_scanner, tmp_path, f"{kind}.pdf", data)
+    assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "John Smith")]
+    assert result.findings[0].details["box_kind"] == box_kind
+    assert result.findings[0].message.startswith(f"Text lies under {says}:")
+
+
+def test_yellow_highlight_is_not_a_redaction(rules_scanner, tmp_path):
+    data = build.pdf_with_annotation_box("yellow")
+    assert scan_bytes(rules_scanner, tmp_path, "marked.pdf", data).findings == []
+
+
 def test_box_with_nothing_under_it_is_a_proper_redaction(rules_scanner, tmp_path):
     result = scan_bytes(
         rules_scanner, tmp_path, "memo.pdf", build.pdf_name_under_box(with_name=False)

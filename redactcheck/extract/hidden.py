@@ -18,7 +18,7 @@ HIDDEN_RULES: dict[str, tuple[str, str, str]] = {
     "HIDDEN-BAD-REDACTION": (
         "BAD_REDACTION",
         "high",
-        "Text lies under a filled box or image: the redaction can be undone by copying the text",
+        "Text lies under {reason}: the redaction can be undone by copying the text",
     ),
     "HIDDEN-INVISIBLE-TEXT": (
         "INVISIBLE_TEXT",

@@ -25,6 +25,13 @@ MAX_PAGES = 10_000
 MAX_REVISIONS = 8
 #: metadata fields that identify a person or organisation (reported as HIDDEN-METADATA).
 IDENTIFYING_INFO = ("Author",)
+BOX_KINDS = {
+    "rectangle": "a filled rectangle",
+    "image": "an opaque image",
+    "redact-annotation": "a Redact annotation that was never applied",
+    "square-annotation": "a filled Square annotation",
+    "highlight-annotation": "a dark Highlight annotation",
+}
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
 
@@ -121,7 +128,7 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
         scan: PageScan = scan_page(page, textpage, text, index)
         for kind, start, end, details in scan.hidden:
             rule = "HIDDEN-BAD-REDACTION" if kind == "box" else "HIDDEN-INVISIBLE-TEXT"
-            reason = details.get("reason", "")
+            reason = details.get("reason") or BOX_KINDS.get(details.get("box_kind", ""), "")
             doc.findings.append(
                 hidden_finding(rule, segment, start, end, reason=reason, details=details)
             )

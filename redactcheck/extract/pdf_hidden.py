@@ -133,7 +133,74 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
             image_share = max(image_share, (right - left) * (top - bottom) / page_area)
             if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
                 boxes.append(Box(z, (left, bottom, right, top), None, "image"))
+    boxes.extend(_annotation_boxes(page))
     return boxes, z_of, has_content, image_share
+
+
+ANNOTATION_TOP = 1 << 40  # annotations are drawn over all page content
+
+
+def _annotation_boxes(page: pdfium.PdfPage) -> list[Box]:
+    """Annotations that hide what is under them, as boxes drawn over the page content.
+
+    A Redact annotation that was never applied leaves the text in the file (whatever it looks
+    like); a filled Square annotation or a dark Highlight is a box drawn over the text, the
+    way many hand-made redactions are done. x-ray does not check these (its open PRs do).
+    """
+    out: list[Box] = []
+    count = raw.FPDFPage_GetAnnotCount(page)
+    for i in range(min(count, 5000)):
+        annot = raw.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            continue
+        try:
+            subtype = raw.FPDFAnnot_GetSubtype(annot)
+            if subtype not in (
+                raw.FPDF_ANNOT_REDACT,
+                raw.FPDF_ANNOT_SQUARE,
+                raw.FPDF_ANNOT_HIGHLIGHT,
+            ):
+                continue
+            rect = raw.FS_RECTF()
+            if not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            box = (
+                min(rect.left, rect.right),
+                min(rect.bottom, rect.top),
+                max(rect.left, rect.right),
+                max(rect.bottom, rect.top),
+            )
+            if box[2] - box[0] <= MIN_BOX_SIDE or box[3] - box[1] <= MIN_BOX_SIDE:
+                continue
+            if subtype == raw.FPDF_ANNOT_REDACT:
+                out.append(Box(ANNOTATION_TOP + i, box, None, "redact-annotation"))
+                continue
+            kind = (
+                raw.FPDFANNOT_COLORTYPE_InteriorColor
+                if subtype == raw.FPDF_ANNOT_SQUARE
+                else raw.FPDFANNOT_COLORTYPE_Color
+            )
+            color = _annot_color(annot, kind)
+            if color is None:
+                continue
+            if subtype == raw.FPDF_ANNOT_HIGHLIGHT and sum(color[:3]) > 3 * 64:
+                continue  # an ordinary highlighter: the text stays readable
+            name = (
+                "square-annotation" if subtype == raw.FPDF_ANNOT_SQUARE else "highlight-annotation"
+            )
+            out.append(Box(ANNOTATION_TOP + i, box, None, name))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+def _annot_color(annot, kind) -> tuple[int, int, int, int] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFAnnot_GetColor(annot, kind, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return None
+    if a.value != 255:
+        return None
+    return (r.value, g.value, b.value, a.value)
 
 
 class _BoxTable:
@@ -185,6 +252,7 @@ def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> b
             no_smoothimage=True,
             no_smoothpath=True,
             may_draw_forms=True,
+            draw_annots=True,
         )
     except (ValueError, pdfium.PdfiumError):
         return True
@@ -260,7 +328,10 @@ def scan_page(
     for b, offsets in sorted(covered.items(), key=lambda kv: min(kv[1])):
         start, end = min(offsets), max(offsets) + 1
         hidden_text = text[start:end]
-        if not _meaningful(hidden_text) or not _uniform(page, boxes[b].rect):
+        if not _meaningful(hidden_text):
+            continue
+        # an unapplied Redact annotation leaks whatever it looks like; boxes must hide
+        if boxes[b].kind != "redact-annotation" and not _uniform(page, boxes[b].rect):
             continue
         rect = boxes[b].rect
         result.hidden.append(
