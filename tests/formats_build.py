@@ -322,3 +322,25 @@ def _hand_made_pdf(line: str, redact_rect: tuple[float, float, float, float]) ->
         xref,
     )
     return bytes(out)
+
+
+def pdf_box_in_form_xobject(name: str = "John Smith") -> bytes:
+    """The black box is drawn by a form XObject placed with a translation (as stamping and
+    flattening tools do), not in the page's own content."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    before = "Memo about the meeting with "
+    c.drawString(72, 700, before + name + " on Tuesday.")
+    c.beginForm("box")
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(0, 0, stringWidth(name, FONT, SIZE) + 2, SIZE + 6, fill=1, stroke=0)
+    c.endForm()
+    c.saveState()
+    c.translate(72 + stringWidth(before, FONT, SIZE) - 1, 696)
+    c.doForm("box")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return buffer.getvalue()

@@ -64,6 +64,13 @@ def test_annotations_that_cover_text_are_bad_redactions(
     assert result.findings[0].message.startswith(f"Text lies under {says}:")
 
 
+def test_box_drawn_by_a_form_xobject(rules_scanner, tmp_path):
+    result = scan_bytes(rules_scanner, tmp_path, "form.pdf", build.pdf_box_in_form_xobject())
+    assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "John Smith")]
+    left, bottom, right, top = result.findings[0].details["box"]
+    assert (bottom, top) == (696.0, 714.0) and 200 < left < right < 320
+
+
 def test_yellow_highlight_is_not_a_redaction(rules_scanner, tmp_path):
     data = build.pdf_with_annotation_box("yellow")
     assert scan_bytes(rules_scanner, tmp_path, "marked.pdf", data).findings == []

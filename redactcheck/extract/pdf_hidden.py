@@ -70,14 +70,16 @@ def _is_filled(obj) -> bool:
     return mode.value != 0
 
 
-def _subpath_rects(pageobj: pdfium.PdfObject) -> list[tuple[float, float, float, float]]:
+def _subpath_rects(
+    pageobj: pdfium.PdfObject, outer: pdfium.PdfMatrix
+) -> list[tuple[float, float, float, float]]:
     """Axis-aligned rectangles of a path's subpaths, in page space.
 
     Each subpath is judged on its own (as x-ray does with "re" items): a multi-line redaction
     is several rectangles, and their union would also cover the visible text between them.
     """
     obj = pageobj.raw
-    matrix = pageobj.get_matrix()
+    matrix = pageobj.get_matrix().multiply(outer)
     count = raw.FPDFPath_CountSegments(obj)
     if count <= 0 or count > 4000:
         return []
@@ -114,27 +116,42 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
     width, height = page.get_size()
     page_area = max(width * height, 1.0)
     image_share = 0.0
+    identity = pdfium.PdfMatrix()
+    # page-space matrix of each form-XObject nesting level (depth-first walk: a form's
+    # children follow it directly)
+    outer: dict[int, pdfium.PdfMatrix] = {0: identity}
     for z, obj in enumerate(page.get_objects(max_depth=4)):
         key = _key(obj.raw)
         if key is not None:
             z_of[key] = z
         has_content = True
-        if obj.level != 0:
-            continue  # nested in a form XObject: its bounds are not in page space
-        if obj.type == raw.FPDF_PAGEOBJ_PATH and _is_filled(obj.raw):
+        parent = outer.get(obj.level, identity)
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            outer[obj.level + 1] = obj.get_matrix().multiply(parent)
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH and _is_filled(obj.raw):
             r, g, b, a = _fill_color(obj.raw)
             if a != 255:
                 continue
-            for rect in _subpath_rects(obj):
+            for rect in _subpath_rects(obj, parent):
                 if rect[2] - rect[0] > MIN_BOX_SIDE and rect[3] - rect[1] > MIN_BOX_SIDE:
                     boxes.append(Box(z, rect, (r, g, b), "rectangle"))
         elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-            left, bottom, right, top = obj.get_bounds()
+            left, bottom, right, top = _transform_box(obj.get_bounds(), parent, obj.level)
             image_share = max(image_share, (right - left) * (top - bottom) / page_area)
             if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
                 boxes.append(Box(z, (left, bottom, right, top), None, "image"))
     boxes.extend(_annotation_boxes(page))
     return boxes, z_of, has_content, image_share
+
+
+def _transform_box(bounds, matrix: pdfium.PdfMatrix, level: int):
+    """Bounds of an object inside a form XObject, taken to page space."""
+    if level == 0:
+        return tuple(bounds)
+    left, bottom, right, top = bounds
+    points = [matrix.on_point(x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 ANNOTATION_TOP = 1 << 40  # annotations are drawn over all page content
