@@ -26,7 +26,9 @@ def _canvas(buffer: io.BytesIO, author: str | None = None):
     return c
 
 
-def pdf_name_under_box(*, with_name: bool = True, name: str = "John Smith") -> bytes:
+def pdf_name_under_box(
+    *, with_name: bool = True, name: str = "John Smith", rotate: int = 0, show_through: bool = False
+) -> bytes:
     """'Memo about the meeting with NAME on Tuesday.' with a black box over NAME.
 
     ``with_name=False`` is the proper redaction: the same box, the name removed from the text.
@@ -45,8 +47,19 @@ def pdf_name_under_box(*, with_name: bool = True, name: str = "John Smith") -> b
     c.drawString(name_x + name_w, y, after)
     c.setFillColorRGB(0, 0, 0)
     c.rect(name_x - 1, y - 4, name_w + 2, SIZE + 6, fill=1, stroke=0)
+    if show_through:  # the name printed again, in white, over the box: readable, not hidden
+        c.setFillColorRGB(1, 1, 1)
+        c.drawString(name_x, y, name)
     c.showPage()
     c.save()
+    if rotate:  # /Rotate set afterwards: reportlab's own rotation also swaps the MediaBox
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(buffer.getvalue())
+        pdf[0].set_rotation(rotate)
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
     return buffer.getvalue()
 
 

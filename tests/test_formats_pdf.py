@@ -64,6 +64,16 @@ def test_annotations_that_cover_text_are_bad_redactions(
     assert result.findings[0].message.startswith(f"Text lies under {says}:")
 
 
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_render_check_on_rotated_pages(rules_scanner, tmp_path, rotate):
+    hidden = build.pdf_name_under_box(rotate=rotate)
+    result = scan_bytes(rules_scanner, tmp_path, "hidden.pdf", hidden)
+    assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "John Smith")]
+    # the same box with the name printed over it in white: readable, so nothing is hidden
+    shown = build.pdf_name_under_box(rotate=rotate, show_through=True)
+    assert scan_bytes(rules_scanner, tmp_path, "shown.pdf", shown).findings == []
+
+
 def test_box_drawn_by_a_form_xobject(rules_scanner, tmp_path):
     result = scan_bytes(rules_scanner, tmp_path, "form.pdf", build.pdf_box_in_form_xobject())
     assert keys(result.findings) == [("HIDDEN-BAD-REDACTION", "body", 1, "John Smith")]

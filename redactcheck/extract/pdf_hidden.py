@@ -248,8 +248,18 @@ def _covering_box(
 
 def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
     """Render just the box, without anti-aliasing, and see whether it is one colour."""
-    if page.get_rotation():
-        return True  # crop arithmetic assumes an unrotated page; trust the geometry
+    rotation = page.get_rotation()
+    if rotation:
+        # boxes are in unrotated page space: render that way (in memory only; never saved)
+        page.set_rotation(0)
+    try:
+        return _uniform_unrotated(page, rect)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+
+
+def _uniform_unrotated(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
     left, bottom = page.get_cropbox()[:2]
     width, height = page.get_size()
     inset = 0.75
