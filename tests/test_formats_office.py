@@ -205,3 +205,64 @@ def test_sniffing_by_content():
     assert sniff("report", build.pdf_metadata_author()) == "application/pdf"
     assert sniff("renamed.txt", build.docx_review_copy()).endswith("wordprocessingml.document")
     assert sniff("page", b"<!DOCTYPE html><html></html>") == "text/html"
+
+
+def test_docx_notes_moves_and_all_property_kinds(scanner, tmp_path):
+    w = build.W
+    ns = f'xmlns:w="{w}"'
+    document = f"""<w:document {ns}><w:body>
+      <w:p><w:r><w:t>Report body.</w:t></w:r>
+        <w:moveFrom w:id="3" w:author="Peter Brown">
+          <w:r><w:t>Moved sentence.</w:t></w:r></w:moveFrom>
+      </w:p></w:body></w:document>"""
+    footnotes = f"""<w:footnotes {ns}>
+      <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+      <w:footnote w:id="1"><w:p><w:r><w:t>(S) Source: Karen Wilson.</w:t></w:r></w:p></w:footnote>
+    </w:footnotes>"""
+    endnotes = f"""<w:endnotes {ns}><w:endnote w:id="1"><w:p><w:r>
+      <w:t>Declassify on: 20351231</w:t></w:r></w:p></w:endnote></w:endnotes>"""
+    app = """<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+      <Company>Harbour Logistics Ltd</Company><Manager>Susan Clark</Manager></Properties>"""
+    custom = """<Properties
+      xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+      xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
+      <property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Reviewer">
+      <vt:lpwstr>James Taylor</vt:lpwstr></property></Properties>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", document)
+        z.writestr("word/footnotes.xml", footnotes)
+        z.writestr("word/endnotes.xml", endnotes)
+        z.writestr("docProps/app.xml", app)
+        z.writestr("docProps/custom.xml", custom)
+    result = scan_bytes(scanner, tmp_path, "notes.docx", buffer.getvalue())
+    found = {(f.rule_id, f.part, f.text) for f in result.findings}
+    assert {
+        ("HIDDEN-TRACKED-CHANGE", "tracked-deletion", "Peter Brown: Moved sentence."),
+        ("US-PORTION-MARK", "footnote", "(S)"),
+        ("PII-PERSON", "footnote", "Karen Wilson"),
+        ("HIDDEN-METADATA", "metadata", "Harbour Logistics Ltd"),
+        ("HIDDEN-METADATA", "metadata", "Susan Clark"),
+        ("HIDDEN-METADATA", "metadata", "James Taylor"),
+    } <= found
+    assert any(f.part == "endnote" and f.category == "marking" for f in result.findings)
+    assert not any(f.part == "body" and "Moved" in f.context for f in result.findings)
+
+
+def test_html_hidden_by_stylesheet_class_or_id(rules_scanner, tmp_path):
+    page = b"""<html><head><style>
+      .internal { color: red; display: none }
+      #draft{visibility:hidden}
+      .shown { display: block }
+    </style></head><body>
+      <p class="shown">Public text.</p>
+      <p class="note internal">SECRET//NOFORN</p>
+      <div id="draft">Draft line.</div>
+    </body></html>"""
+    result = scan_bytes(rules_scanner, tmp_path, "styled.html", page)
+    assert keys(result.findings) == [
+        ("HIDDEN-TEXT", "hidden-text", "Draft line."),
+        ("HIDDEN-TEXT", "hidden-text", "SECRET//NOFORN"),
+        ("US-BANNER-CLASSIFIED", "hidden-text", "SECRET//NOFORN"),
+        ("US-DISSEM-CONTROL", "hidden-text", "NOFORN"),
+    ]

@@ -55,10 +55,30 @@ def add_html(doc: Document, data: bytes | str) -> None:
             offset += len(line) + 1
 
 
-def _is_hidden(el: etree._Element) -> bool:
+#: ``.name { … display: none … }`` or ``#name {…}`` in a <style> block: simple selectors only
+_HIDING_RULE = re.compile(
+    r"([.#])([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I
+)
+
+
+def _hiding_selectors(root: etree._Element) -> tuple[set[str], set[str]]:
+    """Classes and ids that the page's own stylesheets hide with a simple rule."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for style in root.iter("style"):
+        for kind, name in _HIDING_RULE.findall(style.text or ""):
+            (classes if kind == "." else ids).add(name)
+    return classes, ids
+
+
+def _is_hidden(el: etree._Element, classes: set[str], ids: set[str]) -> bool:
     if el.get("hidden") is not None:
         return True
     if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
+        return True
+    if classes and classes.intersection((el.get("class") or "").split()):
+        return True
+    if ids and el.get("id") in ids:
         return True
     return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
@@ -80,6 +100,7 @@ def html_segments(data: bytes | str) -> list[tuple[Segment, tuple[str, str] | No
     comments: list[str] = []
     meta: list[str] = []
 
+    hiding_classes, hiding_ids = _hiding_selectors(root)
     title = root.find(".//title")
     if title is not None and (title.text or "").strip():
         meta.append(f"title: {_clean(title.text)}")
@@ -99,7 +120,7 @@ def html_segments(data: bytes | str) -> list[tuple[Segment, tuple[str, str] | No
         tag = el.tag.lower()
         if tag in _SKIP:
             return
-        now_hidden = in_hidden or _is_hidden(el)
+        now_hidden = in_hidden or _is_hidden(el, hiding_classes, hiding_ids)
         out = hidden if now_hidden else visible
         for attr in ("title", "alt"):
             value = el.get(attr)
