@@ -48,9 +48,7 @@ def render(report: Report) -> str:
                 f.message,
             )
         console.print(table)
-    for e in report.errors:
-        console.print(Text(f"error: {e.path}: {e.message}", style="red"))
-    for n in report.notes:
+    for n in report.notes:  # errors go to stderr (cli/scan.py); notes only appear here
         console.print(Text(f"note: {n.path}: {n.message}", style="dim"))
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
