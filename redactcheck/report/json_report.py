@@ -1,4 +1,4 @@
-"""JSON: ``{"tool", "findings", "errors", "summary"}``, the format scripts read."""
+"""JSON: ``{"tool", "findings", "errors", "notes", "summary"}``, the format scripts read."""
 
 from __future__ import annotations
 
