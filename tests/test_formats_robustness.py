@@ -105,3 +105,12 @@ def test_repetitive_but_legitimate_docx_is_read():
         z.writestr("word/document.xml", xml)
     document = get_extractor(sniff("big.docx", buffer.getvalue()))("big.docx", buffer.getvalue())
     assert document.segments[0].text.count("Budget line approved.") == 60_000
+
+
+def test_outlook_msg_says_what_to_do(rules_scanner, tmp_path):
+    path = tmp_path / "note.msg"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    result = rules_scanner.scan_file(path)
+    assert [e.message for e in result.errors] == [
+        "Outlook .msg is not supported: save the message as .eml"
+    ]

@@ -55,6 +55,12 @@ _EXTENSIONS = {
 }
 
 
+_UNSUPPORTED = {
+    # extract-msg, the maintained reader, is GPL-3.0: kept out of an Apache-2.0 tool
+    "application/vnd.ms-outlook": "Outlook .msg is not supported: save the message as .eml",
+}
+
+
 def sniff(path: str, data: bytes) -> str:
     """Media type from content, falling back to the extension."""
     head = data[:2048]
@@ -96,7 +102,7 @@ def _looks_like_email(head: bytes) -> bool:
 def get_extractor(media_type: str) -> Extractor:
     target = EXTRACTORS.get(media_type)
     if target is None:
-        raise ExtractError(f"unsupported format ({media_type})")
+        raise ExtractError(_UNSUPPORTED.get(media_type, f"unsupported format ({media_type})"))
     module, _, func = target.partition(":")
     try:
         return getattr(import_module(module), func)
