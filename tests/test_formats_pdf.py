@@ -136,6 +136,21 @@ def test_page_without_text_layer_is_reported(rules_scanner, tmp_path):
     assert any("no text layer" in note for note in result.notes)
 
 
+def test_diagram_page_without_text_is_not_reported(rules_scanner, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, invariant=1)
+    c.setTitle("Diagram")
+    c.circle(200, 400, 50, fill=1)
+    c.line(100, 100, 500, 700)
+    c.showPage()
+    c.save()
+    assert scan_bytes(rules_scanner, tmp_path, "diagram.pdf", buffer.getvalue()).findings == []
+
+
 def test_metadata_author(scanner, tmp_path):
     result = scan_bytes(scanner, tmp_path, "budget.pdf", build.pdf_metadata_author())
     assert keys(result.findings, category="hidden") == [

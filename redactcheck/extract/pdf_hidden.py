@@ -22,6 +22,7 @@ import pypdfium2.raw as raw
 COVER_RATIO = 0.8
 MIN_BOX_SIDE = 4.0  # points: thinner fills are rules and underlines, not redactions
 TINY_TEXT = 2.0  # points: loose character box height below which text cannot be read
+OUTLINED_TEXT_PATHS = 300  # more vector paths than this on a page without text: outlined text?
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
 _OK_WORDS = re.compile(
     r"confidential|name redacted|privileged?|redacted and publicly filed|r|re|red|reda|redac"
@@ -42,6 +43,8 @@ class Box:
 class PageScan:
     #: (kind "box"|"invisible", start, end, details) over the page text
     hidden: list[tuple[str, int, int, dict[str, Any]]] = field(default_factory=list)
+    #: the page shows something that could be words without a text layer: an image (a scan),
+    #: or many vector paths (text converted to outlines); a plain diagram page does not count
     has_content: bool = False
 
 
@@ -114,6 +117,7 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
     boxes: list[Box] = []
     z_of: dict[int, int] = {}
     has_content = False
+    paths = 0
     width, height = page.get_size()
     page_area = max(width * height, 1.0)
     image_share = 0.0
@@ -125,7 +129,10 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
         key = _key(obj.raw)
         if key is not None:
             z_of[key] = z
-        has_content = True
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            has_content = True
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
         parent = outer.get(obj.level, identity)
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
             outer[obj.level + 1] = obj.get_matrix().multiply(parent)
@@ -142,7 +149,7 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
             if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
                 boxes.append(Box(z, (left, bottom, right, top), None, "image"))
     boxes.extend(_annotation_boxes(page))
-    return boxes, z_of, has_content, image_share
+    return boxes, z_of, has_content or paths > OUTLINED_TEXT_PATHS, image_share
 
 
 def _transform_box(bounds, matrix: pdfium.PdfMatrix, level: int):
