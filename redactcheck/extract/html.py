@@ -151,7 +151,7 @@ def html_segments(data: bytes | str) -> list[tuple[Segment, tuple[str, str] | No
         ("body", visible, None),
         ("hidden-text", hidden, ("HIDDEN-TEXT", "hidden element")),
         ("comment", comments, ("HIDDEN-COMMENT", "")),
-        ("metadata", meta, None),
+        ("metadata", list(dict.fromkeys(meta)), None),  # a repeated title="…" once
     ):
         joiner = "" if part in ("body", "hidden-text") else "\n"
         text = _lines(joiner.join(pieces))
