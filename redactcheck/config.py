@@ -41,6 +41,7 @@ class Config:
     redact: bool = False
     as_of: date = field(default_factory=date.today)
     max_file_size: int = 100 * 1024 * 1024
+    ocr: bool = False  # OCR PDF pages without a text layer (needs Tesseract)
     source: str | None = None  # the config file used, for messages
     keep_text: bool = False  # keep document text in the report (HTML format); not a file key
 

@@ -16,6 +16,7 @@ from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError, extract
+from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
@@ -35,6 +36,14 @@ class ScanError:
 
 
 @dataclass(slots=True)
+class ScanNote:
+    """A remark about one file that is not a finding (encoding guessed, page not checked)."""
+
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -49,6 +58,7 @@ class FileResult:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
+    notes: list[ScanNote] = field(default_factory=list)
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
@@ -136,10 +146,9 @@ class Scanner:
             findings.extend(f for f in kept if f.path)
             fresh = [f for f in kept if not f.path]
             findings.extend(locate(fresh, segment, document.path, self.key))
-        # extractor findings (hidden content) carry their own location already
-        for f in document.findings:
-            f.path = document.path
-        findings.extend(drop_directive_comments(document.findings))
+        # extractor findings (hidden content) point into a segment: place them the same way
+        placed = place_document_findings(document, findings, self.key)
+        findings.extend(drop_directive_comments(placed))
         number_duplicates(findings, self.key)
         return findings
 
@@ -154,7 +163,7 @@ class Scanner:
                 )
             data = path.read_bytes()
             result.size = len(data)
-            document = extract(shown, data)
+            document = extract(shown, data, ocr=self.config.ocr)
         except ExtractError as exc:
             result.errors.append(ScanError(shown, str(exc)))
             return result
@@ -197,6 +206,7 @@ class Scanner:
                 report.documents[result.path] = result.segments
             if on_file_done is not None:
                 on_file_done(result)
+            report.notes.extend(ScanNote(result.path, n) for n in result.notes)
         report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
         if self.config.report_unused_suppressions:
             source = self.config.source

@@ -72,6 +72,9 @@ def scan(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
     min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    ocr: bool = typer.Option(
+        False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     baseline: Path | None = typer.Option(
         None, "--baseline", "-b", help="Report only findings not accepted in this baseline file."
@@ -108,6 +111,8 @@ def scan(
             config.respect_gitignore = False
         if follow_symlinks:
             config.follow_symlinks = True
+        if ocr:
+            config.ocr = True
         config.redact = bool(os.environ.get("CI")) if redact is None else redact
         if report_unused:
             config.report_unused_suppressions = True
