@@ -14,7 +14,9 @@ import traceback
 import typer
 
 from redactcheck import __version__
+from redactcheck.cli import baseline as baseline_cmd
 from redactcheck.cli import eval as eval_cmd
+from redactcheck.cli import review as review_cmd
 from redactcheck.cli import rules as rules_cmd
 from redactcheck.cli import scan as scan_cmd
 
@@ -31,6 +33,8 @@ app = typer.Typer(
 )
 app.command("scan")(scan_cmd.scan)
 app.add_typer(rules_cmd.app, name="rules")
+app.add_typer(baseline_cmd.app, name="baseline")
+app.command("review")(review_cmd.review)
 app.command("eval")(eval_cmd.eval_command)
 
 

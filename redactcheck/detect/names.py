@@ -69,3 +69,20 @@ class NameDetector:
             min_score=self.min_score,
             other_ner=[(e.start_char, e.end_char, e.label_) for e in artifacts.entities],
         )
+
+
+def _trim_to_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a span on its first line, without surrounding blanks.
+
+    spaCy glues the next line's first word onto a name ("Harold Pinkerton\nSubject" in a list
+    of document properties); a name never spans a line break.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    for i in range(start, end):
+        if text[i] in "\r\n":
+            end = i
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -58,7 +58,7 @@ _INITIALS_NAME = re.compile(
 )
 _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
 _CONTINUATION = re.compile(
-    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=[ \t]*[a-z,.;:(])"
+    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
 )
 _SIGNATURE_LINES = 8
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
@@ -373,10 +373,11 @@ def find_people(
 
     _join_inverted(text, found)
     people = _merge(found)
-    # 5. a given name that ends a line, continued by a surname on the next line
+    # 5. a given name alone at the end of a line, continued by a surname that starts the next
+    #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
     extra = []
     for p in people:
-        if p.score < CONFIDENT:
+        if p.score < CONFIDENT or " " in text[p.start : p.end]:
             continue
         m = _CONTINUATION.match(text, p.end)
         if m and _is_name_word(m.group(1).split()[-1], lex):

@@ -32,10 +32,11 @@ def refine_results(
     ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
     word the model calls a place elsewhere in the text is then not reported as a person.
     """
-    from redactcheck.detect.names import _FALLBACK, ENTITY_INFO
+    from redactcheck.detect.names import _FALLBACK, ENTITY_INFO, _trim_to_line
 
     wanted = set(entities)
-    results = list(results)
+    # a span never crosses a line break: spaCy glues the next line's first word onto a name
+    results = [(kind, *_trim_to_line(text, s, e), score) for kind, s, e, score in results]
     findings: list[Finding] = []
     if "PERSON" in wanted:
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
