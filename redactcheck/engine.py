@@ -13,8 +13,9 @@ from pathlib import Path
 
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.structure import check_structure
 from redactcheck.discover import Skipped, walk
-from redactcheck.document import Document
+from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError, extract
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.locate import fingerprint_key, locate
@@ -95,12 +96,17 @@ class Scanner:
 
     def detect_document(self, document: Document) -> list[Finding]:
         findings: list[Finding] = []
+        per_segment: list[tuple[Segment, list[Finding]]] = []
         for segment in document.segments:
             found = self.rule_detector.detect(segment)
             if self.config.names:
                 found.extend(self.name_detector.detect(segment))
             found = [f for f in found if f.score >= self.config.min_score]
             findings.extend(locate(found, segment, document.path, self.key))
+            per_segment.append((segment, found))
+        # document-level marking checks (banner vs portions, authority block, dates, tokens)
+        for segment, f in check_structure(per_segment, self.config.as_of):
+            findings.extend(locate([f], segment, document.path, self.key))
         # extractor findings (hidden content) carry their own location already
         for f in document.findings:
             f.path = document.path
