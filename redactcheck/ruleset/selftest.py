@@ -18,20 +18,46 @@ class ExampleFailure:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.source}: rule {self.rule_id}: {self.kind} example {self.example!r}: {self.detail}"
+        if not self.example:
+            return f"{self.source}: rule {self.rule_id}: {self.detail}"
+        where = f"{self.source}: rule {self.rule_id}"
+        return f"{where}: {self.kind} example {self.example!r}: {self.detail}"
+
+
+#: Every rule documents itself with at least this many examples of each kind: a rule with
+#: fewer has not been tried against the ordinary prose it could misfire on.
+MIN_EXAMPLES = 3
+
+
+def example_count_problems(rules: list[LoadedRule]) -> list[ExampleFailure]:
+    """Rules with fewer than :data:`MIN_EXAMPLES` ``match`` or ``no_match`` examples."""
+    problems: list[ExampleFailure] = []
+    for rule in rules:
+        for kind in ("match", "no_match"):
+            have = len(getattr(rule.spec.examples, kind))
+            if have < MIN_EXAMPLES:
+                problems.append(
+                    ExampleFailure(
+                        rule.spec.id, rule.source, kind, "",
+                        f"has {have} {kind} examples, needs at least {MIN_EXAMPLES}",
+                    )
+                )  # fmt: skip
+    return problems
 
 
 def run_examples(rules: list[LoadedRule]) -> tuple[int, list[ExampleFailure]]:
-    """Return the number of examples run and the failures."""
-    failures: list[ExampleFailure] = []
-    count = 0
+    """Return the number of examples run and the failures (too few examples count as one)."""
+    failures: list[ExampleFailure] = example_count_problems(rules)
+    count = len(failures)
     for rule in rules:
         detector = RuleDetector([rule])
         for example in rule.spec.examples.match:
             count += 1
             hits = detector.detect(Segment(example))
             if not hits:
-                failures.append(ExampleFailure(rule.spec.id, rule.source, "match", example, "no hit"))
+                failures.append(
+                    ExampleFailure(rule.spec.id, rule.source, "match", example, "no hit")
+                )
         for example in rule.spec.examples.no_match:
             count += 1
             hits = detector.detect(Segment(example))
