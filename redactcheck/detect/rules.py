@@ -106,10 +106,19 @@ class RuleDetector:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule and span: several patterns of a rule may hit the same text."""
+    """One finding per rule and span: several patterns of a rule may hit the same text, and a
+    weaker pattern may hit part of what a stronger one covered (``SECRET`` inside
+    ``SECRET//NOFORN``); the reviewer needs the widest span once."""
     best: dict[tuple[str, int, int], Finding] = {}
     for f in findings:
         key = (f.rule_id, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
-    return list(best.values())
+    kept: list[Finding] = []
+    reach: dict[str, int] = {}  # per rule: the end of the widest span kept so far
+    for f in sorted(best.values(), key=lambda f: (f.start, -f.end)):
+        if f.end <= reach.get(f.rule_id, -1):
+            continue  # nested inside a span of the same rule already kept
+        kept.append(f)
+        reach[f.rule_id] = f.end
+    return kept
