@@ -339,7 +339,9 @@ def check_structure(
             anchor_segment, anchor, _ = next(c for c in cable_levels if c[2])
         out.append((anchor_segment, _finding(
             NO_AUTHORITY, "medium", anchor,
-            "Classified text with no Classified By / Derived From / Declassify On or DECL line.",
+            "Classified text with no Classified By / Derived From / Declassify On or DECL line "
+            "(records older than E.O. 11652 of 1972 often have none: check the declassification "
+            "record).",
         )))  # fmt: skip
 
     # DECLASSIFICATION_DATE_PASSED
