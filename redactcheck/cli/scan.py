@@ -112,7 +112,6 @@ def scan(
             fail(f"{output}: cannot write report: {exc.strerror or exc}")
     else:
         sys.stdout.write(text)
-    if format is not Format.table:
-        for error in report.errors:
-            typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+    for error in report.errors:  # always on stderr, whatever the format, so CI logs show them
+        typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
     raise typer.Exit(report.exit_code(config.fail_on))

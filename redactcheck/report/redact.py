@@ -42,8 +42,8 @@ def _secrets_pattern(findings: list[Finding]) -> re.Pattern[str] | None:
 
 
 def redact_findings(findings: list[Finding]) -> list[Finding]:
-    """Copies of ``findings`` with the matched text, and every occurrence of any matched text of
-    the same file in context, message and details, masked."""
+    """Copies of ``findings`` with the matched text and its context masked, and every occurrence
+    of any matched text of the same file in message and details masked too."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -55,7 +55,8 @@ def redact_findings(findings: list[Finding]) -> list[Finding]:
                 replace(
                     f,
                     text=mask(f.entity),
-                    context=_mask_strings(f.context, pattern) if f.context else "",
+                    # the context around a match may hold what no detector caught: drop it whole
+                    context=mask(f.entity) if f.context else "",
                     message=_mask_strings(f.message, pattern),
                     details=_mask_strings(deepcopy(f.details), pattern),
                 )

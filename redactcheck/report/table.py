@@ -45,8 +45,6 @@ def render(report: Report) -> str:
                 f.message,
             )
         console.print(table)
-    for e in report.errors:
-        console.print(Text(f"error: {e.path}: {e.message}", style="red"))
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
