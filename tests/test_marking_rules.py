@@ -7,7 +7,7 @@ import pytest
 
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.document import Segment
-from redactcheck.ruleset.loader import load_rules
+from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir, load_rules
 from redactcheck.ruleset.selftest import MIN_EXAMPLES, run_examples
 from tests.conftest import run_cli
 
@@ -46,17 +46,16 @@ def test_every_rule_has_three_examples_of_each_kind(rules):
         assert len(rule.spec.examples.no_match) >= MIN_EXAMPLES, rule.spec.id
 
 
-def test_rule_with_too_few_examples_fails_rules_test(tmp_path):
-    (tmp_path / "few.yaml").write_text(
-        "id: X-FEW\nname: few\ncategory: marking\nentity: X\nseverity: low\n"
-        "description: a rule with too few examples to trust\nreferences: [none]\n"
-        "patterns: [{name: a, regex: 'ZZQQ', score: 0.5}]\n"
-        "examples: {match: [ZZQQ, ZZQQ x, x ZZQQ], no_match: [abc]}\n",
-        encoding="utf-8",
-    )
-    result = run_cli("rules", "test", "--rules", str(tmp_path), "--only")
-    assert result.returncode == 1
-    assert "has 1 no_match examples, needs at least 3" in result.stderr
+def test_shipped_rule_with_too_few_examples_fails_the_self_test(rules):
+    few = rules[0].spec.model_copy(deep=True)
+    few.examples.no_match = few.examples.no_match[:1]
+    shipped = LoadedRule(few, str(builtin_rules_dir() / "us" / "few.yaml"))
+    _, failures = run_examples([shipped])
+    assert [f.detail for f in failures] == [
+        f"has 1 no_match examples, needs at least {MIN_EXAMPLES}"
+    ]
+    user = LoadedRule(few, "/somewhere/else/few.yaml")
+    assert run_examples([user])[1] == []
 
 
 def test_every_system_has_a_folder_and_rules(rules):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.document import Segment
-from redactcheck.ruleset.loader import LoadedRule
+from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +25,22 @@ class ExampleFailure:
         return f"{where}: {self.kind} example {self.example!r}: {self.detail}"
 
 
-#: Every rule documents itself with at least this many examples of each kind: a rule with
-#: fewer has not been tried against the ordinary prose it could misfire on.
+#: Every shipped rule documents itself with at least this many examples of each kind: a rule
+#: with fewer has not been tried against the ordinary prose it could misfire on. (Users' own
+#: rule folders are not held to it: one example each is enough to start with.)
 MIN_EXAMPLES = 3
 
 
+def _shipped(rule: LoadedRule) -> bool:
+    return Path(rule.source).resolve().is_relative_to(builtin_rules_dir().resolve())
+
+
 def example_count_problems(rules: list[LoadedRule]) -> list[ExampleFailure]:
-    """Rules with fewer than :data:`MIN_EXAMPLES` ``match`` or ``no_match`` examples."""
+    """Shipped rules with fewer than :data:`MIN_EXAMPLES` ``match`` or ``no_match`` examples."""
     problems: list[ExampleFailure] = []
     for rule in rules:
+        if not _shipped(rule):
+            continue
         for kind in ("match", "no_match"):
             have = len(getattr(rule.spec.examples, kind))
             if have < MIN_EXAMPLES:
