@@ -188,3 +188,29 @@ def test_as_of_flag_reaches_the_check(tmp_path):
     early_entities = [f["entity"] for f in json.loads(early.stdout)["findings"]]
     assert "DECLASSIFICATION_DATE_PASSED" in late_entities
     assert "DECLASSIFICATION_DATE_PASSED" not in early_entities
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "TOP SECRET//SI-G ABCD/TK//RSEN/ORCON/NOFORN",
+        "SECRET//RD-CNWDI//NOFORN",
+        "SECRET//REL TO USA, GBR, AUS",
+        "SECRET//NOFORN//EXDIS",
+        "SECRET//FGI DEU//NOFORN",
+        "SECRET//CUI//SP-PRVCY//NOFORN",
+        "TOP SECRET//HCS-P/SI//ORCON/NOFORN",
+        "SECRET//SAR-QL//NOFORN",
+    ],
+)
+def test_valid_banners_have_no_unknown_token(tmp_path, banner):
+    body = "1. (S) Talks moved.\n\nClassified By: Bo Linden\nDeclassify On: 20451231"
+    text = f"{banner}\n\n{body}\n\n{banner}\n"
+    found = [f for f in structure(tmp_path, text) if f.entity == "UNKNOWN_MARKING_TOKEN"]
+    assert found == []
+
+
+def test_misspelt_portion_token_is_suggested(tmp_path):
+    text = MISSPELT.replace("NOFRON", "NOFORN").replace("1. (S)", "1. (S//ORCN)")
+    found = [f for f in structure(tmp_path, text) if f.entity == "UNKNOWN_MARKING_TOKEN"]
+    assert [(f.text, f.details["suggestion"]) for f in found] == [("ORCN", "ORCON")]
