@@ -198,11 +198,39 @@ def _automata():
             for ch in w
         ))  # fmt: skip
     split = [re.escape(w[:i]) + _GAP + re.escape(w[i:]) for w in words for i in range(1, len(w))]
-    return (
-        _compile(("(?:" + "|".join(ocr) + ")").encode()),
-        _compile(("(?:" + "|".join(split) + ")").encode()),
-        _compile(rb"[A-Z](?:(?: |-)[A-Z]){3}"),
-    )
+    # One scan finds every candidate; the group says which repair it is for:
+    # 1 = letter-spaced run, 2 = known word split by a space or line break, 3 = OCR-damaged word.
+    spaced = r"[A-Z](?:(?: |-)[A-Z]){3}"
+    combined = f"({spaced})|({'|'.join(split)})|({'|'.join(ocr)})"
+    return _compile(combined.encode())
+
+
+def _candidates(data: bytes) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Start of each letter-spaced run, and spans of split-word and OCR candidates."""
+    spaced: list[int] = []
+    split: list[tuple[int, int]] = []
+    ocr: list[tuple[int, int]] = []
+    for m in _automata().finditer(data):
+        if m.start(1) >= 0:
+            spaced.append(m.start(1))
+        elif m.start(2) >= 0:
+            split.append(m.span(2))
+        else:
+            ocr.append(m.span(3))
+    return spaced, split, ocr
+
+
+@lru_cache(maxsize=1)
+def _special_bytes():
+    return _compile(_SPECIAL.pattern.encode("utf-8")) if _re2 is not None else None
+
+
+def _special_chars(text: str) -> set[str]:
+    """The distinct special characters in ``text`` (one DFA scan of its UTF-8 when possible)."""
+    automaton = _special_bytes()
+    if automaton is None:
+        return set(_SPECIAL.findall(text))
+    return {m.decode("utf-8") for m in automaton.findall(text.encode("utf-8", "surrogatepass"))}
 
 
 def _ascii_bytes(text: str) -> bytes:
@@ -217,13 +245,12 @@ def _isolated(text: str, start: int, end: int) -> bool:
     )
 
 
-def _fold_ocr(text: str, data: bytes) -> str:
+def _fold_ocr(text: str, spans: list[tuple[int, int]]) -> str:
     """``5ECRET`` → ``SECRET``, ``C0NFIDENTlAL`` → ``CONFIDENTIAL``: only into known words."""
     words = marking_words()
     parts: list[str] = []
     pos = 0
-    for m in _automata()[0].finditer(data):
-        start, end = m.start(), m.end()
+    for start, end in spans:
         token = text[start:end]
         if start < pos or token in words or not _isolated(text, start, end):
             continue
@@ -248,14 +275,14 @@ _SPACED = re.compile(r"(?<![A-Za-z])[A-Z](?:(?: {1,3}|-)[A-Z](?![A-Za-z])){3,}")
 _GAP_RE = re.compile(_GAP)
 
 
-def _spaced_edits(text: str, data: bytes) -> list[_Edit]:
+def _spaced_edits(text: str, starts: list[int]) -> list[_Edit]:
     """``S E C R E T`` → ``SECRET``; ``T O P  S E C R E T`` → ``TOP SECRET``."""
     edits: list[_Edit] = []
     done = -1
-    for trigger in _automata()[2].finditer(data):
-        if trigger.start() < done:
+    for trigger in starts:
+        if trigger < done:
             continue
-        m = _SPACED.search(text, max(0, trigger.start() - 8), trigger.end() + 400)
+        m = _SPACED.search(text, max(0, trigger - 8), trigger + 400)
         if m is None or m.end() <= done:
             continue
         run, base = m.group(0), m.start()
@@ -273,7 +300,7 @@ def _spaced_edits(text: str, data: bytes) -> list[_Edit]:
     return edits
 
 
-def _split_edits(text: str, data: bytes) -> list[_Edit]:
+def _split_edits(text: str, spans: list[tuple[int, int]]) -> list[_Edit]:
     """``SECRE T``, ``CONFIDEN-\\nTIAL``, ``NO FORN`` → the known word they were split from.
 
     The automaton only matches a known word with one space or line break inside it, so
@@ -281,8 +308,7 @@ def _split_edits(text: str, data: bytes) -> list[_Edit]:
     """
     words = marking_words()
     edits: list[_Edit] = []
-    for m in _automata()[1].finditer(data):
-        start, end = m.start(), m.end()
+    for start, end in spans:
         if not _isolated(text, start, end):
             continue
         gap = _GAP_RE.search(text, start, end)
@@ -300,7 +326,7 @@ def normalize(text: str) -> Normalized:
     folded = text
     edits: list[_Edit] = []
     if not text.isascii():
-        present = set(_SPECIAL.findall(text))
+        present = _special_chars(text)
         for ch in present:
             if ord(ch) in _FOLD:
                 folded = folded.replace(ch, _FOLD[ord(ch)])
@@ -308,10 +334,13 @@ def normalize(text: str) -> Normalized:
             folded = _fold_confusables(folded)
         if any(_ZERO_WIDTH.match(ch) for ch in present):
             edits.extend((m.start(), m.end(), []) for m in _ZERO_WIDTH.finditer(folded))
-    data = _ascii_bytes(folded)
-    folded = _fold_ocr(folded, data)
-    edits.extend(_spaced_edits(folded, data))
-    edits.extend(_split_edits(folded, data))
+    spaced, split, ocr = _candidates(_ascii_bytes(folded))
+    if ocr:
+        folded = _fold_ocr(folded, ocr)
+    if spaced:
+        edits.extend(_spaced_edits(folded, spaced))
+    if split:
+        edits.extend(_split_edits(folded, split))
     if not edits:
         return Normalized(folded, text)
     edits.sort(key=lambda e: (e[0], -e[1]))
