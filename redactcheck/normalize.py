@@ -132,10 +132,11 @@ def _build_fold_table() -> dict[int, str]:
 
 _FOLD = _build_fold_table()
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
-#: Every non-ASCII character any step cares about: one scan finds them all.
-_SPECIAL = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in _FOLD) + _CONFUSABLE_CHARS + _ZERO_WIDTH_CHARS + "]"
+_ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
+    map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 )
+_FOLD_CHARS_LIST = "".join(map(chr, _FOLD))
+#: Every non-ASCII character any step cares about: one scan finds them all.
 _MIXED_WORD = re.compile(
     rf"[A-Za-z{_CONFUSABLE_CHARS}]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*"
 )
@@ -191,12 +192,14 @@ _GAP = r"(?:[ \t]|-?[ \t]*\r?\n[ \t]*)"
 @lru_cache(maxsize=1)
 def _automata():
     words = sorted(marking_words(), key=len, reverse=True)
-    ocr = []
+    ocr = []  # each word with at least one letter read as an OCR confusion (never the clean word)
     for w in words:
-        ocr.append("".join(
-            "[" + re.escape(ch + _OCR_READINGS[ch]) + "]" if ch in _OCR_READINGS else re.escape(ch)
-            for ch in w
-        ))  # fmt: skip
+        cls = ["[" + re.escape(ch + _OCR_READINGS[ch]) + "]" if ch in _OCR_READINGS
+               else re.escape(ch) for ch in w]  # fmt: skip
+        for i, ch in enumerate(w):
+            if ch in _OCR_READINGS:
+                damaged = "[" + re.escape(_OCR_READINGS[ch]) + "]"
+                ocr.append("".join(cls[:i]) + damaged + "".join(cls[i + 1 :]))
     split = [re.escape(w[:i]) + _GAP + re.escape(w[i:]) for w in words for i in range(1, len(w))]
     # One scan finds every candidate; the group says which repair it is for:
     # 1 = letter-spaced run, 2 = known word split by a space or line break, 3 = OCR-damaged word.
@@ -220,17 +223,14 @@ def _candidates(data: bytes) -> tuple[list[int], list[tuple[int, int]], list[tup
     return spaced, split, ocr
 
 
-@lru_cache(maxsize=1)
-def _special_bytes():
-    return _compile(_SPECIAL.pattern.encode("utf-8")) if _re2 is not None else None
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+_SPECIAL_SET = frozenset(_FOLD_CHARS_LIST + _CONFUSABLE_CHARS + _ZERO_WIDTH_LIST)
 
 
 def _special_chars(text: str) -> set[str]:
-    """The distinct special characters in ``text`` (one DFA scan of its UTF-8 when possible)."""
-    automaton = _special_bytes()
-    if automaton is None:
-        return set(_SPECIAL.findall(text))
-    return {m.decode("utf-8") for m in automaton.findall(text.encode("utf-8", "surrogatepass"))}
+    """The distinct special characters in ``text``: drop the ASCII runs (a C loop), then look
+    at the few characters left."""
+    return _SPECIAL_SET.intersection(_ASCII_RUNS.sub("", text))
 
 
 def _ascii_bytes(text: str) -> bytes:
