@@ -164,3 +164,21 @@ def test_release_stamps_are_informational(detector):
         "RELEASE-REDACTION-PLACEHOLDER",
     }
     assert {h.severity for h in hits if h.system == "release"} == {"info"}
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("SECRET//NOFORN//EXDIS", "high"),
+        ("SIPDIS", "high"),
+        ("Central Files. Secret; Nodis. SECRET; NODIS", "high"),
+        ("Captions such as NODIS (No Distribution) limit readers.", "medium"),
+        ("the NOFORN caveat was added later", "medium"),
+    ],
+)
+def test_control_words_in_running_prose_are_medium(detector, text, severity):
+    controls = [
+        h for h in found(detector, text) if h.rule_id in ("STATE-CAPTION", "US-DISSEM-CONTROL")
+    ]
+    assert controls
+    assert {h.severity for h in controls} == {severity}
