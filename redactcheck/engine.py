@@ -106,7 +106,8 @@ class Scanner:
             per_segment.append((segment, found))
         # document-level marking checks (banner vs portions, authority block, dates, tokens)
         for segment, f in check_structure(per_segment, self.config.as_of):
-            findings.extend(locate([f], segment, document.path, self.key))
+            if f.rule_id not in self.config.disable:
+                findings.extend(locate([f], segment, document.path, self.key))
         # extractor findings (hidden content) carry their own location already
         for f in document.findings:
             f.path = document.path

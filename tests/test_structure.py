@@ -214,3 +214,11 @@ def test_misspelt_portion_token_is_suggested(tmp_path):
     text = MISSPELT.replace("NOFRON", "NOFORN").replace("1. (S)", "1. (S//ORCN)")
     found = [f for f in structure(tmp_path, text) if f.entity == "UNKNOWN_MARKING_TOKEN"]
     assert [(f.text, f.details["suggestion"]) for f in found] == [("ORCN", "ORCON")]
+
+
+def test_structure_check_can_be_disabled_like_a_rule(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text(NO_AUTHORITY, encoding="utf-8")
+    config = Config(names=False, disable=["STRUCTURE-MISSING-AUTHORITY-BLOCK"])
+    found = Scanner(config).scan_file(path).findings
+    assert [f for f in found if f.category == "structure"] == []
