@@ -222,3 +222,13 @@ def test_structure_check_can_be_disabled_like_a_rule(tmp_path):
     config = Config(names=False, disable=["STRUCTURE-MISSING-AUTHORITY-BLOCK"])
     found = Scanner(config).scan_file(path).findings
     assert [f for f in found if f.category == "structure"] == []
+
+
+def test_compartment_in_banner_covers_the_portions_shorter_form(tmp_path):
+    text = CONSISTENT.replace("SECRET//NOFORN", "TOP SECRET//SI-G ABCD//NOFORN").replace(
+        "1. (S//NF)", "1. (TS//SI-G//NF)"
+    )
+    assert structure(tmp_path, text) == []
+    missing = text.replace("TOP SECRET//SI-G ABCD//NOFORN", "TOP SECRET//NOFORN")
+    found = structure(tmp_path, missing)
+    assert [f.details.get("missing_controls") for f in found] == [["SI-G"]]

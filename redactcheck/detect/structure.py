@@ -174,6 +174,15 @@ def _canonical(token: str) -> str:
     return _ROLL_UP.get(token, token)
 
 
+def _covered(control: str, banner_controls: set[str]) -> bool:
+    """The banner carries ``control`` itself or a more specific form of it (``SI-G ABCD`` covers
+    ``SI-G``, ``RD-CNWDI`` covers ``RD``)."""
+    return any(
+        b == control or b.startswith(control + " ") or b.startswith(control + "-")
+        for b in banner_controls
+    )
+
+
 def _cable_level(f: Finding) -> int | None:
     if f.rule_id == "US-CABLE-SECURITY-LINE":
         m = re.search(r"([TSCEU])\1{4}", f.text)
@@ -303,7 +312,7 @@ def check_structure(
         for p in portions:
             for control in p.controls:
                 needed = control in _MUST_ROLL_UP or _SCI_OR_AEA.match(control)
-                if needed and control not in banner_controls and control not in missing:
+                if needed and not _covered(control, banner_controls) and control not in missing:
                     missing[control] = p
         if missing:
             names = ", ".join(sorted(missing))
