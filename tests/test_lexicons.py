@@ -100,3 +100,23 @@ def test_propagation_reports_every_mention_with_exact_offsets():
     people = find_people(text, [])
     assert [text[p.start : p.end] for p in people] == ["Siri Halvorsen", "Halvorsen", "HALVORSEN"]
     assert people[0].score > people[1].score  # the title-cued mention is the surest
+
+
+def test_apposition_between_commas_is_a_name():
+    text = "Our courier, Wendeline Aasgaard, reports that the road is closed.\n"
+    assert _names(text) == ["Wendeline Aasgaard"]
+    # a place set off by commas and followed by "and" is not taken for a person
+    assert _names("They sailed from the port, Kestrel Haven, and on to sea.\n") == []
+
+
+def test_ordinary_words_and_headings_are_not_names_even_if_the_model_says_so():
+    text = "Harbour Bread, the Long Proof\n\nShape the dough.\nBake for an hour, then bake again.\n"
+    heading = text.index("Harbour Bread")
+    bake = text.index("Bake")
+    ner = [(heading, heading + len("Harbour Bread"), "PERSON"), (bake, bake + 4, "PERSON")]
+    assert _names(text, ner) == []
+    # the same words as a form field or in a sentence are left to the model
+    text = "FROM: Deputy Coordinator Ilse Marwick\n\nIlse Marwick wrote the note.\n"
+    start = text.index("Ilse Marwick wrote")
+    names = _names(text, [(start, start + 12, "PERSON")])
+    assert names == ["Ilse Marwick", "Ilse Marwick"]

@@ -17,6 +17,7 @@ propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale
 signature             0.75   a lone surname on its own line at the end of a cable
 continuation          0.75   a surname on the line after a given name that ended a line
 ner-repeated          0.75   one word the model calls a person twice or more in the text
+apposition            0.70   ``Our liaison, Wendeline Aasgaard, reports``
 ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
 ====================  =====  ===============================================================
 
@@ -77,6 +78,21 @@ _INVERTED = re.compile(
     rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
     re.MULTILINE,
 )
+#: "Our liaison, Marguerite Okafor, reports": a full name set off by commas after a noun.
+_APPOSITION = re.compile(
+    rf"(?<=[{_LO}]), (?P<name>[{_UP}][{_LO}]+(?: [{_UP}]\.)?"
+    rf"(?: (?:{_PARTICLE})*(?:Ma?c|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?){{1,2}}),"
+    rf" (?P<next>[{_LO}]+)"
+)
+_NOT_AFTER_APPOSITION = frozenset(
+    ("and", "or", "but", "nor", "the", "a", "an", "in", "on", "at", "to", "of", "for", "from",
+     "with", "by", "as", "which", "where", "when", "than", "then", "is", "was", "are", "were",
+     "has", "had", "have")
+)  # fmt: skip
+#: A heading: a mixed-case line standing alone (blank lines or the text's edge around it) of
+#: four or more words, most of them capitalised, not ending like a sentence
+#: ("Country Sourdough, the Slow Way").
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 #: Words in capitals that read as verbs or adverbs, not names ("ARRIVED", "MEETING"); kept
 #: narrow so that REED, ALFRED, AHMED or STERLING are not caught.
@@ -94,6 +110,7 @@ SCORES = {
     "signature": 0.75,
     "continuation": 0.75,
     "ner-repeated": 0.75,
+    "apposition": 0.7,
     "ner-single": 0.6,
     "ner-single-caps": 0.5,
 }
@@ -170,6 +187,33 @@ def _marking_fragment(word: str, lex: NameLexicon) -> bool:
     up = word.upper()
     return len(up) >= 4 and any(
         m != up and (m.endswith(up) or m.startswith(up)) for m in lex.marking_words
+    )
+
+
+def _ordinary_words(name: str, lower_words: set[str]) -> bool:
+    """Every word of the candidate is also written in lower case in the text: ordinary words
+    capitalised at the start of a sentence or in a heading, not a name."""
+    words = [w.lower() for w in _HEADING_WORD.findall(name) if w.lower() not in PARTICLES]
+    return bool(words) and all(w in lower_words for w in words)
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """The candidate is part of a Title Case heading line, with other capitalised words."""
+    a, b = _line_bounds(text, start)
+    alone_above = a == 0 or text[a - 2 : a] == "\n\n"
+    alone_below = b >= len(text) - 1 or text[b : b + 2] == "\n\n"
+    if not (alone_above and alone_below):
+        return False
+    line = text[a:b].strip()
+    if not line or line[-1] in ".!?;" or ":" in line or sum(map(str.isupper, line)) > len(line) / 2:
+        return False  # a sentence, a form field ("FROM: ...") or a line in capitals
+    words = _HEADING_WORD.findall(line)
+    capitalised = [w for w in words if w[:1].isupper()]
+    rest = _HEADING_WORD.findall(text[a:start] + " " + text[end:b])
+    return (
+        len(words) >= 4
+        and len(capitalised) >= 0.6 * len(words)
+        and sum(w[:1].isupper() for w in rest) >= 2
     )
 
 
@@ -310,11 +354,14 @@ def find_people(
 
     # 1. the NER model's people, cleaned
     repeated = _repeated_person_words(text, ner)
+    lower_words = set(_LOWER_WORD.findall(text)) if ner else set()
     for s, e, label in ner:
         if label != "PERSON":
             continue
         for a, b in clean_span(text, s, e, lex):
             word = text[a:b]
+            if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
+                continue  # "Bake at 250" when "bake" is also written in lower case
             if " " in word.strip():
                 if not _plausible_words(word):
                     continue
@@ -358,6 +405,10 @@ def find_people(
 
     for m in _MAIL_HEADER.finditer(text):
         add(*m.span("name"), "mail-header")
+
+    for m in _APPOSITION.finditer(text):
+        if m.group("next") not in _NOT_AFTER_APPOSITION:
+            add(*m.span("name"), "apposition")
 
     # 3. names with initials: "PAUL R. HADLEY", "T. A. Morrow" (not "A. Fortunately" in a list)
     for m in _INITIALS_NAME.finditer(text):
