@@ -9,7 +9,7 @@ basis                 score  example
 ====================  =====  ===============================================================
 title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
 title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
-initials              0.85   ``PAUL R. HADLEY``, ``T. A. Morrow``
+initials              0.85   ``PAUL R. HASKELL``, ``T. A. Morrow``
 ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
 inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
 mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
@@ -137,7 +137,7 @@ def _title_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _office_pattern() -> re.Pattern[str]:
-    """ "Director-General for North American Affairs Chikao Kawai": the office words after
+    """ "Director-General for Treaty Affairs Emeka Obi": the office words after
     "for"/"of" are skipped by :func:`_first_name_run` (they are in not_person.yaml)."""
     lex = name_lexicon()
     return re.compile(
@@ -259,7 +259,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         a, b = pos, pos + len(piece)
         pos = b + 1
         toks = _tokens(text, a, b)
-        # strip punctuation at the ends of each token ("Kohno,", "(Smith)")
+        # strip punctuation at the ends of each token ("Oyelaran,", "(Smith)")
         toks = [_strip_punct(text, s, e) for s, e in toks]
         toks = [(s, e) for s, e in toks if e > s]
         first = 0
@@ -410,7 +410,7 @@ def find_people(
         if m.group("next") not in _NOT_AFTER_APPOSITION:
             add(*m.span("name"), "apposition")
 
-    # 3. names with initials: "PAUL R. HADLEY", "T. A. Morrow" (not "A. Fortunately" in a list)
+    # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Fortunately" in a list)
     for m in _INITIALS_NAME.finditer(text):
         s = m.start()
         if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
