@@ -70,7 +70,7 @@ _MAIL_HEADER = re.compile(
 _CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 _SPLIT = re.compile(r"[^\s(\[{\"“|]+")
-#: "SMITH, John" / "LANE, MARK" at the start of a line or after a form label ("SUBJECT :"),
+#: "SMITH, John" / "ODUYA, JAMES" at the start of a line or after a form label ("SUBJECT :"),
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
 _INVERTED = re.compile(
     rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
@@ -301,7 +301,7 @@ def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
     # a trailing full stop belongs to an initial ("J."), not to a word ("SMITH.")
     if e - s > 2 and text[e - 1] == "." and "." not in text[s : e - 1]:
         e -= 1
-    # possessive: "Nitze's" -> "Nitze"
+    # possessive: "Oyelaran's" -> "Oyelaran"
     if e - s > 3 and text[e - 2 : e].lower() in ("'s", "’s"):
         e -= 2
     return s, e
@@ -410,7 +410,7 @@ def find_people(
         if m.group("next") not in _NOT_AFTER_APPOSITION:
             add(*m.span("name"), "apposition")
 
-    # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Fortunately" in a list)
+    # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
     for m in _INITIALS_NAME.finditer(text):
         s = m.start()
         if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
@@ -566,7 +566,7 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
 
 
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
-    """ "LANE, MARK" in a file header is one person, not two: join a capitalised surname and the
+    """ "ODUYA, JAMES" in a file header is one person, not two: join a capitalised surname and the
     single given name after its comma."""
     by_start = {p.start: p for p in found}
     for p in list(found):
