@@ -10,7 +10,6 @@ import re
 
 from redactcheck.detect.lexicons import PhoneLexicon, phone_lexicon
 
-_WORDS_BEFORE = re.compile(r"([\w.#]+)[\s:.#-]*$")
 _WORD = re.compile(r"[a-z]+\.?|#")
 
 

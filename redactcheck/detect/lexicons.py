@@ -104,7 +104,6 @@ def name_lexicon() -> NameLexicon:
 @dataclass(frozen=True, slots=True)
 class PhoneLexicon:
     min_digits: int
-    min_digits_plain: int
     window: int
     shape: re.Pattern[str]
     context: frozenset[str]
@@ -116,7 +115,6 @@ def phone_lexicon() -> PhoneLexicon:
     data = load_lexicon("phone.yaml")
     return PhoneLexicon(
         min_digits=int(data.get("min_digits", 7)),
-        min_digits_plain=int(data.get("min_digits_plain", 7)),
         window=int(data.get("window", 30)),
         shape=re.compile("|".join(f"(?:{p})" for p in data.get("shape", []))),
         context=frozenset(str(w).lower() for w in data.get("context", [])),
