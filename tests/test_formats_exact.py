@@ -33,6 +33,8 @@ EXACT = {
     "review.pdf": (
         build.pdf_marking_on_page_two,
         [
+            # a SECRET page with no Classified By / Declassify On block (issue 3)
+            ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "body", 2, "SECRET//NOFORN"),
             ("US-BANNER-CLASSIFIED", "body", 2, "SECRET//NOFORN"),
             ("US-DISSEM-CONTROL", "body", 2, "NOFORN"),
         ],
@@ -55,6 +57,7 @@ EXACT = {
             ("PII-PERSON", "tracked-deletion", None, "Linda Davis"),
             ("PII-PERSON", "tracked-deletion", None, "Robert Brown"),
             ("PII-PERSON", "tracked-insertion", None, "Linda Davis"),
+            ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "header", None, "SECRET//NOFORN"),
             ("US-BANNER-CLASSIFIED", "header", None, "SECRET//NOFORN"),
             ("US-DISSEM-CONTROL", "header", None, "NOFORN"),
         ],

@@ -163,10 +163,11 @@ def test_metadata_author(scanner, tmp_path):
 def test_marking_on_page_two(rules_scanner, tmp_path):
     result = scan_bytes(rules_scanner, tmp_path, "review.pdf", build.pdf_marking_on_page_two())
     assert keys(result.findings) == [
+        ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "body", 2, "SECRET//NOFORN"),
         ("US-BANNER-CLASSIFIED", "body", 2, "SECRET//NOFORN"),
         ("US-DISSEM-CONTROL", "body", 2, "NOFORN"),
     ]
-    banner = result.findings[0]
+    banner = result.findings[1]
     assert (banner.line, banner.column) == (2, 1)
 
 
@@ -286,6 +287,7 @@ def test_ocr_findings_through_the_cli(fake_tesseract, tmp_path):
     proc = run_cli("scan", "scan.pdf", "--ocr", "--no-names", "-f", "json", cwd=tmp_path, env=env)
     report = json.loads(proc.stdout)
     assert [(f["rule_id"], f["page"], f["line"]) for f in report["findings"]] == [
+        ("STRUCTURE-MISSING-AUTHORITY-BLOCK", 1, 1),
         ("US-BANNER-CLASSIFIED", 1, 1),
         ("US-DISSEM-CONTROL", 1, 1),
     ]

@@ -23,6 +23,10 @@ def _review(tmp_path, answers: str, *extra: str):
 
 def test_accept_skip_quit_and_resume(tmp_path):
     (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
+    # only the three portion marks are to be reviewed, not the document-level checks
+    (tmp_path / ".redactcheck.toml").write_text(
+        'disable = ["STRUCTURE-PORTION-WITHOUT-BANNER", "STRUCTURE-MISSING-AUTHORITY-BLOCK"]\n'
+    )
     first = _review(tmp_path, "a\nreleased in 2019 FOIA batch\ns\nq\n")
     assert first.returncode == 0, first.stderr
     assert all(f"{n}/3" in first.stdout for n in (1, 2, 3))  # quit at the third
