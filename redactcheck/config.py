@@ -37,6 +37,9 @@ class Config:
     redact: bool = False
     as_of: date = field(default_factory=date.today)
     max_file_size: int = 100 * 1024 * 1024
+    max_member_size: int = 100 * 1024 * 1024  # uncompressed archive member (DOCX parts)
+    max_line_length: int = 1_000_000  # characters in one line of extracted text
+    file_timeout: float = 600.0  # seconds per file; 0 = no budget
     source: str | None = None  # the config file used, for messages
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -94,6 +97,10 @@ def validate(config: Config) -> None:
         value = getattr(config, name)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings")
+    for name in ("max_file_size", "max_member_size", "max_line_length", "file_timeout"):
+        value = getattr(config, name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{name} must be a number >= 0 (0 turns the limit off)")
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -6,6 +6,7 @@ and collects a :class:`Report`. Nothing here prints: renderers in ``report/`` do
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,8 +16,10 @@ from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document
-from redactcheck.extract import ExtractError, extract
+from redactcheck.extract import extract
 from redactcheck.finding import Finding, severity_rank
+from redactcheck.isolation import Outcome, guard, read_bounded
+from redactcheck.limits import Limits, check_deadline, check_line_length, file_scope
 from redactcheck.locate import fingerprint_key, locate
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
@@ -26,6 +29,7 @@ from redactcheck.suppress.allow import AllowList
 class ScanError:
     path: str
     message: str
+    detail: str | None = None  # traceback, printed only with --debug
 
 
 @dataclass(slots=True)
@@ -35,6 +39,7 @@ class FileResult:
     errors: list[ScanError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     size: int = 0
+    skipped: str | None = None  # why the file is not a document (listed with --verbose)
 
 
 @dataclass(slots=True)
@@ -44,6 +49,7 @@ class Report:
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
+    skipped: list[ScanError] = field(default_factory=list)  # not documents, not errors
 
     def summary(self) -> dict:
         return {
@@ -68,6 +74,11 @@ def _display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+    except (OSError, RuntimeError):  # a symbolic-link loop cannot be resolved
+        try:
+            return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 class Scanner:
@@ -82,6 +93,12 @@ class Scanner:
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
         self.key = fingerprint_key()
+        self.limits = Limits(
+            max_file_size=config.max_file_size,
+            max_member_size=config.max_member_size,
+            max_line_length=config.max_line_length,
+            file_timeout=config.file_timeout,
+        )
 
     @property
     def name_detector(self):
@@ -96,6 +113,8 @@ class Scanner:
     def detect_document(self, document: Document) -> list[Finding]:
         findings: list[Finding] = []
         for segment in document.segments:
+            check_deadline()
+            check_line_length(segment.text, self.limits)
             found = self.rule_detector.detect(segment)
             if self.config.names:
                 found.extend(self.name_detector.detect(segment))
@@ -108,26 +127,26 @@ class Scanner:
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
+        """Scan one file. Never raises: any failure becomes an entry in ``result.errors``
+        (or ``result.skipped`` for a file that is not a document); see ``isolation.py``."""
         shown = _display_path(path)
         result = FileResult(shown)
-        try:
-            size = path.stat().st_size
-            if size > self.config.max_file_size:
-                raise ExtractError(
-                    f"file is larger than the limit of {self.config.max_file_size} bytes"
-                )
-            data = path.read_bytes()
+        outcome = Outcome()
+        with guard(outcome), file_scope(self.limits):
+            data = read_bounded(path, self.limits)
             result.size = len(data)
+            outcome.at("extracting")
             document = extract(shown, data)
-        except ExtractError as exc:
-            result.errors.append(ScanError(shown, str(exc)))
-            return result
-        except OSError as exc:
-            result.errors.append(ScanError(shown, f"cannot read: {exc.strerror or exc}"))
-            return result
-        result.notes.extend(document.notes)
-        findings = self.detect_document(document)
-        result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+            del data
+            outcome.at("detecting")
+            findings = self.detect_document(document)
+            result.notes.extend(document.notes)
+            result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+        if outcome.error is not None:
+            result.findings = []
+            result.errors.append(ScanError(shown, outcome.error, outcome.detail))
+        elif outcome.skipped is not None:
+            result.skipped = outcome.skipped
         return result
 
     def iter_files(self, paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
@@ -148,7 +167,13 @@ class Scanner:
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
             report.errors.extend(result.errors)
-        report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
+            if result.skipped is not None:
+                report.files_scanned -= 1
+                report.skipped.append(ScanError(result.path, result.skipped))
+        for s in skipped:
+            item = ScanError(_display_path(Path(s.path)), s.reason)
+            (report.skipped if s.benign else report.errors).append(item)
+        report.skipped.sort(key=lambda e: e.path)
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)
         return report

@@ -18,6 +18,11 @@ class ExtractError(Exception):
     """A file could not be read. The message names the reason, never the file's content."""
 
 
+class NotADocument(ExtractError):
+    """The file is not a document at all (a binary): skipped, listed with ``--verbose``, and
+    not counted as an error."""
+
+
 Extractor = Callable[[str, bytes], Document]
 
 #: media type -> "module:function", imported on first use so optional formats cost nothing.
@@ -68,9 +73,20 @@ def get_extractor(media_type: str) -> Extractor:
         raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
 
 
+#: Formats that are zip containers: their archive directory is checked against the limits
+#: (``redactcheck.limits``) before any extractor inflates a member.
+ZIP_CONTAINERS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX file",
+}
+
+
 def extract(path: str, data: bytes) -> Document:
     """Extract ``data`` (the bytes of ``path``) into a document."""
     media_type = sniff(path, data)
+    if media_type in ZIP_CONTAINERS:
+        from redactcheck.limits import open_zip
+
+        open_zip(data, what=ZIP_CONTAINERS[media_type]).close()
     document = get_extractor(media_type)(path, data)
     document.media_type = document.media_type or media_type
     return document
