@@ -69,16 +69,18 @@ class Report:
         return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
 
 
-def _display_path(path: Path) -> str:
+def _display_path(path: Path, *, resolve: bool = True) -> str:
+    """The path as shown in reports: relative to the working directory when inside it.
+
+    ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved).
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve() if resolve else Path(os.path.abspath(path))
+        return shown.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
     except (OSError, RuntimeError):  # a symbolic-link loop cannot be resolved
-        try:
-            return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return _display_path(path, resolve=False)
 
 
 class Scanner:
@@ -171,7 +173,7 @@ class Scanner:
                 report.files_scanned -= 1
                 report.skipped.append(ScanError(result.path, result.skipped))
         for s in skipped:
-            item = ScanError(_display_path(Path(s.path)), s.reason)
+            item = ScanError(_display_path(Path(s.path), resolve=False), s.reason)
             (report.skipped if s.benign else report.errors).append(item)
         report.skipped.sort(key=lambda e: e.path)
         report.findings.sort(key=Finding.sort_key)
