@@ -173,8 +173,8 @@ def _item(op, av, flags: int, final: bool = False) -> _Info:
         _group, add, delete, body = av
         return _seq(body, (flags | add) & ~delete, final)
     if op is C.ATOMIC_GROUP:
-        info = _seq(av, flags)  # checked inside; never backtracked into
-        return _Info(info.first, info.last, info.nullable, False)
+        info = _seq(av, flags)  # checked inside; never backtracked into, so its end is fixed
+        return _Info(info.first, _EMPTY, info.nullable, False)
     if op is C.BRANCH:
         infos = [_seq(branch, flags, final) for branch in av[1]]
         return _Info(
@@ -214,7 +214,7 @@ def _repeat(op, av, flags: int, final: bool = False) -> _Info:
         _check_repeated_body(body, inner, flags)
     return _Info(
         inner.first,
-        inner.last,
+        _EMPTY if op is C.POSSESSIVE_REPEAT else inner.last,  # possessive: its end is fixed
         inner.nullable or low == 0,
         op is not C.POSSESSIVE_REPEAT and (inner.has_repeat or variable),
     )
