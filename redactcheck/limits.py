@@ -95,6 +95,18 @@ def remaining() -> float | None:
     return max(0.0, scope.deadline - time.monotonic())
 
 
+def watchdog_seconds(limits: Limits) -> float | None:
+    """How long a process pool should wait for one file before killing its worker.
+
+    The in-process budget stops Python code; a worker stuck in C code (a PDF library on a
+    crafted file) never returns, so a pool that sees no answer after this long should kill
+    the worker, report the file with :func:`timeout_message`, and start a new one.
+    """
+    if not limits.file_timeout or limits.file_timeout <= 0:
+        return None
+    return limits.file_timeout * 1.5 + 30.0
+
+
 def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
