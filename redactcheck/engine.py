@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redactcheck.chunking import detect_chunked
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
@@ -119,7 +120,7 @@ class Scanner:
             check_line_length(segment.text, self.limits)
             found = self.rule_detector.detect(segment)
             if self.config.names:
-                found.extend(self.name_detector.detect(segment))
+                found.extend(detect_chunked(self.name_detector, segment))
             found = [f for f in found if f.score >= self.config.min_score]
             findings.extend(locate(found, segment, document.path, self.key))
         # extractor findings (hidden content) carry their own location already
