@@ -289,3 +289,39 @@ def test_config_rejects_negative_limits():
     with pytest.raises(ConfigError, match="file_timeout"):
         config_from_table({"file_timeout": -1}, "")
     assert config_from_table({"max_line_length": 0}, "").max_line_length == 0
+
+
+def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
+    import sys
+
+    levels = sys.getrecursionlimit() + 100
+    deep = tmp_path
+    for _ in range(levels):  # pathlib's mkdir(parents=True) itself recurses
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text("(S) found at the bottom\n")
+    (tmp_path / "top.txt").write_text("(S) found at the top\n")
+    report = _scanner().scan([tmp_path])
+    assert not report.errors
+    names = sorted(f.path.rsplit("/", 1)[-1] for f in report.findings)
+    assert names == ["bottom.txt", "top.txt"]
+
+
+def test_an_unreadable_folder_is_an_error_not_silence(tmp_path, monkeypatch):
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("(S) text\n")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "b.txt").write_text("(S) text\n")
+    real_scandir = os.scandir
+
+    def deny(path):
+        if str(path).endswith("closed"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    report = _scanner().scan([tmp_path])
+    assert [(e.path.rsplit("/", 1)[-1], e.message) for e in report.errors] == [
+        ("closed", "cannot read folder: permission denied")
+    ]
+    assert [f.path.rsplit("/", 1)[-1] for f in report.findings] == ["a.txt"]
