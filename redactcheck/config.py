@@ -39,7 +39,7 @@ class Config:
     max_file_size: int = 100 * 1024 * 1024
     max_member_size: int = 100 * 1024 * 1024  # uncompressed archive member (DOCX parts)
     max_line_length: int = 1_000_000  # characters in one line of extracted text
-    file_timeout: float = 600.0  # seconds per file; 0 = no budget
+    file_timeout: float | None = None  # seconds per file; 0 = none; None = 600 + 120 per MB
     source: str | None = None  # the config file used, for messages
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -99,6 +99,8 @@ def validate(config: Config) -> None:
             raise ConfigError(f"{name} must be a list of strings")
     for name in ("max_file_size", "max_member_size", "max_line_length", "file_timeout"):
         value = getattr(config, name)
+        if value is None and name == "file_timeout":
+            continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ConfigError(f"{name} must be a number >= 0 (0 turns the limit off)")
 

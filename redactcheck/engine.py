@@ -100,7 +100,9 @@ class Scanner:
             max_file_size=config.max_file_size,
             max_member_size=config.max_member_size,
             max_line_length=config.max_line_length,
-            file_timeout=config.file_timeout,
+            # no explicit budget: 10 minutes, plus 2 minutes per MB for large files
+            file_timeout=600.0 if config.file_timeout is None else config.file_timeout,
+            timeout_per_mb=120.0 if config.file_timeout is None else 0.0,
         )
 
     @property
@@ -135,7 +137,7 @@ class Scanner:
         shown = _display_path(path)
         result = FileResult(shown)
         outcome = Outcome()
-        with guard(outcome), file_scope(self.limits):
+        with guard(outcome), file_scope(self.limits, path.stat().st_size):
             data = read_bounded(path, self.limits)
             result.size = len(data)
             outcome.at("extracting")

@@ -46,6 +46,13 @@ class Limits:
     max_members: int = 10_000
     max_line_length: int = 1_000_000  # characters; spaCy's own limit for one text
     file_timeout: float = 600.0  # seconds
+    timeout_per_mb: float = 0.0  # extra seconds per MB of input, so big files are not cut short
+
+    def budget_for(self, size: int) -> float | None:
+        """Seconds allowed for a file of ``size`` bytes (``None``: no budget)."""
+        if not self.file_timeout or self.file_timeout <= 0:
+            return None
+        return self.file_timeout + self.timeout_per_mb * size / MB
 
 
 class LimitExceeded(ExtractError):
@@ -60,6 +67,7 @@ class FileTimeout(LimitExceeded):
 class _Scope:
     limits: Limits
     deadline: float | None  # time.monotonic() value, or None for no budget
+    budget: float | None  # seconds, for messages
 
 
 _SCOPE: contextvars.ContextVar[_Scope | None] = contextvars.ContextVar(
@@ -74,7 +82,7 @@ def current() -> Limits:
 
 
 def timeout_message(seconds: float) -> str:
-    return f"scan took longer than the time budget of {seconds:g} s per file (--file-timeout)"
+    return f"scan took longer than its time budget of {round(seconds, 1):g} s (--file-timeout)"
 
 
 def check_deadline() -> None:
@@ -84,7 +92,7 @@ def check_deadline() -> None:
     """
     scope = _SCOPE.get()
     if scope is not None and scope.deadline is not None and time.monotonic() > scope.deadline:
-        raise FileTimeout(timeout_message(scope.limits.file_timeout))
+        raise FileTimeout(timeout_message(scope.budget or 0))
 
 
 def remaining() -> float | None:
@@ -95,16 +103,15 @@ def remaining() -> float | None:
     return max(0.0, scope.deadline - time.monotonic())
 
 
-def watchdog_seconds(limits: Limits) -> float | None:
+def watchdog_seconds(limits: Limits, size: int = 0) -> float | None:
     """How long a process pool should wait for one file before killing its worker.
 
     The in-process budget stops Python code; a worker stuck in C code (a PDF library on a
     crafted file) never returns, so a pool that sees no answer after this long should kill
     the worker, report the file with :func:`timeout_message`, and start a new one.
     """
-    if not limits.file_timeout or limits.file_timeout <= 0:
-        return None
-    return limits.file_timeout * 1.5 + 30.0
+    budget = limits.budget_for(size)
+    return None if budget is None else budget * 1.5 + 30.0
 
 
 def _can_use_alarm() -> bool:
@@ -112,11 +119,11 @@ def _can_use_alarm() -> bool:
 
 
 @contextmanager
-def file_scope(limits: Limits) -> Iterator[None]:
-    """Apply ``limits`` (and start the time budget) for the code inside the block."""
-    budget = limits.file_timeout if limits.file_timeout and limits.file_timeout > 0 else None
+def file_scope(limits: Limits, size: int = 0) -> Iterator[None]:
+    """Apply ``limits`` and start the time budget for a file of ``size`` bytes."""
+    budget = limits.budget_for(size)
     deadline = time.monotonic() + budget if budget else None
-    token = _SCOPE.set(_Scope(limits, deadline))
+    token = _SCOPE.set(_Scope(limits, deadline, budget))
     alarm = budget is not None and _can_use_alarm()
     armed = [alarm]
     previous = None

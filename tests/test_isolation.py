@@ -295,13 +295,18 @@ def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
     import sys
 
     levels = sys.getrecursionlimit() + 100
-    deep = tmp_path
+    folders = [tmp_path]
     for _ in range(levels):  # pathlib's mkdir(parents=True) itself recurses
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "bottom.txt").write_text("(S) found at the bottom\n")
+        folders.append(folders[-1] / "d")
+        folders[-1].mkdir()
+    (folders[-1] / "bottom.txt").write_text("(S) found at the bottom\n")
     (tmp_path / "top.txt").write_text("(S) found at the top\n")
-    report = _scanner().scan([tmp_path])
+    try:
+        report = _scanner().scan([tmp_path])
+    finally:  # shutil.rmtree recurses too: remove the tree bottom-up here
+        (folders[-1] / "bottom.txt").unlink()
+        for folder in reversed(folders[1:]):
+            folder.rmdir()
     assert not report.errors
     names = sorted(f.path.rsplit("/", 1)[-1] for f in report.findings)
     assert names == ["bottom.txt", "top.txt"]
@@ -325,3 +330,14 @@ def test_an_unreadable_folder_is_an_error_not_silence(tmp_path, monkeypatch):
         ("closed", "cannot read folder: permission denied")
     ]
     assert [f.path.rsplit("/", 1)[-1] for f in report.findings] == ["a.txt"]
+
+
+def test_default_budget_grows_with_file_size_and_an_explicit_one_does_not():
+    mb = limits.MB
+    default = Scanner(Config(names=False)).limits
+    assert default.budget_for(0) == 600
+    assert default.budget_for(10 * mb) == 600 + 10 * 120  # a 10 MB text is not cut short
+    explicit = Scanner(Config(names=False, file_timeout=30)).limits
+    assert explicit.budget_for(10 * mb) == 30
+    assert Scanner(Config(names=False, file_timeout=0)).limits.budget_for(mb) is None
+    assert limits.watchdog_seconds(explicit) == 30 * 1.5 + 30

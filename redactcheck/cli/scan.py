@@ -110,7 +110,7 @@ def scan(
         None,
         "--file-timeout",
         min=0.0,
-        help="Time budget per file in seconds (default 600; 0 = none).",
+        help="Time budget per file in seconds (default 600 plus 120 per MB; 0 = none).",
     ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
