@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,14 +16,21 @@ from redactcheck.chunking import detect_chunked
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
-from redactcheck.document import Document
+from redactcheck.document import Document, Segment
 from redactcheck.extract import extract
+from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.isolation import Outcome, guard, read_bounded
 from redactcheck.limits import Limits, check_deadline, check_line_length, file_scope
-from redactcheck.locate import fingerprint_key, locate
+from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
+from redactcheck.suppress.configured import ConfiguredSuppressions
+from redactcheck.suppress.inline import apply_inline, drop_directive_comments
+
+#: Called once per finished file (progress bars, see ``redactcheck/progress.py``); when the
+#: hook also has ``start(files)``, it is called first with the list of files to scan.
+ProgressHook = Callable[["FileResult"], None]
 
 
 @dataclass(slots=True)
@@ -34,6 +41,14 @@ class ScanError:
 
 
 @dataclass(slots=True)
+class ScanNote:
+    """A remark about one file that is not a finding (encoding guessed, page not checked)."""
+
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
@@ -41,16 +56,23 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     size: int = 0
     skipped: str | None = None  # why the file is not a document (listed with --verbose)
+    suppressions_used: set[str] = field(default_factory=set)
+    segments: list[Segment] | None = None  # kept only when a renderer needs the text (HTML)
 
 
 @dataclass(slots=True)
 class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
+    notes: list[ScanNote] = field(default_factory=list)
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
     skipped: list[ScanError] = field(default_factory=list)  # not documents, not errors
+    #: path -> text segments, filled only when ``Scanner.keep_text`` is set (HTML report)
+    documents: dict[str, list[Segment]] = field(default_factory=dict)
+    #: what ``--baseline`` did: file, matched and stale entries (see suppress/baseline.py)
+    baseline: dict | None = None
 
     def summary(self) -> dict:
         return {
@@ -87,7 +109,7 @@ def _display_path(path: Path, *, resolve: bool = True) -> str:
 class Scanner:
     """Holds what is expensive to build (compiled rules, the NLP model) for many files."""
 
-    def __init__(self, config: Config, *, name_detector=None):
+    def __init__(self, config: Config, *, name_detector=None, key: bytes | None = None):
         self.config = config
         self.rules = load_rules(
             [Path(r) for r in config.rules], disabled=frozenset(config.disable)
@@ -95,7 +117,13 @@ class Scanner:
         self.rule_detector = RuleDetector(self.rules)
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
-        self.key = fingerprint_key()
+        self.suppressions = ConfiguredSuppressions(
+            config.allow,
+            config.allow_regex,
+            config.per_path_disable,
+            Path(config.source).parent if config.source else None,
+        )
+        self.key = key or fingerprint_key()
         self.limits = Limits(
             max_file_size=config.max_file_size,
             max_member_size=config.max_member_size,
@@ -104,6 +132,16 @@ class Scanner:
             file_timeout=600.0 if config.file_timeout is None else config.file_timeout,
             timeout_per_mb=120.0 if config.file_timeout is None else 0.0,
         )
+
+    @property
+    def keep_text(self) -> bool:
+        """Keep each file's text in the report, for renderers that show it (HTML). Lives in the
+        config so worker processes and result caches see it too."""
+        return self.config.keep_text
+
+    @keep_text.setter
+    def keep_text(self, value: bool) -> None:
+        self.config.keep_text = value
 
     @property
     def name_detector(self):
@@ -124,11 +162,18 @@ class Scanner:
             if self.config.names:
                 found.extend(detect_chunked(self.name_detector, segment))
             found = [f for f in found if f.score >= self.config.min_score]
-            findings.extend(locate(found, segment, document.path, self.key))
-        # extractor findings (hidden content) carry their own location already
-        for f in document.findings:
-            f.path = document.path
-        findings.extend(document.findings)
+            located = locate(found, segment, document.path, self.key)
+            kept = apply_inline(
+                located, segment, report_unused=self.config.report_unused_suppressions
+            )
+            # unused-suppression findings are new here and still need their location
+            findings.extend(f for f in kept if f.path)
+            fresh = [f for f in kept if not f.path]
+            findings.extend(locate(fresh, segment, document.path, self.key))
+        # extractor findings (hidden content) point into a segment: place them the same way
+        placed = place_document_findings(document, findings, self.key)
+        findings.extend(drop_directive_comments(placed))
+        number_duplicates(findings, self.key)
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
@@ -141,14 +186,18 @@ class Scanner:
             data = read_bounded(path, self.limits)
             result.size = len(data)
             outcome.at("extracting")
-            document = extract(shown, data)
+            document = extract(shown, data, ocr=self.config.ocr)
             del data
             outcome.at("detecting")
             findings = self.detect_document(document)
             result.notes.extend(document.notes)
-            result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+            findings = self.suppressions.filter(findings, result.suppressions_used)
+            result.findings = sorted(findings, key=Finding.sort_key)
+            if self.keep_text:
+                result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
         if outcome.error is not None:
             result.findings = []
+            result.segments = None
             result.errors.append(ScanError(shown, outcome.error, outcome.detail))
         elif outcome.skipped is not None:
             result.skipped = outcome.skipped
@@ -164,10 +213,15 @@ class Scanner:
             errors=skipped,
         )
 
-    def scan(self, paths: list[Path]) -> Report:
+    def scan(self, paths: list[Path], on_file_done: ProgressHook | None = None) -> Report:
         report = Report(rules=self.rules)
         skipped: list[Skipped] = []
-        for result in self.scan_results(self.iter_files(paths, skipped)):
+        used: set[str] = set()
+        files: Iterable[Path] = self.iter_files(paths, skipped)
+        if on_file_done is not None and hasattr(on_file_done, "start"):
+            files = list(files)  # a progress bar needs the totals first
+            on_file_done.start(files)
+        for result in self.scan_results(files):
             report.files_scanned += 1
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
@@ -175,10 +229,20 @@ class Scanner:
             if result.skipped is not None:
                 report.files_scanned -= 1
                 report.skipped.append(ScanError(result.path, result.skipped))
+            used |= result.suppressions_used
+            if result.segments is not None:
+                report.documents[result.path] = result.segments
+            if on_file_done is not None:
+                on_file_done(result)
+            report.notes.extend(ScanNote(result.path, n) for n in result.notes)
         for s in skipped:
             item = ScanError(_display_path(Path(s.path), resolve=False), s.reason)
             (report.skipped if s.benign else report.errors).append(item)
         report.skipped.sort(key=lambda e: e.path)
+        if self.config.report_unused_suppressions:
+            source = self.config.source
+            shown = _display_path(Path(source)) if source else None
+            report.findings.extend(self.suppressions.unused(used, shown))
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)
         return report

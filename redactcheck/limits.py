@@ -135,7 +135,8 @@ def file_scope(limits: Limits, size: int = 0) -> Iterator[None]:
                 raise FileTimeout(timeout_message(budget))
 
         previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, budget)
+        # then again every second: code that swallows the first FileTimeout is hit once more
+        signal.setitimer(signal.ITIMER_REAL, budget, 1.0)
     try:
         yield
     finally:

@@ -77,7 +77,7 @@ def test_missing_path_is_an_error_not_a_crash(tmp_path):
 def test_json_report_shape():
     proc = run_cli("scan", MEMO, "--format", "json")
     report = json.loads(proc.stdout)
-    assert set(report) == {"tool", "findings", "errors", "summary"}
+    assert set(report) == {"tool", "findings", "errors", "notes", "summary"}
     assert report["tool"]["name"] == "redactcheck"
     fields = {
         "path", "rule_id", "category", "entity", "severity", "score", "start", "end", "line",

@@ -22,6 +22,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     csv = "csv"
+    html = "html"
 
 
 class Severity(str, Enum):
@@ -91,6 +92,9 @@ def scan(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
     min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    ocr: bool = typer.Option(
+        False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Also list files skipped as not documents (binaries, links)."
@@ -112,9 +116,21 @@ def scan(
         min=0.0,
         help="Time budget per file in seconds (default 600 plus 120 per MB; 0 = none).",
     ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", "-b", help="Report only findings not accepted in this baseline file."
+    ),
+    diff: str | None = typer.Option(
+        None, "--diff", metavar="REF", help="Scan only files changed since this git ref."
+    ),
+    staged: bool = typer.Option(False, "--staged", help="Scan only files staged for commit."),
+    report_unused: bool = typer.Option(
+        False, "--report-unused-suppressions", help="Report suppressions that match nothing."
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
+    ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
-    from redactcheck.engine import Scanner
     from redactcheck.report import render
 
     try:
@@ -139,15 +155,17 @@ def scan(
             config.respect_gitignore = False
         if follow_symlinks:
             config.follow_symlinks = True
+        if ocr:
+            config.ocr = True
         config.redact = bool(os.environ.get("CI")) if redact is None else redact
+        if report_unused:
+            config.report_unused_suppressions = True
         validate(config)
-        scanner = Scanner(config)
-        if config.names:
-            scanner.name_detector  # load the model now: a missing model is a config error
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
+    from redactcheck.cli.review_scan import run_scan
 
-    report = scanner.scan(list(paths) if paths else [Path(".")])
+    report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
     text = render(report, format.value, redact=config.redact)
     if output is not None:
         try:

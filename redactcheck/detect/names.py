@@ -84,7 +84,8 @@ class NameDetector:
         findings: list[Finding] = []
         for r in results:
             info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
-            span = text[r.start : r.end]
+            start, end = _trim_to_line(text, r.start, r.end)
+            span = text[start:end]
             if not span.strip():
                 continue
             findings.append(
@@ -94,8 +95,8 @@ class NameDetector:
                     entity=r.entity_type,
                     severity=info.severity,
                     score=round(float(r.score), 3),
-                    start=r.start,
-                    end=r.end,
+                    start=start,
+                    end=end,
                     text=span,
                     message=info.message,
                     exemption="(b)(6)",
@@ -103,3 +104,20 @@ class NameDetector:
                 )
             )
         return findings
+
+
+def _trim_to_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a span on its first line, without surrounding blanks.
+
+    spaCy glues the next line's first word onto a name ("Harold Pinkerton\nSubject" in a list
+    of document properties); a name never spans a line break.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    for i in range(start, end):
+        if text[i] in "\r\n":
+            end = i
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
