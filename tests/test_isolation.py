@@ -51,7 +51,7 @@ def test_any_extractor_exception_becomes_a_one_line_error_without_content(write,
     report = _scanner().scan([bad.parent])
     assert [e.path.rsplit("/", 1)[-1] for e in report.errors] == ["broken.fake"]
     error = report.errors[0]
-    assert "ValueError" in error.message and "extracting" in error.message
+    assert "ValueError" in error.message  # the type only: extract() or the engine's guard
     assert "\n" not in error.message
     assert "Corvina" not in error.message and "SECRET" not in error.message
     assert "Traceback" in (error.detail or "")  # kept for --debug
@@ -84,7 +84,7 @@ def test_debug_prints_the_traceback_and_plain_runs_do_not(tmp_path):
     plain = run_cli("scan", str(tmp_path), "--no-names", "--format", "json")
     assert plain.returncode == 2
     assert "Traceback" not in plain.stderr
-    assert "fake.docx: not a valid DOCX file" in plain.stderr
+    assert "fake.docx: not a valid DOCX" in plain.stderr
     debug = run_cli("scan", str(tmp_path), "--no-names", "--format", "json", "--debug")
     assert debug.returncode == 2
     assert "Traceback" in debug.stderr and "BadZipFile" in debug.stderr

@@ -131,9 +131,14 @@ def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
     """
     media_type = sniff(path, data)
     if media_type in ZIP_CONTAINERS:
-        from redactcheck.limits import open_zip
+        from redactcheck.limits import LimitExceeded, open_zip
 
-        open_zip(data, what=ZIP_CONTAINERS[media_type]).close()
+        try:  # bound a zip bomb before any library inflates it
+            open_zip(data, what=ZIP_CONTAINERS[media_type]).close()
+        except LimitExceeded:
+            raise
+        except ExtractError:
+            pass  # not a zip at all: the format's extractor says so in its own words
     extractor = get_extractor(media_type)
     if ocr is not None:
         ocr_token = OCR.set(ocr)
