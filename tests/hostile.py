@@ -137,8 +137,8 @@ def build(
         "errors": {
             "garbled.txt": "undecodable",
             "zeros.txt": "NUL",
-            "truncated.pdf": "",
-            "encrypted.pdf": "",
+            "truncated.pdf": "PDF",
+            "encrypted.pdf": "PDF",
             "not-a-zip.docx": "not a valid DOCX",
             "bomb.docx": "limit",
             "one-line.txt": "longer than",

@@ -341,3 +341,12 @@ def test_default_budget_grows_with_file_size_and_an_explicit_one_does_not():
     assert explicit.budget_for(10 * mb) == 30
     assert Scanner(Config(names=False, file_timeout=0)).limits.budget_for(mb) is None
     assert limits.watchdog_seconds(explicit) == 30 * 1.5 + 30
+
+
+def test_open_zip_turns_an_unsupported_zip_version_into_a_clean_error():
+    # found by bench/fuzz.py: zipfile raises NotImplementedError for "version needed" 8.4
+    data = bytearray(_zip({"word/document.xml": b"<w:document/>"}))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (84).to_bytes(2, "little")
+    with pytest.raises(ExtractError, match="not a valid zip archive"):
+        limits.open_zip(bytes(data))
