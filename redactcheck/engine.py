@@ -15,6 +15,7 @@ from pathlib import Path
 from redactcheck.chunking import detect_chunked
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.structure import check_structure
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
 from redactcheck.extract import extract
@@ -155,6 +156,7 @@ class Scanner:
 
     def detect_document(self, document: Document) -> list[Finding]:
         findings: list[Finding] = []
+        per_segment: list[tuple[Segment, list[Finding]]] = []
         for segment in document.segments:
             check_deadline()
             check_line_length(segment.text, self.limits)
@@ -163,6 +165,7 @@ class Scanner:
                 found.extend(detect_chunked(self.name_detector, segment))
             found = [f for f in found if f.score >= self.config.min_score]
             located = locate(found, segment, document.path, self.key)
+            per_segment.append((segment, found))
             kept = apply_inline(
                 located, segment, report_unused=self.config.report_unused_suppressions
             )
@@ -170,6 +173,10 @@ class Scanner:
             findings.extend(f for f in kept if f.path)
             fresh = [f for f in kept if not f.path]
             findings.extend(locate(fresh, segment, document.path, self.key))
+        # document-level marking checks (banner vs portions, authority block, dates, tokens)
+        for segment, f in check_structure(per_segment, self.config.as_of):
+            if f.rule_id not in self.config.disable:
+                findings.extend(locate([f], segment, document.path, self.key))
         # extractor findings (hidden content) point into a segment: place them the same way
         placed = place_document_findings(document, findings, self.key)
         findings.extend(drop_directive_comments(placed))
