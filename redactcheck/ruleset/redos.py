@@ -253,36 +253,66 @@ def _check_branches(items, flags: int) -> None:
                 _check_branches(branch, flags)
 
 
-def _fixed_classes(items, flags: int) -> list[frozenset[str]] | None:
-    """A branch that is a fixed run of single characters, as one class per position."""
-    out: list[frozenset[str]] = []
+def _shape(items, flags: int) -> tuple[list[frozenset[str]], bool, int, float]:
+    """``(prefix, complete, min_len, max_len)`` of a branch: the classes of its fixed leading
+    characters, whether that prefix is the whole branch, and its length range."""
+    prefix: list[frozenset[str]] = []
+    open_ = True
+    low, high = 0, 0.0
     for op, av in items:
-        if op is C.SUBPATTERN:
-            inner = _fixed_classes(av[3], (flags | av[1]) & ~av[2])
-            if inner is None:
-                return None
-            out.extend(inner)
-        elif op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
-            out.append(_char_class(op, av, flags))
-        elif op is C.AT:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+            if open_:
+                prefix.append(_char_class(op, av, flags))
+            low, high = low + 1, high + 1
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue
-        else:
-            return None
-    return out
+        elif op is C.SUBPATTERN:
+            sub, complete, lo, hi = _shape(av[3], (flags | av[1]) & ~av[2])
+            if open_:
+                prefix.extend(sub)
+                open_ = complete
+            low, high = low + lo, high + hi
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            rlo, rhi, body = av
+            sub, complete, lo, hi = _shape(body, flags)
+            fixed = complete and lo == hi
+            if open_:
+                if fixed:
+                    prefix.extend(sub * rlo)
+                open_ = fixed and rhi == rlo
+            low += rlo * lo
+            high = float("inf") if rhi is C.MAXREPEAT else high + rhi * hi
+        else:  # alternation, back-reference…: length and content not tracked further
+            open_ = False
+            if op is C.BRANCH:
+                shapes = [_shape(b, flags) for b in av[1]]
+                low += min(sh[2] for sh in shapes)
+                high += max(sh[3] for sh in shapes)
+            else:
+                high = float("inf")
+    return prefix, open_, low, high
 
 
 def _ambiguous(branches: list, flags: int) -> bool:
     """Can two branches, or one branch and a run of others, match the same text?"""
-    fixed = [_fixed_classes(b, flags) for b in branches]
+    shapes = [_shape(b, flags) for b in branches]
     infos = [_seq(b, flags) for b in branches]
     for i in range(len(branches)):
         for j in range(i + 1, len(branches)):
-            fi, fj = fixed[i], fixed[j]
-            if fi is not None and fj is not None:
-                if len(fi) == len(fj) and all(x & y for x, y in zip(fi, fj, strict=True)):
-                    return True
-            elif infos[i].first & infos[j].first or (infos[i].nullable and infos[j].nullable):
-                return True  # a branch with repeats that starts like another: assume overlap
+            pi, ci, lo_i, hi_i = shapes[i]
+            pj, cj, lo_j, hi_j = shapes[j]
+            if lo_i == 0 and lo_j == 0:
+                return True  # both can match empty text
+            if lo_i and lo_j and not infos[i].first & infos[j].first:
+                continue  # they start differently
+            if max(lo_i, lo_j) > min(hi_i, hi_j):
+                continue  # no length in common
+            if not all(x & y for x, y in zip(pi, pj, strict=False)):
+                continue  # they differ at some fixed position
+            if ci and cj and len(pi) != len(pj):
+                continue
+            return True
+    fixed = [sh[0] if sh[1] else None for sh in shapes]
     for k, whole in enumerate(fixed):
         others = [p for m, p in enumerate(fixed) if m != k and p]
         if whole and _tiles(whole, others):
