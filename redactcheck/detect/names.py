@@ -7,9 +7,10 @@ the same length as the original, so every offset maps back one-for-one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from redactcheck.detect.casing import restore_case
+from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -36,31 +37,6 @@ ENTITY_INFO = {
 }
 _FALLBACK = EntityInfo("PII-OTHER", "low", "Personal data found by Presidio.")
 
-_CAPS_LINE_MIN_LETTERS = 4
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def restore_case(text: str) -> str:
-    """Title-case words on lines that are mostly upper case; keep the length exactly."""
-    if not any(c.isupper() for c in text):
-        return text
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
-        if len(letters) >= _CAPS_LINE_MIN_LETTERS and upper >= 0.8 * len(letters):
-            line = _WORD.sub(_title_word, line)
-        out.append(line)
-    restored = "".join(out)
-    return restored if len(restored) == len(text) else text
-
-
-def _title_word(m: re.Match[str]) -> str:
-    word = m.group(0)
-    rest = "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
-    return word[0] + rest
-
-
 class NameDetector:
     """Runs Presidio once per segment; one instance (one loaded model) per worker."""
 
@@ -78,32 +54,21 @@ class NameDetector:
         if not text.strip():
             return []
         restored = restore_case(text)
+        # one NER pass on the case-restored copy, shared by Presidio and the person rules
+        artifacts = self.analyzer.nlp_engine.process_text(restored, "en")
         results = self.analyzer.analyze(
-            text=restored, language="en", entities=list(self.entities), score_threshold=self.min_score
+            text=restored,
+            language="en",
+            entities=list(self.entities),
+            nlp_artifacts=artifacts,
         )
-        findings: list[Finding] = []
-        for r in results:
-            info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
-            start, end = _trim_to_line(text, r.start, r.end)
-            span = text[start:end]
-            if not span.strip():
-                continue
-            findings.append(
-                Finding(
-                    rule_id=info.rule_id,
-                    category="pii",
-                    entity=r.entity_type,
-                    severity=info.severity,
-                    score=round(float(r.score), 3),
-                    start=start,
-                    end=end,
-                    text=span,
-                    message=info.message,
-                    exemption="(b)(6)",
-                    detector="presidio",
-                )
-            )
-        return findings
+        return refine_results(
+            text,
+            [(r.entity_type, r.start, r.end, r.score) for r in results],
+            entities=self.entities,
+            min_score=self.min_score,
+            other_ner=[(e.start_char, e.end_char, e.label_) for e in artifacts.entities],
+        )
 
 
 def _trim_to_line(text: str, start: int, end: int) -> tuple[int, int]:
