@@ -41,6 +41,9 @@ class Config:
     redact: bool = False
     as_of: date = field(default_factory=date.today)
     max_file_size: int = 100 * 1024 * 1024
+    max_member_size: int = 100 * 1024 * 1024  # uncompressed archive member (DOCX parts)
+    max_line_length: int = 1_000_000  # characters in one line of extracted text
+    file_timeout: float | None = None  # seconds per file; 0 = none; None = 600 + 120 per MB
     ocr: bool = False  # OCR PDF pages without a text layer (needs Tesseract)
     source: str | None = None  # the config file used, for messages
     keep_text: bool = False  # keep document text in the report (HTML format); not a file key
@@ -103,6 +106,12 @@ def validate(config: Config) -> None:
         value = getattr(config, name)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings")
+    for name in ("max_file_size", "max_member_size", "max_line_length", "file_timeout"):
+        value = getattr(config, name)
+        if value is None and name == "file_timeout":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{name} must be a number >= 0 (0 turns the limit off)")
     validate_suppressions(config)
 
 

@@ -6,6 +6,7 @@ and does not follow symbolic links unless asked (a link loop can then never trap
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
@@ -20,11 +21,79 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
 class Skipped:
     path: str
     reason: str
+    benign: bool = False  # True: not scanned by design (listed with --verbose), not an error
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
     name = rel.rsplit("/", 1)[-1]
     return any(fnmatch(rel, p) or fnmatch(name, p) or fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
+
+
+def _link_problem(path: Path) -> Skipped:
+    """Why a symbolic link that is not followed is left out: a loop is an error."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Skipped(str(path), "symbolic-link loop")
+        return Skipped(str(path), "dangling symbolic link; not scanned", benign=True)
+    return Skipped(str(path), "symbolic link not followed (--follow-symlinks)", benign=True)
+
+
+def _walk_tree(
+    root: Path, follow_symlinks: bool, errors: list[Skipped] | None
+) -> Iterator[tuple[Path, list[Path], list[Path]]]:
+    """Top-down, sorted ``(folder, files, links not followed)``.
+
+    An explicit stack (no recursion limit on deep trees), loop detection when following links,
+    and unreadable folders reported rather than silently dropped.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        try:
+            st = os.stat(directory) if follow_symlinks else os.lstat(directory)
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                if errors is not None:
+                    reason = "symbolic link to a folder already scanned (loop)"
+                    errors.append(Skipped(str(directory), reason, benign=True))
+                continue
+            seen.add(key)
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(Skipped(str(directory), f"cannot read folder: {_os_reason(exc)}"))
+            continue
+        files: list[Path] = []
+        links: list[Path] = []
+        subdirs: list[Path] = []
+        for entry in entries:
+            full = Path(entry.path)
+            try:
+                if entry.is_symlink() and (not follow_symlinks or not full.exists()):
+                    links.append(full)
+                    continue
+                if entry.is_dir(follow_symlinks=follow_symlinks):
+                    if entry.name not in SKIP_DIRS:
+                        subdirs.append(full)
+                else:
+                    files.append(full)
+            except OSError as exc:
+                if errors is not None:
+                    errors.append(Skipped(str(full), _os_reason(exc)))
+        yield directory, files, links
+        stack.extend(reversed(subdirs))
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic-link loop"
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def walk(
@@ -46,22 +115,17 @@ def walk(
             continue
         if not root.exists():
             if errors is not None:
-                errors.append(Skipped(str(root), "no such file or directory"))
+                if root.is_symlink():
+                    errors.append(_link_problem(root))
+                else:
+                    errors.append(Skipped(str(root), "no such file or directory"))
             continue
-        seen_dirs: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_symlinks, onerror=None):
-            if follow_symlinks:
-                st = os.stat(dirpath)
-                key = (st.st_dev, st.st_ino)
-                if key in seen_dirs:
-                    dirnames[:] = []
-                    continue
-                seen_dirs.add(key)
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-            for name in sorted(filenames):
-                full = Path(dirpath) / name
-                if full.is_symlink() and not follow_symlinks:
-                    continue
+        for _directory, files, links in _walk_tree(root, follow_symlinks, errors):
+            for link in links:
+                rel = link.relative_to(root).as_posix()
+                if errors is not None and not (exclude and _matches(rel, list(exclude))):
+                    errors.append(_link_problem(link))
+            for full in files:
                 rel = full.relative_to(root).as_posix()
                 if include and not _matches(rel, list(include)):
                     continue

@@ -6,19 +6,23 @@ and collects a :class:`Report`. Nothing here prints: renderers in ``report/`` do
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redactcheck.chunking import detect_chunked
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.structure import check_structure
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
-from redactcheck.extract import ExtractError, extract
+from redactcheck.extract import extract
 from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
+from redactcheck.isolation import Outcome, guard, read_bounded
+from redactcheck.limits import Limits, check_deadline, check_line_length, file_scope
 from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
@@ -34,6 +38,7 @@ ProgressHook = Callable[["FileResult"], None]
 class ScanError:
     path: str
     message: str
+    detail: str | None = None  # traceback, printed only with --debug
 
 
 @dataclass(slots=True)
@@ -51,6 +56,7 @@ class FileResult:
     errors: list[ScanError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     size: int = 0
+    skipped: str | None = None  # why the file is not a document (listed with --verbose)
     suppressions_used: set[str] = field(default_factory=set)
     segments: list[Segment] | None = None  # kept only when a renderer needs the text (HTML)
 
@@ -63,6 +69,7 @@ class Report:
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
+    skipped: list[ScanError] = field(default_factory=list)  # not documents, not errors
     #: path -> text segments, filled only when ``Scanner.keep_text`` is set (HTML report)
     documents: dict[str, list[Segment]] = field(default_factory=dict)
     #: what ``--baseline`` did: file, matched and stale entries (see suppress/baseline.py)
@@ -86,11 +93,18 @@ class Report:
         return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
 
 
-def _display_path(path: Path) -> str:
+def _display_path(path: Path, *, resolve: bool = True) -> str:
+    """The path as shown in reports: relative to the working directory when inside it.
+
+    ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved).
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve() if resolve else Path(os.path.abspath(path))
+        return shown.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+    except (OSError, RuntimeError):  # a symbolic-link loop cannot be resolved
+        return _display_path(path, resolve=False)
 
 
 class Scanner:
@@ -111,6 +125,14 @@ class Scanner:
             Path(config.source).parent if config.source else None,
         )
         self.key = key or fingerprint_key()
+        self.limits = Limits(
+            max_file_size=config.max_file_size,
+            max_member_size=config.max_member_size,
+            max_line_length=config.max_line_length,
+            # no explicit budget: 10 minutes, plus 2 minutes per MB for large files
+            file_timeout=600.0 if config.file_timeout is None else config.file_timeout,
+            timeout_per_mb=120.0 if config.file_timeout is None else 0.0,
+        )
 
     @property
     def keep_text(self) -> bool:
@@ -136,9 +158,11 @@ class Scanner:
         findings: list[Finding] = []
         per_segment: list[tuple[Segment, list[Finding]]] = []
         for segment in document.segments:
+            check_deadline()
+            check_line_length(segment.text, self.limits)
             found = self.rule_detector.detect(segment)
             if self.config.names:
-                found.extend(self.name_detector.detect(segment))
+                found.extend(detect_chunked(self.name_detector, segment))
             found = [f for f in found if f.score >= self.config.min_score]
             located = locate(found, segment, document.path, self.key)
             per_segment.append((segment, found))
@@ -160,29 +184,30 @@ class Scanner:
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
+        """Scan one file. Never raises: any failure becomes an entry in ``result.errors``
+        (or ``result.skipped`` for a file that is not a document); see ``isolation.py``."""
         shown = _display_path(path)
         result = FileResult(shown)
-        try:
-            size = path.stat().st_size
-            if size > self.config.max_file_size:
-                raise ExtractError(
-                    f"file is larger than the limit of {self.config.max_file_size} bytes"
-                )
-            data = path.read_bytes()
+        outcome = Outcome()
+        with guard(outcome), file_scope(self.limits, path.stat().st_size):
+            data = read_bounded(path, self.limits)
             result.size = len(data)
+            outcome.at("extracting")
             document = extract(shown, data, ocr=self.config.ocr)
-        except ExtractError as exc:
-            result.errors.append(ScanError(shown, str(exc)))
-            return result
-        except OSError as exc:
-            result.errors.append(ScanError(shown, f"cannot read: {exc.strerror or exc}"))
-            return result
-        result.notes.extend(document.notes)
-        findings = self.detect_document(document)
-        findings = self.suppressions.filter(findings, result.suppressions_used)
-        result.findings = sorted(findings, key=Finding.sort_key)
-        if self.keep_text:
-            result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
+            del data
+            outcome.at("detecting")
+            findings = self.detect_document(document)
+            result.notes.extend(document.notes)
+            findings = self.suppressions.filter(findings, result.suppressions_used)
+            result.findings = sorted(findings, key=Finding.sort_key)
+            if self.keep_text:
+                result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
+        if outcome.error is not None:
+            result.findings = []
+            result.segments = None
+            result.errors.append(ScanError(shown, outcome.error, outcome.detail))
+        elif outcome.skipped is not None:
+            result.skipped = outcome.skipped
         return result
 
     def iter_files(self, paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
@@ -208,13 +233,19 @@ class Scanner:
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
             report.errors.extend(result.errors)
+            if result.skipped is not None:
+                report.files_scanned -= 1
+                report.skipped.append(ScanError(result.path, result.skipped))
             used |= result.suppressions_used
             if result.segments is not None:
                 report.documents[result.path] = result.segments
             if on_file_done is not None:
                 on_file_done(result)
             report.notes.extend(ScanNote(result.path, n) for n in result.notes)
-        report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
+        for s in skipped:
+            item = ScanError(_display_path(Path(s.path), resolve=False), s.reason)
+            (report.skipped if s.benign else report.errors).append(item)
+        report.skipped.sort(key=lambda e: e.path)
         if self.config.report_unused_suppressions:
             source = self.config.source
             shown = _display_path(Path(source)) if source else None

@@ -43,14 +43,18 @@ def test_fail_on_threshold(tmp_path):
 
 def test_exit_2_when_an_input_is_unreadable_but_the_rest_is_reported(tmp_path):
     (tmp_path / "memo.txt").write_text("SECRET//NOFORN\n(S) Body.\n")
+    (tmp_path / "broken.docx").write_bytes(b"\x00\x01\x02not a zip\x00" * 50)
+    # a binary is not a document: skipped (listed with --verbose), not an error (issue 8)
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     proc = run_cli("scan", str(tmp_path), "--no-names", "--format", "json")
     assert proc.returncode == 2
     report = json.loads(proc.stdout)
     assert any(f["text"] == "SECRET//NOFORN" for f in report["findings"])
-    assert [e["path"].split("/")[-1] for e in report["errors"]] == ["blob.bin"]
+    assert [e["path"].split("/")[-1] for e in report["errors"]] == ["broken.docx"]
     assert "Traceback" not in proc.stderr
-    assert "blob.bin" in proc.stderr
+    assert "broken.docx" in proc.stderr and "blob.bin" not in proc.stderr
+    verbose = run_cli("scan", str(tmp_path), "--no-names", "--format", "json", "--verbose")
+    assert "redactcheck: skipped:" in verbose.stderr and "blob.bin" in verbose.stderr
 
 
 def test_exit_2_on_usage_and_configuration_errors(tmp_path):

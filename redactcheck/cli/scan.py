@@ -47,6 +47,26 @@ def _parse_date(value: str | None) -> date | None:
         fail(f"--as-of takes a date as YYYY-MM-DD, not {value!r}")
 
 
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2}
+_UNITS.update({"G": 1024**3, "GB": 1024**3})
+
+
+def _parse_size(value: str | None, flag: str) -> int | None:
+    """``50MB`` / ``512K`` / ``1048576`` -> bytes."""
+    if value is None:
+        return None
+    text = value.strip().upper().replace(" ", "")
+    digits = text.rstrip("BKMG")
+    unit = text[len(digits) :]
+    try:
+        number = float(digits)
+    except ValueError:
+        fail(f"{flag} takes a size such as 50MB, 512KB or 1048576, not {value!r}")
+    if unit not in _UNITS or number < 0:
+        fail(f"{flag} takes a size such as 50MB, 512KB or 1048576, not {value!r}")
+    return int(number * _UNITS[unit])
+
+
 def scan(
     paths: list[Path] = typer.Argument(None, help="Files and folders to scan (default: .)."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
@@ -76,6 +96,26 @@ def scan(
         False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also list files skipped as not documents (binaries, links)."
+    ),
+    max_file_size: str | None = typer.Option(
+        None, "--max-file-size", help="Largest file read, e.g. 50MB (default 100MB; 0 = no limit)."
+    ),
+    max_member_size: str | None = typer.Option(
+        None,
+        "--max-member-size",
+        help="Largest uncompressed archive member, e.g. DOCX part (default 100MB; 0 = no limit).",
+    ),
+    max_line_length: int | None = typer.Option(
+        None, "--max-line-length", min=0, help="Longest line in characters (default 1000000)."
+    ),
+    file_timeout: float | None = typer.Option(
+        None,
+        "--file-timeout",
+        min=0.0,
+        help="Time budget per file in seconds (default 600 plus 120 per MB; 0 = none).",
+    ),
     baseline: Path | None = typer.Option(
         None, "--baseline", "-b", help="Report only findings not accepted in this baseline file."
     ),
@@ -104,6 +144,10 @@ def scan(
             exclude=(config.exclude + list(exclude)) if exclude else None,
             rules=(config.rules + [str(r) for r in rules]) if rules else None,
             as_of=_parse_date(as_of),
+            max_file_size=_parse_size(max_file_size, "--max-file-size"),
+            max_member_size=_parse_size(max_member_size, "--max-member-size"),
+            max_line_length=max_line_length,
+            file_timeout=file_timeout,
         )
         if no_names:
             config.names = False
@@ -132,4 +176,11 @@ def scan(
         sys.stdout.write(text)
     for error in report.errors:  # always on stderr, whatever the format, so CI logs show them
         typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+    if verbose:
+        for item in report.skipped:
+            typer.echo(f"redactcheck: skipped: {item.path}: {item.message}", err=True)
+    if debug:
+        for error in report.errors:
+            if error.detail:
+                typer.echo(f"redactcheck: debug: {error.path}:\n{error.detail}", err=True)
     raise typer.Exit(report.exit_code(config.fail_on))

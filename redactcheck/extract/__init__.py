@@ -19,6 +19,11 @@ class ExtractError(Exception):
     """A file could not be read. The message names the reason, never the file's content."""
 
 
+class NotADocument(ExtractError):
+    """The file is not a document at all (a binary): skipped, listed with ``--verbose``, and
+    not counted as an error."""
+
+
 Extractor = Callable[[str, bytes], Document]
 
 #: media type -> "module:function", imported on first use so optional formats cost nothing.
@@ -110,6 +115,13 @@ def get_extractor(media_type: str) -> Extractor:
         raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
 
 
+#: Formats that are zip containers: their archive directory is checked against the limits
+#: (``redactcheck.limits``) before any extractor inflates a member.
+ZIP_CONTAINERS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX file",
+}
+
+
 def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
     """Extract ``data`` (the bytes of ``path``) into a document.
 
@@ -118,6 +130,15 @@ def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
     without a text layer to be OCR'd (None: as the enclosing call, for attachments).
     """
     media_type = sniff(path, data)
+    if media_type in ZIP_CONTAINERS:
+        from redactcheck.limits import LimitExceeded, open_zip
+
+        try:  # bound a zip bomb before any library inflates it
+            open_zip(data, what=ZIP_CONTAINERS[media_type]).close()
+        except LimitExceeded:
+            raise
+        except ExtractError:
+            pass  # not a zip at all: the format's extractor says so in its own words
     extractor = get_extractor(media_type)
     if ocr is not None:
         ocr_token = OCR.set(ocr)

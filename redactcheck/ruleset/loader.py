@@ -94,11 +94,30 @@ def load_file(path: Path) -> tuple[list[LoadedRule], list[RuleProblem]]:
         rule_id = item.get("id") if isinstance(item, dict) else None
         label = str(rule_id) if rule_id else f"#{index + 1}"
         try:
-            loaded.append(LoadedRule(RuleSpec.model_validate(item), str(path)))
+            spec = RuleSpec.model_validate(item)
         except ValidationError as exc:
             for err in exc.errors():
                 problems.append(RuleProblem(str(path), label, _field(err["loc"]), err["msg"]))
+            continue
+        unsafe = unsafe_patterns(spec)
+        if unsafe:
+            problems.extend(RuleProblem(str(path), label, where, msg) for where, msg in unsafe)
+            continue
+        loaded.append(LoadedRule(spec, str(path)))
     return loaded, problems
+
+
+def unsafe_patterns(spec: RuleSpec) -> list[tuple[str, str]]:
+    """``(field, reason)`` for each pattern of ``spec`` that could backtrack exponentially."""
+    from redactcheck.ruleset.redos import UnsafePattern, check_pattern, pattern_flags
+
+    out: list[tuple[str, str]] = []
+    for index, pattern in enumerate(spec.patterns):
+        try:
+            check_pattern(pattern.regex, pattern_flags(pattern.flags))
+        except UnsafePattern as exc:
+            out.append((f"patterns.{index}.regex", f"unsafe pattern {pattern.name!r}: {exc}"))
+    return out
 
 
 def load_rules(

@@ -1,0 +1,114 @@
+"""Per-file isolation: whatever goes wrong with one file becomes one line, and the scan goes on.
+
+The engine runs each file inside :func:`guard`. Any exception, from reading, an extractor, a
+detector or a limit, is turned into an :class:`Outcome`: *skipped* (not a document, e.g. a
+binary; listed with ``--verbose``) or *error* (a one-line reason that never quotes the file's
+content, plus the traceback for ``--debug``). ``KeyboardInterrupt`` and ``SystemExit`` pass.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redactcheck.extract import ExtractError, NotADocument
+from redactcheck.limits import LimitExceeded, Limits
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What went wrong with one file, if anything."""
+
+    error: str | None = None
+    skipped: str | None = None
+    detail: str | None = None  # traceback, shown only with --debug
+    stage: list[str] = field(default_factory=lambda: ["reading"])
+
+    def at(self, stage: str) -> None:
+        """Name the step now running, so an unexpected failure says where it happened."""
+        self.stage[0] = stage
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A one-line reason for an operating-system error (no content, no traceback)."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        return "file vanished during the scan (no such file)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    if code == errno.ELOOP:
+        return "symbolic-link loop"
+    if code == errno.ENAMETOOLONG:
+        return "path is too long for the operating system"
+    if code == errno.EISDIR:
+        return "is a folder, not a file"
+    reason = exc.strerror or type(exc).__name__
+    return f"cannot read: {reason[:1].lower() + reason[1:]}"
+
+
+@contextmanager
+def guard(outcome: Outcome) -> Iterator[Outcome]:
+    """Turn any failure inside the block into ``outcome.error`` or ``outcome.skipped``."""
+    try:
+        yield outcome
+    except NotADocument as exc:
+        outcome.skipped = str(exc)
+    except LimitExceeded as exc:
+        outcome.error = str(exc)
+    except ExtractError as exc:
+        outcome.error = str(exc)
+        outcome.detail = _trace()
+    except OSError as exc:
+        outcome.error = describe_os_error(exc)
+        outcome.detail = _trace()
+    except MemoryError:
+        outcome.error = f"ran out of memory while {outcome.stage[0]}; not scanned"
+    except RecursionError:
+        outcome.error = f"structure nested too deeply while {outcome.stage[0]}; not scanned"
+        outcome.detail = _trace()
+    except Exception as exc:  # noqa: BLE001 - the point of isolation
+        outcome.error = (
+            f"internal error while {outcome.stage[0]} ({type(exc).__name__}); not scanned "
+            "(--debug shows the traceback)"
+        )
+        outcome.detail = _trace()
+
+
+def _trace() -> str:
+    return traceback.format_exc()
+
+
+def read_bounded(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file, refusing anything over ``max_file_size``.
+
+    The size is checked before reading and again while reading (a file may grow), and only
+    regular files are opened: a FIFO or a device would block or never end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotADocumentFile("not a regular file (device, pipe or socket); skipped")
+        limit = limits.max_file_size
+        if limit and info.st_size > limit:
+            raise LimitExceeded(_too_large(limit))
+        cap = limit + 1 if limit else -1
+        data = fh.read(cap) if cap > 0 else fh.read()
+        if limit and len(data) > limit:
+            raise LimitExceeded(_too_large(limit))
+        return data
+
+
+class NotADocumentFile(NotADocument):
+    """A path that is not a regular file."""
+
+
+def _too_large(limit: int) -> str:
+    return f"file is larger than the limit of {limit} bytes (--max-file-size)"
