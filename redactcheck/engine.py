@@ -14,6 +14,7 @@ from pathlib import Path
 
 from redactcheck.chunking import detect_chunked
 from redactcheck.config import Config
+from redactcheck.detect.overlap import drop_nested_markings
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.structure import check_structure
 from redactcheck.discover import Skipped, walk
@@ -164,8 +165,8 @@ class Scanner:
             if self.config.names:
                 found.extend(detect_chunked(self.name_detector, segment))
             found = [f for f in found if f.score >= self.config.min_score]
-            located = locate(found, segment, document.path, self.key)
             per_segment.append((segment, found))
+            located = locate(drop_nested_markings(found), segment, document.path, self.key)
             kept = apply_inline(
                 located, segment, report_unused=self.config.report_unused_suppressions
             )

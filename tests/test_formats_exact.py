@@ -36,7 +36,6 @@ EXACT = {
             # a SECRET page with no Classified By / Declassify On block (issue 3)
             ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "body", 2, "SECRET//NOFORN"),
             ("US-BANNER-CLASSIFIED", "body", 2, "SECRET//NOFORN"),
-            ("US-DISSEM-CONTROL", "body", 2, "NOFORN"),
         ],
     ),
     "review.docx": (
@@ -59,7 +58,6 @@ EXACT = {
             ("PII-PERSON", "tracked-insertion", None, "Linda Davis"),
             ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "header", None, "SECRET//NOFORN"),
             ("US-BANNER-CLASSIFIED", "header", None, "SECRET//NOFORN"),
-            ("US-DISSEM-CONTROL", "header", None, "NOFORN"),
         ],
     ),
     "notes.eml": (

@@ -38,7 +38,6 @@ def test_docx_hidden_content_and_markings(rules_scanner, tmp_path):
         DOCX_HIDDEN
         + [
             ("US-BANNER-CLASSIFIED", "header", "SECRET//NOFORN"),
-            ("US-DISSEM-CONTROL", "header", "NOFORN"),
         ]
     )
     for f in result.findings:
@@ -264,5 +263,4 @@ def test_html_hidden_by_stylesheet_class_or_id(rules_scanner, tmp_path):
         ("HIDDEN-TEXT", "hidden-text", "Draft line."),
         ("HIDDEN-TEXT", "hidden-text", "SECRET//NOFORN"),
         ("US-BANNER-CLASSIFIED", "hidden-text", "SECRET//NOFORN"),
-        ("US-DISSEM-CONTROL", "hidden-text", "NOFORN"),
     ]

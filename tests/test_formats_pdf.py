@@ -165,7 +165,6 @@ def test_marking_on_page_two(rules_scanner, tmp_path):
     assert keys(result.findings) == [
         ("STRUCTURE-MISSING-AUTHORITY-BLOCK", "body", 2, "SECRET//NOFORN"),
         ("US-BANNER-CLASSIFIED", "body", 2, "SECRET//NOFORN"),
-        ("US-DISSEM-CONTROL", "body", 2, "NOFORN"),
     ]
     banner = result.findings[1]
     assert (banner.line, banner.column) == (2, 1)
@@ -289,7 +288,6 @@ def test_ocr_findings_through_the_cli(fake_tesseract, tmp_path):
     assert [(f["rule_id"], f["page"], f["line"]) for f in report["findings"]] == [
         ("STRUCTURE-MISSING-AUTHORITY-BLOCK", 1, 1),
         ("US-BANNER-CLASSIFIED", 1, 1),
-        ("US-DISSEM-CONTROL", 1, 1),
     ]
     without = run_cli("scan", "scan.pdf", "--no-names", "-f", "json", cwd=tmp_path, env=env)
     rules = [f["rule_id"] for f in json.loads(without.stdout)["findings"]]

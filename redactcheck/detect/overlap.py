@@ -1,0 +1,30 @@
+"""One finding per marked region: a marking inside a larger marking is not reported again.
+
+``SECRET//NOFORN`` is one banner, not a banner plus a NOFORN control; a release stamp that
+starts with ``UNCLASSIFIED`` is one stamp. Reporting both makes a reviewer read the same words
+twice. Document-level checks still see every hit: this runs after them, on what is reported.
+"""
+
+from __future__ import annotations
+
+from redactcheck.finding import Finding
+
+
+def drop_nested_markings(findings: list[Finding]) -> list[Finding]:
+    """Drop marking findings whose span lies inside another marking finding's span.
+
+    Only ``marking`` findings of the same segment are compared; personal data, hidden-content
+    and structure findings are always kept. Of two identical spans the higher score stays.
+    """
+    markings = [f for f in findings if f.category == "marking"]
+    if len(markings) < 2:
+        return findings
+    ordered = sorted(markings, key=lambda f: (f.start, -f.end, -f.score, f.rule_id))
+    kept_ids: set[int] = set()
+    cover_end = -1
+    for f in ordered:
+        if f.end <= cover_end:
+            continue  # inside (or equal to) an earlier, wider marking
+        kept_ids.add(id(f))
+        cover_end = max(cover_end, f.end)
+    return [f for f in findings if f.category != "marking" or id(f) in kept_ids]
