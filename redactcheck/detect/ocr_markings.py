@@ -33,8 +33,10 @@ ANCHOR_RULES = frozenset(
 
 # Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
 # every standalone word keeps under light damage. Everything else never reaches Python.
-_CANDIDATE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{6,18}(?![A-Za-z])")
-_CORE = re.compile(r"ss|SS|f[il]|F[IL]|nti|NTI|fid|FID", re.ASCII)
+_CANDIDATE = re.compile(
+    r"[CUDE](?<![A-Za-z][CUDE])(?=[A-Za-z]{8,18}(?![A-Za-z]))[A-Za-z]{0,12}"
+    r"(?:ssi|SSI|lass|LASS|fied|FIED|ntia|NTIA|dent|DENT|fide|FIDE)[A-Za-z]*"
+)
 # In a stamp block every capitalised token is looked at (the block is a few lines).
 _BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
 # What follows a stamp word on its line: up to three short tokens, single-spaced.
@@ -84,14 +86,26 @@ def _distance(a: str, b: str, bound: int) -> int:
 
 
 @lru_cache(maxsize=8192)
-def closest_word(token: str, letters_per_edit: int) -> str | None:
-    """The marking word ``token`` is a damaged form of (exact spellings included), or None."""
+def closest_word(token: str, letters_per_edit: int, same_initial: bool = False) -> str | None:
+    """The marking word ``token`` is a damaged form of (exact spellings included), or None.
+
+    A token that keeps a word's stem intact but changes its ending is a real derivative
+    (``Declassifiers``, ``Reclassification``, ``Confidentiality``), not OCR damage."""
     lex = ocr_lexicon()
     upper = token.upper()
     if upper in lex.real_words:
         return None
     best, best_d = None, 99
     for word in lex.words:
+        if same_initial and upper[0] != word[0]:
+            continue
+        stem = word[: max(6, len(word) - 3)]
+        if (
+            upper != word
+            and stem in upper
+            and (upper[-2:] != word[-2:] or abs(len(upper) - len(word)) > 1)
+        ):
+            continue
         bound = len(word) // letters_per_edit
         d = _distance(upper, word, bound)
         if d <= bound and d < best_d:
@@ -132,10 +146,10 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     for m in _CANDIDATE.finditer(text):
         token = m.group(0)
-        if not _CORE.search(token) or _overlaps(taken, *m.span()):
+        if _overlaps(taken, *m.span()):
             continue
-        word = closest_word(token, lex.letters_per_edit)
-        if word in lex.standalone and token.upper() != word:
+        word = closest_word(token, lex.letters_per_edit, same_initial=True)
+        if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
     anchors = [f.start for f in found if f.rule_id in ANCHOR_RULES]
@@ -152,6 +166,11 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
                 out.append(f)
                 anchors.append(f.start)
     return out
+
+
+def _lower_elsewhere(text: str, token: str) -> bool:
+    """The token is also written in lower case in this text: an ordinary word here."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])", text) is not None
 
 
 def _block_lines(text: str, pos: int, lex: OcrLexicon) -> list[tuple[int, int]]:

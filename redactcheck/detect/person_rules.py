@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redactcheck.detect.known_people import figure_spans, routing_slip_spans
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -110,6 +111,8 @@ SCORES = {
     "signature": 0.75,
     "continuation": 0.75,
     "ner-repeated": 0.75,
+    "routing-slip": 0.75,
+    "known-figure": 0.7,
     "apposition": 0.7,
     "ner-single": 0.6,
     "ner-single-caps": 0.5,
@@ -421,6 +424,15 @@ def find_people(
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
     _signatures(text, add, lex)
+
+    # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
+    for s, e in figure_spans(text, set(_LOWER_WORD.findall(text))):
+        add(s, e, "known-figure")
+    for s, e in routing_slip_spans(text):
+        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "rolson"
+            found.append(PersonSpan(s, e, SCORES["routing-slip"], "routing-slip"))
+        else:
+            add(s, e, "routing-slip")
 
     _join_inverted(text, found)
     people = _merge(found)
