@@ -40,7 +40,7 @@ _CANDIDATE = re.compile(
 # In a stamp block every capitalised token is looked at (the block is a few lines).
 _BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
 # What follows a stamp word on its line: up to three short tokens, single-spaced.
-_TAIL = re.compile(r"(?:[ \t][^\s]{1,12}){0,3}")
+_TAIL = re.compile(r"(?:[ \t][^\s]{1,12}(?!\S)){0,3}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,10 @@ _MAIL_HEADER = re.compile(
     re.MULTILINE,
 )
 _CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
+#: Arabic names with the article read by OCR as a digit: "Osama E1 Baz", "Khalid A1 Rashid".
+_OCR_ARTICLE_NAME = re.compile(
+    rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 _SPLIT = re.compile(r"[^\s(\[{\"“|]+")
 #: "SMITH, John" / "ODUYA, JAMES" at the start of a line or after a form label ("SUBJECT :"),
@@ -111,6 +115,7 @@ SCORES = {
     "signature": 0.75,
     "continuation": 0.75,
     "ner-repeated": 0.75,
+    "ocr-article": 0.85,
     "routing-slip": 0.75,
     "known-figure": 0.7,
     "apposition": 0.7,
@@ -424,6 +429,18 @@ def find_people(
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
     _signatures(text, add, lex)
+
+    for m in _OCR_ARTICLE_NAME.finditer(text):  # the digit fails clean_span's name shape
+        first, *_, last = m.group(0).split()
+        if (
+            not lines.excluded(m.start())
+            and not _head_after(text, m.end(), lex)
+            and _is_name_word(first, lex)
+            and _is_name_word(last, lex)
+            and not lex.is_not_person_word(first)
+            and not lex.is_not_person_word(last)
+        ):
+            found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
 
     # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
     for s, e in figure_spans(text, set(_LOWER_WORD.findall(text))):
