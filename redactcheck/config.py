@@ -37,6 +37,12 @@ class Config:
     redact: bool = False
     as_of: date = field(default_factory=date.today)
     max_file_size: int = 100 * 1024 * 1024
+    # throughput (docs/performance.md)
+    jobs: int = 0  # worker processes; 0 = one per core
+    cache: bool = True  # reuse results of unchanged files
+    cache_dir: str | None = None  # default: the user cache folder (platformdirs)
+    dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
+    sentence_parser: bool = False  # also run spaCy's parser before NER (slower, see docs)
     source: str | None = None  # the config file used, for messages
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -88,6 +94,8 @@ def config_from_table(table: dict, source: str) -> Config:
 def validate(config: Config) -> None:
     if config.fail_on not in SEVERITIES:
         raise ConfigError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {config.fail_on!r}")
+    if not isinstance(config.jobs, int) or config.jobs < 0:
+        raise ConfigError("jobs must be a whole number, 0 for one per core")
     if not 0.0 <= float(config.min_score) <= 1.0:
         raise ConfigError("min_score must lie between 0 and 1")
     for name in ("include", "exclude", "rules", "disable", "entities", "allow"):

@@ -7,10 +7,11 @@ and collects a :class:`Report`. Nothing here prints: renderers in ``report/`` do
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.discover import Skipped, walk
@@ -79,6 +80,7 @@ class Scanner:
             [Path(r) for r in config.rules], disabled=frozenset(config.disable)
         )
         self.rule_detector = RuleDetector(self.rules)
+        self.rules_memo = ReuseByText(self.rule_detector.detect)
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
         self.key = fingerprint_key()
@@ -89,16 +91,25 @@ class Scanner:
             from redactcheck.detect.names import NameDetector
 
             self._name_detector = NameDetector(
-                self.config.model, tuple(self.config.entities), self.config.min_score
+                self.config.model,
+                tuple(self.config.entities),
+                self.config.min_score,
+                sentence_parser=self.config.sentence_parser,
             )
         return self._name_detector
 
-    def detect_document(self, document: Document) -> list[Finding]:
+    def detect_document(
+        self, document: Document, names: list[list[Finding]] | None = None
+    ) -> list[Finding]:
+        """Findings of one document; ``names`` holds name findings per segment when the caller
+        batched NER over many documents (``scan_batch``)."""
+        if names is None and self.config.names:
+            names = self.name_detector.detect_many(document.segments)
         findings: list[Finding] = []
-        for segment in document.segments:
-            found = self.rule_detector.detect(segment)
-            if self.config.names:
-                found.extend(self.name_detector.detect(segment))
+        for index, segment in enumerate(document.segments):
+            found = self.rules_memo.detect(segment)
+            if names is not None:
+                found.extend(names[index])
             found = [f for f in found if f.score >= self.config.min_score]
             findings.extend(locate(found, segment, document.path, self.key))
         # extractor findings (hidden content) carry their own location already
@@ -108,27 +119,54 @@ class Scanner:
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
+        shown, data, error = self.read_file(path)
+        if error is not None or data is None:
+            return error or FileResult(shown)
+        return self.scan_batch([(shown, data)])[0]
+
+    def read_file(self, path: Path) -> tuple[str, bytes | None, FileResult | None]:
+        """The bytes of ``path``, or a result carrying the one-line reason it cannot be read."""
         shown = _display_path(path)
-        result = FileResult(shown)
         try:
             size = path.stat().st_size
             if size > self.config.max_file_size:
                 raise ExtractError(
                     f"file is larger than the limit of {self.config.max_file_size} bytes"
                 )
-            data = path.read_bytes()
-            result.size = len(data)
-            document = extract(shown, data)
+            return shown, path.read_bytes(), None
         except ExtractError as exc:
-            result.errors.append(ScanError(shown, str(exc)))
-            return result
+            return shown, None, FileResult(shown, errors=[ScanError(shown, str(exc))])
         except OSError as exc:
-            result.errors.append(ScanError(shown, f"cannot read: {exc.strerror or exc}"))
-            return result
-        result.notes.extend(document.notes)
-        findings = self.detect_document(document)
-        result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
-        return result
+            reason = f"cannot read: {exc.strerror or exc}"
+            return shown, None, FileResult(shown, errors=[ScanError(shown, reason)])
+
+    def scan_batch(self, items: list[tuple[str, bytes]]) -> list[FileResult]:
+        """Scan files already read, NER batched over all of their segments (see parallel.py)."""
+        results: list[FileResult] = []
+        documents: list[tuple[FileResult, Document]] = []
+        for shown, data in items:
+            result = FileResult(shown, size=len(data))
+            results.append(result)
+            try:
+                document = extract(shown, data)
+            except ExtractError as exc:
+                result.errors.append(ScanError(shown, str(exc)))
+                continue
+            result.notes.extend(document.notes)
+            documents.append((result, document))
+        names = self._names_for([d for _, d in documents])
+        for (result, document), found in zip(documents, names, strict=True):
+            findings = self.detect_document(document, found)
+            result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+        return results
+
+    def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
+        """Name findings per document and segment, from one NER pass over all segments."""
+        if not self.config.names or not documents:
+            return [None] * len(documents)
+        segments = [s for d in documents for s in d.segments]
+        flat = iter(self.name_detector.detect_many(segments))
+        return [[next(flat) for _ in d.segments] for d in documents]
 
     def iter_files(self, paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
         return walk(
@@ -140,10 +178,12 @@ class Scanner:
             errors=skipped,
         )
 
-    def scan(self, paths: list[Path]) -> Report:
+    def scan(
+        self, paths: list[Path], on_file_done: Callable[[FileResult], None] | None = None
+    ) -> Report:
         report = Report(rules=self.rules)
         skipped: list[Skipped] = []
-        for result in self.scan_results(self.iter_files(paths, skipped)):
+        for result in self.scan_results(self.iter_files(paths, skipped), on_file_done):
             report.files_scanned += 1
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
@@ -153,6 +193,26 @@ class Scanner:
         report.errors.sort(key=lambda e: e.path)
         return report
 
-    def scan_results(self, files: Iterable[Path]) -> Iterator[FileResult]:
-        for path in files:
-            yield self.scan_file(path)
+    def scan_results(
+        self,
+        files: Iterable[Path],
+        on_file_done: Callable[[FileResult], None] | None = None,
+    ) -> Iterator[FileResult]:
+        """One result per file in input order, streamed as files finish.
+
+        Runs on ``config.jobs`` local processes or the Dask cluster at ``config.dask_scheduler``
+        and answers unchanged files from the result cache (see parallel.py, cache.py).
+        ``on_file_done(result)`` is called for each file as it is yielded (progress display).
+        """
+        from redactcheck import parallel
+        from redactcheck.cache import open_cache
+
+        cache = open_cache(self) if self.config.cache else None
+        yield from parallel.run(
+            self,
+            files,
+            jobs=self.config.jobs or parallel.default_jobs(),
+            cache=cache,
+            dask_scheduler=self.config.dask_scheduler,
+            on_file_done=on_file_done,
+        )

@@ -12,7 +12,7 @@ import typer
 
 from redactcheck.cli.common import fail
 from redactcheck.config import ConfigError, load_config, validate
-from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
 
 
@@ -71,6 +71,16 @@ def scan(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
     min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not reuse or store results."),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="Result cache folder (default: the user cache folder)."
+    ),
+    dask_scheduler: str | None = typer.Option(
+        None, "--dask-scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (extra [dask])."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
@@ -88,7 +98,12 @@ def scan(
             exclude=(config.exclude + list(exclude)) if exclude else None,
             rules=(config.rules + [str(r) for r in rules]) if rules else None,
             as_of=_parse_date(as_of),
+            jobs=jobs,
+            cache_dir=str(cache_dir) if cache_dir else None,
+            dask_scheduler=dask_scheduler,
         )
+        if no_cache:
+            config.cache = False
         if no_names:
             config.names = False
         if no_gitignore:
@@ -99,11 +114,16 @@ def scan(
         validate(config)
         scanner = Scanner(config)
         if config.names:
-            scanner.name_detector  # load the model now: a missing model is a config error
+            check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
 
-    report = scanner.scan(list(paths) if paths else [Path(".")])
+    from redactcheck.distributed import DaskUnavailable
+
+    try:
+        report = scanner.scan(list(paths) if paths else [Path(".")])
+    except DaskUnavailable as exc:
+        fail(str(exc))
     text = render(report, format.value, redact=config.redact)
     if output is not None:
         try:

@@ -8,8 +8,11 @@ the same length as the original, so every offset maps back one-for-one.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from redactcheck.chunk import Chunk, split
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -61,30 +64,104 @@ def _title_word(m: re.Match[str]) -> str:
     return word[0] + rest
 
 
+#: A PERSON needs a capitalised word once case is restored; a text without one skips spaCy.
+_CANDIDATE = re.compile(r"[A-Z]")
+#: Phone recognition (libphonenumber, slow) only runs on texts with five or more digits close
+#: together; e-mail recognition only on texts holding an ``@``.
+_DIGIT_RUN = re.compile(r"\d(?:[^\w\n]{0,3}\d){4,}")
+#: Characters of text handed to spaCy in one ``nlp.pipe`` batch: bounds peak memory.
+_BATCH_CHARS = 200_000
+_MEMO_SIZE = 2048
+
+
 class NameDetector:
-    """Runs Presidio once per segment; one instance (one loaded model) per worker."""
+    """Runs spaCy NER once per text and Presidio's recognisers on its output.
+
+    One instance (one loaded model) per worker. ``detect_many`` batches texts through
+    ``nlp.pipe``, splits long texts into overlapping chunks (``chunk.py``) and reuses results
+    for identical texts; ``detect`` is the one-segment case.
+    """
 
     name = "presidio"
 
-    def __init__(self, model: str, entities: tuple[str, ...] = DEFAULT_ENTITIES, min_score: float = 0.0):
+    def __init__(
+        self,
+        model: str,
+        entities: tuple[str, ...] = DEFAULT_ENTITIES,
+        min_score: float = 0.0,
+        *,
+        sentence_parser: bool = False,
+    ):
         from redactcheck.detect.nlp import build_analyzer
 
         self.entities = tuple(entities)
         self.min_score = min_score
-        self.analyzer = build_analyzer(model, self.entities)
+        self.analyzer = build_analyzer(model, self.entities, sentence_parser)
+        self.nlp_engine = self.analyzer.nlp_engine
+        self.nlp = self.nlp_engine.nlp["en"]
+        self._memo: OrderedDict[str, list] = OrderedDict()
 
     def detect(self, segment: Segment) -> list[Finding]:
-        text = segment.text
-        if not text.strip():
+        return self.detect_many([segment])[0]
+
+    def detect_many(self, segments: Sequence[Segment]) -> list[list[Finding]]:
+        """Findings for each segment, in order; NER runs once over all of them."""
+        pieces: list[list[tuple[Chunk, str]]] = []
+        todo: dict[str, None] = {}
+        for segment in segments:
+            restored = restore_case(segment.text) if segment.text.strip() else ""
+            chunks = [(c, restored[c.start : c.end]) for c in split(restored)] if restored else []
+            pieces.append(chunks)
+            for _, text in chunks:
+                if text not in self._memo:
+                    todo[text] = None
+        self._analyze_texts(list(todo))
+        out: list[list[Finding]] = []
+        for segment, chunks in zip(segments, pieces, strict=True):
+            results = []
+            for chunk, text in chunks:
+                for r in self._memo[text]:
+                    start, end = r.start + chunk.start, r.end + chunk.start
+                    if chunk.owns(start):
+                        results.append((r, start, end))
+            out.append(self._findings(segment, results))
+        return out
+
+    def _analyze_texts(self, texts: list[str]) -> None:
+        """Presidio results for each text into the memo (spaCy batched, recognisers per text)."""
+        need_ner = [t for t in texts if "PERSON" in self.entities and _CANDIDATE.search(t)]
+        skip = [t for t in texts if not ("PERSON" in self.entities and _CANDIDATE.search(t))]
+        for text in skip:
+            self._remember(text, self._analyze(text, self.nlp.make_doc(text)))
+        for batch in _batches(need_ner, _BATCH_CHARS):
+            for text, doc in zip(batch, self.nlp.pipe(batch, batch_size=len(batch)), strict=True):
+                self._remember(text, self._analyze(text, doc))
+
+    def _analyze(self, text: str, doc) -> list:
+        entities = [e for e in self.entities if _worth_running(e, text)]
+        if not entities:
             return []
-        restored = restore_case(text)
-        results = self.analyzer.analyze(
-            text=restored, language="en", entities=list(self.entities), score_threshold=self.min_score
+        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
+        return self.analyzer.analyze(
+            text=text,
+            language="en",
+            entities=entities,
+            score_threshold=self.min_score,
+            nlp_artifacts=artifacts,
         )
+
+    def _remember(self, text: str, results: list) -> None:
+        self._memo[text] = results
+        while len(self._memo) > _MEMO_SIZE:
+            self._memo.popitem(last=False)
+
+    def _findings(self, segment: Segment, results: list) -> list[Finding]:
+        """Per-segment post-processing: Presidio results (with segment offsets) to findings."""
+        text = segment.text
         findings: list[Finding] = []
-        for r in results:
+        for r, start, end in results:
             info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
-            span = text[r.start : r.end]
+            span = text[start:end]
             if not span.strip():
                 continue
             findings.append(
@@ -94,8 +171,8 @@ class NameDetector:
                     entity=r.entity_type,
                     severity=info.severity,
                     score=round(float(r.score), 3),
-                    start=r.start,
-                    end=r.end,
+                    start=start,
+                    end=end,
                     text=span,
                     message=info.message,
                     exemption="(b)(6)",
@@ -103,3 +180,28 @@ class NameDetector:
                 )
             )
         return findings
+
+
+def _worth_running(entity: str, text: str) -> bool:
+    """Cheap necessary conditions, so slow recognisers only run where they can hit."""
+    if entity == "EMAIL_ADDRESS":
+        return "@" in text
+    if entity == "PHONE_NUMBER":
+        return _DIGIT_RUN.search(text) is not None
+    return True
+
+
+def _batches(texts: list[str], budget: int) -> list[list[str]]:
+    """Consecutive groups of texts whose total length stays within ``budget`` characters."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for text in texts:
+        if current and size + len(text) > budget:
+            groups.append(current)
+            current, size = [], 0
+        current.append(text)
+        size += len(text)
+    if current:
+        groups.append(current)
+    return groups

@@ -1,0 +1,187 @@
+"""Pattern-set triage: one pass over a text says which marking patterns can possibly hit.
+
+Most documents trigger a handful of the rule library's patterns. CPython's ``re`` run pattern by
+pattern costs a full pass each (and a leading ``\\b`` or IGNORECASE defeats its literal search),
+so a scan spends its time proving that patterns do *not* match. google-re2's ``Set`` answers that
+for all patterns at once in linear time; full matching with ``re`` then runs only for the
+patterns the set reported.
+
+Each rule regex is translated to a *looser* RE2 pattern: lookarounds and word boundaries (which
+RE2 lacks or defines over ASCII only) are dropped and Unicode classes widened, so the RE2 pattern
+matches wherever the original can. A pattern that cannot be translated (backreferences,
+conditionals, verbose mode, anything RE2 refuses) is simply always run, and so is everything
+when google-re2 is not installed: the triage can only save time, never lose a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+try:  # optional fast engine; the pure-Python path gives the same findings
+    import re2 as _re2
+except ImportError:  # pragma: no cover - exercised when google-re2 is absent
+    _re2 = None
+
+_WIDEN = {
+    "w": r"\pL\pN\pM_",
+    "d": r"\pN",
+    "s": r"\s\pZ\x1c-\x1f\x85",
+}
+_DROP = frozenset("bB")  # word boundaries: ASCII-only in RE2, so drop them (looser)
+
+
+class Untranslatable(ValueError):
+    """The regex uses a construct with no looser RE2 equivalent; run it unconditionally."""
+
+
+def _group_end(pattern: str, open_index: int) -> int:
+    """Index just past the ``)`` closing the group that opens at ``open_index``."""
+    depth = 0
+    i = open_index
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise Untranslatable("unbalanced parentheses")
+
+
+def to_re2(pattern: str, flags: Sequence[str] = ()) -> str:
+    """A looser RE2 version of the Python ``pattern`` (same flags), or :class:`Untranslatable`."""
+    if "verbose" in flags:
+        raise Untranslatable("verbose patterns are not translated")
+    out: list[str] = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if not nxt:
+                raise Untranslatable("trailing backslash")
+            if nxt.isdigit() and nxt != "0":
+                raise Untranslatable("backreference")
+            if nxt in _WIDEN:
+                widened = _WIDEN[nxt]
+                out.append(widened if in_class else f"[{widened}]")
+                i += 2
+                continue
+            if nxt in _DROP and not in_class:
+                i += 2
+                continue
+            if nxt == "Z":
+                out.append(r"\z")
+                i += 2
+                continue
+            if nxt in "uU":
+                width = 4 if nxt == "u" else 8
+                digits = pattern[i + 2 : i + 2 + width]
+                out.append(r"\x{" + digits + "}")
+                i += 2 + width
+                continue
+            if nxt == "N":
+                raise Untranslatable("named character escape")
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i : i + 1] == "]":
+                out.append(r"\]")
+                i += 1
+            continue
+        if c == "(" and pattern.startswith("(?", i):
+            head = pattern[i : i + 4]
+            if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                i = _group_end(pattern, i)  # a lookaround only narrows: drop it
+                continue
+            if head.startswith(("(?P=", "(?(", "(?>")):
+                raise Untranslatable("backreference, conditional or atomic group")
+        if c in "*+?}" and pattern[i + 1 : i + 2] == "+":
+            raise Untranslatable("possessive quantifier")
+        if c == "{" and pattern[i + 1 : i + 2] == ",":
+            out.append("{0")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    prefix = "(?m"
+    if "ignorecase" in flags:
+        prefix += "i"
+    if "dotall" in flags:
+        prefix += "s"
+    return prefix + ")" + "".join(out)
+
+
+class PatternTriage:
+    """Which of a list of patterns can match a text, in one RE2 pass.
+
+    ``candidates(text)`` returns the indices of patterns worth running with ``re``: those the
+    RE2 set reports plus those that could not be translated.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, Sequence[str]]]):
+        self.size = len(patterns)
+        self.always: list[int] = []
+        self._set = None
+        self._set_ids: list[int] = []
+        if _re2 is None:
+            self.always = list(range(self.size))
+            return
+        options = _re2.Options()
+        options.max_mem = 64 << 20
+        pset = _re2.Set.SearchSet(options)
+        for index, (regex, flags) in enumerate(patterns):
+            try:
+                translated = to_re2(regex, flags)
+                _re2.compile(translated)  # reject what RE2 cannot parse before adding it
+                pset.Add(translated)
+            except (Untranslatable, Exception):
+                self.always.append(index)
+                continue
+            self._set_ids.append(index)
+        if self._set_ids:
+            pset.Compile()
+            self._set = pset
+
+    @property
+    def active(self) -> bool:
+        """True when the RE2 set is in use (some patterns can be skipped)."""
+        return self._set is not None
+
+    def candidates(self, text: str) -> list[int]:
+        if self._set is None:
+            return list(self.always)
+        hits = self._set.Match(text) or ()
+        if not hits and not self.always:
+            return []
+        found = sorted({self._set_ids[h] for h in hits} | set(self.always))
+        return found
