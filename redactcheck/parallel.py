@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from redactcheck.engine import FileResult, Scanner
 
 #: Bytes of input per work unit: big enough to batch NER well, small enough to balance.
-UNIT_BYTES = 256 * 1024
+UNIT_BYTES = 64 * 1024
 #: Files per unit at most, so a folder of tiny files still spreads over the workers.
 UNIT_FILES = 64
 #: Units in flight per worker: keeps workers busy while bounding memory.
@@ -131,8 +131,9 @@ def read_items(
         yield item
 
 
-def units(items: Iterable[Item], unit_bytes: int = UNIT_BYTES) -> Iterator[Unit]:
+def units(items: Iterable[Item], unit_bytes: int | None = None) -> Iterator[Unit]:
     """Group items into units by size; an answered item costs nothing and rides along."""
+    unit_bytes = unit_bytes or UNIT_BYTES
     unit = Unit()
     for item in items:
         unit.items.append(item)

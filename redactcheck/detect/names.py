@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from redactcheck.chunk import Chunk, split
+from redactcheck.chunk import MAX_CHARS, Chunk, split
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -100,6 +100,7 @@ class NameDetector:
         self.nlp_engine = self.analyzer.nlp_engine
         self.nlp = self.nlp_engine.nlp["en"]
         self._memo: OrderedDict[str, list] = OrderedDict()
+        self.max_chars = MAX_CHARS  # longest text handed to spaCy at once (chunk.py)
 
     def detect(self, segment: Segment) -> list[Finding]:
         return self.detect_many([segment])[0]
@@ -110,7 +111,8 @@ class NameDetector:
         todo: dict[str, None] = {}
         for segment in segments:
             restored = restore_case(segment.text) if segment.text.strip() else ""
-            chunks = [(c, restored[c.start : c.end]) for c in split(restored)] if restored else []
+            cuts = split(restored, self.max_chars) if restored else []
+            chunks = [(c, restored[c.start : c.end]) for c in cuts]
             pieces.append(chunks)
             for _, text in chunks:
                 if text not in self._memo:

@@ -76,11 +76,9 @@ def build_analyzer(
     _quiet_presidio()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import (
-        EmailRecognizer,
-        PhoneRecognizer,
-        SpacyRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
+
+    from redactcheck.detect.phone import QuickPhoneRecognizer
 
     nlp = load_spacy(model, sentence_parser)
 
@@ -104,7 +102,9 @@ def build_analyzer(
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(SpacyRecognizer(supported_language="en"))
     registry.add_recognizer(_OfflineEmailRecognizer())
-    registry.add_recognizer(PhoneRecognizer(supported_regions=("US", "GB", "JP", "DE", "FR", "CA", "AU")))
+    registry.add_recognizer(
+        QuickPhoneRecognizer(supported_regions=("US", "GB", "JP", "DE", "FR", "CA", "AU"))
+    )
     from presidio_analyzer import predefined_recognizers as pr
 
     optional = {

@@ -63,10 +63,62 @@ def _group_end(pattern: str, open_index: int) -> int:
     raise Untranslatable("unbalanced parentheses")
 
 
+def _groups(pattern: str) -> tuple[list[str], dict[str, str]]:
+    """Bodies of the capturing groups, by number (index 0 = group 1) and by name."""
+    numbered: list[str] = []
+    named: dict[str, str] = {}
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            name = None
+            if pattern.startswith("(?P<", i):
+                name = pattern[i + 4 : pattern.index(">", i)]
+                body_start = i + 5 + len(name)
+            elif pattern.startswith("(?", i):
+                i += 1
+                continue
+            else:
+                body_start = i + 1
+            body = pattern[body_start : _group_end(pattern, i) - 1]
+            numbered.append(body)
+            if name:
+                named[name] = body
+        i += 1
+    return numbered, named
+
+
 def to_re2(pattern: str, flags: Sequence[str] = ()) -> str:
-    """A looser RE2 version of the Python ``pattern`` (same flags), or :class:`Untranslatable`."""
+    """A looser RE2 version of the Python ``pattern`` (same flags), or :class:`Untranslatable`.
+
+    A backreference becomes a copy of the group it refers to (any text the group could match,
+    not only the same text): looser again.
+    """
     if "verbose" in flags:
         raise Untranslatable("verbose patterns are not translated")
+    prefix = "(?m"
+    if "ignorecase" in flags:
+        prefix += "i"
+    if "dotall" in flags:
+        prefix += "s"
+    return prefix + ")" + _translate(pattern, *_groups(pattern), depth=0)
+
+
+def _translate(pattern: str, numbered: list[str], named: dict[str, str], depth: int) -> str:
+    if depth > 3:
+        raise Untranslatable("backreferences nested too deeply")
     out: list[str] = []
     i = 0
     in_class = False
@@ -76,8 +128,15 @@ def to_re2(pattern: str, flags: Sequence[str] = ()) -> str:
             nxt = pattern[i + 1 : i + 2]
             if not nxt:
                 raise Untranslatable("trailing backslash")
-            if nxt.isdigit() and nxt != "0":
-                raise Untranslatable("backreference")
+            if nxt.isdigit() and nxt != "0" and not in_class:
+                digits = nxt + (pattern[i + 2] if pattern[i + 2 : i + 3].isdigit() else "")
+                number = int(digits)
+                if number > len(numbered):
+                    raise Untranslatable("backreference to a missing group")
+                body = _translate(numbered[number - 1], numbered, named, depth + 1)
+                out.append(f"(?:{body})")
+                i += 1 + len(digits)
+                continue
             if nxt in _WIDEN:
                 widened = _WIDEN[nxt]
                 out.append(widened if in_class else f"[{widened}]")
@@ -123,8 +182,16 @@ def to_re2(pattern: str, flags: Sequence[str] = ()) -> str:
             if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
                 i = _group_end(pattern, i)  # a lookaround only narrows: drop it
                 continue
-            if head.startswith(("(?P=", "(?(", "(?>")):
-                raise Untranslatable("backreference, conditional or atomic group")
+            if head.startswith("(?P="):
+                end = pattern.index(")", i)
+                name = pattern[i + 4 : end]
+                if name not in named:
+                    raise Untranslatable("backreference to a missing group")
+                out.append(f"(?:{_translate(named[name], numbered, named, depth + 1)})")
+                i = end + 1
+                continue
+            if head.startswith(("(?(", "(?>")):
+                raise Untranslatable("conditional or atomic group")
         if c in "*+?}" and pattern[i + 1 : i + 2] == "+":
             raise Untranslatable("possessive quantifier")
         if c == "{" and pattern[i + 1 : i + 2] == ",":
@@ -133,12 +200,7 @@ def to_re2(pattern: str, flags: Sequence[str] = ()) -> str:
             continue
         out.append(c)
         i += 1
-    prefix = "(?m"
-    if "ignorecase" in flags:
-        prefix += "i"
-    if "dotall" in flags:
-        prefix += "s"
-    return prefix + ")" + "".join(out)
+    return "".join(out)
 
 
 class PatternTriage:
