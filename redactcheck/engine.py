@@ -6,10 +6,12 @@ and collects a :class:`Report`. Nothing here prints: renderers in ``report/`` do
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePath
 
 from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
@@ -65,10 +67,23 @@ class Report:
 
 
 def _display_path(path: Path) -> str:
+    if path.is_symlink():
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    # resolving each folder once (not each file) keeps big trees fast
+    folder = _resolved_dir(str(path.parent), os.getcwd())
+    return path.as_posix() if folder is None else (folder / path.name).as_posix()
+
+
+@lru_cache(maxsize=1024)
+def _resolved_dir(directory: str, cwd: str) -> PurePath | None:
+    """``directory`` resolved, relative to ``cwd``; None when it lies outside."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(directory).resolve().relative_to(Path(cwd).resolve())
     except ValueError:
-        return path.as_posix()
+        return None
 
 
 class Scanner:
@@ -139,6 +154,24 @@ class Scanner:
         except OSError as exc:
             reason = f"cannot read: {exc.strerror or exc}"
             return shown, None, FileResult(shown, errors=[ScanError(shown, reason)])
+
+    def scan_paths_or_data(self, items: list[Path | tuple[str, bytes]]) -> list[FileResult]:
+        """``scan_batch`` for a mix of paths still to read and (shown path, bytes) pairs."""
+        results: list[FileResult | None] = []
+        batch: list[tuple[str, bytes]] = []
+        for item in items:
+            if isinstance(item, tuple):
+                batch.append(item)
+                results.append(None)
+                continue
+            shown, data, error = self.read_file(item)
+            if error is not None or data is None:
+                results.append(error or FileResult(shown))
+            else:
+                batch.append((shown, data))
+                results.append(None)
+        scanned = iter(self.scan_batch(batch))
+        return [r if r is not None else next(scanned) for r in results]
 
     def scan_batch(self, items: list[tuple[str, bytes]]) -> list[FileResult]:
         """Scan files already read, NER batched over all of their segments (see parallel.py)."""

@@ -116,7 +116,8 @@ def _fast_regex(pattern: str):
     return re2.compile(pattern)
 
 
-_OCR_HINT = _fast_regex(r"[A-Z][0-9]|[0-9][A-Z]")
+# a maximal run of capitals and digits holding a letter next to a digit: OCR damage candidates
+_OCR_HINT = _fast_regex(r"[A-Z0-9]*(?:[A-Z][0-9]|[0-9][A-Z])[A-Z0-9]*")
 _SPACED_HINT = _fast_regex(r"[A-Z][ \-][A-Z][ \-][A-Z][ \-][A-Z]")
 _MIXED_WORD = re.compile(rf"[A-Za-z{_CONFUSABLE_CHARS}]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*")
 _OCR_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])(?=[A-Z]*[0-9])[A-Z0-9]{4,}\b")
@@ -148,20 +149,13 @@ def _fold_ocr(text: str) -> str:
             return token
         return token.translate(_OCR_DIGITS)
 
-    # Same result as ``_OCR_TOKEN.sub(fix, text)``, but the regex only runs on the maximal
-    # run of capitals and digits around each letter-digit pair: a whole-text ``\b`` scan is slow.
+    # Same result as ``_OCR_TOKEN.sub(fix, text)``, but the regex only runs on maximal runs of
+    # capitals and digits that hold a letter-digit pair: a whole-text ``\b`` scan is slow.
     pieces: list[str] = []
     pos = 0
-    n = len(text)
     for m in _OCR_HINT.finditer(text):
         start, end = m.start(), m.end()
-        if start < pos:
-            continue
-        while start > 0 and text[start - 1] in _CAPS_DIGITS:
-            start -= 1
-        while end < n and text[end] in _CAPS_DIGITS:
-            end += 1
-        if start < pos or _is_word(text, start - 1) or _is_word(text, end):
+        if _is_word(text, start - 1) or _is_word(text, end):
             continue
         token = _OCR_TOKEN.fullmatch(text, start, end)
         if token is not None:
@@ -172,9 +166,6 @@ def _fold_ocr(text: str) -> str:
         return text
     pieces.append(text[pos:])
     return "".join(pieces)
-
-
-_CAPS_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _is_word(text: str, index: int) -> bool:

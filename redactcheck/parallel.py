@@ -51,6 +51,12 @@ class Item:
     data: bytes | None = None
     key: str | None = None
     result: FileResult | None = None
+    path: Path | None = None  # set when the worker reads the file itself
+    size: int = 0
+
+    @property
+    def pending(self) -> bool:
+        return self.result is None and (self.data is not None or self.path is not None)
 
 
 @dataclass(slots=True)
@@ -60,8 +66,8 @@ class Unit:
     items: list[Item] = field(default_factory=list)
     size: int = 0
 
-    def payload(self) -> list[tuple[str, bytes]]:
-        return [(i.shown, i.data) for i in self.items if i.result is None and i.data is not None]
+    def payload(self) -> list[Path | tuple[str, bytes]]:
+        return [i.path or (i.shown, i.data) for i in self.items if i.pending]  # type: ignore[misc]
 
 
 class Submit(Protocol):
@@ -106,7 +112,14 @@ def run_unit(spec: WorkerSpec, payload: list[tuple[str, bytes]]) -> list[FileRes
     One unit at a time per process: a Dask worker with several threads shares one scanner.
     """
     with _LOCK:
-        return worker_scanner(spec).scan_batch(payload)
+        return worker_scanner(spec).scan_paths_or_data(payload)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports the reason
 
 
 def _init_pool(spec: WorkerSpec) -> None:
@@ -117,10 +130,16 @@ def _init_pool(spec: WorkerSpec) -> None:
 
 
 def read_items(
-    scanner: Scanner, files: Iterable[Path], cache: ResultCache | None
+    scanner: Scanner, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
 ) -> Iterator[Item]:
-    """Read each file, check the cache; unreadable files become results with an error."""
+    """Read each file, check the cache; unreadable files become results with an error.
+
+    Without a cache, ``local`` workers read the files themselves: the parent only passes paths.
+    """
     for path in files:
+        if local and cache is None:
+            yield Item(str(path), path=path, size=_size(path))
+            continue
         shown, data, error = scanner.read_file(path)
         item = Item(shown, data)
         if error is not None:
@@ -137,8 +156,8 @@ def units(items: Iterable[Item], unit_bytes: int | None = None) -> Iterator[Unit
     unit = Unit()
     for item in items:
         unit.items.append(item)
-        if item.result is None and item.data is not None:
-            unit.size += len(item.data)
+        if item.pending:
+            unit.size += len(item.data) if item.data is not None else item.size
         if unit.size >= unit_bytes or len(unit.items) >= UNIT_FILES:
             yield unit
             unit = Unit()
@@ -171,7 +190,7 @@ def merge(unit: Unit, computed: list[FileResult]) -> Iterator[Item]:
     """Put computed results back into their items, in the unit's order."""
     fresh = iter(computed)
     for item in unit.items:
-        if item.result is None and item.data is not None:
+        if item.pending:
             item.result = next(fresh)
         yield item
 
@@ -187,7 +206,8 @@ def run(
 ) -> Iterator[FileResult]:
     """Scan ``files``; yield one result per file, in the order of ``files``."""
     spec = WorkerSpec(scanner.config, scanner.key)
-    work: Iterator[Unit] = units(read_items(scanner, files, cache))
+    local = not dask_scheduler
+    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local))
     head = list(islice(work, 2))
     work = chain(head, work)
     closer: Callable[[], None] | None = None
@@ -226,7 +246,7 @@ def _inline_submitter(scanner: Scanner) -> Submit:
             self.payload = payload
 
         def result(self) -> list[FileResult]:
-            return scanner.scan_batch(self.payload)
+            return scanner.scan_paths_or_data(self.payload)
 
     return _Lazy
 

@@ -66,7 +66,14 @@ def test_triage_skips_patterns_on_clean_text():
 
 
 def test_lookarounds_and_boundaries_are_loosened_not_kept():
-    assert to_re2(r"(?<![A-Za-z])SECRET(?=//)\b") == "(?m)SECRET"
+    assert to_re2(r"(?<![A-Za-z])SECRET(?!//)\b") == "(?m)SECRET"
+    assert to_re2(r"A(?<=A)B(?=C)D") == "(?m)ABD"
+    # a lookbehind opening the pattern or a lookahead closing it is kept as text
+    assert (
+        to_re2(r"(?<=//)(?P<mark>NF|OC)(?=\s)")
+        == r"(?m)(?://)(?P<mark>NF|OC)(?:[\s\pZ\x1c-\x1f\x85])"
+    )
+    assert to_re2(r"(?<=//)NF|OC") == "(?m)NF|OC"
     assert to_re2(r"[\w-]+", ["ignorecase"]) == r"(?mi)[\pL\pN\pM_-]+"
     assert to_re2(r"a{,3}") == "(?m)a{0,3}"
 

@@ -63,6 +63,34 @@ def _group_end(pattern: str, open_index: int) -> int:
     raise Untranslatable("unbalanced parentheses")
 
 
+def _top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` is an alternation at its outermost level (``a|b``)."""
+    depth = 0
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 def _groups(pattern: str) -> tuple[list[str], dict[str, str]]:
     """Bodies of the capturing groups, by number (index 0 = group 1) and by name."""
     numbered: list[str] = []
@@ -180,7 +208,18 @@ def _translate(pattern: str, numbered: list[str], named: dict[str, str], depth: 
         if c == "(" and pattern.startswith("(?", i):
             head = pattern[i : i + 4]
             if head.startswith(("(?=", "(?!", "(?<=", "(?<!")):
-                i = _group_end(pattern, i)  # a lookaround only narrows: drop it
+                end = _group_end(pattern, i)
+                # A positive lookbehind opening the pattern (or a lookahead closing it) is kept
+                # as text to match: the triage then still needs the "//" of "(?<=//)NF".
+                # Anywhere else a lookaround only narrows, so it is dropped.
+                at_edge = (head.startswith("(?<=") and i == 0 and depth == 0) or (
+                    head.startswith("(?=") and end == len(pattern) and depth == 0
+                )
+                if at_edge and not _top_level_bar(pattern):
+                    inner_start = i + (4 if head.startswith("(?<=") else 3)
+                    inner = pattern[inner_start : end - 1]
+                    out.append(f"(?:{_translate(inner, numbered, named, depth + 1)})")
+                i = end
                 continue
             if head.startswith("(?P="):
                 end = pattern.index(")", i)
