@@ -19,7 +19,7 @@ import sqlite3
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +55,14 @@ class ReuseByText:
         else:
             self._memo.move_to_end(key)
         return [_copy(f) for f in found]
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+def _as_dict(finding: Finding) -> dict:
+    """``Finding.to_dict`` without ``asdict``'s deep copy (json.dumps copies anyway)."""
+    return {name: getattr(finding, name) for name in _FIELDS}
 
 
 def _copy(finding: Finding) -> Finding:
@@ -164,7 +172,7 @@ class ResultCache:
 
     def put(self, key: str, result: FileResult) -> None:
         stored = {
-            "findings": [f.to_dict() for f in result.findings],
+            "findings": [_as_dict(f) for f in result.findings],
             "notes": result.notes,
             "size": result.size,
         }

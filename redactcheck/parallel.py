@@ -53,6 +53,7 @@ class Item:
     result: FileResult | None = None
     path: Path | None = None  # set when the worker reads the file itself
     size: int = 0
+    cached: bool = False
 
     @property
     def pending(self) -> bool:
@@ -147,6 +148,7 @@ def read_items(
         elif cache is not None:
             item.key = cache.key(shown, data)
             item.result = cache.get(item.key, shown)
+            item.cached = item.result is not None
         yield item
 
 
@@ -226,7 +228,7 @@ def run(
             for item in merge(unit, computed):
                 result = item.result
                 assert result is not None
-                if cache is not None and item.key is not None and not result.errors:
+                if cache is not None and item.key and not item.cached and not result.errors:
                     cache.put(item.key, result)
                 item.data = None  # release the bytes as soon as the file is done
                 if on_file_done is not None:
