@@ -195,3 +195,18 @@ def test_unreachable_dask_scheduler_is_a_one_line_error(tree):
     assert result.returncode == 2
     assert result.stderr.startswith("redactcheck: error: cannot reach the Dask scheduler")
     assert "Traceback" not in result.stderr
+
+
+def test_cli_cache_dir_jobs_and_no_cache(tree, tmp_path):
+    cache_dir = tmp_path / "cache"
+    args = ["scan", str(tree), "-f", "json", "--no-names"]
+    first = run_cli(*args, "--jobs", "2", "--cache-dir", str(cache_dir))
+    second = run_cli(*args, "--jobs", "1", "--cache-dir", str(cache_dir))
+    plain = run_cli(*args, "--jobs", "1", "--no-cache")
+    assert first.returncode == second.returncode == plain.returncode == 1
+    assert (cache_dir / "results-v1.sqlite").is_file()
+    findings = json.loads(plain.stdout)["findings"]
+    assert findings
+    assert json.loads(first.stdout)["findings"] == findings
+    assert json.loads(second.stdout)["findings"] == findings
+    assert not [p for p in tree.rglob("*") if p.suffix not in (".txt", "")]
