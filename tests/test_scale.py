@@ -210,3 +210,15 @@ def test_cli_cache_dir_jobs_and_no_cache(tree, tmp_path):
     assert json.loads(first.stdout)["findings"] == findings
     assert json.loads(second.stdout)["findings"] == findings
     assert not [p for p in tree.rglob("*") if p.suffix not in (".txt", "")]
+
+
+def test_duplicate_files_each_get_their_own_findings(tree, sequential):
+    by_text: dict[str, list[str]] = {}
+    for path in sorted(tree.rglob("*.txt")):
+        by_text.setdefault(path.read_text(), []).append(path.name)
+    twins = next(names for names in by_text.values() if len(names) > 1)
+    per_file = [[f for f in sequential if Path(f["path"]).name == name] for name in twins[:2]]
+    strip = ("path", "fingerprint")
+    a, b = ([{k: v for k, v in f.items() if k not in strip} for f in fs] for fs in per_file)
+    assert a and a == b
+    assert {f["fingerprint"] for f in per_file[0]}.isdisjoint(f["fingerprint"] for f in per_file[1])
