@@ -95,7 +95,7 @@ class Scanner:
             [Path(r) for r in config.rules], disabled=frozenset(config.disable)
         )
         self.rule_detector = RuleDetector(self.rules)
-        self.rules_memo = ReuseByText(self.rule_detector.detect)
+        self.rules_memo = ReuseByText(lambda segment: self.rule_detector.detect(segment))
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
         self.key = fingerprint_key()

@@ -19,6 +19,7 @@ from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 _DIGIT = re.compile(r"\d")
+_PLUS = re.compile("[+\uff0b]")
 
 
 @lru_cache(maxsize=1)
@@ -32,12 +33,38 @@ def min_digits() -> int:
     return min(lengths, default=1)
 
 
+@lru_cache(maxsize=64)
+def national_rule(region: str) -> tuple[int, re.Pattern[str] | None]:
+    """For numbers written without ``+`` or an international prefix, parsed for ``region``:
+    the fewest digits a valid one can have (over every region sharing its country code), and
+    the region's international dialling prefix (digits that would make it international)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return min_digits(), None
+    shared = phonenumbers.region_codes_for_country_code(meta.country_code) or (region,)
+    lengths = []
+    for other in shared:
+        other_meta = phonenumbers.PhoneMetadata.metadata_for_region(other)
+        if other_meta is not None:
+            lengths.extend(n for n in other_meta.general_desc.possible_length if n > 0)
+    prefix = meta.international_prefix
+    return min(lengths, default=min_digits()), re.compile(prefix) if prefix else None
+
+
 class _QuickMatcher(PhoneNumberMatcher):
     """libphonenumber's matcher, refusing candidates too short to be valid before parsing."""
 
     def _extract_match(self, candidate, offset):  # noqa: D102 - see PhoneNumberMatcher
-        if len(_DIGIT.findall(candidate)) < min_digits():
+        digits = "".join(_DIGIT.findall(candidate))
+        if len(digits) < min_digits():
             return None  # inner matches hold even fewer digits: nothing to find here
+        shortest, international = national_rule(self.preferred_region)
+        if (
+            len(digits) < shortest
+            and not _PLUS.search(candidate)
+            and not (international is not None and international.match(digits))
+        ):
+            return None  # a national number of this region needs more digits than this
         return super()._extract_match(candidate, offset)
 
 
