@@ -254,23 +254,30 @@ def _inline_submitter(scanner: Scanner) -> Submit:
 
 
 def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[[], None]]:
+    """Submit to a local process pool, started on the first unit that needs work (a fully
+    cached scan never starts it)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork shares the already-imported code (and a model the parent loaded) copy-on-write;
-    # elsewhere workers start fresh and load the model once each in the initializer.
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=mp.get_context(method),
-        initializer=_init_pool,
-        initargs=(spec,),
-    )
+    pool: list[ProcessPoolExecutor] = []
 
-    def submit(payload: list[tuple[str, bytes]]) -> Future:
-        return pool.submit(run_unit, spec, payload)
+    def submit(payload: list[Path | tuple[str, bytes]]) -> Future:
+        if not pool:
+            # fork shares the already-imported code (and a model the parent loaded)
+            # copy-on-write; elsewhere workers start fresh and load the model once each.
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            pool.append(
+                ProcessPoolExecutor(
+                    max_workers=jobs,
+                    mp_context=mp.get_context(method),
+                    initializer=_init_pool,
+                    initargs=(spec,),
+                )
+            )
+        return pool[0].submit(run_unit, spec, payload)
 
     def close() -> None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for executor in pool:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     return submit, jobs, close
