@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SCHEMA = 1
 _CODE_ROOT = Path(__file__).resolve().parent
 #: Config fields that cannot change a file's findings (how they are shown, where work runs).
-_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler", "source"})
+_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler"})
 
 
 class ReuseByText:
@@ -163,6 +163,7 @@ class ResultCache:
                 findings=[Finding(**f) for f in stored["findings"]],
                 notes=list(stored["notes"]),
                 size=int(stored["size"]),
+                suppressions_used=set(stored.get("suppressions_used", ())),
             )
         except (ValueError, TypeError, KeyError, zlib.error):
             self.misses += 1
@@ -175,6 +176,7 @@ class ResultCache:
             "findings": [_as_dict(f) for f in result.findings],
             "notes": result.notes,
             "size": result.size,
+            "suppressions_used": sorted(result.suppressions_used),
         }
         self._pending.append((key, zlib.compress(json.dumps(stored).encode(), 1)))
         if len(self._pending) >= 256:

@@ -44,3 +44,57 @@ register(
         "Personal data of a kind enabled in configuration (Presidio entity).",
     ),
 )  # fmt: skip
+
+register(
+    RuleInfo(
+        "REDACTCHECK-UNUSED-SUPPRESSION", "Unused suppression", "structure", "SUPPRESSION", "low",
+        "An inline `redactcheck: ignore` comment or a configured allowed term, allowed regex or "
+        "per-path exclude that silenced nothing in this scan (--report-unused-suppressions). "
+        "Remove it so it cannot hide a future finding by accident.",
+    ),
+    RuleInfo(
+        "HIDDEN-BAD-REDACTION", "Text under a redaction box", "hidden", "BAD_REDACTION", "high",
+        "PDF text lies under a filled rectangle or an opaque image. The box hides it on screen "
+        "and in print, but copy-and-paste and text extraction still reveal it: the redaction "
+        "failed. details give the page, the box and the detectors that fire on the hidden text.",
+    ),
+    RuleInfo(
+        "HIDDEN-INVISIBLE-TEXT", "Invisible text", "hidden", "INVISIBLE_TEXT", "medium",
+        "PDF text a reader cannot see (same colour as the background, render mode 3 outside a "
+        "scanned page's text layer, outside the page, or too small to read) but that search and "
+        "extraction reveal.",
+    ),
+    RuleInfo(
+        "HIDDEN-EARLIER-REVISION", "Text kept in an earlier revision", "hidden",
+        "EARLIER_REVISION", "medium",
+        "The PDF was saved with incremental updates and an earlier revision, still in the file, "
+        "holds text the final revision does not show. Anyone can recover it by cutting the file "
+        "at an earlier %%EOF. Save a clean copy (no incremental update) before release.",
+    ),
+    RuleInfo(
+        "HIDDEN-NO-TEXT-LAYER", "Page without text layer", "hidden", "NO_TEXT_LAYER", "medium",
+        "A PDF page has content but no text layer (usually a scanned image), so nothing on it was "
+        "checked. Review it by eye or OCR it first.",
+    ),
+    RuleInfo(
+        "HIDDEN-TRACKED-CHANGE", "Tracked change", "hidden", "TRACKED_CHANGE", "medium",
+        "A Word tracked insertion or deletion (w:ins, w:del) is still in the file, with its "
+        "author. Deleted text stays readable to anyone who opens the file: accept or reject all "
+        "changes before release.",
+    ),
+    RuleInfo(
+        "HIDDEN-COMMENT", "Comment", "hidden", "COMMENT", "medium",
+        "A reviewer's comment (Word comment, HTML comment) is still in the file, with its "
+        "author. Remove comments before release.",
+    ),
+    RuleInfo(
+        "HIDDEN-TEXT", "Hidden text", "hidden", "HIDDEN_TEXT", "medium",
+        "Text formatted as hidden (Word w:vanish, HTML display:none or the hidden attribute) is "
+        "not shown to a reader but is kept in the file.",
+    ),
+    RuleInfo(
+        "HIDDEN-METADATA", "Identifying metadata", "hidden", "METADATA", "medium",
+        "Document properties (author, last modified by, company, manager, custom properties) "
+        "name a person or organisation. Clear them before release.",
+    ),
+)  # fmt: skip

@@ -31,6 +31,10 @@ class Config:
     min_score: float = 0.0
     model: str = DEFAULT_MODEL
     allow: list[str] = field(default_factory=list)  # terms never reported
+    allow_regex: list[str] = field(default_factory=list)  # matched texts never reported
+    per_path_disable: dict[str, list[str]] = field(default_factory=dict)  # glob -> rule ids
+    baseline: str | None = None  # baseline file of accepted findings (see docs/review.md)
+    report_unused_suppressions: bool = False
     names: bool = True
     respect_gitignore: bool = True
     follow_symlinks: bool = False
@@ -43,14 +47,16 @@ class Config:
     cache_dir: str | None = None  # default: the user cache folder (platformdirs)
     dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
     sentence_parser: bool = False  # also run spaCy's parser before NER (slower, see docs)
+    ocr: bool = False  # OCR PDF pages without a text layer (needs Tesseract)
     source: str | None = None  # the config file used, for messages
+    keep_text: bool = False  # keep document text in the report (HTML format); not a file key
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with every override that is not ``None`` applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of"}
+_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of", "keep_text"}
 
 
 def find_config_file(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -77,7 +83,8 @@ def _read_toml(path: Path) -> dict:
 
 
 def config_from_table(table: dict, source: str) -> Config:
-    unknown = sorted(set(table) - _KEYS - {"fail-on", "min-score", "respect-gitignore"})
+    unknown = sorted(set(table) - _KEYS - {"fail-on", "min-score", "respect-gitignore"}
+                     - {"allow-regex", "per-path-disable", "report-unused-suppressions"})
     if unknown:
         raise ConfigError(f"{source}: unknown configuration key(s): {', '.join(unknown)}")
     values: dict[str, Any] = {}
@@ -88,6 +95,8 @@ def config_from_table(table: dict, source: str) -> Config:
     if source:
         base = Path(source).parent
         config.rules = [str((base / r).resolve()) if not Path(r).is_absolute() else r for r in config.rules]
+        if config.baseline and not Path(config.baseline).is_absolute():
+            config.baseline = str(base / config.baseline)
     return config
 
 
@@ -98,10 +107,33 @@ def validate(config: Config) -> None:
         raise ConfigError("jobs must be a whole number, 0 for one per core")
     if not 0.0 <= float(config.min_score) <= 1.0:
         raise ConfigError("min_score must lie between 0 and 1")
-    for name in ("include", "exclude", "rules", "disable", "entities", "allow"):
+    for name in ("include", "exclude", "rules", "disable", "entities", "allow", "allow_regex"):
         value = getattr(config, name)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings")
+    validate_suppressions(config)
+
+
+def validate_suppressions(config: Config) -> None:
+    """Check the suppression keys: regexes compile, per-path globs map to lists of rule ids."""
+    import re
+
+    for pattern in config.allow_regex:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"allow_regex: invalid regular expression {pattern!r}: {exc}") from (
+                None
+            )
+    table = config.per_path_disable
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(r, str) for r in v)
+        for k, v in table.items()
+    ):
+        raise ConfigError('per_path_disable must map path globs to lists of rule ids, e.g. '
+                          '{"docs/public/*" = ["PII-PERSON"]}')
+    if config.baseline is not None and not isinstance(config.baseline, str):
+        raise ConfigError("baseline must be a file name")
 
 
 def load_config(path: Path | None = None) -> Config:

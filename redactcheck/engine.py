@@ -16,17 +16,33 @@ from pathlib import Path, PurePath
 from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
 from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.structure import check_structure
 from redactcheck.discover import Skipped, walk
-from redactcheck.document import Document
+from redactcheck.document import Document, Segment
 from redactcheck.extract import ExtractError, extract
+from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
-from redactcheck.locate import fingerprint_key, locate
+from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
+from redactcheck.suppress.configured import ConfiguredSuppressions
+from redactcheck.suppress.inline import apply_inline, drop_directive_comments
+
+#: Called once per finished file (progress bars, see ``redactcheck/progress.py``); when the
+#: hook also has ``start(files)``, it is called first with the list of files to scan.
+ProgressHook = Callable[["FileResult"], None]
 
 
 @dataclass(slots=True)
 class ScanError:
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
+class ScanNote:
+    """A remark about one file that is not a finding (encoding guessed, page not checked)."""
+
     path: str
     message: str
 
@@ -38,15 +54,22 @@ class FileResult:
     errors: list[ScanError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     size: int = 0
+    suppressions_used: set[str] = field(default_factory=set)
+    segments: list[Segment] | None = None  # kept only when a renderer needs the text (HTML)
 
 
 @dataclass(slots=True)
 class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
+    notes: list[ScanNote] = field(default_factory=list)
     files_scanned: int = 0
     bytes_scanned: int = 0
     rules: list[LoadedRule] = field(default_factory=list)
+    #: path -> text segments, filled only when ``Scanner.keep_text`` is set (HTML report)
+    documents: dict[str, list[Segment]] = field(default_factory=dict)
+    #: what ``--baseline`` did: file, matched and stale entries (see suppress/baseline.py)
+    baseline: dict | None = None
 
     def summary(self) -> dict:
         return {
@@ -89,7 +112,7 @@ def _resolved_dir(directory: str, cwd: str) -> PurePath | None:
 class Scanner:
     """Holds what is expensive to build (compiled rules, the NLP model) for many files."""
 
-    def __init__(self, config: Config, *, name_detector=None):
+    def __init__(self, config: Config, *, name_detector=None, key: bytes | None = None):
         self.config = config
         self.rules = load_rules(
             [Path(r) for r in config.rules], disabled=frozenset(config.disable)
@@ -98,7 +121,23 @@ class Scanner:
         self.rules_memo = ReuseByText(lambda segment: self.rule_detector.detect(segment))
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
-        self.key = fingerprint_key()
+        self.suppressions = ConfiguredSuppressions(
+            config.allow,
+            config.allow_regex,
+            config.per_path_disable,
+            Path(config.source).parent if config.source else None,
+        )
+        self.key = key or fingerprint_key()
+
+    @property
+    def keep_text(self) -> bool:
+        """Keep each file's text in the report, for renderers that show it (HTML). Lives in the
+        config so worker processes and result caches see it too."""
+        return self.config.keep_text
+
+    @keep_text.setter
+    def keep_text(self, value: bool) -> None:
+        self.config.keep_text = value
 
     @property
     def name_detector(self):
@@ -121,16 +160,29 @@ class Scanner:
         if names is None and self.config.names:
             names = self.name_detector.detect_many(document.segments)
         findings: list[Finding] = []
+        per_segment: list[tuple[Segment, list[Finding]]] = []
         for index, segment in enumerate(document.segments):
             found = self.rules_memo.detect(segment)
             if names is not None:
                 found.extend(names[index])
             found = [f for f in found if f.score >= self.config.min_score]
-            findings.extend(locate(found, segment, document.path, self.key))
-        # extractor findings (hidden content) carry their own location already
-        for f in document.findings:
-            f.path = document.path
-        findings.extend(document.findings)
+            located = locate(found, segment, document.path, self.key)
+            per_segment.append((segment, found))
+            kept = apply_inline(
+                located, segment, report_unused=self.config.report_unused_suppressions
+            )
+            # unused-suppression findings are new here and still need their location
+            findings.extend(f for f in kept if f.path)
+            fresh = [f for f in kept if not f.path]
+            findings.extend(locate(fresh, segment, document.path, self.key))
+        # document-level marking checks (banner vs portions, authority block, dates, tokens)
+        for segment, f in check_structure(per_segment, self.config.as_of):
+            if f.rule_id not in self.config.disable:
+                findings.extend(locate([f], segment, document.path, self.key))
+        # extractor findings (hidden content) point into a segment: place them the same way
+        placed = place_document_findings(document, findings, self.key)
+        findings.extend(drop_directive_comments(placed))
+        number_duplicates(findings, self.key)
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
@@ -181,7 +233,7 @@ class Scanner:
             result = FileResult(shown, size=len(data))
             results.append(result)
             try:
-                document = extract(shown, data)
+                document = extract(shown, data, ocr=self.config.ocr)
             except ExtractError as exc:
                 result.errors.append(ScanError(shown, str(exc)))
                 continue
@@ -190,7 +242,10 @@ class Scanner:
         names = self._names_for([d for _, d in documents])
         for (result, document), found in zip(documents, names, strict=True):
             findings = self.detect_document(document, found)
-            result.findings = sorted(self.allow.filter(findings), key=Finding.sort_key)
+            findings = self.suppressions.filter(findings, result.suppressions_used)
+            result.findings = sorted(findings, key=Finding.sort_key)
+            if self.keep_text:
+                result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
         return results
 
     def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
@@ -211,17 +266,30 @@ class Scanner:
             errors=skipped,
         )
 
-    def scan(
-        self, paths: list[Path], on_file_done: Callable[[FileResult], None] | None = None
-    ) -> Report:
+    def scan(self, paths: list[Path], on_file_done: ProgressHook | None = None) -> Report:
         report = Report(rules=self.rules)
         skipped: list[Skipped] = []
-        for result in self.scan_results(self.iter_files(paths, skipped), on_file_done):
+        used: set[str] = set()
+        files: Iterable[Path] = self.iter_files(paths, skipped)
+        if on_file_done is not None and hasattr(on_file_done, "start"):
+            files = list(files)  # a progress bar needs the totals first
+            on_file_done.start(files)
+        for result in self.scan_results(files):
             report.files_scanned += 1
             report.bytes_scanned += result.size
             report.findings.extend(result.findings)
             report.errors.extend(result.errors)
+            used |= result.suppressions_used
+            if result.segments is not None:
+                report.documents[result.path] = result.segments
+            if on_file_done is not None:
+                on_file_done(result)
+            report.notes.extend(ScanNote(result.path, n) for n in result.notes)
         report.errors.extend(ScanError(s.path, s.reason) for s in skipped)
+        if self.config.report_unused_suppressions:
+            source = self.config.source
+            shown = _display_path(Path(source)) if source else None
+            report.findings.extend(self.suppressions.unused(used, shown))
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)
         return report
@@ -240,7 +308,9 @@ class Scanner:
         from redactcheck import parallel
         from redactcheck.cache import open_cache
 
-        cache = open_cache(self) if self.config.cache else None
+        # the HTML report keeps document text: never put that in the cache
+        use_cache = self.config.cache and not self.config.keep_text
+        cache = open_cache(self) if use_cache else None
         yield from parallel.run(
             self,
             files,

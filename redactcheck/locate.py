@@ -45,13 +45,17 @@ def normalise_for_fingerprint(text: str) -> str:
 
 
 def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
-    """Keyed hash of rule, matched text and two words either side.
+    """Keyed hash of rule, matched text and up to two words either side on the same line.
 
-    Line numbers are left out so that edits elsewhere in the file keep it stable; the key stops
-    anyone from confirming a guessed name against a published fingerprint.
+    Line numbers and neighbouring lines are left out so that edits elsewhere in the file keep it
+    stable (a baseline must survive a paragraph added above); the key stops anyone from
+    confirming a guessed name against a published fingerprint.
     """
-    before = _WORDS.findall(segment_text[max(0, finding.start - 80) : finding.start])[-2:]
-    after = _WORDS.findall(segment_text[finding.end : finding.end + 80])[:2]
+    line_start = max(segment_text.rfind("\n", 0, finding.start) + 1, finding.start - 80)
+    nl = segment_text.find("\n", finding.end)
+    line_end = min(len(segment_text) if nl == -1 else nl, finding.end + 80)
+    before = _WORDS.findall(segment_text[line_start : finding.start])[-2:]
+    after = _WORDS.findall(segment_text[finding.end : line_end])[:2]
     material = "\x1f".join(
         [
             finding.rule_id,
@@ -63,6 +67,25 @@ def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
         ]
     )
     return hmac.new(key, material.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def number_duplicates(findings: list[Finding], key: bytes) -> None:
+    """Give the 2nd, 3rd … finding with the same fingerprint in a file a fingerprint of its own.
+
+    Identical spans in identical line context (a banner at the top and bottom of every page)
+    would otherwise share one fingerprint, and a baseline that accepted one would silently
+    accept any number of new copies. Numbering in document order keeps them apart and stays
+    stable unless an identical copy is added or removed.
+    """
+    seen: dict[str, int] = {}
+    for f in findings:
+        if not f.fingerprint:
+            continue
+        n = seen.get(f.fingerprint, 0) + 1
+        seen[f.fingerprint] = n
+        if n > 1:
+            material = f"{f.fingerprint}#{n}".encode()
+            f.fingerprint = hmac.new(key, material, hashlib.sha256).hexdigest()[:32]
 
 
 def context_snippet(text: str, start: int, end: int) -> str:

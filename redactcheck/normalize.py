@@ -4,6 +4,11 @@ Markings arrive full-width (``ＳＥＣＲＥＴ``), with look-alike letters (a 
 Latin word), letter-spaced (``S E C R E T``), or OCR-damaged (``5ECRET``, ``C0NFIDENTIAL``).
 Rather than growing every regex, rules match the normalised text and each hit is mapped back to
 the exact span of the original, so ``original[start:end]`` is always what the reader sees.
+
+Repairs that could invent words (OCR digit swaps, joining split words) are vocabulary-driven:
+they only fire when the result is a known marking word (``rules/lexicons/marking_vocabulary.yaml``),
+so ordinary text is never rewritten into a marking. The whole pass is a handful of C-level
+``str.translate`` and regex scans; Python code runs only on the rare candidate tokens.
 """
 
 from __future__ import annotations
@@ -12,6 +17,14 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+try:  # optional: a DFA scan keeps normalisation fast; ``re`` gives the same results
+    import re2 as _re2
+except ImportError:  # pragma: no cover - depends on the environment
+    _re2 = None
 
 
 @dataclass(slots=True)
@@ -73,6 +86,18 @@ class _Builder:
         return Normalized(text, self.original, self.norm_starts, self.orig_starts)
 
 
+# --- vocabulary ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def marking_words() -> frozenset[str]:
+    """Single upper-case marking words: the only results OCR and split-word repair may produce."""
+    from redactcheck.ruleset.loader import lexicon_path
+
+    data = yaml.safe_load(lexicon_path("marking_vocabulary.yaml").read_text(encoding="utf-8"))
+    return frozenset(str(w).upper() for w in data["words"])
+
+
 # --- length-preserving folds (one character in, one character out) -------------------------
 
 _CONFUSABLES = {
@@ -98,33 +123,41 @@ def _build_fold_table() -> dict[int, str]:
     table[0x3000] = " "  # ideographic space
     for dash in "\u2010\u2011\u2012\u2013\u2014\u2212":
         table[ord(dash)] = "-"
-    table[0x00A0] = " "
+    for slash in "\u2044\u2215":  # fraction slash, division slash
+        table[ord(slash)] = "/"
+    for space in "\u00a0\u2007\u202f":
+        table[ord(space)] = " "
     return table
 
 
 _FOLD = _build_fold_table()
-# Guards that let clean text skip a step: one cheap search instead of a per-character pass.
-_FOLD_CHAR = re.compile("[" + "".join(chr(k) for k in sorted(_FOLD)) + "]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+_ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
+    map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+)
+_FOLD_CHARS_LIST = "".join(map(chr, _FOLD))
+#: Every non-ASCII character any step cares about: one scan finds them all.
+_MIXED_WORD = re.compile(
+    rf"[A-Za-z{_CONFUSABLE_CHARS}]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
-
-def _fast_regex(pattern: str):
-    """google-re2 for plain, lookaround-free guard patterns (2-3x faster), else ``re``."""
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - optional speed-up only
-        return re.compile(pattern)
-    return re2.compile(pattern)
-
-
-# a maximal run of capitals and digits holding a letter next to a digit: OCR damage candidates
-_OCR_HINT = _fast_regex(r"[A-Z0-9]*(?:[A-Z][0-9]|[0-9][A-Z])[A-Z0-9]*")
-_SPACED_HINT = _fast_regex(r"[A-Z][ \-][A-Z][ \-][A-Z][ \-][A-Z]")
-_MIXED_WORD = re.compile(rf"[A-Za-z{_CONFUSABLE_CHARS}]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*")
-_OCR_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])(?=[A-Z]*[0-9])[A-Z0-9]{4,}\b")
-_OCR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "4": "A"})
-_SPACED = re.compile(r"(?<![A-Za-z])(?:[A-Z][ \-]){3,}[A-Z](?![A-Za-z])")
-_CONFUSABLE = re.compile(f"[{_CONFUSABLE_CHARS}]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+#: OCR confusions: what a scanner reads in place of a capital letter.
+_OCR_READINGS = {
+    "O": "0",
+    "I": "1|l!",
+    "L": "1|l",
+    "S": "5$",
+    "B": "8",
+    "A": "4",
+    "G": "6",
+    "Z": "2",
+}
+_OCR_AS_I = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "4": "A", "6": "G",
+                           "2": "Z", "$": "S", "|": "I", "l": "I", "!": "I"})  # fmt: skip
+_OCR_AS_L = str.maketrans({"0": "O", "1": "L", "5": "S", "8": "B", "4": "A", "6": "G",
+                           "2": "Z", "$": "S", "|": "L", "l": "L", "!": "I"})  # fmt: skip
 
 
 def _fold_confusables(text: str) -> str:
@@ -132,86 +165,193 @@ def _fold_confusables(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not re.search(r"[A-Za-z]", word):
+        if not _LATIN.search(word):
             return word  # a genuinely Cyrillic or Greek word: leave it for its own rules
         return "".join(_CONFUSABLES.get(c, c) for c in word)
 
     return _MIXED_WORD.sub(fix, text)
 
 
-def _fold_ocr(text: str) -> str:
-    """``5ECRET`` → ``SECRET``: digits inside upper-case words with at least two letters."""
+# --- candidate search ----------------------------------------------------------------------
+# Each repair first finds candidates with one automaton built from the vocabulary (google-re2
+# when installed: a DFA scan at hundreds of MB/s; the standard ``re`` otherwise). Candidates are
+# rare in ordinary text, so the Python checks after them cost nothing measurable.
 
-    def fix(m: re.Match[str]) -> str:
-        token = m.group(0)
-        digits = sum(c.isdigit() for c in token)
-        if digits > 2 or digits * 2 >= len(token):
-            return token
-        return token.translate(_OCR_DIGITS)
 
-    # Same result as ``_OCR_TOKEN.sub(fix, text)``, but the regex only runs on maximal runs of
-    # capitals and digits that hold a letter-digit pair: a whole-text ``\b`` scan is slow.
-    pieces: list[str] = []
+def _compile(pattern: bytes):
+    if _re2 is not None:
+        options = _re2.Options()
+        options.max_mem = 64 << 20
+        return _re2.compile(pattern, options)
+    return re.compile(pattern)
+
+
+_GAP = r"(?:[ \t]|-?[ \t]*\r?\n[ \t]*)"
+
+
+@lru_cache(maxsize=1)
+def _automata():
+    words = sorted(marking_words(), key=len, reverse=True)
+    ocr = []  # each word with at least one letter read as an OCR confusion (never the clean word)
+    for w in words:
+        cls = ["[" + re.escape(ch + _OCR_READINGS[ch]) + "]" if ch in _OCR_READINGS
+               else re.escape(ch) for ch in w]  # fmt: skip
+        for i, ch in enumerate(w):
+            if ch in _OCR_READINGS:
+                damaged = "[" + re.escape(_OCR_READINGS[ch]) + "]"
+                ocr.append("".join(cls[:i]) + damaged + "".join(cls[i + 1 :]))
+    split = [re.escape(w[:i]) + _GAP + re.escape(w[i:]) for w in words for i in range(1, len(w))]
+    # One scan finds every candidate; the group says which repair it is for:
+    # 1 = letter-spaced run, 2 = known word split by a space or line break, 3 = OCR-damaged word.
+    spaced = r"[A-Z](?:(?: |-)[A-Z]){3}"
+    combined = f"({spaced})|({'|'.join(split)})|({'|'.join(ocr)})"
+    return _compile(combined.encode())
+
+
+def _candidates(data: bytes) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Start of each letter-spaced run, and spans of split-word and OCR candidates."""
+    spaced: list[int] = []
+    split: list[tuple[int, int]] = []
+    ocr: list[tuple[int, int]] = []
+    for m in _automata().finditer(data):
+        if m.start(1) >= 0:
+            spaced.append(m.start(1))
+        elif m.start(2) >= 0:
+            split.append(m.span(2))
+        else:
+            ocr.append(m.span(3))
+    return spaced, split, ocr
+
+
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+_SPECIAL_SET = frozenset(_FOLD_CHARS_LIST + _CONFUSABLE_CHARS + _ZERO_WIDTH_LIST)
+
+
+def _special_chars(text: str) -> set[str]:
+    """The distinct special characters in ``text``: drop the ASCII runs (a C loop), then look
+    at the few characters left."""
+    return _SPECIAL_SET.intersection(_ASCII_RUNS.sub("", text))
+
+
+def _ascii_bytes(text: str) -> bytes:
+    """One byte per character (non-ASCII becomes '?'), so byte offsets are text offsets."""
+    return text.encode("ascii", "replace")
+
+
+def _isolated(text: str, start: int, end: int) -> bool:
+    """The span is not part of a longer word."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
+
+
+def _fold_ocr(text: str, spans: list[tuple[int, int]]) -> str:
+    """``5ECRET`` → ``SECRET``, ``C0NFIDENTlAL`` → ``CONFIDENTIAL``: only into known words."""
+    words = marking_words()
+    parts: list[str] = []
     pos = 0
-    for m in _OCR_HINT.finditer(text):
-        start, end = m.start(), m.end()
-        if _is_word(text, start - 1) or _is_word(text, end):
+    for start, end in spans:
+        token = text[start:end]
+        if start < pos or token in words or not _isolated(text, start, end):
             continue
-        token = _OCR_TOKEN.fullmatch(text, start, end)
-        if token is not None:
-            pieces.append(text[pos:start])
-            pieces.append(fix(token))
-            pos = end
-    if not pieces:
+        for table in (_OCR_AS_I, _OCR_AS_L):
+            repaired = token.translate(table)
+            if repaired in words:
+                parts += [text[pos:start], repaired]
+                pos = end
+                break
+    if not parts:
         return text
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
-def _is_word(text: str, index: int) -> bool:
-    r"""``re``'s ``\w`` test for the character at ``index`` (False outside the text)."""
-    if index < 0 or index >= len(text):
-        return False
-    c = text[index]
-    return c.isalnum() or c == "_"
+# --- length-changing repairs ---------------------------------------------------------------
+
+# An edit replaces original ``[start, end)`` by pieces; each piece is (orig_start, text) and its
+# characters come one-for-one from ``orig_start`` on.
+_Edit = tuple[int, int, list[tuple[int, str]]]
+_SPACED = re.compile(r"(?<![A-Za-z])[A-Z](?:(?: {1,3}|-)[A-Z](?![A-Za-z])){3,}")
+_GAP_RE = re.compile(_GAP)
+
+
+def _spaced_edits(text: str, starts: list[int]) -> list[_Edit]:
+    """``S E C R E T`` → ``SECRET``; ``T O P  S E C R E T`` → ``TOP SECRET``."""
+    edits: list[_Edit] = []
+    done = -1
+    for trigger in starts:
+        if trigger < done:
+            continue
+        m = _SPACED.search(text, max(0, trigger - 8), trigger + 400)
+        if m is None or m.end() <= done:
+            continue
+        run, base = m.group(0), m.start()
+        done = m.end()
+        inner = {g for g in re.findall(r" +|-", run) if g in (" ", "-")}
+        if len(inner) != 1:
+            continue  # a mix of spaces and hyphens is not a letter-spaced word
+        pieces: list[tuple[int, str]] = []
+        for i, ch in enumerate(run):
+            if ch.isalpha():
+                pieces.append((base + i, ch))
+            elif ch == " " and run[i - 1] == " " and run[i + 1] != " ":
+                pieces.append((base + i, " "))  # word gap of 2-3 spaces: keep one
+        edits.append((m.start(), m.end(), pieces))
+    return edits
+
+
+def _split_edits(text: str, spans: list[tuple[int, int]]) -> list[_Edit]:
+    """``SECRE T``, ``CONFIDEN-\\nTIAL``, ``NO FORN`` → the known word they were split from.
+
+    The automaton only matches a known word with one space or line break inside it, so
+    ordinary words are never joined.
+    """
+    words = marking_words()
+    edits: list[_Edit] = []
+    for start, end in spans:
+        if not _isolated(text, start, end):
+            continue
+        gap = _GAP_RE.search(text, start, end)
+        if gap is None:
+            continue
+        a, b = text[start : gap.start()], text[gap.end() : end]
+        if a in words and b in words:
+            continue
+        edits.append((start, end, [(start, a), (gap.end(), b)]))
+    return edits
 
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for marking rules and keep the map back to it."""
     folded = text
+    edits: list[_Edit] = []
     if not text.isascii():
-        if _FOLD_CHAR.search(text):
-            folded = _FOLD_CHAR.sub(lambda m: _FOLD[ord(m.group())], text)
-        if _CONFUSABLE.search(folded):
+        present = _special_chars(text)
+        for ch in present:
+            if ord(ch) in _FOLD:
+                folded = folded.replace(ch, _FOLD[ord(ch)])
+        if not present.isdisjoint(_CONFUSABLES):
             folded = _fold_confusables(folded)
-    folded = _fold_ocr(folded)
-    # Length-changing steps: drop zero-width characters, collapse letter-spaced words.
-    builder = _Builder(text)
-    zero_width = () if folded.isascii() else _ZERO_WIDTH.finditer(folded)
-    drops = [(m.start(), m.end(), "") for m in zero_width]
-    collapses = [
-        (m.start(), m.end(), m.group(0)[::2])
-        for m in (_SPACED.finditer(folded) if _SPACED_HINT.search(folded) else ())
-        if _uniform_gaps(m.group(0))
-    ]
-    edits = sorted(drops + collapses)
+        if any(_ZERO_WIDTH.match(ch) for ch in present):
+            edits.extend((m.start(), m.end(), []) for m in _ZERO_WIDTH.finditer(folded))
+    spaced, split, ocr = _candidates(_ascii_bytes(folded))
+    if ocr:
+        folded = _fold_ocr(folded, ocr)
+    if spaced:
+        edits.extend(_spaced_edits(folded, spaced))
+    if split:
+        edits.extend(_split_edits(folded, split))
     if not edits:
         return Normalized(folded, text)
+    edits.sort(key=lambda e: (e[0], -e[1]))
+    builder = _Builder(text)
     pos = 0
-    for start, end, replacement in edits:
+    for start, end, pieces in edits:
         if start < pos:
-            continue
+            continue  # overlaps an edit already applied
         builder.copy(pos, folded[pos:start])
-        if replacement:
-            # each kept letter maps to its own original position
-            for i, ch in enumerate(replacement):
-                builder.copy(start + 2 * i, ch)
+        for orig_start, piece in pieces:
+            builder.copy(orig_start, piece)
         pos = end
     builder.copy(pos, folded[pos:])
     return builder.build()
-
-
-def _uniform_gaps(run: str) -> bool:
-    """``S E C R E T`` or ``S-E-C-R-E-T``, not a mix of the two."""
-    gaps = set(run[1::2])
-    return len(gaps) == 1

@@ -14,6 +14,8 @@ import traceback
 import typer
 
 from redactcheck import __version__
+from redactcheck.cli import baseline as baseline_cmd
+from redactcheck.cli import review as review_cmd
 from redactcheck.cli import rules as rules_cmd
 from redactcheck.cli import scan as scan_cmd
 
@@ -30,6 +32,8 @@ app = typer.Typer(
 )
 app.command("scan")(scan_cmd.scan)
 app.add_typer(rules_cmd.app, name="rules")
+app.add_typer(baseline_cmd.app, name="baseline")
+app.command("review")(review_cmd.review)
 
 
 def _version(value: bool) -> None:

@@ -39,7 +39,8 @@ def list_rules(rules: list[Path] = RulesOpt, only: bool = OnlyOpt) -> None:
     console.print(table)
     counts = Counter(r.spec.system or "-" for r in loaded)
     console.print(
-        f"{len(loaded)} rules; per system: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        f"{len(loaded)} rules; per system: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
 
 
@@ -86,3 +87,21 @@ def show(rule_id: str, rules: list[Path] = RulesOpt) -> None:
     lines += ["", "  must match:"] + [f"    {e!r}" for e in s.examples.match]
     lines += ["  must not match:"] + [f"    {e!r}" for e in s.examples.no_match]
     typer.echo("\n".join(lines))
+
+
+@app.command("docs")
+def docs(
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write Markdown here."),
+) -> None:
+    """Write the rule reference (Markdown) generated from the shipped rule files."""
+    from redactcheck.ruleset.docs import default_docs
+
+    text = default_docs(_load(None))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}")

@@ -22,6 +22,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     csv = "csv"
+    html = "html"
 
 
 class Severity(str, Enum):
@@ -81,10 +82,25 @@ def scan(
     dask_scheduler: str | None = typer.Option(
         None, "--dask-scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (extra [dask])."
     ),
+    ocr: bool = typer.Option(
+        False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", "-b", help="Report only findings not accepted in this baseline file."
+    ),
+    diff: str | None = typer.Option(
+        None, "--diff", metavar="REF", help="Scan only files changed since this git ref."
+    ),
+    staged: bool = typer.Option(False, "--staged", help="Scan only files staged for commit."),
+    report_unused: bool = typer.Option(
+        False, "--report-unused-suppressions", help="Report suppressions that match nothing."
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
+    ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
-    from redactcheck.engine import Scanner
     from redactcheck.report import render
 
     try:
@@ -110,18 +126,22 @@ def scan(
             config.respect_gitignore = False
         if follow_symlinks:
             config.follow_symlinks = True
+        if ocr:
+            config.ocr = True
         config.redact = bool(os.environ.get("CI")) if redact is None else redact
+        if report_unused:
+            config.report_unused_suppressions = True
         validate(config)
-        scanner = Scanner(config)
         if config.names:
             check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
+    from redactcheck.cli.review_scan import run_scan
 
     from redactcheck.distributed import DaskUnavailable
 
     try:
-        report = scanner.scan(list(paths) if paths else [Path(".")])
+        report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
     except DaskUnavailable as exc:
         fail(str(exc))
     text = render(report, format.value, redact=config.redact)
@@ -132,7 +152,6 @@ def scan(
             fail(f"{output}: cannot write report: {exc.strerror or exc}")
     else:
         sys.stdout.write(text)
-    if format is not Format.table:
-        for error in report.errors:
-            typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+    for error in report.errors:  # always on stderr, whatever the format, so CI logs show them
+        typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
     raise typer.Exit(report.exit_code(config.fail_on))

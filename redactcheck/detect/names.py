@@ -163,6 +163,7 @@ class NameDetector:
         findings: list[Finding] = []
         for r, start, end in results:
             info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
+            start, end = _trim_to_line(text, start, end)
             span = text[start:end]
             if not span.strip():
                 continue
@@ -207,3 +208,20 @@ def _batches(texts: list[str], budget: int) -> list[list[str]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _trim_to_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a span on its first line, without surrounding blanks.
+
+    spaCy glues the next line's first word onto a name ("Harold Pinkerton\nSubject" in a list
+    of document properties); a name never spans a line break.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    for i in range(start, end):
+        if text[i] in "\r\n":
+            end = i
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

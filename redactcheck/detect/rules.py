@@ -121,10 +121,20 @@ class RuleDetector:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule and span: several patterns of a rule may hit the same text."""
+    """One finding per rule and place: several patterns of a rule may hit the same text, or
+    overlapping parts of it (``SECRET`` inside ``SECRET//NOFORN``); the strongest hit wins,
+    and among equally strong ones the widest."""
     best: dict[tuple[str, int, int], Finding] = {}
     for f in findings:
         key = (f.rule_id, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
-    return list(best.values())
+    kept: list[Finding] = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # per rule: spans kept so far
+    for f in sorted(best.values(), key=lambda f: (-f.score, f.start - f.end, f.start)):
+        taken = spans.setdefault(f.rule_id, [])
+        if any(f.start < end and start < f.end for start, end in taken):
+            continue  # overlaps a stronger (or equally strong, wider) hit of the same rule
+        taken.append((f.start, f.end))
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))

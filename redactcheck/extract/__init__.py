@@ -8,10 +8,11 @@ content-free reason when the file cannot be read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from importlib import import_module
 from pathlib import Path
 
-from redactcheck.document import Document
+from redactcheck.document import Document, Segment
 
 
 class ExtractError(Exception):
@@ -24,7 +25,22 @@ Extractor = Callable[[str, bytes], Document]
 EXTRACTORS: dict[str, str] = {
     "text/plain": "redactcheck.extract.text:extract_text",
     "text/markdown": "redactcheck.extract.text:extract_text",
+    "application/pdf": "redactcheck.extract.pdf:extract_pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (
+        "redactcheck.extract.docx:extract_docx"
+    ),
+    "text/html": "redactcheck.extract.html:extract_html",
+    "message/rfc822": "redactcheck.extract.email:extract_email",
 }
+
+#: How deep attachments inside attachments are followed, and how many bytes of attachments one
+#: top-level file may unpack in all (a bound against archive bombs).
+MAX_NESTING = 4
+MAX_NESTED_BYTES = 200 * 1024 * 1024
+_depth: ContextVar[int] = ContextVar("redactcheck_extract_depth", default=0)
+_budget: ContextVar[list[int] | None] = ContextVar("redactcheck_extract_budget", default=None)
+#: whether pages without a text layer should be OCR'd (``--ocr``); attachments inherit it
+OCR: ContextVar[bool] = ContextVar("redactcheck_extract_ocr", default=False)
 
 _EXTENSIONS = {
     ".md": "text/markdown",
@@ -36,6 +52,12 @@ _EXTENSIONS = {
     ".xhtml": "text/html",
     ".eml": "message/rfc822",
     ".msg": "application/vnd.ms-outlook",
+}
+
+
+_UNSUPPORTED = {
+    # extract-msg, the maintained reader, is GPL-3.0: kept out of an Apache-2.0 tool
+    "application/vnd.ms-outlook": "Outlook .msg is not supported: save the message as .eml",
 }
 
 
@@ -54,13 +76,33 @@ def sniff(path: str, data: bytes) -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "text/html"
+    if not ext and _looks_like_email(head):
+        # only without an extension: a .txt memo with FROM:/TO: lines stays text, so its line
+        # numbers keep counting from the top of the file
+        return "message/rfc822"
     return "text/plain"
+
+
+def _looks_like_email(head: bytes) -> bool:
+    """An RFC 822 header block: the first lines are ``Name: value`` and include From."""
+    lines = head.split(b"\n", 12)[:12]
+    names = set()
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue
+        name, sep, _ = line.partition(b":")
+        if not sep or not name or b" " in name:
+            return False
+        names.add(name.strip().lower())
+    return b"from" in names and bool(names & {b"to", b"date", b"subject", b"message-id"})
 
 
 def get_extractor(media_type: str) -> Extractor:
     target = EXTRACTORS.get(media_type)
     if target is None:
-        raise ExtractError(f"unsupported format ({media_type})")
+        raise ExtractError(_UNSUPPORTED.get(media_type, f"unsupported format ({media_type})"))
     module, _, func = target.partition(":")
     try:
         return getattr(import_module(module), func)
@@ -68,9 +110,84 @@ def get_extractor(media_type: str) -> Extractor:
         raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
 
 
-def extract(path: str, data: bytes) -> Document:
-    """Extract ``data`` (the bytes of ``path``) into a document."""
+def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
+    """Extract ``data`` (the bytes of ``path``) into a document.
+
+    Any failure inside a parsing library becomes an :class:`ExtractError` with a one-line
+    reason: a malformed file must never end the scan with a traceback. ``ocr`` asks for pages
+    without a text layer to be OCR'd (None: as the enclosing call, for attachments).
+    """
     media_type = sniff(path, data)
-    document = get_extractor(media_type)(path, data)
+    extractor = get_extractor(media_type)
+    if ocr is not None:
+        ocr_token = OCR.set(ocr)
+    token = _budget.set([MAX_NESTED_BYTES]) if _budget.get() is None else None
+    try:
+        document = extractor(path, data)
+    except ExtractError:
+        raise
+    except RecursionError as exc:
+        raise ExtractError(f"cannot read {_label(media_type)}: nested too deeply") from exc
+    except MemoryError as exc:
+        raise ExtractError(f"cannot read {_label(media_type)}: too large to unpack") from exc
+    except Exception as exc:  # a library choked on malformed input: report, never crash
+        raise ExtractError(f"cannot read {_label(media_type)}: {type(exc).__name__}") from exc
+    finally:
+        if token is not None:
+            _budget.reset(token)
+        if ocr is not None:
+            OCR.reset(ocr_token)
     document.media_type = document.media_type or media_type
     return document
+
+
+def _label(media_type: str) -> str:
+    return {
+        "application/pdf": "PDF",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+        "text/html": "HTML",
+        "message/rfc822": "e-mail",
+    }.get(media_type, media_type)
+
+
+def attachment_part(name: str, part: str) -> str:
+    """Part name of text found in an attachment: ``attachment:NAME`` for its body, and
+    ``attachment:NAME:PART`` for its other parts (so a comment stays a comment)."""
+    name = name.replace("\n", " ").replace("\r", " ").strip() or "unnamed"
+    return f"attachment:{name}" if part == "body" else f"attachment:{name}:{part}"
+
+
+def add_attachment(parent: Document, name: str, data: bytes) -> None:
+    """Extract an embedded file and add its segments and findings to ``parent``.
+
+    Parts are renamed with :func:`attachment_part`; pages keep the attachment's own numbering.
+    An unreadable attachment becomes a note, not an error, so the rest of the file is still
+    reported. Nesting depth and the total unpacked size are bounded.
+    """
+    label = name or "unnamed"
+    depth = _depth.get()
+    if depth >= MAX_NESTING:
+        parent.notes.append(f"attachment {label!r} not scanned: nested too deeply")
+        return
+    budget = _budget.get()
+    if budget is not None:
+        if len(data) > budget[0]:
+            parent.notes.append(f"attachment {label!r} not scanned: attachments exceed size limit")
+            return
+        budget[0] -= len(data)
+    token = _depth.set(depth + 1)
+    try:
+        child = extract(f"{parent.path}#{label}", data)
+    except ExtractError as exc:
+        parent.notes.append(f"attachment {label!r} not scanned: {exc}")
+        return
+    finally:
+        _depth.reset(token)
+    for seg in child.segments:
+        parent.segments.append(
+            Segment(seg.text, attachment_part(label, seg.part), seg.page, seg.origin)
+        )
+    for f in child.findings:
+        f.part = attachment_part(label, f.part)
+        parent.findings.append(f)
+    parent.notes.extend(f"attachment {label!r}: {note}" for note in child.notes)

@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "redactcheck.report.jsonl:render",
     "sarif": "redactcheck.report.sarif:render",
     "csv": "redactcheck.report.csv_report:render",
+    "html": "redactcheck.report.html:render",
 }
 
 

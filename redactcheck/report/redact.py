@@ -7,7 +7,7 @@ from copy import deepcopy
 from dataclasses import replace
 from typing import Any
 
-from redactcheck.engine import Report, ScanError
+from redactcheck.engine import Report, ScanError, ScanNote
 from redactcheck.finding import Finding
 
 
@@ -19,7 +19,7 @@ def _mask_strings(value: Any, pattern: re.Pattern[str] | None) -> Any:
     if pattern is None:
         return value
     if isinstance(value, str):
-        return pattern.sub("[REDACTED]", value)
+        return _mask_overlapping(value, pattern)
     if isinstance(value, list):
         return [_mask_strings(v, pattern) for v in value]
     if isinstance(value, tuple):
@@ -38,12 +38,36 @@ def _secrets_pattern(findings: list[Finding]) -> re.Pattern[str] | None:
     if not texts:
         return None
     alternatives = sorted(texts, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in alternatives))
+    # a lookahead finds every occurrence, overlapping ones too (see _mask_overlapping)
+    return re.compile("(?=(" + "|".join(re.escape(t) for t in alternatives) + "))")
+
+
+def _mask_overlapping(value: str, pattern: re.Pattern[str]) -> str:
+    """Mask the union of all occurrences, so two overlapping secrets (a name, and the text
+    under a box that starts inside it) cannot leave part of either visible."""
+    spans: list[list[int]] = []
+    for m in pattern.finditer(value):
+        start, end = m.start(), m.start() + len(m.group(1))
+        if end == start:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    if not spans:
+        return value
+    out, last = [], 0
+    for start, end in spans:
+        out.append(value[last:start])
+        out.append("[REDACTED]")
+        last = end
+    out.append(value[last:])
+    return "".join(out)
 
 
 def redact_findings(findings: list[Finding]) -> list[Finding]:
-    """Copies of ``findings`` with the matched text, and every occurrence of any matched text of
-    the same file in context, message and details, masked."""
+    """Copies of ``findings`` with the matched text and its context masked, and every occurrence
+    of any matched text of the same file in message and details masked too."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -55,7 +79,12 @@ def redact_findings(findings: list[Finding]) -> list[Finding]:
                 replace(
                     f,
                     text=mask(f.entity),
-                    context=_mask_strings(f.context, pattern) if f.context else "",
+                    # an attachment's file name can itself carry a name
+                    part=_mask_strings(f.part, pattern)
+                    if f.part.startswith("attachment:")
+                    else f.part,
+                    # the context around a match may hold what no detector caught: drop it whole
+                    context=mask(f.entity) if f.context else "",
                     message=_mask_strings(f.message, pattern),
                     details=_mask_strings(deepcopy(f.details), pattern),
                 )
@@ -67,4 +96,49 @@ def redact_report(report: Report) -> Report:
     findings = redact_findings(report.findings)
     pattern = _secrets_pattern(report.findings)
     errors = [ScanError(e.path, _mask_strings(e.message, pattern)) for e in report.errors]
-    return replace(report, findings=findings, errors=errors)
+    notes = [ScanNote(n.path, _mask_strings(n.message, pattern)) for n in report.notes]
+    documents = _mask_documents(report) if report.documents else report.documents
+    return replace(report, findings=findings, errors=errors, notes=notes, documents=documents)
+
+
+#: stands in for each masked character of document text (same length keeps finding offsets
+#: valid); the HTML renderer shows a run of them as one ``[REDACTED …]`` label
+DOCUMENT_MASK = "\ue000"
+
+
+def _mask_documents(report: Report) -> dict:
+    """Document texts (kept for the HTML report) with every finding span, and every occurrence
+    anywhere of any matched text of the whole report (any case), masked."""
+    from redactcheck.document import Segment
+
+    texts = {f.text for f in report.findings if f.text.strip()}
+    texts |= {
+        f.details["hidden_text"]
+        for f in report.findings
+        if isinstance(f.details.get("hidden_text"), str) and f.details["hidden_text"].strip()
+    }
+    pattern = (
+        re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True)), re.I)
+        if texts
+        else None
+    )
+    spans: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
+    for f in report.findings:
+        spans.setdefault((f.path, f.part, f.page), []).append((f.start, f.end))
+    out = {}
+    for path, segments in report.documents.items():
+        masked = []
+        for s in segments:
+            chars = list(s.text)
+            for start, end in spans.get((path, s.part, s.page), []):
+                if 0 <= start < end <= len(chars):
+                    chars[start:end] = DOCUMENT_MASK * (end - start)
+            text = "".join(chars)
+            if pattern is not None:
+                text = pattern.sub(lambda m: DOCUMENT_MASK * len(m.group()), text)
+            part = s.part
+            if part.startswith("attachment:"):  # an attachment's file name can carry a name
+                part = _mask_strings(part, _secrets_pattern(report.findings))
+            masked.append(Segment(text, part, s.page))
+        out[path] = masked
+    return out

@@ -94,6 +94,13 @@ def as_dict(report: Report) -> dict:
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}}}],
         }
         for e in report.errors
+    ] + [
+        {
+            "level": "note",
+            "message": {"text": n.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": n.path}}}],
+        }
+        for n in report.notes
     ]
     return {
         "$schema": SCHEMA,

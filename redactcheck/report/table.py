@@ -27,6 +27,10 @@ def render(report: Report) -> str:
         findings = list(group)
         table = Table(title=Text(path, style="bold"), title_justify="left", expand=False, show_lines=False)
         table.add_column("where", no_wrap=True)
+        # part gets its own column: in "where" it was cropped away on narrow terminals
+        show_part = any(f.part != "body" for f in findings)
+        if show_part:
+            table.add_column("part", overflow="fold", max_width=28)
         table.add_column("sev", no_wrap=True)
         table.add_column("rule", no_wrap=True)
         table.add_column("text", overflow="fold", max_width=40)
@@ -35,21 +39,35 @@ def render(report: Report) -> str:
             where = f"{f.line}:{f.column}"
             if f.page is not None:
                 where = f"p{f.page} {where}"
-            if f.part != "body":
-                where = f"{where} [{f.part}]"
             table.add_row(
                 where,
+                *([f.part] if show_part else []),
                 Text(f.severity, style=SEVERITY_STYLE.get(f.severity, "")),
                 f.rule_id,
                 Text(f.text.replace("\n", "⏎")),
                 f.message,
             )
         console.print(table)
-    for e in report.errors:
-        console.print(Text(f"error: {e.path}: {e.message}", style="red"))
+    for n in report.notes:  # errors go to stderr (cli/scan.py); notes only appear here
+        console.print(Text(f"note: {n.path}: {n.message}", style="dim"))
+    if report.baseline:
+        _baseline_lines(console, report.baseline)
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
         f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), {s['errors']} error(s)"
     )
     return buffer.getvalue()
+
+
+def _baseline_lines(console: Console, info: dict) -> None:
+    """What ``--baseline`` hid, and the entries that no longer match anything (stale)."""
+    console.print(f"baseline: {info['matched']} accepted finding(s) not shown")
+    stale = info.get("stale") or []
+    if stale:
+        console.print(
+            Text(f"baseline: {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} "
+                 "(no longer match; run `redactcheck baseline update`):", style="yellow")
+        )
+        for e in stale:
+            console.print(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}")

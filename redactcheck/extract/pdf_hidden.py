@@ -1,0 +1,485 @@
+"""Text on a PDF page that a reader cannot see: under a filled box (a failed redaction) or
+invisible in itself (background colour, render mode 3, off the page, too small).
+
+The failed-redaction check follows Free Law Project's x-ray, reimplemented on pypdfium2:
+the page-object index is the z-order; a character counts as covered when an opaque filled
+rectangle or image drawn after it (or in its own colour) covers at least 80 % of its box; the
+box is rendered without anti-aliasing and kept only when it is one uniform colour (text that
+shows through is not hidden). A box with nothing under it is a proper redaction.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+COVER_RATIO = 0.8
+MIN_BOX_SIDE = 4.0  # points: thinner fills are rules and underlines, not redactions
+TINY_TEXT = 2.0  # points: loose character box height below which text cannot be read
+OUTLINED_TEXT_PATHS = 300  # more vector paths than this on a page without text: outlined text?
+SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
+_OK_WORDS = re.compile(
+    r"confidential|name redacted|privileged?|redacted and publicly filed|r|re|red|reda|redac"
+    r"|redact|redacte|redacted|withheld|\(b\)\s*\(\d\)(\s*\([a-z]\))?",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Box:
+    z: int
+    rect: tuple[float, float, float, float]  # left, bottom, right, top in page space
+    color: tuple[int, int, int] | None  # fill colour; None for images
+    kind: str  # "rectangle" | "image"
+
+
+@dataclass(slots=True)
+class PageScan:
+    #: (kind "box"|"invisible", start, end, details) over the page text
+    hidden: list[tuple[str, int, int, dict[str, Any]]] = field(default_factory=list)
+    #: the page shows something that could be words without a text layer: an image (a scan),
+    #: or many vector paths (text converted to outlines); a plain diagram page does not count
+    has_content: bool = False
+
+
+def _key(handle) -> int | None:
+    """Address of a pdfium handle, to recognise the same object from two APIs."""
+    return ctypes.c_void_p.from_buffer(handle).value
+
+
+def _fill_color(obj) -> tuple[int, int, int, int]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return (0, 0, 0, 0)
+    return (r.value, g.value, b.value, a.value)
+
+
+def _char_color(textpage, i: int) -> tuple[int, int, int, int]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return (0, 0, 0, 255)
+    return (r.value, g.value, b.value, a.value)
+
+
+def _is_filled(obj) -> bool:
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
+        return False
+    return mode.value != 0
+
+
+def _subpath_rects(
+    pageobj: pdfium.PdfObject, outer: pdfium.PdfMatrix
+) -> list[tuple[float, float, float, float]]:
+    """Axis-aligned rectangles of a path's subpaths, in page space.
+
+    Each subpath is judged on its own (as x-ray does with "re" items): a multi-line redaction
+    is several rectangles, and their union would also cover the visible text between them.
+    """
+    obj = pageobj.raw
+    matrix = pageobj.get_matrix().multiply(outer)
+    count = raw.FPDFPath_CountSegments(obj)
+    if count <= 0 or count > 4000:
+        return []
+    subpaths: list[list[tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(count):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        if not seg or not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([])
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            subpaths[-1].append((float("nan"), float("nan")))
+        subpaths[-1].append(matrix.on_point(x.value, y.value))
+    rects = []
+    for points in subpaths:
+        if len(points) < 4 or any(p[0] != p[0] for p in points):
+            continue
+        xs = sorted({round(p[0], 2) for p in points})
+        ys = sorted({round(p[1], 2) for p in points})
+        if len(xs) != 2 or len(ys) != 2:
+            continue  # not an axis-aligned rectangle
+        rects.append((xs[0], ys[0], xs[1], ys[1]))
+    return rects
+
+
+def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float]:
+    """Candidate boxes, the z-index of every page object, whether the page has any content,
+    and the largest share of the page an image covers."""
+    boxes: list[Box] = []
+    z_of: dict[int, int] = {}
+    has_content = False
+    paths = 0
+    width, height = page.get_size()
+    page_area = max(width * height, 1.0)
+    image_share = 0.0
+    identity = pdfium.PdfMatrix()
+    # page-space matrix of each form-XObject nesting level (depth-first walk: a form's
+    # children follow it directly)
+    outer: dict[int, pdfium.PdfMatrix] = {0: identity}
+    for z, obj in enumerate(page.get_objects(max_depth=4)):
+        key = _key(obj.raw)
+        if key is not None:
+            z_of[key] = z
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            has_content = True
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        parent = outer.get(obj.level, identity)
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            outer[obj.level + 1] = obj.get_matrix().multiply(parent)
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH and _is_filled(obj.raw):
+            r, g, b, a = _fill_color(obj.raw)
+            if a != 255:
+                continue
+            for rect in _subpath_rects(obj, parent):
+                if rect[2] - rect[0] > MIN_BOX_SIDE and rect[3] - rect[1] > MIN_BOX_SIDE:
+                    boxes.append(Box(z, rect, (r, g, b), "rectangle"))
+        elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = _transform_box(obj.get_bounds(), parent, obj.level)
+            image_share = max(image_share, (right - left) * (top - bottom) / page_area)
+            if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
+                boxes.append(Box(z, (left, bottom, right, top), None, "image"))
+    boxes.extend(_annotation_boxes(page))
+    return boxes, z_of, has_content or paths > OUTLINED_TEXT_PATHS, image_share
+
+
+def _transform_box(bounds, matrix: pdfium.PdfMatrix, level: int):
+    """Bounds of an object inside a form XObject, taken to page space."""
+    if level == 0:
+        return tuple(bounds)
+    left, bottom, right, top = bounds
+    points = [matrix.on_point(x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+ANNOTATION_TOP = 1 << 40  # annotations are drawn over all page content
+
+
+def _annotation_boxes(page: pdfium.PdfPage) -> list[Box]:
+    """Annotations that hide what is under them, as boxes drawn over the page content.
+
+    A Redact annotation that was never applied leaves the text in the file (whatever it looks
+    like); a filled Square annotation or a dark Highlight is a box drawn over the text, the
+    way many hand-made redactions are done. x-ray does not check these (its open PRs do).
+    """
+    out: list[Box] = []
+    count = raw.FPDFPage_GetAnnotCount(page)
+    for i in range(min(count, 5000)):
+        annot = raw.FPDFPage_GetAnnot(page, i)
+        if not annot:
+            continue
+        try:
+            subtype = raw.FPDFAnnot_GetSubtype(annot)
+            if subtype not in (
+                raw.FPDF_ANNOT_REDACT,
+                raw.FPDF_ANNOT_SQUARE,
+                raw.FPDF_ANNOT_HIGHLIGHT,
+            ):
+                continue
+            rect = raw.FS_RECTF()
+            if not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            box = (
+                min(rect.left, rect.right),
+                min(rect.bottom, rect.top),
+                max(rect.left, rect.right),
+                max(rect.bottom, rect.top),
+            )
+            if box[2] - box[0] <= MIN_BOX_SIDE or box[3] - box[1] <= MIN_BOX_SIDE:
+                continue
+            if subtype == raw.FPDF_ANNOT_REDACT:
+                out.append(Box(ANNOTATION_TOP + i, box, None, "redact-annotation"))
+                continue
+            kind = (
+                raw.FPDFANNOT_COLORTYPE_InteriorColor
+                if subtype == raw.FPDF_ANNOT_SQUARE
+                else raw.FPDFANNOT_COLORTYPE_Color
+            )
+            color = _annot_color(annot, kind)
+            if color is None:
+                continue
+            if subtype == raw.FPDF_ANNOT_HIGHLIGHT and sum(color[:3]) > 3 * 64:
+                continue  # an ordinary highlighter: the text stays readable
+            name = (
+                "square-annotation" if subtype == raw.FPDF_ANNOT_SQUARE else "highlight-annotation"
+            )
+            out.append(Box(ANNOTATION_TOP + i, box, None, name))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+def _annot_color(annot, kind) -> tuple[int, int, int, int] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFAnnot_GetColor(annot, kind, *(ctypes.byref(v) for v in (r, g, b, a))):
+        return None
+    if a.value != 255:
+        return None
+    return (r.value, g.value, b.value, a.value)
+
+
+def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
+    """Render just the box, without anti-aliasing, and see whether it is one colour."""
+    rotation = page.get_rotation()
+    if rotation:
+        # boxes are in unrotated page space: render that way (in memory only; never saved)
+        page.set_rotation(0)
+    try:
+        return _uniform_unrotated(page, rect)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+
+
+def _uniform_unrotated(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
+    left, bottom = page.get_cropbox()[:2]
+    width, height = page.get_size()
+    inset = 0.75
+    crop = (
+        max(rect[0] + inset - left, 0),
+        max(rect[1] + inset - bottom, 0),
+        max(left + width - rect[2] + inset, 0),
+        max(bottom + height - rect[3] + inset, 0),
+    )
+    if crop[0] + crop[2] >= width - 1 or crop[1] + crop[3] >= height - 1:
+        return True  # box (nearly) outside the rendered page: trust the geometry
+    try:
+        bitmap = page.render(
+            scale=2,
+            crop=crop,
+            no_smoothtext=True,
+            no_smoothimage=True,
+            no_smoothpath=True,
+            may_draw_forms=True,
+            draw_annots=True,
+        )
+    except (ValueError, pdfium.PdfiumError):
+        return True
+    try:
+        array = bitmap.to_numpy()
+    finally:
+        bitmap.close()
+    if array.size == 0:
+        return False
+    channels = array.reshape(-1, array.shape[-1])[:, :3].astype(int)
+    return bool((channels.max(axis=0) - channels.min(axis=0)).max() <= 8)
+
+
+def _meaningful(text: str) -> bool:
+    """Drop what x-ray drops: blanks, punctuation, one repeated character, 'REDACTED'."""
+    stripped = re.sub(r"\s+", "", text)
+    if not stripped or not any(c.isalnum() for c in stripped):
+        return False
+    if len(set(stripped)) == 1 and len(stripped) > 1:
+        return False
+    rest = _OK_WORDS.sub(" ", text)
+    return any(c.isalnum() for c in rest)
+
+
+def _rgb_hex(color: tuple[int, int, int] | None) -> str | None:
+    return None if color is None else "#{:02x}{:02x}{:02x}".format(*color)
+
+
+@dataclass(slots=True)
+class _Chars:
+    """The drawn, non-blank characters of a page, as parallel arrays."""
+
+    offset: list[int]
+    char_index: list[int]
+    obj: list[Any]
+    key: list[int]
+    z: np.ndarray  # page-object index of each character's text object
+    box: np.ndarray  # n x 4 tight glyph boxes (left, bottom, right, top)
+    color: np.ndarray  # n x 4 fill colour (r, g, b, a)
+    box_list: list[tuple[float, float, float, float]]  # the same, as Python values
+    color_list: list[tuple[int, int, int, int]]
+
+
+def _read_chars(textpage, text: str, index: list[int], z_of: dict[int, int]) -> _Chars:
+    offsets, indices, objs, keys, zs, boxes, colors = [], [], [], [], [], [], []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    box_refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    color_refs = [ctypes.byref(v) for v in (r, g, b, a)]
+    for offset, char_index in enumerate(index):
+        if text[offset].isspace():
+            continue
+        obj = raw.FPDFText_GetTextObject(textpage, char_index)
+        key = _key(obj) if obj else None
+        if key is None:
+            continue  # generated by pdfium (line breaks), not drawn
+        if not raw.FPDFText_GetCharBox(textpage, char_index, *box_refs):
+            continue
+        if not raw.FPDFText_GetFillColor(textpage, char_index, *color_refs):
+            r.value, g.value, b.value, a.value = 0, 0, 0, 255
+        offsets.append(offset)
+        indices.append(char_index)
+        objs.append(obj)
+        keys.append(key)
+        zs.append(z_of.get(key, -1))
+        boxes.append((left.value, bottom.value, right.value, top.value))
+        colors.append((r.value, g.value, b.value, a.value))
+    return _Chars(
+        offsets, indices, objs, keys,
+        np.array(zs, dtype=np.int64),
+        np.array(boxes, dtype=float).reshape(-1, 4),
+        np.array(colors, dtype=np.int64).reshape(-1, 4),
+        boxes, colors,
+    )  # fmt: skip
+
+
+def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
+    """For each character, the top-most box that hides at least 80 % of it (or -1).
+
+    A box counts against a character when it was drawn after it, or in the character's own
+    colour (text painted over in its own colour is as unreadable as text under a box). Boxes
+    are taken top-most first and each character goes to the first that hides it, so stacked
+    boxes do not count it twice. Vectorised over characters: pages with thousands of
+    characters and hundreds of table-cell fills stay fast.
+    """
+    owner = np.full(len(chars.offset), -1, dtype=np.int64)
+    if not boxes or not chars.offset:
+        return owner
+    cb = chars.box
+    area = (cb[:, 2] - cb[:, 0]) * (cb[:, 3] - cb[:, 1])
+    for number in sorted(range(len(boxes)), key=lambda n: -boxes[n].z):
+        box = boxes[number]
+        w = np.minimum(cb[:, 2], box.rect[2]) - np.maximum(cb[:, 0], box.rect[0])
+        h = np.minimum(cb[:, 3], box.rect[3]) - np.maximum(cb[:, 1], box.rect[1])
+        overlap = np.where((w > 0) & (h > 0), w * h, 0.0)
+        counts = chars.z < box.z
+        if box.color is not None:
+            counts |= np.all(chars.color[:, :3] == np.array(box.color), axis=1)
+        hit = (owner < 0) & counts & (area > 0) & (overlap >= COVER_RATIO * area)
+        owner[hit] = number
+    return owner
+
+
+def _backgrounds(chars: _Chars, boxes: list[Box]) -> np.ndarray:
+    """Colour under each character's centre: the top-most filled rectangle drawn before it,
+    else white paper; -1 where the character sits on an image (background unknown)."""
+    n = len(chars.offset)
+    background = np.full((n, 3), 255, dtype=np.int64)
+    best = np.full(n, -1, dtype=np.int64)
+    if not n:
+        return background
+    cx = (chars.box[:, 0] + chars.box[:, 2]) / 2
+    cy = (chars.box[:, 1] + chars.box[:, 3]) / 2
+    for box in boxes:
+        r = box.rect
+        inside = (r[0] <= cx) & (cx <= r[2]) & (r[1] <= cy) & (cy <= r[3])
+        take = inside & (box.z < chars.z) & (box.z > best)
+        background[take] = -1 if box.color is None else np.array(box.color)
+        best[take] = box.z
+    return background
+
+
+def scan_page(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, index: list[int]
+) -> PageScan:
+    """Find covered and invisible text on one page; spans are offsets into ``text``."""
+    boxes, z_of, has_content, image_share = _boxes(page)
+    result = PageScan(has_content=has_content)
+    if not text.strip():
+        return result
+    page_box = page.get_cropbox()
+    scanned = image_share >= SCAN_IMAGE_SHARE
+    chars = _read_chars(textpage, text, index, z_of)
+    owner = _assign_to_boxes(chars, boxes)
+    background = _backgrounds(chars, boxes).tolist()
+    covered: dict[int, list[int]] = {}  # box number -> text offsets
+    invisible: list[tuple[int, str]] = []  # (offset, reason)
+    render_modes: dict[int, int] = {}
+    for i, (offset, number) in enumerate(zip(chars.offset, owner.tolist(), strict=True)):
+        if number >= 0:
+            covered.setdefault(number, []).append(offset)
+            continue
+        reason = _invisible_reason(
+            textpage, chars, i, render_modes, background[i], page_box, scanned
+        )
+        if reason:
+            invisible.append((offset, reason))
+    for b, offsets in sorted(covered.items(), key=lambda kv: min(kv[1])):
+        start, end = min(offsets), max(offsets) + 1
+        hidden_text = text[start:end]
+        if not _meaningful(hidden_text):
+            continue
+        # an unapplied Redact annotation leaks whatever it looks like; boxes must hide
+        if boxes[b].kind != "redact-annotation" and not _uniform(page, boxes[b].rect):
+            continue
+        rect = boxes[b].rect
+        result.hidden.append(
+            (
+                "box",
+                start,
+                end,
+                {
+                    "box": [round(v, 1) for v in rect],
+                    "box_kind": boxes[b].kind,
+                    "box_color": _rgb_hex(boxes[b].color),
+                    "hidden_text": hidden_text,
+                },
+            )
+        )
+    result.hidden.extend(_invisible_runs(text, invisible))
+    return result
+
+
+def _invisible_reason(
+    textpage, chars: _Chars, i: int, render_modes: dict[int, int], background, page_box, scanned
+) -> str | None:
+    key = chars.key[i]
+    mode = render_modes.get(key)
+    if mode is None:
+        mode = render_modes[key] = raw.FPDFTextObj_GetTextRenderMode(chars.obj[i])
+    if mode in (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP):
+        return None if scanned else "render mode 3 (invisible)"
+    box = chars.box_list[i]
+    if (
+        box[2] <= page_box[0]
+        or box[0] >= page_box[2]
+        or box[3] <= page_box[1]
+        or (box[1] >= page_box[3])
+    ):
+        return "outside the page"
+    if box[3] - box[1] < TINY_TEXT:  # glyph small: is the font (loose box) small too?
+        loose = textpage.get_charbox(chars.char_index[i], loose=True)
+        if 0 < loose[3] - loose[1] < TINY_TEXT:
+            return "too small to read"
+    color = chars.color_list[i]
+    if color[3] == 0:
+        return "transparent"
+    if background[0] < 0:
+        return None  # text on an image: its background is unknown
+    if max(abs(c - b) for c, b in zip(color[:3], background, strict=True)) <= 16:
+        return "same colour as the background"
+    return None
+
+
+def _invisible_runs(
+    text: str, invisible: list[tuple[int, str]]
+) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """Join invisible characters of one reason into runs (whitespace between them allowed)."""
+    runs: list[tuple[str, int, int, dict[str, Any]]] = []
+    start = end = -1
+    reason = ""
+    for offset, why in invisible:
+        if start >= 0 and why == reason and not text[end:offset].strip():
+            end = offset + 1
+            continue
+        if start >= 0 and _meaningful(text[start:end]):
+            runs.append(("invisible", start, end, {"reason": reason}))
+        start, end, reason = offset, offset + 1, why
+    if start >= 0 and _meaningful(text[start:end]):
+        runs.append(("invisible", start, end, {"reason": reason}))
+    return runs

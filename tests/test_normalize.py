@@ -1,0 +1,112 @@
+"""The normalisation layer: variants of markings are found, and every offset maps back exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactcheck.detect.rules import RuleDetector
+from redactcheck.document import Segment
+from redactcheck.normalize import normalize
+from redactcheck.ruleset.loader import load_rules
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return RuleDetector(load_rules())
+
+
+def banner_hits(detector, text: str):
+    return [f for f in detector.detect(Segment(text)) if f.rule_id == "US-BANNER-CLASSIFIED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5ECRET//NOFORN", "SECRET//NOFORN"),
+        ("C0NFIDENTIAL", "CONFIDENTIAL"),
+        ("CONFIDENTlAL", "CONFIDENTIAL"),
+        ("SECRE T", "SECRET"),
+        ("S ECRET", "SECRET"),
+        ("S E C R E T", "SECRET"),
+        ("S-E-C-R-E-T", "SECRET"),
+        ("T O P  S E C R E T", "TOP SECRET"),
+        ("CONFIDEN-\nTIAL", "CONFIDENTIAL"),
+        ("ＳＥＣＲＥＴ", "SECRET"),
+        ("S\u0415CRET", "SECRET"),  # Cyrillic Е inside a Latin word
+        ("SEC\u200bRET", "SECRET"),  # zero-width space
+        ("NO FORN", "NOFORN"),
+    ],
+)
+def test_variants_normalise_to_the_marking(text, expected):
+    assert normalize(text).text == expected
+
+
+def test_ordinary_text_is_left_alone():
+    for text in (
+        "the secret to a loaf",
+        "A SECRET MEETING",
+        "TOP SECRET",
+        "Model 5E3",
+        "ALL 50 STATES",
+    ):
+        assert normalize(text).text == text
+
+
+def test_genuine_cyrillic_words_are_not_folded():
+    assert normalize("СЕКРЕТНО").text == "СЕКРЕТНО"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Header\n5ECRET//NOFORN\nBody", "5ECRET//NOFORN"),
+        ("Header\nC0NFIDENTIAL\nBody", "C0NFIDENTIAL"),
+        ("x\nSECRE T\ny", "SECRE T"),
+        ("x\nS E C R E T\ny", "S E C R E T"),
+        ("x\nT O P  S E C R E T\ny", "T O P  S E C R E T"),
+        ("x\nＳＥＣＲＥＴ\ny", "ＳＥＣＲＥＴ"),
+        ("x\nS\u0415CRET//NOFORN\ny", "S\u0415CRET//NOFORN"),
+        ("x\nSEC\u200bRET\ny", "SEC\u200bRET"),
+        ("x\nCONFIDEN-\nTIAL\ny", "CONFIDEN-\nTIAL"),
+    ],
+)
+def test_variants_of_us_levels_are_found_with_exact_offsets(detector, text, span):
+    hits = banner_hits(detector, text)
+    assert len(hits) == 1
+    hit = hits[0]
+    assert (hit.start, hit.end) == (text.index(span), text.index(span) + len(span))
+    assert text[hit.start : hit.end] == hit.text == span
+
+
+def test_offsets_after_an_earlier_repair_stay_exact(detector):
+    text = "S E C R E T\n\nRef: ＳＥＣＲＥＴ and then\nCONFIDEN-\nTIAL\n"
+    hits = banner_hits(detector, text)
+    assert [h.text for h in hits] == ["S E C R E T", "CONFIDEN-\nTIAL"]
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+
+
+_alphabet = st.sampled_from(list("SECRTONFIDAL UX5l0 \n-/\u200bＳＥ\u0415abc"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_alphabet, max_size=60))
+def test_offset_map_is_monotonic_and_in_bounds(text):
+    norm = normalize(text)
+    previous = -1
+    for i in range(len(norm.text)):
+        orig = norm.to_original(i)
+        assert 0 <= orig < len(text)
+        assert orig > previous
+        previous = orig
+    if norm.text:
+        start, end = norm.span(0, len(norm.text))
+        assert 0 <= start <= end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefgh ijklmnop.,\n")), max_size=80))
+def test_lowercase_prose_is_unchanged(text):
+    assert normalize(text).text == text

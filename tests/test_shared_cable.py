@@ -1,0 +1,36 @@
+"""The real 2006 cable in ../shared/samples (read in place, never copied): every marking found."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import SHARED
+
+CABLE = SHARED / "samples" / "cable-tokyo-2006.txt"
+pytestmark = pytest.mark.skipif(not CABLE.exists(), reason="../shared/samples is not beside the repo")
+
+
+@pytest.fixture(scope="module")
+def cable(rules_scanner):
+    return CABLE.read_text(encoding="utf-8"), rules_scanner.scan_file(CABLE).findings
+
+
+def test_every_portion_mark_and_caption(cable):
+    text, findings = cable
+    portions = [f for f in findings if f.entity == "PORTION_MARK"]
+    assert len(portions) == text.count("(S)") == 11
+    sipdis = [f for f in findings if f.text == "SIPDIS"]
+    assert len(sipdis) == len(re.findall(r"\bSIPDIS\b", text))
+
+
+def test_header_markings(cable):
+    text, findings = cable
+    texts = [f.text for f in findings]
+    assert "ZNY SSSSS ZZH" in texts
+    assert "S E C R E T" in texts
+    assert any(t.startswith("E.O. 12958: DECL: ") for t in texts)
+    assert any(t.startswith("Classified By:") for t in texts)
+    for f in findings:
+        assert text[f.start : f.end] == f.text
