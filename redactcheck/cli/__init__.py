@@ -15,6 +15,7 @@ import typer
 
 from redactcheck import __version__
 from redactcheck.cli import baseline as baseline_cmd
+from redactcheck.cli import eval as eval_cmd
 from redactcheck.cli import review as review_cmd
 from redactcheck.cli import rules as rules_cmd
 from redactcheck.cli import scan as scan_cmd
@@ -34,6 +35,7 @@ app.command("scan")(scan_cmd.scan)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("review")(review_cmd.review)
+app.command("eval")(eval_cmd.eval_command)
 
 
 def _version(value: bool) -> None:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
+from redactcheck.detect.casing import restore_case
+from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 
@@ -39,47 +41,23 @@ ENTITY_INFO = {
 }
 _FALLBACK = EntityInfo("PII-OTHER", "low", "Personal data found by Presidio.")
 
-_CAPS_LINE_MIN_LETTERS = 4
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def restore_case(text: str) -> str:
-    """Title-case words on lines that are mostly upper case; keep the length exactly."""
-    if not any(c.isupper() for c in text):
-        return text
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
-        if len(letters) >= _CAPS_LINE_MIN_LETTERS and upper >= 0.8 * len(letters):
-            line = _WORD.sub(_title_word, line)
-        out.append(line)
-    restored = "".join(out)
-    return restored if len(restored) == len(text) else text
-
-
-def _title_word(m: re.Match[str]) -> str:
-    word = m.group(0)
-    rest = "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
-    return word[0] + rest
-
-
 #: A PERSON needs a capitalised word once case is restored; a text without one skips spaCy.
 _CANDIDATE = re.compile(r"[A-Z]")
 #: Phone recognition (libphonenumber, slow) only runs on texts with five or more digits close
 #: together; e-mail recognition only on texts holding an ``@``.
-_DIGIT_RUN = re.compile(r"\d(?:[^\w\n]{0,3}\d){4,}")
+_DIGIT_RUN = re.compile(r"\d(?:[^\w]{0,3}\d){4,}")
 #: Characters of text handed to spaCy in one ``nlp.pipe`` batch: bounds peak memory.
 _BATCH_CHARS = 200_000
-_MEMO_SIZE = 2048
+_MEMO_SIZE = 1024
 
 
 class NameDetector:
     """Runs spaCy NER once per text and Presidio's recognisers on its output.
 
     One instance (one loaded model) per worker. ``detect_many`` batches texts through
-    ``nlp.pipe``, splits long texts into overlapping chunks (``chunk.py``) and reuses results
-    for identical texts; ``detect`` is the one-segment case.
+    ``nlp.pipe`` (see docs/performance.md), splits long texts into overlapping chunks
+    (``chunk.py``) and reuses results for identical texts, then applies the per-segment
+    post-processing (``refine_results``) to each segment; ``detect`` is the one-segment case.
     """
 
     name = "presidio"
@@ -99,7 +77,7 @@ class NameDetector:
         self.analyzer = build_analyzer(model, self.entities, sentence_parser)
         self.nlp_engine = self.analyzer.nlp_engine
         self.nlp = self.nlp_engine.nlp["en"]
-        self._memo: OrderedDict[str, list] = OrderedDict()
+        self._memo: OrderedDict[str, tuple[list, list]] = OrderedDict()
         self.max_chars = MAX_CHARS  # longest text handed to spaCy at once (chunk.py)
 
     def detect(self, segment: Segment) -> list[Finding]:
@@ -110,6 +88,7 @@ class NameDetector:
         pieces: list[list[tuple[Chunk, str]]] = []
         todo: dict[str, None] = {}
         for segment in segments:
+            # one NER pass on the case-restored copy, shared by Presidio and the person rules
             restored = restore_case(segment.text) if segment.text.strip() else ""
             cuts = split(restored, self.max_chars) if restored else []
             chunks = [(c, restored[c.start : c.end]) for c in cuts]
@@ -120,69 +99,61 @@ class NameDetector:
         self._analyze_texts(list(todo))
         out: list[list[Finding]] = []
         for segment, chunks in zip(segments, pieces, strict=True):
-            results = []
+            if not chunks:
+                out.append([])
+                continue
+            results: list[tuple[str, int, int, float]] = []
+            other_ner: list[tuple[int, int, str]] = []
             for chunk, text in chunks:
-                for r in self._memo[text]:
-                    start, end = r.start + chunk.start, r.end + chunk.start
-                    if chunk.owns(start):
-                        results.append((r, start, end))
-            out.append(self._findings(segment, results))
+                found, ner = self._memo[text]
+                shift = chunk.start
+                results.extend(
+                    (kind, start + shift, end + shift, score)
+                    for kind, start, end, score in found
+                    if chunk.owns(start + shift)
+                )
+                other_ner.extend(
+                    (start + shift, end + shift, label)
+                    for start, end, label in ner
+                    if chunk.owns(start + shift)
+                )
+            out.append(
+                refine_results(
+                    segment.text,
+                    results,
+                    entities=self.entities,
+                    min_score=self.min_score,
+                    other_ner=other_ner,
+                )
+            )
         return out
 
     def _analyze_texts(self, texts: list[str]) -> None:
-        """Presidio results for each text into the memo (spaCy batched, recognisers per text)."""
-        need_ner = [t for t in texts if "PERSON" in self.entities and _CANDIDATE.search(t)]
-        skip = [t for t in texts if not ("PERSON" in self.entities and _CANDIDATE.search(t))]
+        """Presidio results and NER entities for each text into the memo (spaCy batched)."""
+        want_ner = "PERSON" in self.entities
+        need_ner = [t for t in texts if want_ner and _CANDIDATE.search(t)]
+        skip = [t for t in texts if not (want_ner and _CANDIDATE.search(t))]
         for text in skip:
             self._remember(text, self._analyze(text, self.nlp.make_doc(text)))
         for batch in _batches(need_ner, _BATCH_CHARS):
             for text, doc in zip(batch, self.nlp.pipe(batch, batch_size=len(batch)), strict=True):
                 self._remember(text, self._analyze(text, doc))
 
-    def _analyze(self, text: str, doc) -> list:
+    def _analyze(self, text: str, doc) -> tuple[list, list]:
+        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
+        ner = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
         entities = [e for e in self.entities if _worth_running(e, text)]
         if not entities:
-            return []
-        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
-        return self.analyzer.analyze(
-            text=text,
-            language="en",
-            entities=entities,
-            score_threshold=self.min_score,
-            nlp_artifacts=artifacts,
+            return [], ner
+        results = self.analyzer.analyze(
+            text=text, language="en", entities=entities, nlp_artifacts=artifacts
         )
+        return [(r.entity_type, r.start, r.end, r.score) for r in results], ner
 
-    def _remember(self, text: str, results: list) -> None:
-        self._memo[text] = results
+    def _remember(self, text: str, value: tuple[list, list]) -> None:
+        self._memo[text] = value
         while len(self._memo) > _MEMO_SIZE:
             self._memo.popitem(last=False)
-
-    def _findings(self, segment: Segment, results: list) -> list[Finding]:
-        """Per-segment post-processing: Presidio results (with segment offsets) to findings."""
-        text = segment.text
-        findings: list[Finding] = []
-        for r, start, end in results:
-            info = ENTITY_INFO.get(r.entity_type, _FALLBACK)
-            start, end = _trim_to_line(text, start, end)
-            span = text[start:end]
-            if not span.strip():
-                continue
-            findings.append(
-                Finding(
-                    rule_id=info.rule_id,
-                    category="pii",
-                    entity=r.entity_type,
-                    severity=info.severity,
-                    score=round(float(r.score), 3),
-                    start=start,
-                    end=end,
-                    text=span,
-                    message=info.message,
-                    exemption="(b)(6)",
-                    detector="presidio",
-                )
-            )
-        return findings
 
 
 def _worth_running(entity: str, text: str) -> bool:

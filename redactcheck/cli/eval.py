@@ -1,0 +1,78 @@
+"""``redactcheck eval DOCS GOLD``: score the scanner against hand-labelled spans.
+
+CI runs it on the project's own labelled cases with ``--min-recall`` so that a change which
+loses names or markings fails the build instead of shipping quietly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from redactcheck.cli.common import fail
+
+
+def eval_command(
+    docs: Path = typer.Argument(..., help="Folder of UTF-8 text documents."),
+    gold: Path = typer.Argument(..., help="Gold spans: JSON Lines {doc, start, end, label}."),
+    show: bool = typer.Option(False, "--show", help="List misses and false alarms with context."),
+    context: int = typer.Option(40, "--context", min=0, help="Characters of context with --show."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores (and details) as JSON."),
+    min_recall: list[str] = typer.Option(
+        None, "--min-recall", help="LABEL=X: exit 1 when LABEL's recall is below X (repeatable)."
+    ),
+    config_file: Path | None = typer.Option(None, "--config", help="Configuration file to use."),
+    model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    min_score: float | None = typer.Option(
+        None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."
+    ),
+    no_names: bool = typer.Option(False, "--no-names", help="Rules only: skip names and contacts."),
+) -> None:
+    """Score precision, recall and F1 per label (MARKING, PERSON, CONTACT) on labelled docs."""
+    from redactcheck.config import ConfigError, load_config, validate
+    from redactcheck.detect.nlp import ModelNotInstalled
+    from redactcheck.engine import Scanner
+    from redactcheck.evaluate import (
+        EvalError,
+        below,
+        evaluate,
+        format_details,
+        format_table,
+        parse_thresholds,
+    )
+    from redactcheck.ruleset.loader import RuleLoadError
+
+    try:
+        minimums = parse_thresholds(min_recall or [])
+        config = load_config(config_file).with_overrides(model=model, min_score=min_score)
+        if no_names:
+            config.names = False
+        validate(config)
+        scanner = Scanner(config)
+        if config.names:
+            _ = scanner.name_detector  # load the model now: a missing model is a config error
+        result = evaluate(scanner, docs, gold)
+    except (ConfigError, RuleLoadError, ModelNotInstalled, EvalError) as exc:
+        fail(str(exc).replace("\n", "; "))
+
+    if as_json:
+        data = result.to_dict(context)
+        if not show:
+            data.pop("misses")
+            data.pop("false_alarms")
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_table(result))
+        if show:
+            sys.stdout.write(format_details(result, context))
+    for error in result.errors:
+        typer.echo(f"redactcheck: error: {error}", err=True)
+    failures = below(result, minimums)
+    for line in failures:
+        typer.echo(f"redactcheck: {line}", err=True)
+    if result.errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if failures else 0)

@@ -1,0 +1,651 @@
+"""Names the stock NER model misses or mislabels, and the false alarms it raises.
+
+Input: the original text, the NER entities the model found on its case-restored copy (same
+offsets), and the word lists of ``rules/lexicons``. Output: person spans, each with a score
+that says how it was found, so ``--min-score`` means something:
+
+====================  =====  ===============================================================
+basis                 score  example
+====================  =====  ===============================================================
+title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
+title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
+initials              0.85   ``PAUL R. HASKELL``, ``T. A. Morrow``
+ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
+inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
+mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
+propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
+signature             0.75   a lone surname on its own line at the end of a cable
+continuation          0.75   a surname on the line after a given name that ended a line
+ner-repeated          0.75   one word the model calls a person twice or more in the text
+apposition            0.70   ``Our liaison, Wendeline Aasgaard, reports``
+ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
+====================  =====  ===============================================================
+
+Every rule is a compiled regular expression or a set lookup; nothing walks the text token by
+token, and no second NER pass is made.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+#: One word of a name: an initial, a capitalised word (with hyphen/apostrophe parts), or a
+#: word in capitals. "Okonkwo-Hale", "O'Neill", "Jong-il", "J.", "SCHMIDT".
+NAME_TOKEN = (
+    rf"(?:[{_UP}]\.(?:[ \t]?[{_UP}]\.)*"
+    rf"|(?:Ma?c|O['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
+    rf"|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
+)
+PARTICLES = ("de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van",
+             "von", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu")  # fmt: skip
+_PARTICLE = "(?:" + "|".join(PARTICLES) + r")(?:[ \t]+|-)"
+_NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE})*{NAME_TOKEN}){{0,3}}"
+_TOKEN_RE = re.compile(rf"(?:{_PARTICLE})*{NAME_TOKEN}")
+_INITIAL = re.compile(rf"^[{_UP}]\.(?:[ \t]?[{_UP}]\.)*$")
+_BAD_CHARS = re.compile(rf"[^{_UP}{_LO}\s.,'’-]|,(?! )")
+_ACT_AFTER = re.compile(rf"(?:[ \t]+[{_UP}][\w'’-]*){{0,6}}[ \t]+(?:Act|ACT)\b")
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]+{NAME_TOKEN}"
+    rf"|[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]?(?:Ma?c|O['’])?[{_UP}][{_LO}{_UP}]+(?:-[{_UP}{_LO}]+)*)"
+    rf"(?![\w])"
+)
+_SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILINE)
+_CONTINUATION = re.compile(
+    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
+)
+_SIGNATURE_LINES = 8
+#: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
+_MAIL_HEADER = re.compile(
+    rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
+    re.MULTILINE,
+)
+_CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
+_SPLIT = re.compile(r"[^\s(\[{\"“|]+")
+#: "SMITH, John" / "ODUYA, JAMES" at the start of a line or after a form label ("SUBJECT :"),
+#: standing alone in its field (end of line or a comma after it), as file headers write names.
+_INVERTED = re.compile(
+    rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
+    rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{3,}}(?=[ \t]*(?:$|[,;(])))"
+    rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
+    re.MULTILINE,
+)
+#: "Our liaison, Marguerite Okafor, reports": a full name set off by commas after a noun.
+_APPOSITION = re.compile(
+    rf"(?<=[{_LO}]), (?P<name>[{_UP}][{_LO}]+(?: [{_UP}]\.)?"
+    rf"(?: (?:{_PARTICLE})*(?:Ma?c|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?){{1,2}}),"
+    rf" (?P<next>[{_LO}]+)"
+)
+_NOT_AFTER_APPOSITION = frozenset(
+    ("and", "or", "but", "nor", "the", "a", "an", "in", "on", "at", "to", "of", "for", "from",
+     "with", "by", "as", "which", "where", "when", "than", "then", "is", "was", "are", "were",
+     "has", "had", "have")
+)  # fmt: skip
+#: A heading: a mixed-case line standing alone (blank lines or the text's edge around it) of
+#: four or more words, most of them capitalised, not ending like a sentence
+#: ("Country Sourdough, the Slow Way").
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
+#: Words in capitals that read as verbs or adverbs, not names ("ARRIVED", "MEETING"); kept
+#: narrow so that REED, ALFRED, AHMED or STERLING are not caught.
+_VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
+_VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
+
+SCORES = {
+    "title": 0.95,
+    "title-office": 0.9,
+    "initials": 0.85,
+    "ner": 0.85,
+    "inverted": 0.85,
+    "mail-header": 0.85,
+    "propagated": 0.8,
+    "signature": 0.75,
+    "continuation": 0.75,
+    "ner-repeated": 0.75,
+    "apposition": 0.7,
+    "ner-single": 0.6,
+    "ner-single-caps": 0.5,
+}
+CONFIDENT = 0.75
+
+
+@dataclass(slots=True)
+class PersonSpan:
+    start: int
+    end: int
+    score: float
+    basis: str
+    merge_left: bool = False  # joins a name that ends one space before it ("Amara" "Okonkwo")
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w/])(?:{lex.title_regex})(?:\.[ \t]*\n?|[ \t]*\n|[ \t]+)[ \t]*"
+        rf"(?P<name>(?:{_PARTICLE})*{_NAME})(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _office_pattern() -> re.Pattern[str]:
+    """ "Director-General for Treaty Affairs Emeka Obi": the office words after
+    "for"/"of" are skipped by :func:`_first_name_run` (they are in not_person.yaml)."""
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w/])(?:{lex.title_regex})[ \t]+(?:for|of)[ \t]+"
+        rf"(?P<name>(?:(?:[{_UP}][\w'’-]*|and|of|the|for|&)[ \t]+){{0,6}}"
+        rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _appositive_pattern() -> re.Pattern[str]:
+    """ "Jane Roe, Director of ..." / "Herman Oduya, Former Ambassador": a name then its title."""
+    lex = name_lexicon()
+    return re.compile(
+        rf"(?<![\w])(?P<name>{_NAME}),[ \t]+"
+        rf"(?:(?:Former|Acting|Deputy|Assistant|Senior|Special|Vice|Under|Retired|Chief)[ \t]+)*"
+        rf"(?:(?:[{_UP}][{_LO}]+|of|for|the)[ \t]+){{0,3}}"
+        rf"(?:{lex.title_regex})\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _codeword_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in name_lexicon().not_after)
+    return re.compile(rf"(?:{words})[ \t]+$")
+
+
+def _after_codeword(text: str, start: int) -> bool:
+    """A word right after a classification level on the same line is a codeword or caveat."""
+    window = max(0, start - 40)  # bounded: a text without line breaks stays linear
+    line_start = max(text.rfind("\n", window, start) + 1, window)
+    return bool(_codeword_pattern().search(text, line_start, start))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w]+)")
+
+
+def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
+    """ "Marshall Plan", "Harbor Meeting", "Centennial Celebration": the next word makes the
+    phrase an organisation, event or document, so the name before it is not a person here."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads)
+
+
+def _marking_fragment(word: str, lex: NameLexicon) -> bool:
+    """OCR breaks "UNCLASSIFIED" into "IFIED" or "UNCLAS": a piece of a marking word."""
+    up = word.upper()
+    return len(up) >= 4 and any(
+        m != up and (m.endswith(up) or m.startswith(up)) for m in lex.marking_words
+    )
+
+
+def _ordinary_words(name: str, lower_words: set[str]) -> bool:
+    """Every word of the candidate is also written in lower case in the text: ordinary words
+    capitalised at the start of a sentence or in a heading, not a name."""
+    words = [w.lower() for w in _HEADING_WORD.findall(name) if w.lower() not in PARTICLES]
+    return bool(words) and all(w in lower_words for w in words)
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """The candidate is part of a Title Case heading line, with other capitalised words."""
+    a, b = _line_bounds(text, start)
+    alone_above = a == 0 or text[a - 2 : a] == "\n\n"
+    alone_below = b >= len(text) - 1 or text[b : b + 2] == "\n\n"
+    if not (alone_above and alone_below):
+        return False
+    line = text[a:b].strip()
+    if not line or line[-1] in ".!?;" or ":" in line or sum(map(str.isupper, line)) > len(line) / 2:
+        return False  # a sentence, a form field ("FROM: ...") or a line in capitals
+    words = _HEADING_WORD.findall(line)
+    capitalised = [w for w in words if w[:1].isupper()]
+    rest = _HEADING_WORD.findall(text[a:start] + " " + text[end:b])
+    return (
+        len(words) >= 4
+        and len(capitalised) >= 0.6 * len(words)
+        and sum(w[:1].isupper() for w in rest) >= 2
+    )
+
+
+def _plausible_words(name: str) -> bool:
+    """Reject OCR debris such as "SL CTI": every word needs a vowel, one word three letters."""
+    words = [w for w in name.split() if not _INITIAL.match(w) and w not in PARTICLES]
+    return (
+        bool(words)
+        and all(len(w) >= 2 and _VOWEL.search(w) for w in words)
+        and any(len(w) >= 3 for w in words)
+    )
+
+
+def _repeated_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[str]:
+    """Single words the model calls a person at least twice in this text."""
+    seen: dict[str, int] = {}
+    for s, e, label in ner:
+        if label == "PERSON":
+            key = text[s:e].strip().lower()
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _is_name_word(word: str, lex: NameLexicon) -> bool:
+    """A token that can be part of a name: capitalised or an initial, not a listed non-name."""
+    if lex.is_not_person_word(word):
+        return False
+    if _INITIAL.match(word):
+        return True
+    return word[:1].isupper() and len(word) >= 2
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in _SPLIT.finditer(text[start:end])]
+
+
+def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[int, int]]:
+    """Split a candidate at line breaks, trim titles/common words/punctuation from its ends,
+    and drop it when what is left is not name-shaped. Returns zero or more spans."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        a, b = pos, pos + len(piece)
+        pos = b + 1
+        toks = _tokens(text, a, b)
+        # strip punctuation at the ends of each token ("Oyelaran,", "(Smith)")
+        toks = [_strip_punct(text, s, e) for s, e in toks]
+        toks = [(s, e) for s, e in toks if e > s]
+        first = 0
+        while first < len(toks) and not _is_name_word(text[slice(*toks[first])], lex):
+            first += 1
+        while first > 0 and text[slice(*toks[first - 1])] in PARTICLES:
+            first -= 1  # "de la Cruz": keep the particles in front of the surname
+        toks = toks[first:] if first < len(toks) else []
+        trailing_head = False
+        while toks and (
+            not _is_name_word(last := text[toks[-1][0] : toks[-1][1]], lex)
+            or _VERB_ENDING.match(last)
+        ):
+            trailing_head = trailing_head or last.lower() in lex.heads
+            toks.pop()
+        if trailing_head:
+            continue  # "Harbor Planning Meeting": an event or organisation, not a person
+        if not toks:
+            continue
+        words = [text[s:e] for s, e in toks]
+        if any(w.lower() in lex.heads for w in words):
+            continue
+        if any(not (w[:1].isupper() or w in PARTICLES) for w in words):
+            continue
+        if all(_INITIAL.match(w) for w in words):
+            continue
+        s, e = toks[0][0], toks[-1][1]
+        if _BAD_CHARS.search(text[s:e]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalpha():
+        s += 1
+    while e > s and not (text[e - 1].isalpha() or text[e - 1] == "."):
+        e -= 1
+    # a trailing full stop belongs to an initial ("J."), not to a word ("SMITH.")
+    if e - s > 2 and text[e - 1] == "." and "." not in text[s : e - 1]:
+        e -= 1
+    # possessive: "Oyelaran's" -> "Oyelaran"
+    if e - s > 3 and text[e - 2 : e].lower() in ("'s", "’s"):
+        e -= 2
+    return s, e
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+class _Lines:
+    """Which offsets lie on cable routing/tag lines (found with one regex pass)."""
+
+    def __init__(self, text: str, lex: NameLexicon):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in lex.cable_line.finditer(text):
+            a, b = _line_bounds(text, m.start())
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def excluded(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.ends[i]
+
+
+def find_people(
+    text: str, ner: Iterable[tuple[int, int, str]], lex: NameLexicon | None = None
+) -> list[PersonSpan]:
+    """Person spans in ``text`` from NER entities (offsets into ``text``) plus the rules."""
+    lex = lex or name_lexicon()
+    lines = _Lines(text, lex)
+    ner = list(ner)
+    not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
+    found: list[PersonSpan] = []
+
+    def add(s: int, e: int, basis: str, score: float | None = None) -> None:
+        for a, b in clean_span(text, s, e, lex):
+            if (
+                lines.excluded(a)
+                or _ACT_AFTER.match(text, b)
+                or _after_codeword(text, a)
+                or _head_after(text, b, lex)
+                or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
+                or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
+            ):
+                continue
+            found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
+
+    # 1. the NER model's people, cleaned
+    repeated = _repeated_person_words(text, ner)
+    lower_words = set(_LOWER_WORD.findall(text)) if ner else set()
+    for s, e, label in ner:
+        if label != "PERSON":
+            continue
+        for a, b in clean_span(text, s, e, lex):
+            word = text[a:b]
+            if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
+                continue  # "Bake at 250" when "bake" is also written in lower case
+            if " " in word.strip():
+                if not _plausible_words(word):
+                    continue
+                basis = "ner"
+            elif (
+                word.lower() in not_person_texts
+                or len(word) <= 3
+                or _after_codeword(text, a)
+                or (word.isupper() and _marking_fragment(word, lex))
+            ):
+                continue  # a place or group elsewhere, a short OCR fragment, a codeword
+            elif word.lower() in repeated:
+                basis = "ner-repeated"
+            elif word.isupper():
+                basis = "ner-single-caps"
+            else:
+                basis = "ner-single"
+            add(a, b, basis)
+
+    # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
+    person_ents = _Ents([(s, e) for s, e, label in ner if label == "PERSON"])
+    title_re, pos = _title_pattern(), 0
+    while m := title_re.search(text, pos):
+        s, e = m.span("name")
+        if text[s:e].isupper():
+            s, e = _cap_caps_name(text, s, e, person_ents)
+        if e > s:
+            add(s, e, "title")
+        pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+    for m in _office_pattern().finditer(text):
+        if not m.group("name").isupper():
+            add(*_first_name_run(text, *m.span("name"), lex), "title-office")
+    for m in _appositive_pattern().finditer(text):
+        add(*m.span("name"), "title")
+
+    for m in _INVERTED.finditer(text):
+        a, b = m.span("name")
+        surname, given = text[a:b].split(",", 1)
+        if _is_name_word(surname, lex) and _is_name_word(given.split()[0], lex):
+            add(a, b, "inverted")
+
+    for m in _MAIL_HEADER.finditer(text):
+        add(*m.span("name"), "mail-header")
+
+    for m in _APPOSITION.finditer(text):
+        if m.group("next") not in _NOT_AFTER_APPOSITION:
+            add(*m.span("name"), "apposition")
+
+    # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
+    for m in _INITIALS_NAME.finditer(text):
+        s = m.start()
+        if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
+            m.group(0)
+        ):
+            continue
+        add(s, m.end(), "initials")
+
+    # 4. a lone name on its own line among the last lines: the signature of a cable
+    _signatures(text, add, lex)
+
+    _join_inverted(text, found)
+    people = _merge(found)
+    # 5. a given name alone at the end of a line, continued by a surname that starts the next
+    #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
+    extra = []
+    for p in people:
+        if p.score < CONFIDENT or " " in text[p.start : p.end]:
+            continue
+        m = _CONTINUATION.match(text, p.end)
+        if m and _is_name_word(m.group(1).split()[-1], lex):
+            extra.append((m.start(1), m.end(1)))
+    for s, e in extra:
+        add(s, e, "continuation")
+    people = _merge(found)
+    # 6. every other mention of a confidently found name, in the same document
+    for s, e in _propagate(text, people, lex):
+        add(s, e, "propagated")
+    for p in found:
+        if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
+            p.merge_left = True
+    return _person_not_firm(text, _merge(found), lex)
+
+
+_CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
+
+
+def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[PersonSpan]:
+    """A name the document also uses for an organisation ("Harlan Corporation") is reported
+    where the text uses it as a person: after a title, or as the subject opening a sentence
+    ("Harlan wants to expand"), not as an object ("advise Harlan of", "the Harlan brochure")."""
+    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lex.heads))
+    firms = {
+        m.group(1).lower()
+        for m in re.finditer(rf"(?<![\w-])([{_UP}][{_LO}]+)[ \t]+(?:{heads})\b", text)
+    }
+    if not firms:
+        return people
+    out = []
+    for p in people:
+        word = text[p.start : p.end]
+        object_use = not _SENTENCE_START.search(text, max(0, p.start - 6), p.start)
+        if word.lower() in firms and p.basis not in _CUED and object_use:
+            continue
+        out.append(p)
+    return out
+
+
+class _Ents:
+    """The model's person entities, sorted, for "which entity covers this offset" lookups."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def end_covering(self, pos: int) -> int | None:
+        """The furthest end of an entity that contains ``pos``, if any (entities do not nest)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][1] > pos:
+            return self.spans[i][1]
+        return None
+
+
+def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
+    """After a title in capitals, "DCM LARKIN SAID THAT" must not become a four-word name and
+    "AMBASSADOR ASSESSES" no name at all. Keep initials and the first word unless it reads as
+    a verb or is a listed non-name; after initials one more name word ("R. DELANEY OKAFOR");
+    further words only where the NER model saw a person."""
+    toks = [m.span() for m in _TOKEN_RE.finditer(text, s, e)]
+    keep_end, had_initial, first = None, False, None
+    for ts, te in toks:
+        keep_end = te
+        if _INITIAL.match(text[ts:te]):
+            had_initial = True
+            continue
+        first = (ts, te)
+        break
+    if keep_end is None or first is None:
+        return s, s
+    word = text[first[0] : first[1]]
+    covered = ents.end_covering(first[0])
+    if _VERB_ENDING.match(word) or not _is_name_word(word, name_lexicon()):
+        return s, s
+    if covered is not None:
+        return s, max(keep_end, min(covered, e))
+    if had_initial:  # "AMBASSADOR R. DELANEY OKAFOR-BRIGHT FOR REASONS": one more name word
+        nxt = (
+            _TOKEN_RE.match(text, keep_end + 1, e) if text[keep_end : keep_end + 1] == " " else None
+        )
+        word = nxt.group(0) if nxt else ""
+        if word and _is_name_word(word, name_lexicon()) and not _VERB_ENDING.match(word):
+            keep_end = nxt.end()
+    return s, keep_end
+
+
+def _signatures(text: str, add, lex: NameLexicon) -> None:
+    tail_start = len(text)
+    seen = 0
+    while tail_start > 0 and seen < _SIGNATURE_LINES:
+        nl = text.rfind("\n", 0, tail_start - 1)
+        if text[nl + 1 : tail_start].strip():
+            seen += 1
+        tail_start = nl + 1 if nl >= 0 else 0
+        if nl < 0:
+            break
+    for m in _SIGNATURE_LINE.finditer(text, tail_start):
+        s, e = m.span(1)
+        before = text[max(0, s - 2) : s]
+        line_start = text.rfind("\n", 0, s) + 1
+        prev_line = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start].strip()
+        valediction = prev_line.endswith(",") and len(prev_line) < 30  # "Regards,"
+        if prev_line and not valediction and "\n" in before:
+            continue  # part of a paragraph or list, not a line standing alone
+        # the whole line must be the name: "COL SMITH ARRIVED." is a sentence, not a signature
+        if _plausible_words(text[s:e]) and e - s >= 3 and clean_span(text, s, e, lex) == [(s, e)]:
+            add(s, e, "signature")
+
+
+def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, int]:
+    """The run of name words that ends an office phrase ("for Foreign Policy Emi Sato").
+
+    Office words (in not_person.yaml) must come first, and the run must not be followed by
+    another capitalised word: "of the Chinese Communist Party" and "Minister of Petroleum"
+    give no name."""
+    run: list[tuple[int, int]] = []
+    office = False
+    for m in _TOKEN_RE.finditer(text, s, e):
+        word = m.group(0).split()[-1]
+        if run and text[run[-1][1] : m.start()].strip():
+            break
+        if _is_name_word(word, lex):
+            if not office:
+                return s, s
+            run.append(m.span())
+        elif run:
+            return s, s
+        else:
+            office = True
+    if not run or re.match(rf"[ \t]+[{_UP}]", text[run[-1][1] : run[-1][1] + 2]):
+        return s, s
+    return run[0][0], run[-1][1]
+
+
+def _join_inverted(text: str, found: list[PersonSpan]) -> None:
+    """ "ODUYA, JAMES" in a file header is one person, not two: join a capitalised surname and the
+    single given name after its comma."""
+    by_start = {p.start: p for p in found}
+    for p in list(found):
+        word = text[p.start : p.end]
+        if " " in word or not word.isupper():
+            continue
+        nxt = by_start.get(p.end + 2)
+        if nxt and text[p.end : p.end + 2] == ", " and " " not in text[nxt.start : nxt.end]:
+            found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
+
+
+def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Union overlapping spans; the merged span keeps the best score and its basis."""
+    out: list[PersonSpan] = []
+    for p in sorted(spans, key=lambda p: (p.start, -p.end)):
+        if out and (p.start < out[-1].end or p.start == out[-1].end + 1 and p.merge_left):
+            last = out[-1]
+            last.end = max(last.end, p.end)
+            if p.score > last.score:
+                last.score, last.basis = p.score, p.basis
+        else:
+            out.append(PersonSpan(p.start, p.end, p.score, p.basis))
+    return out
+
+
+def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tuple[int, int]]:
+    """Other mentions of confidently found names: the full name and each of its surnames.
+
+    Single words are looked up in a set while one regex walks the capitalised words of the
+    text, so the cost does not grow with the number of names found."""
+    phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
+    words_wanted: set[str] = set()
+    lower_words: set[str] | None = None
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        name = text[p.start : p.end]
+        words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
+        kept = 0
+        for word in words:
+            low = word.lower()
+            if (
+                len(word) < 3
+                or _INITIAL.match(word)
+                or low in PARTICLES
+                or lex.is_not_person_word(word)
+                or low in lex.common_surnames
+            ):
+                continue
+            if lower_words is None:  # one pass over the text, only when needed
+                lower_words = set(_LOWER_WORD.findall(text))
+            if low in lower_words:
+                continue  # also an ordinary word here ("brown", "young")
+            words_wanted.add(low)
+            kept += 1
+        if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
+            # a word of the name is not spread alone ("Paul Brown"): look for the whole name
+            phrase = re.escape(name).replace(r"\ ", r"[ \t]+")
+            phrases.setdefault(words[0].lower(), set()).add(phrase)
+    spans: list[tuple[int, int]] = []
+    if not (words_wanted or phrases):
+        return []
+    compiled = {
+        k: re.compile(
+            "(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+        )
+        for k, v in phrases.items()
+    }
+    for m in _CAP_WORD.finditer(text):
+        low = m.group(0).lower()
+        if low in words_wanted:
+            spans.append(m.span())
+        if low in compiled and (full := compiled[low].match(text, m.start())):
+            spans.append(full.span())
+    starts = [p.start for p in people]  # merged: sorted and disjoint
+    out = []
+    for s, e in spans:
+        i = bisect_right(starts, e - 1) - 1
+        if i >= 0 and people[i].end > s:
+            continue  # overlaps a name already found
+        out.append((s, e))
+    return out

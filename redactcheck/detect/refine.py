@@ -1,0 +1,88 @@
+"""From raw recogniser output to the personal-data findings a reviewer sees.
+
+Presidio's results (spaCy PERSON entities, e-mail and phone matches) are raw material: the
+PERSON entities go through the person rules (titles, signatures, propagation, false-alarm
+filters: :mod:`redactcheck.detect.person_rules`), phone matches must look like phone numbers
+(:mod:`redactcheck.detect.contact_rules`), everything else passes unchanged. Kept apart from
+how NER is run (one text at a time or batched), so that both paths share one post-processing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from redactcheck.detect.contact_rules import is_phone
+from redactcheck.detect.person_rules import find_people
+from redactcheck.finding import Finding
+
+#: (entity type, start, end, score) with offsets into the text being refined.
+RawResult = tuple[str, int, int, float]
+
+
+def refine_results(
+    text: str,
+    results: Iterable[RawResult],
+    *,
+    entities: Iterable[str],
+    min_score: float = 0.0,
+    other_ner: Iterable[tuple[int, int, str]] = (),
+) -> list[Finding]:
+    """Findings for ``text`` from raw results.
+
+    ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
+    word the model calls a place elsewhere in the text is then not reported as a person.
+    """
+    from redactcheck.detect.names import _FALLBACK, ENTITY_INFO, _trim_to_line
+
+    wanted = set(entities)
+    # a span never crosses a line break: spaCy glues the next line's first word onto a name
+    results = [(kind, *_trim_to_line(text, s, e), score) for kind, s, e, score in results]
+    findings: list[Finding] = []
+    if "PERSON" in wanted:
+        ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
+        ner += [(s, e, label) for s, e, label in other_ner if label != "PERSON"]
+        info = ENTITY_INFO["PERSON"]
+        for p in find_people(text, ner):
+            if p.score < min_score:
+                continue
+            findings.append(
+                Finding(
+                    rule_id=info.rule_id,
+                    category="pii",
+                    entity="PERSON",
+                    severity=info.severity,
+                    score=p.score,
+                    start=p.start,
+                    end=p.end,
+                    text=text[p.start : p.end],
+                    message=info.message,
+                    exemption="(b)(6)",
+                    detector="presidio",
+                    details={"basis": p.basis},
+                )
+            )
+    for kind, start, end, score in results:
+        if kind == "PERSON" or kind not in wanted or score < min_score:
+            continue
+        span = text[start:end]
+        if not span.strip():
+            continue
+        if kind == "PHONE_NUMBER" and not is_phone(text, start, end):
+            continue
+        info = ENTITY_INFO.get(kind, _FALLBACK)
+        findings.append(
+            Finding(
+                rule_id=info.rule_id,
+                category="pii",
+                entity=kind,
+                severity=info.severity,
+                score=round(float(score), 3),
+                start=start,
+                end=end,
+                text=span,
+                message=info.message,
+                exemption="(b)(6)",
+                detector="presidio",
+            )
+        )
+    return findings
