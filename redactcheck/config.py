@@ -44,6 +44,12 @@ class Config:
     max_member_size: int = 100 * 1024 * 1024  # uncompressed archive member (DOCX parts)
     max_line_length: int = 1_000_000  # characters in one line of extracted text
     file_timeout: float | None = None  # seconds per file; 0 = none; None = 600 + 120 per MB
+    # throughput (docs/performance.md)
+    jobs: int = 0  # worker processes; 0 = one per core
+    cache: bool = True  # reuse results of unchanged files
+    cache_dir: str | None = None  # default: the user cache folder (platformdirs)
+    dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
+    sentence_parser: bool = False  # also run spaCy's parser before NER (slower, see docs)
     ocr: bool = False  # OCR PDF pages without a text layer (needs Tesseract)
     source: str | None = None  # the config file used, for messages
     keep_text: bool = False  # keep document text in the report (HTML format); not a file key
@@ -100,6 +106,8 @@ def config_from_table(table: dict, source: str) -> Config:
 def validate(config: Config) -> None:
     if config.fail_on not in SEVERITIES:
         raise ConfigError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {config.fail_on!r}")
+    if not isinstance(config.jobs, int) or config.jobs < 0:
+        raise ConfigError("jobs must be a whole number, 0 for one per core")
     if not 0.0 <= float(config.min_score) <= 1.0:
         raise ConfigError("min_score must lie between 0 and 1")
     for name in ("include", "exclude", "rules", "disable", "entities", "allow", "allow_regex"):

@@ -10,9 +10,10 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePath
 
-from redactcheck.chunking import detect_chunked
+from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
 from redactcheck.detect.overlap import drop_nested_markings
 from redactcheck.detect.rules import RuleDetector
@@ -100,12 +101,25 @@ def _display_path(path: Path, *, resolve: bool = True) -> str:
     ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved).
     """
     try:
-        shown = path.resolve() if resolve else Path(os.path.abspath(path))
-        return shown.relative_to(Path.cwd().resolve()).as_posix()
+        if path.is_symlink() or not resolve:
+            shown = path.resolve() if resolve else Path(os.path.abspath(path))
+            return shown.relative_to(Path.cwd().resolve()).as_posix()
+        # resolving each folder once (not each file) keeps big trees fast
+        folder = _resolved_dir(str(path.parent), os.getcwd())
+        return path.as_posix() if folder is None else (folder / path.name).as_posix()
     except ValueError:
         return path.as_posix()
     except (OSError, RuntimeError):  # a symbolic-link loop cannot be resolved
         return _display_path(path, resolve=False)
+
+
+@lru_cache(maxsize=1024)
+def _resolved_dir(directory: str, cwd: str) -> PurePath | None:
+    """``directory`` resolved, relative to ``cwd``; None when it lies outside."""
+    try:
+        return Path(directory).resolve().relative_to(Path(cwd).resolve())
+    except ValueError:
+        return None
 
 
 class Scanner:
@@ -117,6 +131,7 @@ class Scanner:
             [Path(r) for r in config.rules], disabled=frozenset(config.disable)
         )
         self.rule_detector = RuleDetector(self.rules)
+        self.rules_memo = ReuseByText(lambda segment: self.rule_detector.detect(segment))
         self._name_detector = name_detector
         self.allow = AllowList(config.allow)
         self.suppressions = ConfiguredSuppressions(
@@ -151,19 +166,28 @@ class Scanner:
             from redactcheck.detect.names import NameDetector
 
             self._name_detector = NameDetector(
-                self.config.model, tuple(self.config.entities), self.config.min_score
+                self.config.model,
+                tuple(self.config.entities),
+                self.config.min_score,
+                sentence_parser=self.config.sentence_parser,
             )
         return self._name_detector
 
-    def detect_document(self, document: Document) -> list[Finding]:
+    def detect_document(
+        self, document: Document, names: list[list[Finding]] | None = None
+    ) -> list[Finding]:
+        """Findings of one document; ``names`` holds name findings per segment when the caller
+        batched NER over many documents (``scan_batch``)."""
+        if names is None and self.config.names:
+            names = self.name_detector.detect_many(document.segments)
         findings: list[Finding] = []
         per_segment: list[tuple[Segment, list[Finding]]] = []
-        for segment in document.segments:
+        for index, segment in enumerate(document.segments):
             check_deadline()
             check_line_length(segment.text, self.limits)
-            found = self.rule_detector.detect(segment)
-            if self.config.names:
-                found.extend(detect_chunked(self.name_detector, segment))
+            found = self.rules_memo.detect(segment)
+            if names is not None:
+                found.extend(names[index])
             found = [f for f in found if f.score >= self.config.min_score]
             per_segment.append((segment, found))
             located = locate(drop_nested_markings(found), segment, document.path, self.key)
@@ -185,31 +209,78 @@ class Scanner:
         return findings
 
     def scan_file(self, path: Path) -> FileResult:
-        """Scan one file. Never raises: any failure becomes an entry in ``result.errors``
-        (or ``result.skipped`` for a file that is not a document); see ``isolation.py``."""
+        shown, data, error = self.read_file(path)
+        if error is not None or data is None:
+            return error or FileResult(shown)
+        return self.scan_batch([(shown, data)])[0]
+
+    def read_file(self, path: Path) -> tuple[str, bytes | None, FileResult | None]:
+        """The bytes of ``path``, or a result carrying the one-line reason it cannot be read
+        (or why it is skipped); never raises (see ``isolation.py``)."""
         shown = _display_path(path)
-        result = FileResult(shown)
         outcome = Outcome()
-        with guard(outcome), file_scope(self.limits, path.stat().st_size):
-            data = read_bounded(path, self.limits)
-            result.size = len(data)
-            outcome.at("extracting")
-            document = extract(shown, data, ocr=self.config.ocr)
-            del data
-            outcome.at("detecting")
-            findings = self.detect_document(document)
-            result.notes.extend(document.notes)
-            findings = self.suppressions.filter(findings, result.suppressions_used)
-            result.findings = sorted(findings, key=Finding.sort_key)
-            if self.keep_text:
-                result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
-        if outcome.error is not None:
-            result.findings = []
-            result.segments = None
-            result.errors.append(ScanError(shown, outcome.error, outcome.detail))
-        elif outcome.skipped is not None:
-            result.skipped = outcome.skipped
-        return result
+        with guard(outcome):
+            return shown, read_bounded(path, self.limits), None
+        return shown, None, _failed(FileResult(shown), outcome)
+
+    def scan_paths_or_data(self, items: list[Path | tuple[str, bytes]]) -> list[FileResult]:
+        """``scan_batch`` for a mix of paths still to read and (shown path, bytes) pairs."""
+        results: list[FileResult | None] = []
+        batch: list[tuple[str, bytes]] = []
+        for item in items:
+            if isinstance(item, tuple):
+                batch.append(item)
+                results.append(None)
+                continue
+            shown, data, error = self.read_file(item)
+            if error is not None or data is None:
+                results.append(error or FileResult(shown))
+            else:
+                batch.append((shown, data))
+                results.append(None)
+        scanned = iter(self.scan_batch(batch))
+        return [r if r is not None else next(scanned) for r in results]
+
+    def scan_batch(self, items: list[tuple[str, bytes]]) -> list[FileResult]:
+        """Scan files already read, NER batched over all of their segments (see parallel.py)."""
+        results: list[FileResult] = []
+        documents: list[tuple[FileResult, Document]] = []
+        for shown, data in items:
+            result = FileResult(shown, size=len(data))
+            results.append(result)
+            outcome = Outcome(stage=["extracting"])
+            with guard(outcome), file_scope(self.limits, len(data)):
+                document = extract(shown, data, ocr=self.config.ocr)
+                result.notes.extend(document.notes)
+                documents.append((result, document))
+            _failed(result, outcome)
+        try:
+            names = self._names_for([d for _, d in documents])
+        except Exception:  # noqa: BLE001 - one bad text must not sink the batch: retry per file
+            names = [None] * len(documents)
+            batched = False
+        else:
+            batched = True
+        for (result, document), found in zip(documents, names, strict=True):
+            outcome = Outcome(stage=["detecting"])
+            with guard(outcome), file_scope(self.limits, result.size):
+                if not batched and self.config.names:
+                    found = self.name_detector.detect_many(document.segments)
+                findings = self.detect_document(document, found)
+                findings = self.suppressions.filter(findings, result.suppressions_used)
+                result.findings = sorted(findings, key=Finding.sort_key)
+                if self.keep_text:
+                    result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
+            _failed(result, outcome)
+        return results
+
+    def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
+        """Name findings per document and segment, from one NER pass over all segments."""
+        if not self.config.names or not documents:
+            return [None] * len(documents)
+        segments = [s for d in documents for s in d.segments]
+        flat = iter(self.name_detector.detect_many(segments))
+        return [[next(flat) for _ in d.segments] for d in documents]
 
     def iter_files(self, paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
         return walk(
@@ -255,6 +326,39 @@ class Scanner:
         report.errors.sort(key=lambda e: e.path)
         return report
 
-    def scan_results(self, files: Iterable[Path]) -> Iterator[FileResult]:
-        for path in files:
-            yield self.scan_file(path)
+    def scan_results(
+        self,
+        files: Iterable[Path],
+        on_file_done: Callable[[FileResult], None] | None = None,
+    ) -> Iterator[FileResult]:
+        """One result per file in input order, streamed as files finish.
+
+        Runs on ``config.jobs`` local processes or the Dask cluster at ``config.dask_scheduler``
+        and answers unchanged files from the result cache (see parallel.py, cache.py).
+        ``on_file_done(result)`` is called for each file as it is yielded (progress display).
+        """
+        from redactcheck import parallel
+        from redactcheck.cache import open_cache
+
+        # the HTML report keeps document text: never put that in the cache
+        use_cache = self.config.cache and not self.config.keep_text
+        cache = open_cache(self) if use_cache else None
+        yield from parallel.run(
+            self,
+            files,
+            jobs=self.config.jobs or parallel.default_jobs(),
+            cache=cache,
+            dask_scheduler=self.config.dask_scheduler,
+            on_file_done=on_file_done,
+        )
+
+
+def _failed(result: FileResult, outcome: Outcome) -> FileResult:
+    """Record what went wrong with a file (nothing, when ``outcome`` is clean)."""
+    if outcome.error is not None:
+        result.findings = []
+        result.segments = None
+        result.errors.append(ScanError(result.path, outcome.error, outcome.detail))
+    elif outcome.skipped is not None:
+        result.skipped = outcome.skipped
+    return result

@@ -12,7 +12,7 @@ import typer
 
 from redactcheck.cli.common import fail
 from redactcheck.config import ConfigError, load_config, validate
-from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
 
 
@@ -92,6 +92,16 @@ def scan(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
     min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not reuse or store results."),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="Result cache folder (default: the user cache folder)."
+    ),
+    dask_scheduler: str | None = typer.Option(
+        None, "--dask-scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (extra [dask])."
+    ),
     ocr: bool = typer.Option(
         False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
     ),
@@ -148,7 +158,12 @@ def scan(
             max_member_size=_parse_size(max_member_size, "--max-member-size"),
             max_line_length=max_line_length,
             file_timeout=file_timeout,
+            jobs=jobs,
+            cache_dir=str(cache_dir) if cache_dir else None,
+            dask_scheduler=dask_scheduler,
         )
+        if no_cache:
+            config.cache = False
         if no_names:
             config.names = False
         if no_gitignore:
@@ -161,11 +176,18 @@ def scan(
         if report_unused:
             config.report_unused_suppressions = True
         validate(config)
+        if config.names:
+            check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
     from redactcheck.cli.review_scan import run_scan
 
-    report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
+    from redactcheck.distributed import DaskUnavailable
+
+    try:
+        report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
+    except DaskUnavailable as exc:
+        fail(str(exc))
     text = render(report, format.value, redact=config.redact)
     if output is not None:
         try:

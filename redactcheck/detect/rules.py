@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from redactcheck.detect.ocr_markings import ocr_marking_findings
+from redactcheck.detect.prefilter import PatternTriage
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.normalize import Normalized, normalize
@@ -63,12 +64,20 @@ class RuleDetector:
     def __init__(self, rules: list[LoadedRule] | list[RuleSpec]):
         specs = [r.spec if isinstance(r, LoadedRule) else r for r in rules]
         self.rules = [compile_rule(s) for s in specs]
+        # one RE2 pass picks the patterns worth running (see detect/prefilter.py)
+        self._owners = [(r, p) for r in self.rules for p in r.patterns]
+        self.triage = PatternTriage([(p.spec.regex, p.spec.flags) for _, p in self._owners])
 
     def detect(self, segment: Segment) -> list[Finding]:
         norm = normalize(segment.text)
         findings: list[Finding] = []
+        wanted: dict[int, list[CompiledPattern]] = {}
+        for index in self.triage.candidates(norm.text):
+            rule, pattern = self._owners[index]
+            wanted.setdefault(id(rule), []).append(pattern)
         for rule in self.rules:
-            findings.extend(self.detect_rule(rule, segment.text, norm))
+            if id(rule) in wanted:
+                findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
         findings = _dedupe(findings)
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
         return sorted(
@@ -76,10 +85,16 @@ class RuleDetector:
             key=lambda f: (f.start, f.end, f.rule_id),
         )
 
-    def detect_rule(self, rule: CompiledRule, original: str, norm: Normalized) -> list[Finding]:
+    def detect_rule(
+        self,
+        rule: CompiledRule,
+        original: str,
+        norm: Normalized,
+        patterns: list[CompiledPattern] | None = None,
+    ) -> list[Finding]:
         out: list[Finding] = []
         spec = rule.spec
-        for pattern in rule.patterns:
+        for pattern in rule.patterns if patterns is None else patterns:
             for m in pattern.regex.finditer(norm.text):
                 n_start, n_end = m.span(pattern.group)
                 if n_end <= n_start:

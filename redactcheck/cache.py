@@ -1,0 +1,205 @@
+"""Reuse work: per-file results across runs, per-text detector output within a run.
+
+``ResultCache`` keeps each file's findings in an SQLite file in the user cache folder (never
+next to the inputs), keyed by the file's bytes, its shown path (fingerprints and messages carry
+it) and a namespace that changes whenever anything that shapes findings changes: redactcheck's
+own code, the rules and word lists, the model, the configuration and the fingerprint key. An
+unchanged tree then re-scans at the speed of reading and hashing it.
+
+``ReuseByText`` remembers a detector's output for recent texts, because releases repeat the
+same pages (cover sheets, transmittal slips) many times.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import asdict, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from redactcheck.finding import Finding
+
+if TYPE_CHECKING:
+    from redactcheck.document import Segment
+    from redactcheck.engine import FileResult, Scanner
+
+SCHEMA = 1
+_CODE_ROOT = Path(__file__).resolve().parent
+#: Config fields that cannot change a file's findings (how they are shown, where work runs).
+_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler"})
+
+
+class ReuseByText:
+    """Memoise ``detect(segment)`` by the segment's text; callers get their own copies."""
+
+    def __init__(self, detect: Callable[[Segment], list[Finding]], size: int = 1024):
+        self._detect = detect
+        self._size = size
+        self._memo: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
+
+    def detect(self, segment: Segment) -> list[Finding]:
+        key = (segment.part, segment.text)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._detect(segment)
+            self._memo[key] = found
+            if len(self._memo) > self._size:
+                self._memo.popitem(last=False)
+        else:
+            self._memo.move_to_end(key)
+        return [_copy(f) for f in found]
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+def _as_dict(finding: Finding) -> dict:
+    """``Finding.to_dict`` without ``asdict``'s deep copy (json.dumps copies anyway)."""
+    return {name: getattr(finding, name) for name in _FIELDS}
+
+
+def _copy(finding: Finding) -> Finding:
+    """A copy the caller may fill in (locate sets path, line, fingerprint) without harm."""
+    clone = copy.copy(finding)
+    clone.details = copy.deepcopy(finding.details) if finding.details else {}
+    return clone
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Digest of redactcheck's own source: a code change invalidates every cached result."""
+    h = hashlib.sha256()
+    for path in sorted(_CODE_ROOT.rglob("*.py")):
+        h.update(path.relative_to(_CODE_ROOT).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _model_version(model: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(model)
+    except metadata.PackageNotFoundError:
+        path = Path(model)
+        meta = path / "meta.json"
+        return hashlib.sha256(meta.read_bytes()).hexdigest() if meta.is_file() else "unknown"
+
+
+def namespace(scanner: Scanner) -> str:
+    """Everything besides the file itself that decides its findings, as one digest."""
+    from redactcheck.ruleset.loader import builtin_rules_dir
+
+    config = {
+        k: (str(v) if not isinstance(v, (list, int, float, bool, type(None))) else v)
+        for k, v in asdict(scanner.config).items()
+        if k not in _NOT_IN_KEY
+    }
+    h = hashlib.sha256()
+    h.update(f"schema {SCHEMA}\n".encode())
+    h.update(code_digest().encode())
+    h.update(json.dumps(config, sort_keys=True).encode())
+    for rule in scanner.rules:
+        h.update(rule.spec.model_dump_json().encode())
+    lexicons = builtin_rules_dir() / "lexicons"
+    if lexicons.is_dir():
+        for path in sorted(lexicons.rglob("*")):
+            if path.is_file():
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    if scanner.config.names:
+        h.update(f"model {scanner.config.model} {_model_version(scanner.config.model)}".encode())
+    h.update(hashlib.sha256(scanner.key).digest())  # the key itself never reaches the disk
+    return h.hexdigest()
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("redactcheck", appauthor=False))
+
+
+class ResultCache:
+    """File results in SQLite, written in batches by the one parent process."""
+
+    def __init__(self, folder: Path, space: str):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"results-v{SCHEMA}.sqlite"
+        self.space = space
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+        )
+        self._pending: list[tuple[str, bytes]] = []
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, shown: str, data: bytes) -> str:
+        h = hashlib.sha256(self.space.encode())
+        h.update(b"\0" + shown.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, key: str, shown: str) -> FileResult | None:
+        from redactcheck.engine import FileResult
+
+        row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            stored = json.loads(zlib.decompress(row[0]))
+            result = FileResult(
+                shown,
+                findings=[Finding(**f) for f in stored["findings"]],
+                notes=list(stored["notes"]),
+                size=int(stored["size"]),
+                suppressions_used=set(stored.get("suppressions_used", ())),
+            )
+        except (ValueError, TypeError, KeyError, zlib.error):
+            self.misses += 1
+            return None  # a damaged entry is a miss, never an error
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: FileResult) -> None:
+        stored = {
+            "findings": [_as_dict(f) for f in result.findings],
+            "notes": result.notes,
+            "size": result.size,
+            "suppressions_used": sorted(result.suppressions_used),
+        }
+        self._pending.append((key, zlib.compress(json.dumps(stored).encode(), 1)))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", self._pending
+                )
+        except sqlite3.Error:
+            pass  # the cache only saves time: a locked or full disk must not fail the scan
+        self._pending.clear()
+
+
+def open_cache(scanner: Scanner) -> ResultCache | None:
+    """The result cache for this scanner's settings, or None when it cannot be opened."""
+    folder = Path(scanner.config.cache_dir) if scanner.config.cache_dir else default_cache_dir()
+    try:
+        return ResultCache(folder.expanduser(), namespace(scanner))
+    except (OSError, sqlite3.Error):
+        return None

@@ -1,0 +1,85 @@
+"""Presidio's phone recogniser with libphonenumber's hopeless candidates skipped.
+
+``PhoneRecognizer`` hands every run of digits and punctuation in a text (dates, paragraph
+numbers, file numbers) to libphonenumber's parser, once per region: on archive text that is a
+fifth of the whole scan. A candidate with fewer digits than the shortest valid number of any
+region can never be accepted, so it is dropped before parsing. The findings are exactly those
+of the stock recogniser (tests/test_phone_prefilter.py compares them).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumberMatcher
+from phonenumbers.phonenumberutil import NumberParseException
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+_DIGIT = re.compile(r"\d")
+_PLUS = re.compile("[+\uff0b]")
+
+
+@lru_cache(maxsize=1)
+def min_digits() -> int:
+    """Digits in the shortest valid phone number of any region libphonenumber knows."""
+    lengths = []
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if meta is not None:
+            lengths.extend(n for n in meta.general_desc.possible_length if n > 0)
+    return min(lengths, default=1)
+
+
+@lru_cache(maxsize=64)
+def national_rule(region: str) -> tuple[int, re.Pattern[str] | None]:
+    """For numbers written without ``+`` or an international prefix, parsed for ``region``:
+    the fewest digits a valid one can have (over every region sharing its country code), and
+    the region's international dialling prefix (digits that would make it international)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return min_digits(), None
+    shared = phonenumbers.region_codes_for_country_code(meta.country_code) or (region,)
+    lengths = []
+    for other in shared:
+        other_meta = phonenumbers.PhoneMetadata.metadata_for_region(other)
+        if other_meta is not None:
+            lengths.extend(n for n in other_meta.general_desc.possible_length if n > 0)
+    prefix = meta.international_prefix
+    return min(lengths, default=min_digits()), re.compile(prefix) if prefix else None
+
+
+class _QuickMatcher(PhoneNumberMatcher):
+    """libphonenumber's matcher, refusing candidates too short to be valid before parsing."""
+
+    def _extract_match(self, candidate, offset):  # noqa: D102 - see PhoneNumberMatcher
+        digits = "".join(_DIGIT.findall(candidate))
+        if len(digits) < min_digits():
+            return None  # inner matches hold even fewer digits: nothing to find here
+        shortest, international = national_rule(self.preferred_region)
+        if (
+            len(digits) < shortest
+            and not _PLUS.search(candidate)
+            and not (international is not None and international.match(digits))
+        ):
+            return None  # a national number of this region needs more digits than this
+        return super()._extract_match(candidate, offset)
+
+
+class QuickPhoneRecognizer(PhoneRecognizer):
+    """Same results as ``PhoneRecognizer``; hopeless candidates never reach the parser."""
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
+        results = []
+        # the loop mirrors PhoneRecognizer.analyze (presidio-analyzer 2.2), quirks included
+        for region in self.supported_regions:
+            for match in _QuickMatcher(text, region, leniency=self.leniency):
+                try:
+                    parsed = phonenumbers.parse(text[match.start : match.end])
+                    region = phonenumbers.region_code_for_number(parsed)  # noqa: PLW2901
+                except NumberParseException:
+                    pass
+                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
+        return EntityRecognizer.remove_duplicates(results)

@@ -1,0 +1,55 @@
+"""Scale out: send work units to a running Dask cluster (``--dask-scheduler tcp://HOST:PORT``).
+
+The parent still walks and reads the files, answers cache hits and puts results back in input
+order (parallel.py); Dask only replaces the local process pool. Units carry the file bytes, so
+workers need no shared file system, and each worker builds its scanner (and loads the model)
+once. The fingerprint key travels with the work, so fingerprints match a local run. Needs the
+``dask`` extra: ``pip install 'redactcheck[dask]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from redactcheck.parallel import Submit, WorkerSpec
+
+
+class DaskUnavailable(Exception):
+    """Dask is not installed or the scheduler cannot be reached; the message says which."""
+
+
+def _connect(address: str, timeout: float):
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise DaskUnavailable(
+            "--dask-scheduler needs Dask: pip install 'redactcheck[dask]'"
+        ) from exc
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise DaskUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def worker_count(client: Any) -> int:
+    """Worker threads of the cluster (at least 1), to size the number of units in flight."""
+    info = client.scheduler_info()
+    threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values())
+    return max(1, threads)
+
+
+def dask_submitter(
+    address: str, spec: WorkerSpec, timeout: float = 30.0
+) -> tuple[Submit, int, Callable[[], None]]:
+    """A ``submit(payload)`` sending units to the cluster, its width, and a closer."""
+    from redactcheck.parallel import run_unit
+
+    client = _connect(address, timeout)
+    spec_future = client.scatter(spec, broadcast=True)
+
+    def submit(payload: list[tuple[str, bytes]]) -> Any:
+        return client.submit(run_unit, spec_future, payload, pure=False)
+
+    return submit, worker_count(client), client.close

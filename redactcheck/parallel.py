@@ -1,0 +1,283 @@
+"""Run a scan over many files: in this process, in a local process pool, or on a Dask cluster.
+
+The parent reads each file (it needs the bytes for the cache key anyway), answers cache hits
+itself, and packs the rest into work units of about ``UNIT_BYTES`` bytes, so work is balanced
+by size rather than by file count and one worker's ``nlp.pipe`` call sees many small texts at
+once. Units go to whichever worker is free; results come back in submission order, file by
+file, as soon as every earlier file is done. At most a few units per worker are in flight, so
+memory does not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from redactcheck.cache import ResultCache
+    from redactcheck.config import Config
+    from redactcheck.engine import FileResult, Scanner
+
+#: Bytes of input per work unit: big enough to batch NER well, small enough to balance.
+UNIT_BYTES = 64 * 1024
+#: Files per unit at most, so a folder of tiny files still spreads over the workers.
+UNIT_FILES = 64
+#: Units in flight per worker: keeps workers busy while bounding memory.
+IN_FLIGHT_PER_WORKER = 3
+
+
+def default_jobs() -> int:
+    """Number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class Item:
+    """One file on its way through the pipeline: read by the parent, maybe answered by cache."""
+
+    shown: str
+    data: bytes | None = None
+    key: str | None = None
+    result: FileResult | None = None
+    path: Path | None = None  # set when the worker reads the file itself
+    size: int = 0
+    cached: bool = False
+
+    @property
+    def pending(self) -> bool:
+        return self.result is None and (self.data is not None or self.path is not None)
+
+
+@dataclass(slots=True)
+class Unit:
+    """Consecutive files sent together to one worker."""
+
+    items: list[Item] = field(default_factory=list)
+    size: int = 0
+
+    def payload(self) -> list[Path | tuple[str, bytes]]:
+        return [i.path or (i.shown, i.data) for i in self.items if i.pending]  # type: ignore[misc]
+
+
+class Submit(Protocol):
+    def __call__(self, payload: list[tuple[str, bytes]]) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """What a worker needs to build its own scanner: picklable, sent once per worker."""
+
+    config: Config
+    key: bytes
+
+
+# --- worker side ----------------------------------------------------------------------------
+
+_WORKER: dict[tuple[int, bytes], Scanner] = {}
+
+
+def worker_scanner(spec: WorkerSpec) -> Scanner:
+    """The scanner of this worker process for ``spec``: built (and its model loaded) once."""
+    from redactcheck.engine import Scanner
+
+    ident = (os.getpid(), hashlib.sha256(pickle.dumps(spec)).digest())
+    scanner = _WORKER.get(ident)
+    if scanner is None:
+        scanner = Scanner(spec.config)
+        scanner.key = spec.key
+        if spec.config.names:
+            scanner.name_detector  # noqa: B018 - load the model now, once per worker
+        _WORKER.clear()
+        _WORKER[ident] = scanner
+    return scanner
+
+
+_LOCK = threading.Lock()
+
+
+def run_unit(spec: WorkerSpec, payload: list[tuple[str, bytes]]) -> list[FileResult]:
+    """Worker entry point: scan the files of one unit (NER batched over all of them).
+
+    One unit at a time per process: a Dask worker with several threads shares one scanner.
+    """
+    with _LOCK:
+        return worker_scanner(spec).scan_paths_or_data(payload)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker reports the reason
+
+
+def _init_pool(spec: WorkerSpec) -> None:
+    worker_scanner(spec)
+
+
+# --- parent side ----------------------------------------------------------------------------
+
+
+def read_items(
+    scanner: Scanner, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
+) -> Iterator[Item]:
+    """Read each file, check the cache; unreadable files become results with an error.
+
+    Without a cache, ``local`` workers read the files themselves: the parent only passes paths.
+    """
+    for path in files:
+        if local and cache is None:
+            yield Item(str(path), path=path, size=_size(path))
+            continue
+        shown, data, error = scanner.read_file(path)
+        item = Item(shown, data)
+        if error is not None:
+            item.result = error
+        elif cache is not None:
+            item.key = cache.key(shown, data)
+            item.result = cache.get(item.key, shown)
+            item.cached = item.result is not None
+        yield item
+
+
+def units(items: Iterable[Item], unit_bytes: int | None = None) -> Iterator[Unit]:
+    """Group items into units by size; an answered item costs nothing and rides along."""
+    unit_bytes = unit_bytes or UNIT_BYTES
+    unit = Unit()
+    for item in items:
+        unit.items.append(item)
+        if item.pending:
+            unit.size += len(item.data) if item.data is not None else item.size
+        if unit.size >= unit_bytes or len(unit.items) >= UNIT_FILES:
+            yield unit
+            unit = Unit()
+    if unit.items:
+        yield unit
+
+
+def ordered(
+    work: Iterable[Unit], submit: Submit | None, in_flight: int
+) -> Iterator[tuple[Unit, list[FileResult]]]:
+    """Submit units, yield each with its results in submission order (streaming)."""
+    pending: deque[tuple[Unit, Any]] = deque()
+    for unit in work:
+        payload = unit.payload()
+        handle = submit(payload) if (payload and submit is not None) else payload
+        pending.append((unit, handle))
+        while len(pending) >= in_flight:
+            yield _collect(*pending.popleft())
+    while pending:
+        yield _collect(*pending.popleft())
+
+
+def _collect(unit: Unit, handle: Any) -> tuple[Unit, list[FileResult]]:
+    if isinstance(handle, list):  # nothing was sent (all answered) or run inline
+        return unit, []
+    return unit, handle.result()
+
+
+def merge(unit: Unit, computed: list[FileResult]) -> Iterator[Item]:
+    """Put computed results back into their items, in the unit's order."""
+    fresh = iter(computed)
+    for item in unit.items:
+        if item.pending:
+            item.result = next(fresh)
+        yield item
+
+
+def run(
+    scanner: Scanner,
+    files: Iterable[Path],
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    dask_scheduler: str | None = None,
+    on_file_done: Callable[[FileResult], None] | None = None,
+) -> Iterator[FileResult]:
+    """Scan ``files``; yield one result per file, in the order of ``files``."""
+    spec = WorkerSpec(scanner.config, scanner.key)
+    local = not dask_scheduler
+    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local))
+    head = list(islice(work, 2))
+    work = chain(head, work)
+    closer: Callable[[], None] | None = None
+    if len(head) < 2 and not dask_scheduler:
+        jobs = 1  # one unit of work: starting workers would cost more than it saves
+    if dask_scheduler:
+        from redactcheck.distributed import dask_submitter
+
+        submit, workers, closer = dask_submitter(dask_scheduler, spec)
+    elif jobs > 1:
+        submit, workers, closer = _pool_submitter(spec, jobs)
+    else:
+        submit, workers = _inline_submitter(scanner), 1
+    try:
+        for unit, computed in ordered(work, submit, in_flight=IN_FLIGHT_PER_WORKER * workers):
+            for item in merge(unit, computed):
+                result = item.result
+                assert result is not None
+                if cache is not None and item.key and not item.cached and not result.errors:
+                    cache.put(item.key, result)
+                item.data = None  # release the bytes as soon as the file is done
+                if on_file_done is not None:
+                    on_file_done(result)
+                yield result
+    finally:
+        if cache is not None:
+            cache.flush()
+        if closer is not None:
+            closer()
+
+
+def _inline_submitter(scanner: Scanner) -> Submit:
+    # Inline work runs when the unit is collected, not when submitted, so memory stays bounded.
+    class _Lazy:
+        def __init__(self, payload: list[tuple[str, bytes]]):
+            self.payload = payload
+
+        def result(self) -> list[FileResult]:
+            return scanner.scan_paths_or_data(self.payload)
+
+    return _Lazy
+
+
+def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[[], None]]:
+    """Submit to a local process pool, started on the first unit that needs work (a fully
+    cached scan never starts it)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool: list[ProcessPoolExecutor] = []
+
+    def submit(payload: list[Path | tuple[str, bytes]]) -> Future:
+        if not pool:
+            # fork shares the already-imported code (and a model the parent loaded)
+            # copy-on-write; elsewhere workers start fresh and load the model once each.
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            pool.append(
+                ProcessPoolExecutor(
+                    max_workers=jobs,
+                    mp_context=mp.get_context(method),
+                    initializer=_init_pool,
+                    initargs=(spec,),
+                )
+            )
+        return pool[0].submit(run_unit, spec, payload)
+
+    def close() -> None:
+        for executor in pool:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    return submit, jobs, close
