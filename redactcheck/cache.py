@@ -164,6 +164,7 @@ class ResultCache:
                 notes=list(stored["notes"]),
                 size=int(stored["size"]),
                 suppressions_used=set(stored.get("suppressions_used", ())),
+                skipped=stored.get("skipped"),
             )
         except (ValueError, TypeError, KeyError, zlib.error):
             self.misses += 1
@@ -177,6 +178,7 @@ class ResultCache:
             "notes": result.notes,
             "size": result.size,
             "suppressions_used": sorted(result.suppressions_used),
+            "skipped": result.skipped,  # a binary stays "skipped" when answered from the cache
         }
         self._pending.append((key, zlib.compress(json.dumps(stored).encode(), 1)))
         if len(self._pending) >= 256:
