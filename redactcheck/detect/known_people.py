@@ -15,6 +15,8 @@ from functools import lru_cache
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.ocr_markings import _distance
 
+#: A Title Case word right after a Title Case figure: "Warren Commiasion", "Castro Regime".
+_NEXT_TITLE_WORD = re.compile(r"[ \t]*\n?[ \t]*[A-Z][a-z]")
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]{2,}(?![\w'’-])")
 
 
@@ -62,6 +64,8 @@ def figure_spans(text: str, lower_words: set[str]) -> list[tuple[int, int]]:
     for m in known_people().figures.finditer(text):
         if m.group(0).lower() in lower_words:
             continue  # "ruby" is also written in lower case here: an ordinary word
+        if not m.group(0).isupper() and _NEXT_TITLE_WORD.match(text, m.end()):
+            continue  # named after the figure (an OCR-damaged "Commission", a "Regime", a "Report")
         out.append(m.span())
     return out
 
