@@ -15,7 +15,7 @@ from functools import lru_cache
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.ocr_markings import _distance
 
-#: A Title Case word right after a Title Case figure: "Warren Commiasion", "Castro Regime".
+#: A Title Case word right after a Title Case figure: "Warren Comission", "Castro Regime".
 _NEXT_TITLE_WORD = re.compile(r"[ \t]*\n?[ \t]*[A-Z][a-z]")
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]{2,}(?![\w'’-])")
 
@@ -100,6 +100,6 @@ def routing_slip_spans(text: str) -> list[tuple[int, int]]:
             if exact_hit and (near_marker or near_names - 1 >= 2):
                 out.append((starts[i] + m.start(), starts[i] + m.end()))
             elif near_marker and len(word) >= 6 and _slip_name(word, kp.slip_names, fuzzy=True):
-                # one OCR edit, the first letter included ("rolson"), next to the marker only
+                # one OCR edit, the first letter included ("tolsen"), next to the marker only
                 out.append((starts[i] + m.start(), starts[i] + m.end()))
     return out

@@ -69,7 +69,7 @@ _MAIL_HEADER = re.compile(
     re.MULTILINE,
 )
 _CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
-#: Arabic names with the article read by OCR as a digit: "Osama E1 Baz", "Khalid A1 Rashid".
+#: Arabic names with the article read by OCR as a digit: "Khalid A1 Rashid".
 _OCR_ARTICLE_NAME = re.compile(
     rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
 )
@@ -446,7 +446,7 @@ def find_people(
     for s, e in figure_spans(text, set(_LOWER_WORD.findall(text))):
         add(s, e, "known-figure")
     for s, e in routing_slip_spans(text):
-        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "rolson"
+        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "tolsen"
             found.append(PersonSpan(s, e, SCORES["routing-slip"], "routing-slip"))
         else:
             add(s, e, "routing-slip")
