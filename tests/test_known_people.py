@@ -37,3 +37,10 @@ def test_routing_names_need_a_routing_box():
 
 def test_figure_written_as_ordinary_word_is_skipped():
     assert "Hoover" not in _names("Hoover the rug; then hoover the hall.")
+
+
+def test_ocr_tolerance_only_for_the_first_word_of_a_box_line():
+    # "travel" is one edit from a listed name, but it stands mid-sentence, not in the box
+    box = "Bureau memo.\nThe agent would travel in May.\nTolson __\nBelmont\nTele. Room\n"
+    names = _names(box)
+    assert "travel" not in names and {"Tolson", "Belmont"} <= set(names)

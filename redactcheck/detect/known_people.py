@@ -99,7 +99,13 @@ def routing_slip_spans(text: str) -> list[tuple[int, int]]:
             exact_hit = word.lower() in kp.slip_names and word[:1].isupper()
             if exact_hit and (near_marker or near_names - 1 >= 2):
                 out.append((starts[i] + m.start(), starts[i] + m.end()))
-            elif near_marker and len(word) >= 6 and _slip_name(word, kp.slip_names, fuzzy=True):
-                # one OCR edit, the first letter included ("tolsen"), next to the marker only
+            elif (
+                near_marker
+                and len(word) >= 6
+                and not line[: m.start()].strip(" \t|.,:;-_•©'\"“‘")
+                and _slip_name(word, kp.slip_names, fuzzy=True)
+            ):
+                # one OCR edit, the first letter included ("tolsen"), next to the marker only,
+                # and only as the first word of its line, where the box prints its names
                 out.append((starts[i] + m.start(), starts[i] + m.end()))
     return out

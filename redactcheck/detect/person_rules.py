@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from redactcheck.detect.known_people import figure_spans, routing_slip_spans
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+from redactcheck.detect.ocr_markings import closest_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
@@ -379,6 +380,7 @@ def find_people(
                 or len(word) <= 3
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
+                or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
