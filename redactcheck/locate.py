@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import re
+from functools import lru_cache
 from bisect import bisect_right
 
 from redactcheck.document import Segment
@@ -20,13 +21,22 @@ KEY_ENV = "REDACTCHECK_FINGERPRINT_KEY"
 _DEFAULT_KEY = b"redactcheck-fingerprint-v1"
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Offsets of line starts in a text, for 1-based line/column lookups."""
 
     def __init__(self, text: str):
         self.starts = [0]
-        for m in re.finditer(r"\r\n|\r|\n", text):
-            self.starts.append(m.end())
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+
+    @staticmethod
+    @lru_cache(maxsize=16)
+    def of(text: str) -> LineIndex:
+        """The index of ``text``, built once: a segment is located several times (detectors,
+        inline suppressions, document-level checks, extractor findings)."""
+        return LineIndex(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
@@ -98,7 +108,7 @@ def context_snippet(text: str, start: int, end: int) -> str:
 
 def locate(findings: list[Finding], segment: Segment, path: str, key: bytes) -> list[Finding]:
     """Fill in location fields of findings that came from ``segment`` (in place)."""
-    index = LineIndex(segment.text) if findings else None
+    index = LineIndex.of(segment.text) if findings else None
     for f in findings:
         f.path = path
         f.part = segment.part if f.part == "body" else f.part

@@ -36,7 +36,7 @@ def directives(text: str) -> dict[int, list[Directive]]:
     """Directives in ``text`` by 1-based line number."""
     if "redactcheck" not in text.lower():
         return {}
-    index = LineIndex(text)
+    index = LineIndex.of(text)
     found: dict[int, list[Directive]] = {}
     for m in DIRECTIVE.finditer(text):
         rules = frozenset(
