@@ -98,3 +98,19 @@ register(
         "name a person or organisation. Clear them before release.",
     ),
 )  # fmt: skip
+
+register(
+    RuleInfo(
+        "MARKING-OCR-DAMAGED", "OCR-damaged marking word", "marking", "OCR_DAMAGED_MARKING",
+        "medium",
+        "A capitalised word that OCR damaged from a long marking word (Unclassifed, "
+        "CONFIDENTAL): within one edit per five letters, not a real derivative. Word lists in "
+        "rules/lexicons/ocr_markings.yaml. Check the scan for the marking.",
+    ),
+    RuleInfo(
+        "MARKING-STAMP-FRAGMENT", "Part of a stamp", "marking", "STAMP_FRAGMENT", "medium",
+        "A fragment of a classification or declassification stamp (Classified by / Exempt "
+        "from GDS / Date of Declassification / OTHERWISE) within a few lines of a stamp the "
+        "rules found, where OCR interleaved the stamp with other text.",
+    ),
+)  # fmt: skip

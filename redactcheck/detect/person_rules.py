@@ -33,7 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redactcheck.detect.known_people import figure_spans, routing_slip_spans
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+from redactcheck.detect.ocr_markings import closest_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
@@ -68,6 +70,10 @@ _MAIL_HEADER = re.compile(
     re.MULTILINE,
 )
 _CAP_WORD = re.compile(rf"(?<![\w-])[{_UP}]\w*(?:-\w+|['’](?![sS]\b)\w+)*(?![\w-])")
+#: Arabic names with the article read by OCR as a digit: "Khalid A1 Rashid".
+_OCR_ARTICLE_NAME = re.compile(
+    rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 _SPLIT = re.compile(r"[^\s(\[{\"“|]+")
 #: "SMITH, John" / "ODUYA, JAMES" at the start of a line or after a form label ("SUBJECT :"),
@@ -110,6 +116,9 @@ SCORES = {
     "signature": 0.75,
     "continuation": 0.75,
     "ner-repeated": 0.75,
+    "ocr-article": 0.85,
+    "routing-slip": 0.75,
+    "known-figure": 0.7,
     "apposition": 0.7,
     "ner-single": 0.6,
     "ner-single-caps": 0.5,
@@ -371,6 +380,7 @@ def find_people(
                 or len(word) <= 3
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
+                or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
@@ -421,6 +431,27 @@ def find_people(
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
     _signatures(text, add, lex)
+
+    for m in _OCR_ARTICLE_NAME.finditer(text):  # the digit fails clean_span's name shape
+        first, *_, last = m.group(0).split()
+        if (
+            not lines.excluded(m.start())
+            and not _head_after(text, m.end(), lex)
+            and _is_name_word(first, lex)
+            and _is_name_word(last, lex)
+            and not lex.is_not_person_word(first)
+            and not lex.is_not_person_word(last)
+        ):
+            found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
+
+    # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
+    for s, e in figure_spans(text, set(_LOWER_WORD.findall(text))):
+        add(s, e, "known-figure")
+    for s, e in routing_slip_spans(text):
+        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "tolsen"
+            found.append(PersonSpan(s, e, SCORES["routing-slip"], "routing-slip"))
+        else:
+            add(s, e, "routing-slip")
 
     _join_inverted(text, found)
     people = _merge(found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
@@ -77,7 +78,12 @@ class RuleDetector:
         for rule in self.rules:
             if id(rule) in wanted:
                 findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
-        return _dedupe(findings)
+        findings = _dedupe(findings)
+        # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
+        return sorted(
+            findings + ocr_marking_findings(segment.text, findings),
+            key=lambda f: (f.start, f.end, f.rule_id),
+        )
 
     def detect_rule(
         self,

@@ -1,0 +1,226 @@
+"""OCR-damaged markings: approximate matches of long marking words, and stamp fragments.
+
+Scanned records carry their markings as rubber stamps and form boxes that OCR reads badly
+(``Unclassifed``, ``CLASSIFLED``, a stamp's lines interleaved with the text beside it). The
+normalisation layer repairs one-for-one character confusions; this step tolerates a bounded
+edit distance, but only where it is cheap and safe:
+
+- anywhere in the text, a capitalised token within one edit per four letters of a long marking
+  word (``CLASSIFIED``, ``CONFIDENTIAL`` …) that is not itself a real English word;
+- in the few lines around a stamp the rules already found, the rest of that stamp: other
+  marking words with a looser bound, and the stamp's fixed phrases (``Date of Declassification``,
+  ``Category 3``, ``OTHERWISE`` carried over to the next line).
+
+Word lists and bounds live in ``rules/lexicons/ocr_markings.yaml``. Only tokens that pass a
+regex pre-check (a C-level scan) reach Python, and distances are cached per distinct token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.finding import Finding
+
+DAMAGED_ID = "MARKING-OCR-DAMAGED"
+FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
+#: Findings of these rules start a stamp block (and so do the findings of this module).
+ANCHOR_RULES = frozenset(
+    {"RELEASE-FBI-DECLASSIFICATION-STAMP", "US-CLASSIFICATION-AUTHORITY", DAMAGED_ID, FRAGMENT_ID}
+)
+
+# Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
+# every standalone word keeps under light damage. Everything else never reaches Python.
+_CANDIDATE = re.compile(
+    r"[CUDE](?<![A-Za-z][CUDE])(?=[A-Za-z]{8,18}(?![A-Za-z]))[A-Za-z]{0,12}"
+    r"(?:ssi|SSI|lass|LASS|fied|FIED|ntia|NTIA|dent|DENT|fide|FIDE)[A-Za-z]*"
+)
+# In a stamp block every capitalised token is looked at (the block is a few lines).
+_BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
+# What follows a stamp word on its line: up to three short tokens, single-spaced.
+_TAIL = re.compile(r"(?:[ \t][^\s]{1,12}(?!\S)){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLexicon:
+    words: tuple[str, ...]
+    standalone: frozenset[str]
+    real_words: frozenset[str]
+    letters_per_edit: int
+    block_letters_per_edit: int
+    lines_before: int
+    lines_after: int
+    fragments: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def ocr_lexicon() -> OcrLexicon:
+    data = load_lexicon("ocr_markings.yaml")
+    return OcrLexicon(
+        words=tuple(w.upper() for w in data["words"]),
+        standalone=frozenset(w.upper() for w in data["standalone"]),
+        real_words=frozenset(w.upper() for w in data["real_words"]),
+        letters_per_edit=int(data["letters_per_edit"]),
+        block_letters_per_edit=int(data["block_letters_per_edit"]),
+        lines_before=int(data["block_lines_before"]),
+        lines_after=int(data["block_lines_after"]),
+        fragments=tuple(re.compile(p, re.MULTILINE) for p in data["stamp_block"]["fragments"]),
+    )
+
+
+def _distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it must exceed ``bound``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > bound:
+            return bound + 1
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=8192)
+def closest_word(token: str, letters_per_edit: int, same_initial: bool = False) -> str | None:
+    """The marking word ``token`` is a damaged form of (exact spellings included), or None.
+
+    A token that keeps a word's stem intact but changes its ending is a real derivative
+    (``Declassifiers``, ``Reclassification``, ``Confidentiality``), not OCR damage."""
+    lex = ocr_lexicon()
+    upper = token.upper()
+    if upper in lex.real_words:
+        return None
+    best, best_d = None, 99
+    for word in lex.words:
+        if same_initial and upper[0] != word[0]:
+            continue
+        stem = word[: max(6, len(word) - 3)]
+        if (
+            upper != word
+            and stem in upper
+            and (upper[-2:] != word[-2:] or abs(len(upper) - len(word)) > 1)
+        ):
+            continue
+        bound = len(word) // letters_per_edit
+        d = _distance(upper, word, bound)
+        if d <= bound and d < best_d:
+            best, best_d = word, d
+    return best
+
+
+def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: float) -> Finding:
+    damaged = rule_id == DAMAGED_ID
+    return Finding(
+        rule_id=rule_id,
+        category="marking",
+        entity="OCR_DAMAGED_MARKING" if damaged else "STAMP_FRAGMENT",
+        severity="medium",
+        score=score,
+        start=start,
+        end=end,
+        text=text[start:end],
+        message=(
+            f"OCR-damaged marking word (reads as {word}); check the scan."
+            if damaged
+            else "Part of a classification or declassification stamp; check the scan."
+        ),
+        system="us",
+        detector="ocr-markings",
+        details={"reads_as": word},
+    )
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
+    """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses."""
+    lex = ocr_lexicon()
+    taken = [(f.start, f.end) for f in found if f.category == "marking"]
+    out: list[Finding] = []
+    for m in _CANDIDATE.finditer(text):
+        token = m.group(0)
+        if _overlaps(taken, *m.span()):
+            continue
+        word = closest_word(token, lex.letters_per_edit, same_initial=True)
+        if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
+            out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
+            taken.append(m.span())
+    anchors = [f.start for f in found if f.rule_id in ANCHOR_RULES]
+    anchors += [f.start for f in out]
+    done: set[int] = set()  # line starts of blocks already read
+    while anchors:
+        pos = anchors.pop()
+        for lo, hi in _block_lines(text, pos, lex):
+            if lo in done:
+                continue
+            done.add(lo)
+            for f in _fragments(text, lo, hi, taken, lex):
+                taken.append((f.start, f.end))
+                out.append(f)
+                anchors.append(f.start)
+    return out
+
+
+def _lower_elsewhere(text: str, token: str) -> bool:
+    """The token is also written in lower case in this text: an ordinary word here."""
+    return re.search(rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])", text) is not None
+
+
+def _block_lines(text: str, pos: int, lex: OcrLexicon) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines around ``pos`` that may hold the rest of its stamp."""
+    start = text.rfind("\n", 0, pos) + 1
+    lines = []
+    lo = start
+    for _ in range(lex.lines_before):
+        if lo == 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+        lines.append(lo)
+    lines.append(start)
+    hi = start
+    for _ in range(lex.lines_after):
+        nxt = text.find("\n", hi)
+        if nxt < 0:
+            break
+        hi = nxt + 1
+        lines.append(hi)
+    out = []
+    for s in lines:
+        e = text.find("\n", s)
+        out.append((s, len(text) if e < 0 else e))
+    return out
+
+
+def _fragments(
+    text: str, lo: int, hi: int, taken: list[tuple[int, int]], lex: OcrLexicon
+) -> list[Finding]:
+    out: list[Finding] = []
+    line = text[lo:hi]
+    for m in _BLOCK_TOKEN.finditer(line):
+        s, e = lo + m.start(), lo + m.end()
+        if _overlaps(taken, s, e):
+            continue
+        word = closest_word(m.group(0), lex.block_letters_per_edit)
+        if word is None:
+            continue
+        tail = _TAIL.match(text, e, hi)
+        end = e + len(tail.group(0).rstrip(" \t.,;:}|>")) if tail else e
+        end = max(end, e)
+        out.append(_finding(FRAGMENT_ID, text, s, end, word, 0.65))
+        taken.append((s, end))
+    for pattern in lex.fragments:
+        for m in pattern.finditer(text, lo, hi):
+            s, e = m.span()
+            while s < e and not text[s].isalnum():
+                s += 1
+            if e > s and not _overlaps(taken, s, e):
+                out.append(_finding(FRAGMENT_ID, text, s, e, m.group(0).strip(), 0.65))
+                taken.append((s, e))
+    return out

@@ -1,0 +1,64 @@
+"""OCR-damaged marking words and stamp fragments: the examples of
+rules/lexicons/ocr_markings.yaml, run through the rule detector as a scan runs them."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.ocr_markings import DAMAGED_ID, FRAGMENT_ID
+from redactcheck.detect.rules import RuleDetector
+from redactcheck.document import Segment
+from redactcheck.ruleset.loader import load_rules
+
+EXAMPLES = load_lexicon("ocr_markings.yaml")["examples"]
+
+
+@pytest.fixture(scope="module")
+def detector() -> RuleDetector:
+    return RuleDetector(load_rules())
+
+
+def _ocr_findings(detector: RuleDetector, text: str):
+    found = detector.detect(Segment(text))
+    for f in found:
+        assert text[f.start : f.end] == f.text  # offsets are exact
+    return [f for f in found if f.rule_id in (DAMAGED_ID, FRAGMENT_ID)]
+
+
+@pytest.mark.parametrize("text", EXAMPLES["damaged"])
+def test_damaged_marking_words_are_reported(detector, text):
+    found = detector.detect(Segment(text))
+    assert any(f.category == "marking" for f in found), text
+
+
+@pytest.mark.parametrize("text", EXAMPLES["not_damaged"])
+def test_real_words_are_not_damaged_markings(detector, text):
+    assert [f.text for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES["stamp_block"], ids=lambda e: e["text"][:25])
+def test_stamp_block_fragments(detector, example):
+    texts = [f.text for f in _ocr_findings(detector, example["text"])]
+    for fragment in example["fragments"]:
+        assert any(fragment in t or t in fragment for t in texts), (fragment, texts)
+    if not example["fragments"]:
+        assert texts == []
+
+
+def test_damaged_word_reports_exact_span_and_reading(detector):
+    text = "Routing slip\nbox:  Unclassifed  \nnext line"
+    [f] = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    assert (f.text, f.details["reads_as"]) == ("Unclassifed", "UNCLASSIFIED")
+    assert text[f.start : f.end] == "Unclassifed"
+
+
+def test_fragments_need_a_stamp_nearby(detector):
+    # the same phrases far from any stamp are ordinary text
+    text = "Date of Departure: Monday\nCategory 2 items\nOTHERWISE NOTED BELOW\nExenpt staff"
+    assert _ocr_findings(detector, text) == []
+
+
+def test_lowercase_prose_word_is_not_damage(detector):
+    text = "Unclassifed\nThe unclassifed pile was shredded."  # same spelling in lower case
+    assert [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
