@@ -1,0 +1,427 @@
+"""Keyword gate: find where a marking can be at all, then run each pattern only there.
+
+Every rule regex needs some literal text: ``SECRET``, ``NOFORN``, ``//CEO``, ``(TS)``. This
+module reads that out of the regex itself (Python's own parser), so it can never drift from
+the rules: for each pattern it derives a set of *keywords* such that every match contains at
+least one of them, and the largest number of line breaks a match (with its look-aheads) can
+consume. One RE2 pass over a text (a DFA over literals: hundreds of MB/s) says which keywords
+occur; a pattern none of whose keywords occur cannot match and is skipped; the others run with
+Python's ``re`` only over the lines around each keyword hit (``finditer(text, pos, endpos)``).
+
+Why the findings are identical to a plain run over the whole text (tests/test_keyword_gate.py
+checks it): a match of pattern P starts on a line ``s`` and touches at most lines ``s`` to
+``s + N`` (``N`` = its line-break bound), and it contains a keyword on a line ``k`` with
+``s <= k <= s + N``. So the lines ``k - N`` to ``k + N`` (with the last line's ``\\n``) hold the
+match and everything its look-aheads read. Look-behind, ``^`` and ``\\b`` see the text before
+``pos`` (``re`` keeps the whole string), windows start at line starts, and windows that
+overlap are merged, so no match straddles a window edge and ``re`` tries exactly the same
+start positions inside a window as it would over the whole text. A pattern whose bound is
+unlimited (``\\s+`` across lines) runs over the whole text, but only when a keyword occurs; a
+pattern with no derivable keyword always runs over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C  # noqa: N812 - the parser's opcode names
+import re._parser as P  # noqa: N812
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+try:  # optional fast engine; without it the caller uses the plain path
+    import re2 as _re2
+except ImportError:  # pragma: no cover - depends on the environment
+    _re2 = None
+
+#: Largest set of strings one regex piece may expand to before we stop multiplying.
+MAX_EXPANSION = 64
+#: Stands for "no bound" on line breaks.
+UNBOUNDED = 1 << 30
+#: Non-ASCII characters that Python's IGNORECASE matches to an ASCII letter (İ ı ſ K).
+#: A text holding one may hide an ignore-case keyword from the ASCII view.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+# character classes that can never match a line break
+_NO_NEWLINE_CATEGORIES = {
+    C.CATEGORY_DIGIT,
+    C.CATEGORY_UNI_DIGIT,
+    C.CATEGORY_WORD,
+    C.CATEGORY_UNI_WORD,
+    C.CATEGORY_LOC_WORD,
+    C.CATEGORY_NOT_SPACE,
+    C.CATEGORY_UNI_NOT_SPACE,
+    C.CATEGORY_NOT_LINEBREAK,
+    C.CATEGORY_UNI_NOT_LINEBREAK,
+}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
+
+
+@dataclass(slots=True)
+class _Piece:
+    """What a regex piece tells us: the exact strings it matches (when few), and a set of
+    strings one of which every match contains (None = no guarantee)."""
+
+    exact: frozenset[str] | None
+    required: frozenset[str] | None
+    icase: bool = False
+
+
+def _score(strings: frozenset[str] | None) -> tuple[int, int]:
+    """Higher is better: longer shortest keyword first, then fewer keywords."""
+    if not strings or "" in strings:
+        return (-1, 0)
+    return (min(len(s) for s in strings), -len(strings))
+
+
+def _class_chars(items, icase: bool) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE:
+            lo, hi = av
+            if hi - lo > MAX_EXPANSION:
+                return None
+            chars.update(chr(c) for c in range(lo, hi + 1))
+        else:  # NEGATE, CATEGORY, anything else: not a small finite set
+            return None
+        if len(chars) > MAX_EXPANSION:
+            return None
+    if icase:
+        chars = {c.lower() for c in chars}
+    return frozenset(chars)
+
+
+def _seq(items, flags: int) -> _Piece:
+    icase_any = False
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset([""])
+    all_exact = True
+
+    def close() -> None:
+        nonlocal run
+        if run is not None and run != frozenset([""]):
+            candidates.append(run)
+        run = frozenset([""])
+
+    for op, av in items:
+        if op is C.ASSERT:
+            direction, sub = av
+            inner = _seq(sub, flags)
+            icase_any |= inner.icase
+            if inner.required is not None:
+                candidates.append(inner.required)
+            if direction < 0:  # look-behind: its text ends where the next piece starts
+                close()
+                if inner.exact is not None:
+                    run = inner.exact
+            else:  # look-ahead: its text starts where the previous piece ended
+                if inner.exact is not None and run is not None:
+                    joined = _product(run, inner.exact)
+                    if joined is not None:
+                        candidates.append(joined)
+                close()
+            all_exact = False
+            continue
+        piece = _node(op, av, flags)
+        icase_any |= piece.icase
+        if piece.exact is None:
+            all_exact = False
+            close()
+            if piece.required is not None:
+                candidates.append(piece.required)
+            continue
+        joined = _product(run, piece.exact) if run is not None else None
+        if joined is None:
+            close()
+            all_exact = False
+            run = piece.exact
+        else:
+            run = joined
+    exact = run if all_exact else None
+    close()
+    best = max(candidates, key=_score, default=None)
+    if best is not None and _score(best)[0] < 1:
+        best = None
+    return _Piece(exact, best, icase_any)
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_EXPANSION:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _node(op, av, flags: int) -> _Piece:
+    icase = bool(flags & re.IGNORECASE)
+    if op is C.LITERAL:
+        if av == 10:  # a keyword must not hold a line break (windows are lines)
+            return _Piece(None, None)
+        ch = chr(av)
+        s = frozenset([ch.lower() if icase else ch])
+        return _Piece(s, s, icase)
+    if op is C.IN:
+        chars = _class_chars(av, icase)
+        if chars is None or "\n" in chars:
+            return _Piece(None, None)
+        return _Piece(chars, chars, icase)
+    if op is C.AT or op is C.ASSERT_NOT:
+        return _Piece(frozenset([""]), None)  # zero width, no constraint
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _seq(sub, (flags | add) & ~remove)
+    if op is C.BRANCH:
+        _, alternatives = av
+        pieces = [_seq(alt, flags) for alt in alternatives]
+        icase_any = any(p.icase for p in pieces)
+        exact: frozenset[str] | None = None
+        if all(p.exact is not None for p in pieces):
+            union = frozenset().union(*(p.exact for p in pieces))  # type: ignore[arg-type]
+            exact = union if len(union) <= MAX_EXPANSION else None
+        required: frozenset[str] | None = frozenset()
+        for p in pieces:
+            own = p.exact if p.exact is not None and _score(p.exact)[0] >= 1 else p.required
+            if own is None or required is None:
+                required = None
+                continue
+            required = required | own
+        return _Piece(exact, required or None, icase_any)
+    if op in _REPEATS and op is not C.POSSESSIVE_REPEAT:
+        lo, hi, sub = av
+        inner = _seq(sub, flags)
+        if lo == 0:
+            return _Piece(None, None, inner.icase)
+        exact = None
+        if inner.exact is not None and lo == hi and lo <= 8:
+            exact = frozenset([""])
+            for _ in range(lo):
+                exact = _product(exact, inner.exact) if exact is not None else None
+        required = inner.required
+        if inner.exact is not None and len(inner.exact) == 1 and lo <= 16:
+            (single,) = inner.exact
+            required = frozenset([single * lo]) if single else required
+        elif inner.exact is not None and _score(inner.exact) > _score(required):
+            required = inner.exact
+        return _Piece(exact, required, inner.icase)
+    # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
+    return _Piece(None, None, icase)
+
+
+def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
+    """Strings one of which every match of ``regex`` contains (None: no such set found), and
+    whether they are to be matched ignoring case."""
+    parsed = P.parse(regex, flags)
+    piece = _seq(list(parsed), parsed.state.flags)
+    return piece.required, piece.icase
+
+
+def _class_has_newline(items) -> bool:
+    negated = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negated = True
+        elif op is C.LITERAL:
+            hit |= av == 10
+        elif op is C.RANGE:
+            hit |= av[0] <= 10 <= av[1]
+        elif op is C.CATEGORY:
+            hit |= av not in _NO_NEWLINE_CATEGORIES
+        else:
+            return True  # unknown item: assume it can
+    return hit != negated
+
+
+def _max_newlines(items, flags: int) -> int:
+    total = 0
+    for op, av in items:
+        total += _node_newlines(op, av, flags)
+        if total >= UNBOUNDED:
+            return UNBOUNDED
+    return total
+
+
+def _node_newlines(op, av, flags: int) -> int:
+    if op is C.LITERAL:
+        return 1 if av == 10 else 0
+    if op is C.NOT_LITERAL:
+        return 0 if av == 10 else 1
+    if op is C.ANY:
+        return 1 if flags & re.DOTALL else 0
+    if op is C.IN:
+        return 1 if _class_has_newline(av) else 0
+    if op is C.AT:
+        return 0
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        direction, sub = av
+        # look-behind reads text before the position; ``re`` sees the real text there
+        return _max_newlines(sub, flags) if direction > 0 else 0
+    if op is C.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _max_newlines(sub, (flags | add) & ~remove)
+    if op is C.BRANCH:
+        return max(_max_newlines(alt, flags) for alt in av[1])
+    if op in _REPEATS:
+        lo, hi, sub = av
+        inner = _max_newlines(sub, flags)
+        if inner == 0:
+            return 0
+        if hi is C.MAXREPEAT or inner >= UNBOUNDED:
+            return UNBOUNDED
+        return min(UNBOUNDED, inner * hi)
+    if op is C.ATOMIC_GROUP:
+        return _max_newlines(av, flags)
+    return UNBOUNDED  # back-references, conditionals: no bound claimed
+
+
+def max_newlines(regex: str, flags: int = 0) -> int:
+    """Most line breaks a match of ``regex`` and its look-aheads can cover (UNBOUNDED: no
+    limit known)."""
+    parsed = P.parse(regex, flags)
+    return _max_newlines(list(parsed), parsed.state.flags)
+
+
+# --- the gate -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Plan:
+    """How one pattern is gated."""
+
+    ascii_words: list[str] = field(default_factory=list)
+    other_words: list[str] = field(default_factory=list)  # non-ASCII, case-sensitive
+    icase: bool = False
+    lines: int = 0  # line-break bound (UNBOUNDED: run over the whole text)
+    always: bool = False  # no keyword: run over the whole text every time
+    finder: object | None = None  # RE2 regex over the ASCII keywords
+
+
+class KeywordGate:
+    """Says, per text, which patterns to run and over which ``(pos, endpos)`` windows."""
+
+    def __init__(self, patterns: Sequence[tuple[str, int]]):
+        if _re2 is None:
+            raise RuntimeError("google-re2 is not installed")
+        self.plans: list[_Plan] = []
+        words: dict[tuple[str, bool], int] = {}  # ASCII keyword -> set index
+        self._word_owners: list[list[int]] = []
+        self._other: dict[str, list[int]] = {}
+        for index, (regex, flags) in enumerate(patterns):
+            plan = _Plan()
+            found, icase = keywords(regex, flags)
+            if found is None:
+                plan.always = True
+                self.plans.append(plan)
+                continue
+            plan.icase = icase
+            plan.lines = max_newlines(regex, flags)
+            for word in sorted(found):
+                if word.isascii():
+                    plan.ascii_words.append(word)
+                elif icase:  # Python folds non-ASCII case in ways RE2 may not: no gate
+                    plan.always = True
+                else:
+                    plan.other_words.append(word)
+            if plan.always:
+                self.plans.append(plan)
+                continue
+            for word in plan.ascii_words:
+                key = (word, icase)
+                if key not in words:
+                    words[key] = len(words)
+                    self._word_owners.append([])
+                self._word_owners[words[key]].append(index)
+            for word in plan.other_words:
+                self._other.setdefault(word, []).append(index)
+            if plan.ascii_words:
+                plan.finder = _compile(_alternation(plan.ascii_words, icase))
+            self.plans.append(plan)
+        self.always = [i for i, p in enumerate(self.plans) if p.always]
+        options = _re2.Options()
+        options.max_mem = 64 << 20
+        self._set = _re2.Set.SearchSet(options)
+        for word, icase in words:
+            self._set.Add(_alternation([word], icase))
+        self._set.Compile()
+        self._has_words = bool(words)
+
+    def windows(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+        """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
+        order; a window is ``(pos, endpos)`` for ``finditer``."""
+        view = text.encode("ascii", "replace")  # one byte per character: offsets agree
+        present: set[int] = set(self.always)
+        if self._has_words:
+            for hit in self._set.Match(view) or ():
+                present.update(self._word_owners[hit])
+        other_hits: dict[str, list[int]] = {}
+        if self._other and not text.isascii():
+            for word, owners in self._other.items():
+                at = text.find(word)
+                if at < 0:
+                    continue
+                starts = []
+                while at >= 0:
+                    starts.append(at)
+                    at = text.find(word, at + 1)
+                other_hits[word] = starts
+                present.update(owners)
+        folds = None
+        out: list[tuple[int, list[tuple[int, int]]]] = []
+        whole = [(0, len(text))]
+        for index in sorted(present):
+            plan = self.plans[index]
+            if plan.always or plan.lines >= UNBOUNDED:
+                out.append((index, whole))
+                continue
+            if plan.icase:
+                if folds is None:
+                    folds = not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text)
+                if folds:
+                    out.append((index, whole))
+                    continue
+            starts: list[int] = []
+            if plan.finder is not None:
+                starts.extend(m.start() for m in plan.finder.finditer(view))
+            for word in plan.other_words:
+                starts.extend(other_hits.get(word, ()))
+            if starts:
+                out.append((index, _line_windows(text, sorted(starts), plan.lines)))
+        return out
+
+
+def _alternation(words: list[str], icase: bool) -> str:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return f"(?i:{body})" if icase else f"(?:{body})"
+
+
+def _compile(pattern: str):
+    options = _re2.Options()
+    options.max_mem = 16 << 20
+    return _re2.compile(pattern.encode("ascii"), options)
+
+
+def _line_windows(text: str, starts: list[int], lines: int) -> list[tuple[int, int]]:
+    """Merged ``(pos, endpos)`` spans: the lines ``lines`` above to ``lines`` below each hit,
+    each span from a line start to just past a line's ``\\n`` (or the text end)."""
+    size = len(text)
+    out: list[tuple[int, int]] = []
+    for at in starts:
+        if lines == 0 and out and at < out[-1][1]:
+            continue  # on the line the previous window already covers
+        lo = text.rfind("\n", 0, at)
+        for _ in range(lines):
+            if lo < 0:
+                break
+            lo = text.rfind("\n", 0, lo)
+        lo += 1
+        hi = text.find("\n", at)
+        for _ in range(lines):
+            if hi < 0:
+                break
+            hi = text.find("\n", hi + 1)
+        hi = size if hi < 0 else hi + 1
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
