@@ -293,7 +293,6 @@ class _Plan:
     icase: bool = False
     lines: int = 0  # line-break bound (UNBOUNDED: run over the whole text)
     always: bool = False  # no keyword: run over the whole text every time
-    finder: object | None = None  # RE2 regex over the ASCII keywords
 
 
 class KeywordGate:
@@ -305,7 +304,7 @@ class KeywordGate:
         self.plans: list[_Plan] = []
         words: dict[tuple[str, bool], int] = {}  # ASCII keyword -> set index
         self._word_owners: list[list[int]] = []
-        self._other: dict[str, list[int]] = {}
+        self._other: dict[str, tuple[frozenset[str], list[int]]] = {}
         for index, (regex, flags) in enumerate(patterns):
             plan = _Plan()
             found, icase = keywords(regex, flags)
@@ -332,9 +331,8 @@ class KeywordGate:
                     self._word_owners.append([])
                 self._word_owners[words[key]].append(index)
             for word in plan.other_words:
-                self._other.setdefault(word, []).append(index)
-            if plan.ascii_words:
-                plan.finder = _compile(_alternation(plan.ascii_words, icase))
+                chars = frozenset(c for c in word if not c.isascii())
+                self._other.setdefault(word, (chars, []))[1].append(index)
             self.plans.append(plan)
         self.always = [i for i, p in enumerate(self.plans) if p.always]
         options = _re2.Options()
@@ -344,49 +342,79 @@ class KeywordGate:
             self._set.Add(_alternation([word], icase))
         self._set.Compile()
         self._has_words = bool(words)
+        # finds keyword hits; the line of each hit is what a window needs
+        every = "|".join(_alternation([w], icase) for w, icase in words)
+        self._any = _compile(every) if words else None
 
     def windows(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
         """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
         order; a window is ``(pos, endpos)`` for ``finditer``."""
         view = text.encode("ascii", "replace")  # one byte per character: offsets agree
         present: set[int] = set(self.always)
+        word_lines: dict[int, list[tuple[int, int]]] = {}  # pattern -> lines with its keyword
         if self._has_words:
-            for hit in self._set.Match(view) or ():
-                present.update(self._word_owners[hit])
-        other_hits: dict[str, list[int]] = {}
-        if self._other and not text.isascii():
-            for word, owners in self._other.items():
-                at = text.find(word)
-                if at < 0:
-                    continue
-                starts = []
-                while at >= 0:
-                    starts.append(at)
-                    at = text.find(word, at + 1)
-                other_hits[word] = starts
-                present.update(owners)
-        folds = None
+            # one pass finds the lines holding any keyword; a set match on each such line
+            # says which keywords (so which patterns) it holds
+            match_line = self._set.Match
+            owners = self._word_owners
+            size = len(view)
+            line_end = -1
+            for m in self._any.finditer(view):
+                at = m.start()
+                if at < line_end:
+                    continue  # this line was looked at already
+                lo = view.rfind(b"\n", 0, at) + 1
+                hi = view.find(b"\n", at)
+                hi = line_end = size if hi < 0 else hi
+                for hit in match_line(view[lo:hi]) or ():
+                    for index in owners[hit]:
+                        spans = word_lines.setdefault(index, [])
+                        if not spans or spans[-1][0] != lo:
+                            spans.append((lo, hi))
+            present.update(word_lines)
+        other_lines: dict[str, list[tuple[int, int]]] = {}
+        special: set[str] = set()
+        if not text.isascii():
+            special = set(_ASCII_RUNS.sub("", text))  # the few distinct non-ASCII characters
+            for word, (chars, owners) in self._other.items():
+                if chars <= special and word in text:
+                    other_lines[word] = _lines_holding(text, word)
+                    present.update(owners)
+        folds = not FOLDS_TO_ASCII.isdisjoint(special)
         out: list[tuple[int, list[tuple[int, int]]]] = []
         whole = [(0, len(text))]
         for index in sorted(present):
             plan = self.plans[index]
-            if plan.always or plan.lines >= UNBOUNDED:
+            if plan.always or plan.lines >= UNBOUNDED or (plan.icase and folds):
                 out.append((index, whole))
                 continue
-            if plan.icase:
-                if folds is None:
-                    folds = not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text)
-                if folds:
-                    out.append((index, whole))
-                    continue
-            starts: list[int] = []
-            if plan.finder is not None:
-                starts.extend(m.start() for m in plan.finder.finditer(view))
-            for word in plan.other_words:
-                starts.extend(other_hits.get(word, ()))
-            if starts:
-                out.append((index, _line_windows(text, sorted(starts), plan.lines)))
+            lines = word_lines.get(index, [])
+            if plan.other_words:
+                lines = sorted(
+                    {*lines, *(s for w in plan.other_words for s in other_lines.get(w, ()))}
+                )
+            if lines:
+                out.append((index, _line_windows(text, lines, plan.lines)))
         return out
+
+
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+
+
+def _lines_holding(text: str, word: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line holding ``word`` (end excludes the ``\n``)."""
+    out: list[tuple[int, int]] = []
+    at = text.find(word)
+    while at >= 0:
+        lo = text.rfind("\n", 0, at) + 1
+        hi = text.find("\n", at)
+        hi = len(text) if hi < 0 else hi
+        if not out or out[-1][0] != lo:
+            out.append((lo, hi))
+        at = text.find(word, hi)
+        if hi == len(text):
+            break
+    return out
 
 
 def _alternation(words: list[str], icase: bool) -> str:
@@ -400,27 +428,23 @@ def _compile(pattern: str):
     return _re2.compile(pattern.encode("ascii"), options)
 
 
-def _line_windows(text: str, starts: list[int], lines: int) -> list[tuple[int, int]]:
-    """Merged ``(pos, endpos)`` spans: the lines ``lines`` above to ``lines`` below each hit,
-    each span from a line start to just past a line's ``\\n`` (or the text end)."""
+def _line_windows(text: str, lines: list[tuple[int, int]], extra: int) -> list[tuple[int, int]]:
+    """Merged ``(pos, endpos)`` spans: each line holding a keyword (``(start, end)``, end at
+    its ``\\n``) with ``extra`` lines above and below, up to just past the last ``\\n``."""
     size = len(text)
     out: list[tuple[int, int]] = []
-    for at in starts:
-        if lines == 0 and out and at < out[-1][1]:
-            continue  # on the line the previous window already covers
-        lo = text.rfind("\n", 0, at)
-        for _ in range(lines):
-            if lo < 0:
+    for lo, hi in lines:
+        for _ in range(extra):
+            if lo == 0:
                 break
-            lo = text.rfind("\n", 0, lo)
-        lo += 1
-        hi = text.find("\n", at)
-        for _ in range(lines):
-            if hi < 0:
+            lo = text.rfind("\n", 0, lo - 1) + 1
+        for _ in range(extra):
+            if hi >= size:
                 break
             hi = text.find("\n", hi + 1)
-        hi = size if hi < 0 else hi + 1
-        if out and lo < out[-1][1]:
+            hi = size if hi < 0 else hi
+        hi = min(size, hi + 1)
+        if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
