@@ -358,14 +358,17 @@ class KeywordGate:
             match_line = self._set.Match
             owners = self._word_owners
             size = len(view)
-            line_end = -1
-            for m in self._any.finditer(view):
-                at = m.start()
-                if at < line_end:
-                    continue  # this line was looked at already
+            find = self._any._regexp.Match  # the C++ call: no per-hit Python match object
+            anchor = _re2._Anchor.UNANCHORED
+            pos = 0
+            while pos < size:
+                at = find(anchor, view, pos, size)[0][0]
+                if at < 0:
+                    break
                 lo = view.rfind(b"\n", 0, at) + 1
                 hi = view.find(b"\n", at)
-                hi = line_end = size if hi < 0 else hi
+                hi = size if hi < 0 else hi
+                pos = hi + 1  # the rest of this line is covered: go on at the next one
                 for hit in match_line(view[lo:hi]) or ():
                     for index in owners[hit]:
                         spans = word_lines.setdefault(index, [])
