@@ -342,6 +342,7 @@ class KeywordGate:
             self._set.Add(_alternation([word], icase))
         self._set.Compile()
         self._has_words = bool(words)
+        self._combos: dict[tuple[int, ...], tuple[int, ...]] = {}
         # finds keyword hits; the line of each hit is what a window needs
         every = "|".join(_alternation([w], icase) for w, icase in words)
         self._any = _compile(every) if words else None
@@ -355,8 +356,8 @@ class KeywordGate:
         if self._has_words:
             # one pass finds the lines holding any keyword; a set match on each such line
             # says which keywords (so which patterns) it holds
-            match_line = self._set.Match
-            owners = self._word_owners
+            match_line = self._set._set.Match  # the C++ call, as below
+            combos = self._combos
             size = len(view)
             find = self._any._regexp.Match  # the C++ call: no per-hit Python match object
             anchor = _re2._Anchor.UNANCHORED
@@ -369,11 +370,15 @@ class KeywordGate:
                 hi = view.find(b"\n", at)
                 hi = size if hi < 0 else hi
                 pos = hi + 1  # the rest of this line is covered: go on at the next one
-                for hit in match_line(view[lo:hi]) or ():
-                    for index in owners[hit]:
-                        spans = word_lines.setdefault(index, [])
-                        if not spans or spans[-1][0] != lo:
-                            spans.append((lo, hi))
+                ids = tuple(match_line(view[lo:hi]))
+                owners = combos.get(ids)
+                if owners is None:
+                    owners = combos[ids] = self._owners_of(ids)
+                for index in owners:
+                    if index in word_lines:
+                        word_lines[index].append((lo, hi))
+                    else:
+                        word_lines[index] = [(lo, hi)]
             present.update(word_lines)
         other_lines: dict[str, list[tuple[int, int]]] = {}
         special: set[str] = set()
@@ -396,9 +401,19 @@ class KeywordGate:
                 lines = sorted(
                     {*lines, *(s for w in plan.other_words for s in other_lines.get(w, ()))}
                 )
-            if lines:
+            if not lines:
+                continue
+            if plan.lines == 0:  # the lines themselves, each with its "\n"
+                out.append((index, [(lo, hi + 1) for lo, hi in lines]))
+            else:
                 out.append((index, _line_windows(text, lines, plan.lines)))
         return out
+
+    def _owners_of(self, ids: tuple[int, ...]) -> tuple[int, ...]:
+        """Patterns owning any of the keywords ``ids`` (a line's set match), in order."""
+        if len(self._combos) > 4096:  # bounded memo of keyword combinations
+            self._combos.clear()
+        return tuple(sorted({i for hit in ids for i in self._word_owners[hit]}))
 
 
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
