@@ -335,6 +335,7 @@ class KeywordGate:
                 self._other.setdefault(word, (chars, []))[1].append(index)
             self.plans.append(plan)
         self.always = [i for i, p in enumerate(self.plans) if p.always]
+        self.icase = [i for i, p in enumerate(self.plans) if p.icase]
         options = _re2.Options()
         options.max_mem = 64 << 20
         self._set = _re2.Set.SearchSet(options)
@@ -389,6 +390,8 @@ class KeywordGate:
                     other_lines[word] = _lines_holding(text, word)
                     present.update(owners)
         folds = not FOLDS_TO_ASCII.isdisjoint(special)
+        if folds:  # the ASCII view may hide an ignore-case keyword: run those patterns anyway
+            present.update(self.icase)
         out: list[tuple[int, list[tuple[int, int]]]] = []
         whole = [(0, len(text))]
         for index in sorted(present):
