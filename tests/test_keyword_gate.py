@@ -9,8 +9,8 @@ import re
 import pytest
 
 from redactcheck.detect.keywords import UNBOUNDED, keywords, max_newlines
-from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.prefilter import PatternTriage
+from redactcheck.detect.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import load_rules

@@ -299,8 +299,9 @@ class KeywordGate:
     """Says, per text, which patterns to run and over which ``(pos, endpos)`` windows."""
 
     def __init__(self, patterns: Sequence[tuple[str, int]]):
-        if _re2 is None:
-            raise RuntimeError("google-re2 is not installed")
+        if _re2 is None or not hasattr(_re2, "_Anchor"):
+            # the gate calls google-re2's C++ layer directly (see ``windows``)
+            raise RuntimeError("google-re2 is not installed (or its layout changed)")
         self.plans: list[_Plan] = []
         words: dict[tuple[str, bool], int] = {}  # ASCII keyword -> set index
         self._word_owners: list[list[int]] = []
