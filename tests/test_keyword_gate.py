@@ -207,6 +207,9 @@ def test_windows_are_the_lines_around_keywords(fast):
         (r"[0-9]+", set("0123456789")),
         (r"a|\d", None),
         (r"(?:ab)?c", {"c"}),
+        # a look-behind's text joins the start of what follows, even when that is not exact
+        (r"(?<=/)(?P<mark>NF|OC|DISPLAY ONLY(?: [A-Z]{3})?)", {"/NF", "/OC", "/DISPLAY ONLY"}),
+        (r"R[UH][A-Z]{3,5}/", {f"R{a}{b}" for a in "UH" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}),
     ],
 )
 def test_keywords_are_read_from_the_regex(regex, expected):

@@ -64,6 +64,8 @@ class _Piece:
     exact: frozenset[str] | None
     required: frozenset[str] | None
     icase: bool = False
+    #: strings one of which every match *starts* with ("" when nothing is known)
+    prefix: frozenset[str] = frozenset([""])
 
 
 def _score(strings: frozenset[str] | None) -> tuple[int, int]:
@@ -127,6 +129,10 @@ def _seq(items, flags: int) -> _Piece:
         icase_any |= piece.icase
         if piece.exact is None:
             all_exact = False
+            if run is not None:  # the run ends where this piece's text starts
+                joined = _product(run, piece.prefix)
+                if joined is not None:
+                    candidates.append(joined)
             close()
             if piece.required is not None:
                 candidates.append(piece.required)
@@ -143,7 +149,24 @@ def _seq(items, flags: int) -> _Piece:
     best = max(candidates, key=_score, default=None)
     if best is not None and _score(best)[0] < 1:
         best = None
-    return _Piece(exact, best, icase_any)
+    return _Piece(exact, best, icase_any, _seq_prefix(items, flags))
+
+
+def _seq_prefix(items, flags: int) -> frozenset[str]:
+    """Strings one of which the text a sequence consumes starts with."""
+    prefix = frozenset([""])
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the consumed text starts with what follows
+        piece = _node(op, av, flags)
+        if piece.exact is not None:
+            joined = _product(prefix, piece.exact)
+            if joined is None:
+                return prefix
+            prefix = joined
+            continue
+        return _product(prefix, piece.prefix) or prefix
+    return prefix
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
@@ -159,12 +182,12 @@ def _node(op, av, flags: int) -> _Piece:
             return _Piece(None, None)
         ch = chr(av)
         s = frozenset([ch.lower() if icase else ch])
-        return _Piece(s, s, icase)
+        return _Piece(s, s, icase, s)
     if op is C.IN:
         chars = _class_chars(av, icase)
         if chars is None or "\n" in chars:
             return _Piece(None, None)
-        return _Piece(chars, chars, icase)
+        return _Piece(chars, chars, icase, chars)
     if op is C.AT or op is C.ASSERT_NOT:
         return _Piece(frozenset([""]), None)  # zero width, no constraint
     if op is C.SUBPATTERN:
@@ -185,7 +208,10 @@ def _node(op, av, flags: int) -> _Piece:
                 required = None
                 continue
             required = required | own
-        return _Piece(exact, required or None, icase_any)
+        prefix = frozenset().union(*(p.exact if p.exact is not None else p.prefix for p in pieces))
+        if len(prefix) > MAX_EXPANSION:
+            prefix = frozenset([""])
+        return _Piece(exact, required or None, icase_any, prefix)
     if op in _REPEATS and op is not C.POSSESSIVE_REPEAT:
         lo, hi, sub = av
         inner = _seq(sub, flags)
@@ -202,7 +228,8 @@ def _node(op, av, flags: int) -> _Piece:
             required = frozenset([single * lo]) if single else required
         elif inner.exact is not None and _score(inner.exact) > _score(required):
             required = inner.exact
-        return _Piece(exact, required, inner.icase)
+        prefix = inner.exact if inner.exact is not None else inner.prefix
+        return _Piece(exact, required, inner.icase, prefix)
     # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
     return _Piece(None, None, icase)
 
