@@ -86,17 +86,23 @@ class WorkerSpec:
 # --- worker side ----------------------------------------------------------------------------
 
 _WORKER: dict[tuple[int, bytes], Scanner] = {}
+#: The parent's scanner by spec digest: a forked worker inherits it and skips rebuilding the
+#: rules (about 0.3 s per worker, paid inside the scan's wall-clock time).
+_INHERITED: dict[bytes, Scanner] = {}
 
 
 def worker_scanner(spec: WorkerSpec) -> Scanner:
     """The scanner of this worker process for ``spec``: built (and its model loaded) once."""
     from redactcheck.engine import Scanner
 
-    ident = (os.getpid(), hashlib.sha256(pickle.dumps(spec)).digest())
+    digest = hashlib.sha256(pickle.dumps(spec)).digest()
+    ident = (os.getpid(), digest)
     scanner = _WORKER.get(ident)
     if scanner is None:
-        scanner = Scanner(spec.config)
-        scanner.key = spec.key
+        scanner = _INHERITED.get(digest)
+        if scanner is None:
+            scanner = Scanner(spec.config)
+            scanner.key = spec.key
         if spec.config.names:
             scanner.name_detector  # noqa: B018 - load the model now, once per worker
         _WORKER.clear()
@@ -220,6 +226,8 @@ def run(
 
         submit, workers, closer = dask_submitter(dask_scheduler, spec)
     elif jobs > 1:
+        _INHERITED.clear()
+        _INHERITED[hashlib.sha256(pickle.dumps(spec)).digest()] = scanner  # for forked workers
         submit, workers, closer = _pool_submitter(spec, jobs)
     else:
         submit, workers = _inline_submitter(scanner), 1

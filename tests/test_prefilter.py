@@ -17,6 +17,7 @@ re2 = pytest.importorskip("re2")
 def plain_detector(rules) -> RuleDetector:
     """A detector whose triage answers 'every pattern': the pure-Python path."""
     detector = RuleDetector(rules)
+    detector.gate = None  # no keyword gate either (tests/test_keyword_gate.py covers it)
     detector.triage = PatternTriage([])
     detector.triage.always = list(range(len(detector._owners)))
     detector.triage.size = len(detector._owners)
@@ -46,6 +47,7 @@ CONFIDENTIAL
 def test_triage_gives_the_same_findings_as_plain_re():
     rules = load_rules([])
     fast, plain = RuleDetector(rules), plain_detector(rules)
+    fast.gate = None  # the pattern-set triage, the path used without the keyword gate
     assert fast.triage.active
     texts = [MEMO, MEMO.lower(), MEMO.replace("\n", "\r\n"), "ＳＥＣＲＥＴ//NOFORN\n", ""]
     for rule in rules:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
 from redactcheck.document import Segment
@@ -64,13 +65,36 @@ class RuleDetector:
     def __init__(self, rules: list[LoadedRule] | list[RuleSpec]):
         specs = [r.spec if isinstance(r, LoadedRule) else r for r in rules]
         self.rules = [compile_rule(s) for s in specs]
-        # one RE2 pass picks the patterns worth running (see detect/prefilter.py)
         self._owners = [(r, p) for r in self.rules for p in r.patterns]
-        self.triage = PatternTriage([(p.spec.regex, p.spec.flags) for _, p in self._owners])
+        self._triage: PatternTriage | None = None
+        # one RE2 pass finds the keywords; patterns run only around them (detect/keywords.py)
+        try:
+            self.gate: KeywordGate | None = KeywordGate(
+                [(p.spec.regex, p.regex.flags) for _, p in self._owners]
+            )
+        except RuntimeError:  # google-re2 missing: the pattern-set triage (or plain re)
+            self.gate = None
+
+    @property
+    def triage(self) -> PatternTriage:
+        """RE2 pattern-set triage, the path used when the keyword gate is off; built on first
+        use (compiling its sets costs start-up time every worker would pay)."""
+        if self._triage is None:
+            self._triage = PatternTriage([(p.spec.regex, p.spec.flags) for _, p in self._owners])
+        return self._triage
+
+    @triage.setter
+    def triage(self, value: PatternTriage) -> None:
+        self._triage = value
 
     def detect(self, segment: Segment) -> list[Finding]:
         norm = normalize(segment.text)
         findings: list[Finding] = []
+        if self.gate is not None:
+            for index, spans in self.gate.windows(norm.text):
+                rule, pattern = self._owners[index]
+                findings.extend(self.detect_rule(rule, segment.text, norm, [pattern], spans))
+            return _dedupe(findings)
         wanted: dict[int, list[CompiledPattern]] = {}
         for index in self.triage.candidates(norm.text):
             rule, pattern = self._owners[index]
@@ -91,11 +115,20 @@ class RuleDetector:
         original: str,
         norm: Normalized,
         patterns: list[CompiledPattern] | None = None,
+        spans: list[tuple[int, int]] | None = None,
     ) -> list[Finding]:
+        """Findings of ``rule`` (or only ``patterns`` of it); ``spans`` limits matching to
+        ``(pos, endpos)`` windows of the normalised text (see detect/keywords.py)."""
         out: list[Finding] = []
         spec = rule.spec
+        text = norm.text
         for pattern in rule.patterns if patterns is None else patterns:
-            for m in pattern.regex.finditer(norm.text):
+            regex = pattern.regex
+            if spans is None:
+                matches = regex.finditer(text)
+            else:
+                matches = (m for pos, end in spans for m in regex.finditer(text, pos, end))
+            for m in matches:
                 n_start, n_end = m.span(pattern.group)
                 if n_end <= n_start:
                     continue

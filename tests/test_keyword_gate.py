@@ -1,0 +1,252 @@
+"""The keyword gate only decides where patterns run: findings must equal a plain ``re`` run of
+every pattern over the whole normalised text (see redactcheck/detect/keywords.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from redactcheck.detect.keywords import UNBOUNDED, keywords, max_newlines
+from redactcheck.detect.prefilter import PatternTriage
+from redactcheck.detect.rules import RuleDetector
+from redactcheck.document import Segment
+from redactcheck.normalize import normalize
+from redactcheck.ruleset.loader import load_rules
+
+pytest.importorskip("re2")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules([])
+
+
+@pytest.fixture(scope="module")
+def fast(rules):
+    detector = RuleDetector(rules)
+    assert detector.gate is not None
+    return detector
+
+
+@pytest.fixture(scope="module")
+def plain(rules):
+    """Every pattern over the whole text: no gate, no triage."""
+    detector = RuleDetector(rules)
+    detector.gate = None
+    detector.triage = PatternTriage([])
+    detector.triage.always = list(range(len(detector._owners)))
+    return detector
+
+
+def as_tuples(findings):
+    return [(f.rule_id, f.start, f.end, f.text, f.score, f.severity, f.detector) for f in findings]
+
+
+# Synthetic lines (my own writing): markings clean and damaged, prose, near misses.
+LINES = [
+    "SECRET//NOFORN",
+    "TOP SECRET//SI/TK//NOFORN",
+    "(S//NF) The envoy from Ostravia met the trade attaché on 4 May.",
+    "(U) Nothing further to report.",
+    "(C) Budget lines were discussed.",
+    "Classified By: Marta Quillfeather, Deputy Director",
+    "Reason: 1.4(b) and (d)",
+    "Declassify On: 20401231",
+    "DECL: OADR",
+    "S E C R E T",
+    "T O P  S E C R E T",
+    "C O N F I D E N T I A L",
+    "5ECRET//REL TO USA, FVEY",
+    "C0NFIDENTIAL",
+    "UNCLA5SIFIED",
+    "ＳＥＣＲＥＴ//ＮＯＦＯＲＮ",
+    "ＣＯＮＦＩＤＥＮＴＩＡＬ",
+    "S\u0415CRET",  # Cyrillic Ie inside a Latin word
+    "SE\u200bCRET//NOFORN",
+    "CONFIDEN-",
+    "TIAL",
+    "SECRE T",
+    "NO FORN",
+    "The secret to a good loaf is patience.",
+    "Confidential matters were left for Tuesday.",
+    "ALL INFORMATION CONTAINED",
+    "HEREIN IS UNCLASSIFIED",
+    "GROUP 1",
+    "Excluded from automatic downgrading",
+    "This document contains information affecting the national defense of",
+    "the United States within the meaning of the Espionage Laws, Title 18,",
+    "U.S.C., sections 793 and 794.",
+    "NATIONAL SECURITY INFORMATION",
+    "Unauthorized Disclosure Subject to Criminal Sanctions",
+    "COMMUNICATIONS",
+    "INTELLIGENCE   CHANNELS",
+    "Classification: Secret",
+    "Claſſification: Secret",  # long s: Python's IGNORECASE folds it to "s"
+    "SECRET NOFORN",
+    "CLASSIFICATION: SECRET",
+    "1411 Larkspur Avenue",
+    "Grenmouth, Calvary 04521",
+    "ZNY SSSSS ZZH",
+    "ZNR UUUUU ZZH",
+    "R 221530Z MAR 74",
+    "FM AMEMBASSY VADUZ",
+    "TO SECSTATE WASHDC 4411",
+    "E.O. 12958: DECL: 03/04/2031",
+    "TAGS: PREL, PGOV, XX",
+    "SUBJECT: (C) Harbour talks",
+    "CUI//SP-PRVCY",
+    "OFFICIAL-SENSITIVE",
+    "СЕКРЕТНО",
+    "Экз. № 2",
+    "ДСП",
+    "绝密★10年",
+    "【秘密】",
+    "（極秘）",
+    "대외비",
+    "TRÈS SECRET DÉFENSE",
+    "VS-NUR FÜR DEN DIENSTGEBRAUCH",
+    "PROTÉGÉ B",
+    "(b)(6), (b)(7)(C)",
+    "b1, b6",
+    "XXXXXXXXXX",
+    "25X1",
+    "RELEASED IN PART B1,1.4(D)",
+    "//CEO",
+    "REL TO USA/GBR",
+    "Approved For Release 2004/10/13 : CIA-RDP80B01676R000100020004-1",
+    "",
+    "   ",
+]
+
+
+def generated_texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        lines = [rnd.choice(LINES) for _ in range(rnd.randint(1, 12))]
+        sep = rnd.choice(["\n", "\n", "\r\n", "\n\n"])
+        text = sep.join(lines)
+        if rnd.random() < 0.3:
+            text += "\n"
+        if rnd.random() < 0.2:  # markings glued to surrounding prose
+            text = "Memo text " + text + " end of memo"
+        texts.append(text)
+    return texts
+
+
+def fixture_texts(rules) -> list[str]:
+    texts = ["\n".join(LINES), "\r\n".join(LINES), "\n".join(LINES).lower(), ""]
+    for rule in rules:
+        texts.extend(rule.spec.examples.match)
+        texts.extend(rule.spec.examples.no_match)
+    return texts
+
+
+def test_gate_gives_the_same_findings_as_every_pattern_everywhere(rules, fast, plain):
+    texts = fixture_texts(rules) + generated_texts(400, seed=11)
+    total = 0
+    for text in texts:
+        got = as_tuples(fast.detect(Segment(text)))
+        assert got == as_tuples(plain.detect(Segment(text))), text
+        total += len(got)
+    assert total > 1000  # the comparison is about real findings, not empty lists
+
+
+def test_damaged_markings_are_found_through_the_gate(fast):
+    text = "Memo\nS E C R E T\nC0NFIDENTIAL\nＳＥＣＲＥＴ//ＮＯＦＯＲＮ\nCONFIDEN-\nTIAL\n"
+    found = {(f.rule_id, f.text) for f in fast.detect(Segment(text))}
+    assert ("US-BANNER-CLASSIFIED", "S E C R E T") in found
+    assert ("US-BANNER-CLASSIFIED", "C0NFIDENTIAL") in found
+    assert ("US-BANNER-CLASSIFIED", "ＳＥＣＲＥＴ//ＮＯＦＯＲＮ") in found
+    assert ("US-BANNER-CLASSIFIED", "CONFIDEN-\nTIAL") in found
+    for f in fast.detect(Segment(text)):
+        assert text[f.start : f.end] == f.text
+
+
+def test_every_matching_example_holds_a_keyword_of_the_pattern(fast):
+    """The derived keywords are a claim about every match: check it on the rule examples."""
+    checked = 0
+    for rule, pattern in fast._owners:
+        found, icase = keywords(pattern.spec.regex, pattern.regex.flags)
+        for example in rule.spec.examples.match:
+            text = normalize(example).text
+            if not pattern.regex.search(text):
+                continue
+            checked += 1
+            assert found is not None, pattern.spec.regex
+            haystack = text.lower() if icase else text
+            assert any(word in haystack for word in found), (rule.spec.id, example)
+    assert checked > 100
+
+
+def test_clean_prose_runs_no_pattern(fast):
+    assert fast.gate.windows("The committee met on Tuesday to discuss the budget.\n") == []
+
+
+def test_windows_are_the_lines_around_keywords(fast):
+    text = "first line\nthe NOFORN caveat\nlast line"
+    windows = dict(fast.gate.windows(text))
+    assert windows
+    for spans in windows.values():
+        for pos, end in spans:
+            assert pos == 0 or text[pos - 1] == "\n"
+            assert end == len(text) or text[end - 1] == "\n"
+            assert "NOFORN" in text[pos:end]
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"SECRET//NOFORN", {"SECRET//NOFORN"}),
+        (r"(?<![A-Za-z])(?P<mark>NOFORN|ORCON)(?![A-Za-z])", {"NOFORN", "ORCON"}),
+        (r"(?<=//)(?P<mark>CEO)", {"//CEO"}),
+        (r"\((?:TS|S|C)\)", {"(TS)", "(S)", "(C)"}),
+        (r"X{8,}", {"XXXXXXXX"}),
+        (r"[0-9]+", set("0123456789")),
+        (r"a|\d", None),
+        (r"(?:ab)?c", {"c"}),
+        # a look-behind's text joins the start of what follows, even when that is not exact
+        (r"(?<=/)(?P<mark>NF|OC|DISPLAY ONLY(?: [A-Z]{3})?)", {"/NF", "/OC", "/DISPLAY ONLY"}),
+        (r"R[UH][A-Z]{3,5}/", {f"R{a}{b}" for a in "UH" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}),
+    ],
+)
+def test_keywords_are_read_from_the_regex(regex, expected):
+    found, _ = keywords(regex)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_ignorecase_keywords_are_marked():
+    assert keywords(r"(?i:classification)[ \t]*:") == (frozenset({"classification"}), True)
+    assert keywords("Classification:")[1] is False
+
+
+@pytest.mark.parametrize(
+    ("regex", "lines"),
+    [
+        (r"SECRET[ \t]+SECTION", 0),
+        (r"[^\n]{0,20}NOFORN", 0),
+        (r"ALL[ \t]*\n?[ \t]*HEREIN", 1),
+        (r"A(?:\n[^\n]{0,80}){0,2}?B", 2),
+        (r"A\s+B", UNBOUNDED),
+        (r"A[^)]*B", UNBOUNDED),
+        (r"(?<=\n)A", 0),  # look-behind reads before the match: not counted
+        (r"A(?=\n\nB)", 2),  # look-ahead reads after it: counted
+        (r"A.B", 0),
+        (r"(?s)A.B", 1),
+    ],
+)
+def test_line_break_bound(regex, lines):
+    assert max_newlines(regex) == lines
+
+
+def test_re_semantics_the_windows_rely_on():
+    """``finditer(text, pos, endpos)``: look-behind, ``\\b`` and ``^`` see the real text before
+    ``pos``; ``endpos`` ends the string. If Python ever changes this, the gate is wrong."""
+    assert re.compile(r"(?<=a)b").search("ab", 1)
+    assert not re.compile(r"(?<!a)b").search("ab", 1)
+    assert not re.compile(r"\bb").search("ab", 1)
+    assert not re.compile(r"^b", re.M).search("ab", 1)
+    assert re.compile(r"^b", re.M).search("a\nb", 2)
+    assert re.compile(r"a$").search("ab", 0, 1)
