@@ -94,14 +94,14 @@ class RuleDetector:
             for index, spans in self.gate.windows(norm.text):
                 rule, pattern = self._owners[index]
                 findings.extend(self.detect_rule(rule, segment.text, norm, [pattern], spans))
-            return _dedupe(findings)
-        wanted: dict[int, list[CompiledPattern]] = {}
-        for index in self.triage.candidates(norm.text):
-            rule, pattern = self._owners[index]
-            wanted.setdefault(id(rule), []).append(pattern)
-        for rule in self.rules:
-            if id(rule) in wanted:
-                findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
+        else:
+            wanted: dict[int, list[CompiledPattern]] = {}
+            for index in self.triage.candidates(norm.text):
+                rule, pattern = self._owners[index]
+                wanted.setdefault(id(rule), []).append(pattern)
+            for rule in self.rules:
+                if id(rule) in wanted:
+                    findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
         findings = _dedupe(findings)
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
         return sorted(
