@@ -86,8 +86,12 @@ def _read_toml(path: Path) -> dict:
 
 
 def config_from_table(table: dict, source: str) -> Config:
-    unknown = sorted(set(table) - _KEYS - {"fail-on", "min-score", "respect-gitignore"}
-                     - {"allow-regex", "per-path-disable", "report-unused-suppressions"})
+    unknown = sorted(
+        set(table)
+        - _KEYS
+        - {"fail-on", "min-score", "respect-gitignore"}
+        - {"allow-regex", "per-path-disable", "report-unused-suppressions"}
+    )
     if unknown:
         raise ConfigError(f"{source}: unknown configuration key(s): {', '.join(unknown)}")
     values: dict[str, Any] = {}
@@ -97,7 +101,9 @@ def config_from_table(table: dict, source: str) -> Config:
     validate(config)
     if source:
         base = Path(source).parent
-        config.rules = [str((base / r).resolve()) if not Path(r).is_absolute() else r for r in config.rules]
+        config.rules = [
+            str((base / r).resolve()) if not Path(r).is_absolute() else r for r in config.rules
+        ]
         if config.baseline and not Path(config.baseline).is_absolute():
             config.baseline = str(base / config.baseline)
     return config
@@ -139,8 +145,10 @@ def validate_suppressions(config: Config) -> None:
         isinstance(k, str) and isinstance(v, list) and all(isinstance(r, str) for r in v)
         for k, v in table.items()
     ):
-        raise ConfigError('per_path_disable must map path globs to lists of rule ids, e.g. '
-                          '{"docs/public/*" = ["PII-PERSON"]}')
+        raise ConfigError(
+            "per_path_disable must map path globs to lists of rule ids, e.g. "
+            '{"docs/public/*" = ["PII-PERSON"]}'
+        )
     if config.baseline is not None and not isinstance(config.baseline, str):
         raise ConfigError("baseline must be a file name")
 
@@ -151,7 +159,9 @@ def load_config(path: Path | None = None) -> Config:
         if not path.is_file():
             raise ConfigError(f"{path}: configuration file not found")
         data = _read_toml(path)
-        table = data.get("tool", {}).get("redactcheck", {}) if path.name == "pyproject.toml" else data
+        table = (
+            data.get("tool", {}).get("redactcheck", {}) if path.name == "pyproject.toml" else data
+        )
         return config_from_table(table, str(path))
     found = find_config_file()
     if found is None:

@@ -26,7 +26,9 @@ class Skipped:
 
 def _matches(rel: str, patterns: list[str]) -> bool:
     name = rel.rsplit("/", 1)[-1]
-    return any(fnmatch(rel, p) or fnmatch(name, p) or fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
+    return any(
+        fnmatch(rel, p) or fnmatch(name, p) or fnmatch(rel, p.rstrip("/") + "/*") for p in patterns
+    )
 
 
 def _link_problem(path: Path) -> Skipped:

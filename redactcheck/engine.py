@@ -127,9 +127,7 @@ class Scanner:
 
     def __init__(self, config: Config, *, name_detector=None, key: bytes | None = None):
         self.config = config
-        self.rules = load_rules(
-            [Path(r) for r in config.rules], disabled=frozenset(config.disable)
-        )
+        self.rules = load_rules([Path(r) for r in config.rules], disabled=frozenset(config.disable))
         self.rule_detector = RuleDetector(self.rules)
         self.rules_memo = ReuseByText(lambda segment: self.rule_detector.detect(segment))
         self._name_detector = name_detector

@@ -52,7 +52,14 @@ class Finding:
     details: dict[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple:
-        return (self.path, _part_order(self.part), self.page or 0, self.start, self.end, self.rule_id)
+        return (
+            self.path,
+            _part_order(self.part),
+            self.page or 0,
+            self.start,
+            self.end,
+            self.rule_id,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

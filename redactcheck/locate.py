@@ -1,4 +1,4 @@
-"""Give a detector's raw finding its place: file, part, page, line and column, context, fingerprint."""
+"""Give a detector's raw finding its place: file, part, page, line, column, context, fingerprint."""
 
 from __future__ import annotations
 

@@ -22,7 +22,9 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 300):
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 300
+):
     """Run ``python -m redactcheck ARGS`` as a user would; returns the CompletedProcess."""
     return subprocess.run(
         [sys.executable, "-m", "redactcheck", *args],

@@ -61,7 +61,9 @@ def test_three_names_email_and_phone(memo_result):
     people = set(_texts(memo_result, entity="PERSON"))
     for name in ("Harriet Quellmann", "Tobias Renwick", "Marguerite Okafor"):
         assert any(name in p for p in people), (name, people)
-    assert _texts(memo_result, entity="EMAIL_ADDRESS") == ["h.quellmann@regional-affairs.example.org"]
+    assert _texts(memo_result, entity="EMAIL_ADDRESS") == [
+        "h.quellmann@regional-affairs.example.org"
+    ]
     assert _texts(memo_result, entity="PHONE_NUMBER") == ["(202) 555-0147"]
 
 

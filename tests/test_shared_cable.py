@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import SHARED
 
 CABLE = SHARED / "samples" / "cable-tokyo-2006.txt"
-pytestmark = pytest.mark.skipif(not CABLE.exists(), reason="../shared/samples is not beside the repo")
+pytestmark = pytest.mark.skipif(
+    not CABLE.exists(), reason="../shared/samples is not beside the repo"
+)
 
 
 @pytest.fixture(scope="module")

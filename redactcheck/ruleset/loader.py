@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from redactcheck.ruleset.schema import RuleFile, RuleSpec
+from redactcheck.ruleset.schema import RuleSpec
 
 #: Folders inside a rule directory that hold data (word lists), not rules.
 DATA_FOLDERS = frozenset({"lexicons"})
@@ -143,7 +143,9 @@ def load_rules(
     for rule in loaded:
         if rule.spec.id in seen:
             problems.append(
-                RuleProblem(rule.source, rule.spec.id, "id", f"duplicate id, first in {seen[rule.spec.id]}")
+                RuleProblem(
+                    rule.source, rule.spec.id, "id", f"duplicate id, first in {seen[rule.spec.id]}"
+                )
             )
         seen.setdefault(rule.spec.id, rule.source)
     if problems:
