@@ -62,3 +62,27 @@ def test_fragments_need_a_stamp_nearby(detector):
 def test_lowercase_prose_word_is_not_damage(detector):
     text = "Unclassifed\nThe unclassifed pile was shredded."  # same spelling in lower case
     assert [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
+
+
+def test_split_word_reports_the_whole_torn_span(detector):
+    text = "ROUTING SHEET\n[ ] CONF’ =NTIAL  [x] SECRET\n"
+    found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    assert [(f.text, f.details["reads_as"]) for f in found] == [("CONF’ =NTIAL", "CONFIDENTIAL")]
+
+
+def test_two_words_sharing_ends_with_a_marking_word_are_not_split_forms(detector):
+    # "CONF" and "NTIAL" must be the two ends of one word, about as long as the word
+    for text in ("CONF nTIAL", "CONFIRM THE ESSENTIAL", "Clas- sical dances"):
+        assert _ocr_findings(detector, text) == [], text
+
+
+def test_no_english_word_of_the_model_vocabulary_reads_as_a_damaged_marking():
+    spacy = pytest.importorskip("spacy")
+    from redactcheck.detect.nlp import DEFAULT_MODEL
+    from redactcheck.detect.ocr_markings import closest_word, ocr_lexicon
+
+    lex = ocr_lexicon()
+    vocab = spacy.load(DEFAULT_MODEL).vocab.strings
+    words = {s for s in vocab if s.isascii() and s.isalpha() and s.islower() and 5 <= len(s) <= 18}
+    readings = {w: closest_word(w.capitalize(), lex.block_letters_per_edit) for w in sorted(words)}
+    assert {w: r for w, r in readings.items() if r and r != w.upper()} == {}

@@ -7,6 +7,8 @@ edit distance, but only where it is cheap and safe:
 
 - anywhere in the text, a capitalised token within one edit per four letters of a long marking
   word (``CLASSIFIED``, ``CONFIDENTIAL`` …) that is not itself a real English word;
+- anywhere, a marking word that OCR noise split in two (``CONF’ =NTIAL``): its first and last
+  four letters or more intact, the gap about as wide as the letters it lost;
 - in the few lines around a stamp the rules already found, the rest of that stamp: other
   marking words with a looser bound, and the stamp's fixed phrases (``Date of Declassification``,
   ``Category 3``, ``OTHERWISE`` carried over to the next line).
@@ -41,6 +43,10 @@ _CANDIDATE = re.compile(
 _BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
 # What follows a stamp word on its line: up to three short tokens, single-spaced.
 _TAIL = re.compile(r"(?:[ \t][^\s]{1,12}(?!\S)){0,3}")
+
+
+# Two letter runs split by one to three characters of OCR noise (no letter, digit or line break).
+_SPLIT = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{3,17})([^\w\n]{1,3})([A-Za-z]{4,17})(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +158,13 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
+    for m in _SPLIT.finditer(text):
+        if _overlaps(taken, *m.span()):
+            continue
+        word = split_word(*m.groups())
+        if word is not None:
+            out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.65))
+            taken.append(m.span())
     anchors = [f.start for f in found if f.rule_id in ANCHOR_RULES]
     anchors += [f.start for f in out]
     done: set[int] = set()  # line starts of blocks already read
@@ -168,34 +181,64 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
     return out
 
 
+def split_word(left: str, gap: str, right: str) -> str | None:
+    """The standalone marking word that ``left gap right`` is a noise-split form of, or None.
+
+    Both halves must be intact ends of the same word (prefix and suffix, four letters or more,
+    not overlapping), and the whole no more than two characters off the word's length: one
+    long word torn by a smudge, not two words that happen to share letters with one."""
+    lex = ocr_lexicon()
+    lu, ru = left.upper(), right.upper()
+    if not ((left.isupper() and right.isupper()) or (left[1:].islower() and right.islower())):
+        return None  # "CONF’ =NTIAL", "Confi- dential"; not "CONF nTIAL"
+    for word in lex.standalone:
+        if (
+            word.startswith(lu)
+            and word.endswith(ru)
+            and len(lu) + len(ru) <= len(word)
+            and abs(len(lu) + len(gap) + len(ru) - len(word)) <= 2
+        ):
+            return word
+    return None
+
+
 def _lower_elsewhere(text: str, token: str) -> bool:
     """The token is also written in lower case in this text: an ordinary word here."""
     return re.search(rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])", text) is not None
 
 
 def _block_lines(text: str, pos: int, lex: OcrLexicon) -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines around ``pos`` that may hold the rest of its stamp."""
+    """``(start, end)`` of the lines around ``pos`` that may hold the rest of its stamp.
+
+    Blank lines do not count: OCR puts them between a stamp's lines wherever the text beside
+    the stamp has a paragraph break."""
     start = text.rfind("\n", 0, pos) + 1
-    lines = []
+    lines = [start]
     lo = start
-    for _ in range(lex.lines_before):
-        if lo == 0:
-            break
+    taken = 0
+    while taken < lex.lines_before and lo > 0:
         lo = text.rfind("\n", 0, lo - 1) + 1
         lines.append(lo)
-    lines.append(start)
+        taken += _non_blank(text, lo)
     hi = start
-    for _ in range(lex.lines_after):
+    taken = 0
+    while taken < lex.lines_after:
         nxt = text.find("\n", hi)
         if nxt < 0:
             break
         hi = nxt + 1
         lines.append(hi)
+        taken += _non_blank(text, hi)
     out = []
     for s in lines:
         e = text.find("\n", s)
         out.append((s, len(text) if e < 0 else e))
     return out
+
+
+def _non_blank(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    return not text[start : len(text) if end < 0 else end].isspace() and start != end
 
 
 def _fragments(

@@ -7,6 +7,7 @@ This is where every ``marking`` finding is born. Hits are found on the normalise
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from redactcheck.detect.keywords import KeywordGate
@@ -66,6 +67,12 @@ class RuleDetector:
         specs = [r.spec if isinstance(r, LoadedRule) else r for r in rules]
         self.rules = [compile_rule(s) for s in specs]
         self._owners = [(r, p) for r in self.rules for p in r.patterns]
+        # (rule id, detector name) of patterns whose hits need evidence from the same text
+        self._needs = {
+            (r.spec.id, f"rules:{p.spec.name}"): p.spec.needs_evidence
+            for r, p in self._owners
+            if p.spec.needs_evidence
+        }
         self._triage: PatternTriage | None = None
         # one RE2 pass finds the keywords; patterns run only around them (detect/keywords.py)
         try:
@@ -102,12 +109,26 @@ class RuleDetector:
             for rule in self.rules:
                 if id(rule) in wanted:
                     findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
-        findings = _dedupe(findings)
+        findings = self._weigh_evidence(_dedupe(findings))
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
         return sorted(
             findings + ocr_marking_findings(segment.text, findings),
             key=lambda f: (f.start, f.end, f.rule_id),
         )
+
+    def _weigh_evidence(self, findings: list[Finding]) -> list[Finding]:
+        """Drop hits of ``needs_evidence`` patterns where the text lacks the evidence: a
+        lower-case ``(s)`` at a line end is a plural in prose, a portion mark on a page that
+        already carries several clear ones."""
+        if not self._needs:
+            return findings
+        strong = Counter(f.rule_id for f in findings if (f.rule_id, f.detector) not in self._needs)
+        return [
+            f
+            for f in findings
+            if (f.rule_id, f.detector) not in self._needs
+            or strong[f.rule_id] >= self._needs[(f.rule_id, f.detector)]
+        ]
 
     def detect_rule(
         self,

@@ -35,6 +35,15 @@ class PatternSpec(BaseModel):
         default=None, description="Overrides the rule's severity for hits of this pattern."
     )
     flags: list[Flag] = Field(default_factory=list, description="Extra regex flags.")
+    needs_evidence: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Hits count only when the same text holds at least this many hits of the rule's"
+            " patterns that need no evidence. For weak forms (an OCR'd portion mark that lost"
+            " its case or bracket) that are noise in prose but real on a page already marked."
+        ),
+    )
 
     @field_validator("regex")
     @classmethod
