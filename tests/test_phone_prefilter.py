@@ -18,9 +18,7 @@ def spans(recognizer, text):
     ]
 
 
-def test_same_results_as_stock_recognizer():
-    stock = PhoneRecognizer(supported_regions=REGIONS)
-    quick = QuickPhoneRecognizer(supported_regions=REGIONS)
+def _texts() -> list[str]:
     texts = [
         "Call Ms. Ilse Varga on +1 212 555 0100 or 020 7946 0958 before 5 May 1971.",
         "Berlin office 030 1234567, Tokyo 03-1234-5678, Paris 01 23 45 67 89.",
@@ -28,6 +26,7 @@ def test_same_results_as_stock_recognizer():
         "Dated 12/03/1975 at 10:45; room 12; para 3; cable 4543; 1-800-555-0199.",
         "Dial 011 44 20 7946 0958, 00 49 30 1234567, 0011 61 2 9876 5432, +358 9 123 456.",
         "In 1967 and 1968 the office at 12345 Main St. took 4,543 calls; tel. 030 12345.",
+        "In accordance with UNSCR 1695,\nBerlin 030 12345 and Bonn 0228 1234 were told.",
     ]
     rnd = random.Random(3)
     pieces = ["(", ")", " ", "-", "+", ".", "/", "x", "tel ", "no. ", "\n", "00", "011", "0"]
@@ -40,9 +39,33 @@ def test_same_results_as_stock_recognizer():
                 for _ in range(rnd.randint(1, 14))
             )
         )
+    return texts
+
+
+def test_same_results_as_stock_recognizer():
+    stock = PhoneRecognizer(supported_regions=REGIONS)
+    quick = QuickPhoneRecognizer(supported_regions=REGIONS)
     found = 0
-    for text in texts:
+    for text in _texts():
         expected = spans(stock, text)
         found += len(expected)
         assert spans(quick, text) == expected, text
     assert found >= 5  # the comparison covered real phone numbers, not only misses
+
+
+def test_fewest_digits_drops_exactly_the_shorter_numbers():
+    """With ``fewest_digits=7`` (what is_phone asks for) the recogniser skips lines with fewer
+    digits; it must still return every stock result of seven digits or more, and only those."""
+    stock = PhoneRecognizer(supported_regions=REGIONS)
+    quick = QuickPhoneRecognizer(supported_regions=REGIONS, fewest_digits=7)
+    kept = dropped = 0
+    for text in _texts():
+        expected = []
+        for start, end, *rest in spans(stock, text):
+            if sum(c.isdigit() for c in text[start:end]) >= 7:
+                expected.append((start, end, *rest))
+            else:
+                dropped += 1
+        kept += len(expected)
+        assert spans(quick, text) == expected, text
+    assert kept >= 5 and dropped >= 1  # both sides of the cut were exercised

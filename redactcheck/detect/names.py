@@ -11,6 +11,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
 from redactcheck.detect.casing import restore_case
@@ -49,6 +50,8 @@ _DIGIT_RUN = re.compile(r"\d(?:[^\w]{0,3}\d){4,}")
 #: Characters of text handed to spaCy in one ``nlp.pipe`` batch: bounds peak memory.
 _BATCH_CHARS = 200_000
 _MEMO_SIZE = 1024
+#: What Presidio's SpacyRecognizer reports (its default supported entities).
+_SPACY_ENTITIES = frozenset(("PERSON", "LOCATION", "NRP", "DATE_TIME", "ORGANIZATION"))
 
 
 class NameDetector:
@@ -77,6 +80,8 @@ class NameDetector:
         self.analyzer = build_analyzer(model, self.entities, sentence_parser)
         self.nlp_engine = self.analyzer.nlp_engine
         self.nlp = self.nlp_engine.nlp["en"]
+        #: entities that come from spaCy's NER (Presidio's SpacyRecognizer), not from patterns
+        self._spacy_entities = frozenset(self.entities) & _SPACY_ENTITIES
         self._memo: OrderedDict[str, tuple[list, list]] = OrderedDict()
         self.max_chars = MAX_CHARS  # longest text handed to spaCy at once (chunk.py)
 
@@ -138,24 +143,118 @@ class NameDetector:
         # entities do not depend on what else shares a batch (checked on 132 corpus files,
         # batch 1 against 32), so findings stay independent of --jobs and the cache
         for batch in _batches(need_ner, _BATCH_CHARS):
-            for text, doc in zip(batch, self.nlp.pipe(batch, batch_size=len(batch)), strict=True):
+            views = [ner_view(t) for t in batch]
+            for text, doc in zip(batch, self.nlp.pipe(views, batch_size=len(batch)), strict=True):
                 self._remember(text, self._analyze(text, doc))
 
     def _analyze(self, text: str, doc) -> tuple[list, list]:
-        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
-        ner = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
-        entities = [e for e in self.entities if _worth_running(e, text)]
-        if not entities:
-            return [], ner
-        results = self.analyzer.analyze(
-            text=text, language="en", entities=entities, nlp_artifacts=artifacts
+        """Raw results and NER entities for one text.
+
+        spaCy's entities are mapped to Presidio's names by Presidio's own engine code; PERSON
+        results are read straight off them (what ``SpacyRecognizer`` returns), and Presidio's
+        ``analyze`` runs only for the pattern recognisers (e-mail, phone) where they can hit,
+        with token lemmas and keywords built only if its context step reads them. Results are
+        those of one ``analyze`` call over every entity (tests/test_names_fastpath.py).
+        """
+        engine = self.nlp_engine
+        ents, scores = engine._get_updated_entities(
+            list(engine._get_entities(doc)), engine._get_scores_for_entities(doc)
         )
-        return [(r.entity_type, r.start, r.end, r.score) for r in results], ner
+        ner = [(e.start_char, e.end_char, e.label_) for e in ents]
+        if self._spacy_entities - {"PERSON"}:
+            # opt-in spaCy entities (dates, places...): Presidio's full path, unchanged
+            artifacts = engine._doc_to_nlp_artifact(doc, "en")
+            entities = [e for e in self.entities if _worth_running(e, text)]
+            results = self.analyzer.analyze(
+                text=text, language="en", entities=entities, nlp_artifacts=artifacts
+            )
+            return [(r.entity_type, r.start, r.end, r.score) for r in results], ner
+        found = []
+        if "PERSON" in self._spacy_entities:  # what SpacyRecognizer returns for PERSON
+            found = [
+                ("PERSON", e.start_char, e.end_char, score)
+                for e, score in zip(ents, scores, strict=True)
+                if e.label_ == "PERSON" and score > 0
+            ]
+        patterns = [
+            e for e in self.entities if e not in self._spacy_entities and _worth_running(e, text)
+        ]
+        if patterns:
+            artifacts = _lazy_artifacts_class()(doc, ents, scores, engine)
+            results = self.analyzer.analyze(
+                text=text, language="en", entities=patterns, nlp_artifacts=artifacts
+            )
+            found += [(r.entity_type, r.start, r.end, r.score) for r in results]
+        return found, ner
 
     def _remember(self, text: str, value: tuple[list, list]) -> None:
         self._memo[text] = value
         while len(self._memo) > _MEMO_SIZE:
             self._memo.popitem(last=False)
+
+
+#: A line that may hold a name (or that the model may read as one): a capitalised word.
+_NAME_LINE = re.compile(r"[A-Z][A-Za-z]")
+#: A line ending in a capitalised word: a name may end there, read with the next line's words.
+_ENDS_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[ \t]*$")
+
+
+def ner_view(text: str) -> str:
+    """The text NER reads: lines that cannot hold a name blanked out, same length.
+
+    A PERSON needs a capitalised word (case is already restored). A line without one becomes
+    spaces, which spaCy reads as one whitespace token, unless it follows a line ending in a
+    capitalised word ("... 1872, Marsh" / "nearly fainted"), whose reading it may decide.
+    NER time follows the token count, and on archive text such lines (numbers, OCR debris,
+    lower-case continuations) hold a sixth of the tokens. On the 0.8 MB corpus sample
+    PERSON findings change by about 1% either way, on the labelled set not at all
+    (docs/performance.md).
+    """
+    lines = text.split("\n")
+    out = []
+    changed = False
+    after_name = False
+    for line in lines:
+        if _NAME_LINE.search(line) or after_name or not line.strip():
+            out.append(line)
+        else:
+            out.append(" " * len(line))
+            changed = True
+        after_name = _ENDS_CAPITALISED.search(line) is not None
+    return "\n".join(out) if changed else text
+
+
+@lru_cache(maxsize=1)
+def _lazy_artifacts_class() -> type:
+    from presidio_analyzer.nlp_engine import NlpArtifacts  # only with names on
+
+    class LazyArtifacts(NlpArtifacts):
+        """``NlpArtifacts`` whose per-token lists are built on first use.
+
+        Presidio's context step reads lemmas and keywords only around a result, and most texts
+        have no e-mail or phone result; building them for every text cost about 2% of a scan.
+        """
+
+        def __init__(self, doc, entities, scores, engine):  # noqa: D107 - lazy: no super()
+            self.entities = entities
+            self.scores = scores
+            self.tokens = doc
+            self.nlp_engine = engine
+            self.language = "en"
+
+        @cached_property
+        def lemmas(self) -> list[str]:
+            return [token.lemma_ for token in self.tokens]
+
+        @cached_property
+        def tokens_indices(self) -> list[int]:
+            return [token.idx for token in self.tokens]
+
+        @cached_property
+        def keywords(self) -> list[str]:
+            return NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self.language)
+
+    return LazyArtifacts
 
 
 def _worth_running(entity: str, text: str) -> bool:

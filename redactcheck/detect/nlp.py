@@ -80,6 +80,7 @@ def build_analyzer(
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
+    from redactcheck.detect.lexicons import phone_lexicon
     from redactcheck.detect.phone import QuickPhoneRecognizer
 
     nlp = load_spacy(model, sentence_parser)
@@ -113,7 +114,10 @@ def build_analyzer(
     registry.add_recognizer(SpacyRecognizer(supported_language="en"))
     registry.add_recognizer(_OfflineEmailRecognizer())
     registry.add_recognizer(
-        QuickPhoneRecognizer(supported_regions=("US", "GB", "JP", "DE", "FR", "CA", "AU"))
+        QuickPhoneRecognizer(
+            supported_regions=("US", "GB", "JP", "DE", "FR", "CA", "AU"),
+            fewest_digits=phone_lexicon().min_digits,  # is_phone drops shorter candidates
+        )
     )
     from presidio_analyzer import predefined_recognizers as pr
 

@@ -46,7 +46,10 @@ _TAIL = re.compile(r"(?:[ \t][^\s]{1,12}(?!\S)){0,3}")
 
 
 # Two letter runs split by one to three characters of OCR noise (no letter, digit or line break).
-_SPLIT = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]{3,17})([^\w\n]{1,3})([A-Za-z]{4,17})(?![A-Za-z])")
+# The first run opens like a standalone word (its first four letters, in capitals or as a
+# capitalised word); ``_split_pattern`` builds the alternation from the word list.
+# (The look-behind comes after the four letters so that ``re`` can skip ahead to them.)
+_SPLIT_TEMPLATE = r"((?:{prefixes})(?<![A-Za-z]....)[A-Za-z]{{0,14}})([^\w\n]{{1,3}})([A-Za-z]{{4,17}})(?![A-Za-z])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,7 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
-    for m in _SPLIT.finditer(text):
+    for m in _split_pattern().finditer(text):
         if _overlaps(taken, *m.span()):
             continue
         word = split_word(*m.groups())
@@ -179,6 +182,21 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
                 out.append(f)
                 anchors.append(f.start)
     return out
+
+
+@lru_cache(maxsize=1)
+def _split_pattern() -> re.Pattern[str]:
+    """Candidates for :func:`split_word`: only a first half that can open a standalone word.
+
+    ``split_word`` needs the first half to be a prefix of four letters or more, in capitals or
+    capitalised; any other capitalised word followed by punctuation ("Washington, Moscow")
+    would only cost a Python call, and its match would hide a split word right after it.
+    """
+    heads = set()
+    for word in ocr_lexicon().standalone:
+        heads.add(word[:4])
+        heads.add(word[0] + word[1:4].lower())
+    return re.compile(_SPLIT_TEMPLATE.format(prefixes="|".join(sorted(heads))))
 
 
 def split_word(left: str, gap: str, right: str) -> str | None:

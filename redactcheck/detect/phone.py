@@ -54,9 +54,11 @@ def national_rule(region: str) -> tuple[int, re.Pattern[str] | None]:
 class _QuickMatcher(PhoneNumberMatcher):
     """libphonenumber's matcher, refusing candidates too short to be valid before parsing."""
 
+    fewest = 0  # digits a candidate needs (at least ``min_digits()``)
+
     def _extract_match(self, candidate, offset):  # noqa: D102 - see PhoneNumberMatcher
         digits = "".join(_DIGIT.findall(candidate))
-        if len(digits) < min_digits():
+        if len(digits) < max(self.fewest, min_digits()):
             return None  # inner matches hold even fewer digits: nothing to find here
         shortest, international = national_rule(self.preferred_region)
         if (
@@ -68,14 +70,41 @@ class _QuickMatcher(PhoneNumberMatcher):
         return super()._extract_match(candidate, offset)
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def digit_lines(text: str, fewest: int) -> str:
+    """``text`` with every line holding fewer than ``fewest`` digits blanked (same length).
+
+    libphonenumber never reads a candidate across a line break, so a line with too few digits
+    for any number it would accept cannot hold one; the matcher then skips it cheaply,
+    once per region.
+    """
+    return _LINE.sub(
+        lambda m: m.group() if len(_DIGIT.findall(m.group())) >= fewest else " " * len(m.group()),
+        text,
+    )
+
+
 class QuickPhoneRecognizer(PhoneRecognizer):
-    """Same results as ``PhoneRecognizer``; hopeless candidates never reach the parser."""
+    """Same results as ``PhoneRecognizer``; hopeless candidates never reach the parser.
+
+    ``fewest_digits`` (default: the fewest any region's valid number has) lets a caller that
+    drops shorter numbers anyway (``contact_rules.is_phone``) skip more lines.
+    """
+
+    def __init__(self, *args, fewest_digits: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fewest_digits = max(fewest_digits or 0, min_digits())
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
         results = []
+        view = digit_lines(text, self.fewest_digits)
         # the loop mirrors PhoneRecognizer.analyze (presidio-analyzer 2.2), quirks included
         for region in self.supported_regions:
-            for match in _QuickMatcher(text, region, leniency=self.leniency):
+            matcher = _QuickMatcher(view, region, leniency=self.leniency)
+            matcher.fewest = self.fewest_digits
+            for match in matcher:
                 try:
                     parsed = phonenumbers.parse(text[match.start : match.end])
                     region = phonenumbers.region_code_for_number(parsed)  # noqa: PLW2901
