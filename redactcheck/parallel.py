@@ -27,8 +27,13 @@ if TYPE_CHECKING:
     from redactcheck.config import Config
     from redactcheck.engine import FileResult, Scanner
 
-#: Bytes of input per work unit: big enough to batch NER well, small enough to balance.
-UNIT_BYTES = 64 * 1024
+#: Bytes of input per work unit with names on: NER dominates, and small units keep both
+#: workers busy to the end (16 KB batches NER as well as 64 KB: 6.2 s against 6.35 s on the
+#: 0.8 MB benchmark sample, docs/performance.md).
+UNIT_BYTES = 16 * 1024
+#: Rules only: a unit costs about a millisecond of pool traffic, so units are larger
+#: (18.2 against 17 MB/s at 64 KB on the whole corpus); ``UNIT_FILES`` caps them anyway.
+UNIT_BYTES_RULES = 256 * 1024
 #: Files per unit at most, so a folder of tiny files still spreads over the workers.
 UNIT_FILES = 64
 #: Units in flight per worker: keeps workers busy while bounding memory.
@@ -215,7 +220,8 @@ def run(
     """Scan ``files``; yield one result per file, in the order of ``files``."""
     spec = WorkerSpec(scanner.config, scanner.key)
     local = not dask_scheduler
-    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local))
+    size = UNIT_BYTES if scanner.config.names else UNIT_BYTES_RULES
+    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local), size)
     head = list(islice(work, 2))
     work = chain(head, work)
     closer: Callable[[], None] | None = None

@@ -120,3 +120,32 @@ def test_ordinary_words_and_headings_are_not_names_even_if_the_model_says_so():
     start = text.index("Ilse Marwick wrote")
     names = _names(text, [(start, start + 12, "PERSON")])
     assert names == ["Ilse Marwick", "Ilse Marwick"]
+
+
+def test_title_trie_matches_like_the_longest_first_alternation():
+    """The title regex is a character trie for speed; it must pick exactly what a plain
+    alternation of every title, longest first, picks, at every position of texts built
+    from title pieces (prefixes of one another, spacing, case, dots)."""
+    import random
+
+    from redactcheck.detect.lexicons import trie_alternation
+
+    lex = name_lexicon()
+    plain = re.compile(
+        "|".join(
+            re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lex.titles, key=len, reverse=True)
+        )
+    )
+    trie = re.compile(lex.title_regex)
+    assert lex.title_regex == trie_alternation(lex.titles)
+    rnd = random.Random(5)
+    titles = sorted(lex.titles)
+    pieces = [*titles, " ", "  ", "\n", ".", "-", "Larkin", "of", "General", "Deputy"]
+    checked = 0
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), trie.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+            checked += a is not None
+    assert checked > 500  # titles were found, not only misses

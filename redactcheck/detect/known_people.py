@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.lexicons import load_lexicon, trie_alternation
 from redactcheck.detect.ocr_markings import _distance
 
 #: A Title Case word right after a Title Case figure: "Warren Comission", "Castro Regime".
@@ -36,8 +36,7 @@ def _forms(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def known_people() -> KnownPeople:
     data = load_lexicon("known_people.yaml")
-    forms = sorted({f for n in data["figures"] for f in _forms(n)}, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"[ \t]+") for f in forms)
+    alternation = trie_alternation({f for n in data["figures"] for f in _forms(n)}, r"[ \t]+")
     return KnownPeople(
         figures=re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])"),
         slip_names={n.lower(): n for n in data["fbi_routing_slip"]},

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
 from redactcheck.detect.casing import restore_case
+from redactcheck.detect.nlp import one_blas_thread
 from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
@@ -144,7 +145,9 @@ class NameDetector:
         # batch 1 against 32), so findings stay independent of --jobs and the cache
         for batch in _batches(need_ner, _BATCH_CHARS):
             views = [ner_view(t) for t in batch]
-            for text, doc in zip(batch, self.nlp.pipe(views, batch_size=len(batch)), strict=True):
+            with one_blas_thread():
+                docs = list(self.nlp.pipe(views, batch_size=len(batch)))
+            for text, doc in zip(batch, docs, strict=True):
                 self._remember(text, self._analyze(text, doc))
 
     def _analyze(self, text: str, doc) -> tuple[list, list]:

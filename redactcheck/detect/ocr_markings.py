@@ -49,7 +49,10 @@ _TAIL = re.compile(r"(?:[ \t][^\s]{1,12}(?!\S)){0,3}")
 # The first run opens like a standalone word (its first four letters, in capitals or as a
 # capitalised word); ``_split_pattern`` builds the alternation from the word list.
 # (The look-behind comes after the four letters so that ``re`` can skip ahead to them.)
-_SPLIT_TEMPLATE = r"((?:{prefixes})(?<![A-Za-z]....)[A-Za-z]{{0,14}})([^\w\n]{{1,3}})([A-Za-z]{{4,17}})(?![A-Za-z])"
+_SPLIT_TEMPLATE = (
+    r"((?:{prefixes})(?<![A-Za-z]....)[A-Za-z]{{0,14}})"  # the first run
+    r"([^\w\n]{{1,3}})([A-Za-z]{{4,17}})(?![A-Za-z])"  # the noise, the second run
+)
 
 
 @dataclass(frozen=True, slots=True)

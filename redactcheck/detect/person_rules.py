@@ -363,7 +363,8 @@ def find_people(
 
     # 1. the NER model's people, cleaned
     repeated = _repeated_person_words(text, ner)
-    lower_words = set(_LOWER_WORD.findall(text)) if ner else set()
+    all_lower = set(_LOWER_WORD.findall(text))  # words this text also writes in lower case
+    lower_words = all_lower if ner else set()
     for s, e, label in ner:
         if label != "PERSON":
             continue
@@ -445,7 +446,7 @@ def find_people(
             found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
 
     # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
-    for s, e in figure_spans(text, set(_LOWER_WORD.findall(text))):
+    for s, e in figure_spans(text, all_lower):
         add(s, e, "known-figure")
     for s, e in routing_slip_spans(text):
         if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "tolsen"
@@ -468,7 +469,7 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    for s, e in _propagate(text, people, lex):
+    for s, e in _propagate(text, people, lex, all_lower):
         add(s, e, "propagated")
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
@@ -623,14 +624,15 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
     return out
 
 
-def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tuple[int, int]]:
+def _propagate(
+    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str]
+) -> list[tuple[int, int]]:
     """Other mentions of confidently found names: the full name and each of its surnames.
 
     Single words are looked up in a set while one regex walks the capitalised words of the
     text, so the cost does not grow with the number of names found."""
     phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
     words_wanted: set[str] = set()
-    lower_words: set[str] | None = None
     for p in people:
         if p.score < CONFIDENT:
             continue
@@ -647,8 +649,6 @@ def _propagate(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[tu
                 or low in lex.common_surnames
             ):
                 continue
-            if lower_words is None:  # one pass over the text, only when needed
-                lower_words = set(_LOWER_WORD.findall(text))
             if low in lower_words:
                 continue  # also an ordinary word here ("brown", "young")
             words_wanted.add(low)
