@@ -67,6 +67,8 @@ def test_ner_view_blanks_lines_without_a_capitalised_word():
         "Present: Orla Brennick\n"
         "and others from the ministry\n"
         "4543 1695\n"
+        "It was agreed that\n"
+        "the desk would call Wu at once\n"
     )
     view = ner_view(text)
     assert len(view) == len(text)
@@ -76,6 +78,8 @@ def test_ner_view_blanks_lines_without_a_capitalised_word():
     assert lines[4] == original[4]
     assert lines[5] == original[5]  # follows a line ending in a capitalised word
     assert lines[6].strip() == ""
+    assert lines[7].strip() == ""  # a function word is its only capitalised word
+    assert lines[8] == original[8]  # a two-letter surname
     assert [i for i, c in enumerate(view) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"
     ]

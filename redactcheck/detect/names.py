@@ -196,8 +196,12 @@ class NameDetector:
             self._memo.popitem(last=False)
 
 
-#: A line that may hold a name (or that the model may read as one): a capitalised word.
-_NAME_LINE = re.compile(r"[A-Z][A-Za-z]")
+#: A line that may hold a name (or that the model may read as one): a capitalised word of
+#: three letters or more, or of two that is not a function word ("Wu", "Ng", not "In", "Of").
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z]{2}|(?<![A-Za-z])([A-Z][a-z])(?![A-Za-z])")
+_SHORT_WORDS = frozenset(("Am", "An", "As", "At", "Be", "By", "Co", "Do", "Dr", "Go", "He", "If",
+    "In", "Is", "It", "Jr", "Me", "Mr", "Ms", "My", "No", "Of", "Oh", "Ok", "On", "Or", "Sr", "St",
+    "So", "To", "Up", "Us", "We"))  # fmt: skip
 #: A line ending in a capitalised word: a name may end there, read with the next line's words.
 _ENDS_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[ \t]*$")
 
@@ -205,26 +209,31 @@ _ENDS_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*[ \t]*$")
 def ner_view(text: str) -> str:
     """The text NER reads: lines that cannot hold a name blanked out, same length.
 
-    A PERSON needs a capitalised word (case is already restored). A line without one becomes
-    spaces, which spaCy reads as one whitespace token, unless it follows a line ending in a
-    capitalised word ("... 1872, Marsh" / "nearly fainted"), whose reading it may decide.
-    NER time follows the token count, and on archive text such lines (numbers, OCR debris,
-    lower-case continuations) hold a sixth of the tokens. On the 0.8 MB corpus sample
-    PERSON findings change by about 1% either way, on the labelled set not at all
-    (docs/performance.md).
+    A reported PERSON needs a capitalised word (case is already restored, and the person rules
+    drop anything else). A line without one, other than a two-letter function word ("It",
+    "Of"), becomes spaces, which spaCy reads as one whitespace token, unless it follows a line
+    ending in a capitalised word ("... 1872, Marsh" / "nearly fainted"), whose reading it may
+    decide. NER time follows the token count, and on archive text such lines (numbers, OCR
+    debris, lower-case continuations) hold a fifth of the tokens. Context changes next to
+    them move about 1% of PERSON findings on the 0.8 MB corpus sample, as many found as lost,
+    and none on the labelled set (docs/performance.md).
     """
     lines = text.split("\n")
     out = []
     changed = False
     after_name = False
     for line in lines:
-        if _NAME_LINE.search(line) or after_name or not line.strip():
+        if after_name or not line.strip() or _may_hold_name(line):
             out.append(line)
         else:
             out.append(" " * len(line))
             changed = True
         after_name = _ENDS_CAPITALISED.search(line) is not None
     return "\n".join(out) if changed else text
+
+
+def _may_hold_name(line: str) -> bool:
+    return any(m.group(1) not in _SHORT_WORDS for m in _NAME_WORD.finditer(line))
 
 
 @lru_cache(maxsize=1)

@@ -14,12 +14,14 @@ from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberMatcher
+from phonenumbers.phonenumbermatcher import _PATTERN, _SECOND_NUMBER_START_PATTERN
 from phonenumbers.phonenumberutil import NumberParseException
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 _DIGIT = re.compile(r"\d")
 _PLUS = re.compile("[+\uff0b]")
+_UNSEEN = object()
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +54,39 @@ def national_rule(region: str) -> tuple[int, re.Pattern[str] | None]:
 
 
 class _QuickMatcher(PhoneNumberMatcher):
-    """libphonenumber's matcher, refusing candidates too short to be valid before parsing."""
+    """libphonenumber's matcher, refusing candidates too short to be valid before parsing.
+
+    The candidate search does not depend on the region, so the matchers of one text share a
+    table of its results (``candidates``): the regex walks the text once, not once per region.
+    """
 
     fewest = 0  # digits a candidate needs (at least ``min_digits()``)
+    candidates: dict[int, tuple[int, str] | None]  # index -> (start, trimmed candidate)
+
+    def _candidate(self, index: int) -> tuple[int, str] | None:
+        found = self.candidates.get(index, _UNSEEN)
+        if found is _UNSEEN:
+            match = _PATTERN.search(self.text, index)
+            found = None
+            if match is not None:
+                candidate = self._trim_after_first_match(
+                    _SECOND_NUMBER_START_PATTERN, self.text[match.start() : match.end()]
+                )
+                found = (match.start(), candidate)
+            self.candidates[index] = found
+        return found
+
+    def _find(self, index):  # noqa: D102 - PhoneNumberMatcher._find (phonenumbers 8/9), shared search
+        found = self._candidate(index)
+        while self._max_tries > 0 and found is not None:
+            start, candidate = found
+            if len(candidate) >= self._min_candidate_length:
+                match = self._extract_match(candidate, start)
+                if match is not None:
+                    return match
+                self._max_tries -= 1
+            found = self._candidate(start + len(candidate))
+        return None
 
     def _extract_match(self, candidate, offset):  # noqa: D102 - see PhoneNumberMatcher
         digits = "".join(_DIGIT.findall(candidate))
@@ -100,10 +132,12 @@ class QuickPhoneRecognizer(PhoneRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
         results = []
         view = digit_lines(text, self.fewest_digits)
+        candidates: dict[int, tuple[int, str] | None] = {}
         # the loop mirrors PhoneRecognizer.analyze (presidio-analyzer 2.2), quirks included
         for region in self.supported_regions:
             matcher = _QuickMatcher(view, region, leniency=self.leniency)
             matcher.fewest = self.fewest_digits
+            matcher.candidates = candidates
             for match in matcher:
                 try:
                     parsed = phonenumbers.parse(text[match.start : match.end])
