@@ -86,3 +86,26 @@ def test_no_english_word_of_the_model_vocabulary_reads_as_a_damaged_marking():
     words = {s for s in vocab if s.isascii() and s.isalpha() and s.islower() and 5 <= len(s) <= 18}
     readings = {w: closest_word(w.capitalize(), lex.block_letters_per_edit) for w in sorted(words)}
     assert {w: r for w, r in readings.items() if r and r != w.upper()} == {}
+
+
+def test_re2_started_scans_find_what_re_finds():
+    """detect/fastscan.py lets RE2 say where the OCR step's two whole-text patterns can start;
+    the matches must be exactly those of the patterns run by ``re`` alone."""
+    import random
+
+    from redactcheck.detect.ocr_markings import _scans
+
+    pieces = [
+        *("CLASSIFIED", "Unclassifed", "CONF’ =NTIAL", "Confi- dential", "DECLASSIFY"),
+        *("xCLASSIFIED", "Déclassified", "UNCLAS", "Conf", "SECRET", "dent", "ssi", " "),
+        *("\n", "é", "—", "Confidentially", "CLASSIFLED", "Decl.", "1972", "_", "ÜNCLASSIFIED"),
+    ]
+    rnd = random.Random(11)
+    found = 0
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        for scan in _scans():
+            want = [m.span() for m in scan.pattern.finditer(text)]
+            assert [m.span() for m in scan.finditer(text)] == want, text
+            found += len(want)
+    assert found > 200

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redactcheck.detect.fastscan import FastScan
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.finding import Finding
 
@@ -35,10 +36,12 @@ ANCHOR_RULES = frozenset(
 
 # Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
 # every standalone word keeps under light damage. Everything else never reaches Python.
+_KEPT = r"(?:ssi|SSI|lass|LASS|fied|FIED|ntia|NTIA|dent|DENT|fide|FIDE)"
 _CANDIDATE = re.compile(
-    r"[CUDE](?<![A-Za-z][CUDE])(?=[A-Za-z]{8,18}(?![A-Za-z]))[A-Za-z]{0,12}"
-    r"(?:ssi|SSI|lass|LASS|fied|FIED|ntia|NTIA|dent|DENT|fide|FIDE)[A-Za-z]*"
+    rf"[CUDE](?<![A-Za-z][CUDE])(?=[A-Za-z]{{8,18}}(?![A-Za-z]))[A-Za-z]{{0,12}}{_KEPT}[A-Za-z]*"
 )
+#: What RE2 looks for first (see detect/fastscan.py): where a ``_CANDIDATE`` can start.
+_CANDIDATE_LOOSE = rf"[CUDE][A-Za-z]{{0,12}}{_KEPT}"
 # In a stamp block every capitalised token is looked at (the block is a few lines).
 _BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
 # What follows a stamp word on its line: up to three short tokens, single-spaced.
@@ -156,7 +159,9 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
     lex = ocr_lexicon()
     taken = [(f.start, f.end) for f in found if f.category == "marking"]
     out: list[Finding] = []
-    for m in _CANDIDATE.finditer(text):
+    candidates, splits = _scans()
+    view = text.encode("ascii", "replace")  # for RE2: one byte per character
+    for m in candidates.finditer(text, view):
         token = m.group(0)
         if _overlaps(taken, *m.span()):
             continue
@@ -164,7 +169,7 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
-    for m in _split_pattern().finditer(text):
+    for m in splits.finditer(text, view):
         if _overlaps(taken, *m.span()):
             continue
         word = split_word(*m.groups())
@@ -188,6 +193,21 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
 
 
 @lru_cache(maxsize=1)
+def _scans() -> tuple[FastScan, FastScan]:
+    """The two whole-text scans of this step, each started by RE2 (detect/fastscan.py)."""
+    return FastScan(_CANDIDATE, _CANDIDATE_LOOSE), FastScan(_split_pattern(), _split_heads())
+
+
+def _split_heads() -> str:
+    """Where a split word starts: the first four letters of a standalone word."""
+    heads = set()
+    for word in ocr_lexicon().standalone:
+        heads.add(word[:4])
+        heads.add(word[0] + word[1:4].lower())
+    return "|".join(sorted(heads))
+
+
+@lru_cache(maxsize=1)
 def _split_pattern() -> re.Pattern[str]:
     """Candidates for :func:`split_word`: only a first half that can open a standalone word.
 
@@ -195,11 +215,7 @@ def _split_pattern() -> re.Pattern[str]:
     capitalised; any other capitalised word followed by punctuation ("Washington, Moscow")
     would only cost a Python call, and its match would hide a split word right after it.
     """
-    heads = set()
-    for word in ocr_lexicon().standalone:
-        heads.add(word[:4])
-        heads.add(word[0] + word[1:4].lower())
-    return re.compile(_SPLIT_TEMPLATE.format(prefixes="|".join(sorted(heads))))
+    return re.compile(_SPLIT_TEMPLATE.format(prefixes=_split_heads()))
 
 
 def split_word(left: str, gap: str, right: str) -> str | None:
