@@ -37,9 +37,9 @@ def restore_case(text: str) -> str:
 
     out: list[str] = []
     for line in _LINE.findall(text):
-        letters = sum(c.isalpha() for c in line)
+        letters = sum(map(str.isalpha, line))  # map: the loop runs in C
         if letters >= _CAPS_LINE_MIN_LETTERS:
-            upper = sum(c.isupper() for c in line)
+            upper = sum(map(str.isupper, line))
             if upper >= 0.8 * letters:
                 if not cable_line.match(line.lstrip()):
                     line = _WORD.sub(title_word, line)
