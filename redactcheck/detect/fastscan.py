@@ -22,6 +22,13 @@ except (ImportError, AttributeError):  # pragma: no cover
     _re2 = None
 
 
+def compile_ascii(pattern: str):
+    """An RE2 regex over one-byte-per-character views (the keyword gate's and this module's)."""
+    options = _re2.Options()
+    options.max_mem = 16 << 20
+    return _re2.compile(pattern.encode("ascii"), options)
+
+
 class FastScan:
     """``pattern.finditer`` sped up by ``loose``, an RE2 pattern matching wherever a match of
     ``pattern`` can start (it may match more places; it must not miss one)."""
@@ -30,9 +37,7 @@ class FastScan:
         self.pattern = pattern
         self._find = None
         if _re2 is not None:
-            options = _re2.Options()
-            options.max_mem = 16 << 20
-            self._find = _re2.compile(loose.encode("ascii"), options)._regexp.Match
+            self._find = compile_ascii(loose)._regexp.Match
 
     def finditer(self, text: str, view: bytes | None = None) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` in ``text``; ``view`` is ``text.encode("ascii", "replace")``

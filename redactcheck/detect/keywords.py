@@ -28,6 +28,8 @@ import re._parser as P  # noqa: N812
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from redactcheck.detect.fastscan import compile_ascii
+
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2
 except ImportError:  # pragma: no cover - depends on the environment
@@ -374,7 +376,7 @@ class KeywordGate:
         self._combos: dict[tuple[int, ...], tuple[int, ...]] = {}
         # finds keyword hits; the line of each hit is what a window needs
         every = "|".join(_alternation([w], icase) for w, icase in words)
-        self._any = _compile(every) if words else None
+        self._any = compile_ascii(every) if words else None
 
     def windows(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
         """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
@@ -469,12 +471,6 @@ def _lines_holding(text: str, word: str) -> list[tuple[int, int]]:
 def _alternation(words: list[str], icase: bool) -> str:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return f"(?i:{body})" if icase else f"(?:{body})"
-
-
-def _compile(pattern: str):
-    options = _re2.Options()
-    options.max_mem = 16 << 20
-    return _re2.compile(pattern.encode("ascii"), options)
 
 
 def _line_windows(text: str, lines: list[tuple[int, int]], extra: int) -> list[tuple[int, int]]:

@@ -160,18 +160,19 @@ class NameDetector:
         those of one ``analyze`` call over every entity (tests/test_names_fastpath.py).
         """
         engine = self.nlp_engine
-        ents, scores = engine._get_updated_entities(
-            list(engine._get_entities(doc)), engine._get_scores_for_entities(doc)
-        )
-        ner = [(e.start_char, e.end_char, e.label_) for e in ents]
         if self._spacy_entities - {"PERSON"}:
             # opt-in spaCy entities (dates, places...): Presidio's full path, unchanged
             artifacts = engine._doc_to_nlp_artifact(doc, "en")
+            ner = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
             entities = [e for e in self.entities if _worth_running(e, text)]
             results = self.analyzer.analyze(
                 text=text, language="en", entities=entities, nlp_artifacts=artifacts
             )
             return [(r.entity_type, r.start, r.end, r.score) for r in results], ner
+        ents, scores = engine._get_updated_entities(
+            list(engine._get_entities(doc)), engine._get_scores_for_entities(doc)
+        )
+        ner = [(e.start_char, e.end_char, e.label_) for e in ents]
         found = []
         if "PERSON" in self._spacy_entities:  # what SpacyRecognizer returns for PERSON
             found = [
