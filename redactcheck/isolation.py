@@ -92,18 +92,38 @@ def read_bounded(path: Path, limits: Limits) -> bytes:
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotADocumentFile("not a regular file (device, pipe or socket); skipped")
         limit = limits.max_file_size
         if limit and info.st_size > limit:
             raise LimitExceeded(_too_large(limit))
-        cap = limit + 1 if limit else -1
-        data = fh.read(cap) if cap > 0 else fh.read()
-        if limit and len(data) > limit:
-            raise LimitExceeded(_too_large(limit))
-        return data
+        data = _read_all(fd, info.st_size, limit + 1 if limit else None)
+    finally:
+        os.close(fd)
+    if limit and len(data) > limit:
+        raise LimitExceeded(_too_large(limit))
+    return data
+
+
+def _read_all(fd: int, size: int, cap: int | None) -> bytes:
+    """Up to ``cap`` bytes of ``fd``, asking first for the size ``fstat`` gave plus one byte.
+
+    Asking a buffered file for ``cap`` bytes (100 MB by default) made it allocate that much
+    for every small file: on a tree of small files, more time than scanning them.
+    """
+    parts: list[bytes] = []
+    total = 0
+    want = size + 1  # one byte more than expected: a file that grew is read on, not cut
+    while cap is None or total < cap:
+        chunk = os.read(fd, want if cap is None else min(want, cap - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = 1 << 20  # the file grew, or the read was short: go on in 1 MB steps
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 class NotADocumentFile(NotADocument):

