@@ -364,6 +364,11 @@ class KeywordGate:
                 chars = frozenset(c for c in word if not c.isascii())
                 self._other.setdefault(word, (chars, []))[1].append(index)
             self.plans.append(plan)
+        # each non-ASCII keyword filed under one of its characters: a text is checked only for
+        # the keywords filed under the few special characters it holds
+        self._other_by_char: dict[str, list[str]] = {}
+        for word, (chars, _) in self._other.items():
+            self._other_by_char.setdefault(min(chars), []).append(word)
         self.always = [i for i, p in enumerate(self.plans) if p.always]
         self.icase = [i for i, p in enumerate(self.plans) if p.icase]
         options = _re2.Options()
@@ -415,10 +420,12 @@ class KeywordGate:
         special: set[str] = set()
         if not text.isascii():
             special = set(_ASCII_RUNS.sub("", text))  # the few distinct non-ASCII characters
-            for word, (chars, owners) in self._other.items():
-                if chars <= special and word in text:
-                    other_lines[word] = _lines_holding(text, word)
-                    present.update(owners)
+            for char in special & self._other_by_char.keys():
+                for word in self._other_by_char[char]:
+                    chars, owners = self._other[word]
+                    if chars <= special and word in text:
+                        other_lines[word] = _lines_holding(text, word)
+                        present.update(owners)
         folds = not FOLDS_TO_ASCII.isdisjoint(special)
         if folds:  # the ASCII view may hide an ignore-case keyword: run those patterns anyway
             present.update(self.icase)
