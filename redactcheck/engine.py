@@ -24,7 +24,13 @@ from redactcheck.extract import extract
 from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.isolation import Outcome, guard, read_bounded
-from redactcheck.limits import Limits, check_deadline, check_line_length, file_scope
+from redactcheck.limits import (
+    Limits,
+    check_deadline,
+    check_line_length,
+    file_scope,
+    timer_held,
+)
 from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
 from redactcheck.suppress.allow import AllowList
@@ -241,6 +247,10 @@ class Scanner:
 
     def scan_batch(self, items: list[tuple[str, bytes]]) -> list[FileResult]:
         """Scan files already read, NER batched over all of their segments (see parallel.py)."""
+        with timer_held():  # one time-budget timer for the batch's files (limits.py)
+            return self._scan_batch(items)
+
+    def _scan_batch(self, items: list[tuple[str, bytes]]) -> list[FileResult]:
         results: list[FileResult] = []
         documents: list[tuple[FileResult, Document]] = []
         for shown, data in items:

@@ -27,15 +27,18 @@ import threading
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from redactcheck.extract import ExtractError
 
 try:  # the C function behind signal.signal, without its enum conversions (per-file cost)
     from _signal import SIG_DFL as _SIG_DFL
+    from _signal import getsignal as _raw_getsignal
     from _signal import signal as _raw_signal
 except ImportError:  # pragma: no cover - not CPython
-    _raw_signal, _SIG_DFL = signal.signal, signal.SIG_DFL
+    _raw_signal, _raw_getsignal, _SIG_DFL = signal.signal, signal.getsignal, signal.SIG_DFL
 
 MB = 1024 * 1024
 
@@ -72,6 +75,7 @@ class _Scope:
     limits: Limits
     deadline: float | None  # time.monotonic() value, or None for no budget
     budget: float | None  # seconds, for messages
+    alarm: bool = False  # the shared timer may interrupt this scope (main thread, budget set)
 
 
 _SCOPE: contextvars.ContextVar[_Scope | None] = contextvars.ContextVar(
@@ -122,44 +126,99 @@ def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+class _Ticker:
+    """One repeating ``SIGALRM`` timer shared by consecutive file scopes.
+
+    Arming a timer and installing a handler for each file cost two system calls on the way in
+    and two on the way out, a sizeable share of a rules-only scan of many small files. The
+    ticker is armed once; each tick checks the deadline of the scope in force and raises
+    :class:`FileTimeout` once it has passed (so a file overruns its budget by at most one
+    tick, a quarter of the budget and never more than a second). Ticks go on while the file
+    runs, so code that swallows one ``FileTimeout`` is hit again. The engine holds it across a
+    batch of files (:func:`timer_held`); otherwise the end of the outermost scope stops it,
+    and the previous handler is put back.
+    """
+
+    armed = False
+    interval = 0.0
+    previous = None
+    held = 0  # > 0 while the engine runs a batch: scopes leave the timer running
+
+    @classmethod
+    def need(cls, budget: float) -> None:
+        interval = max(0.01, min(1.0, budget / 4))
+        if cls.armed and _raw_getsignal(signal.SIGALRM) is not cls.on_tick:
+            cls.armed = False  # someone put their own handler in meanwhile: start afresh
+        if cls.armed and cls.interval <= interval:
+            return
+        if not cls.armed:
+            cls.previous = _raw_signal(signal.SIGALRM, cls.on_tick)
+            cls.armed = True
+        cls.interval = interval
+        signal.setitimer(signal.ITIMER_REAL, interval, interval)
+
+    @staticmethod
+    def on_tick(signum, frame) -> None:  # noqa: ARG004
+        scope = _SCOPE.get()
+        if scope is None:
+            stop_timer()
+        elif scope.alarm and scope.deadline is not None and time.monotonic() >= scope.deadline:
+            raise FileTimeout(timeout_message(scope.budget or 0))
+
+
+def stop_timer() -> None:
+    """Disarm the shared time-budget timer, if this thread armed it, and put the handler that
+    was there before back (unless someone else's handler has replaced ours since)."""
+    if not _Ticker.armed or not _can_use_alarm():
+        return
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    if _raw_getsignal(signal.SIGALRM) is _Ticker.on_tick:
+        previous = _Ticker.previous
+        _raw_signal(signal.SIGALRM, _SIG_DFL if previous is None else previous)
+    _Ticker.armed, _Ticker.previous, _Ticker.interval = False, None, 0.0
+
+
+@contextmanager
+def timer_held() -> Iterator[None]:
+    """Keep the time-budget timer running across the file scopes opened inside (one batch),
+    instead of stopping it when each outermost scope ends; stopped at the end."""
+    _Ticker.held += 1
+    try:
+        yield
+    finally:
+        _Ticker.held -= 1
+        if not _Ticker.held:
+            stop_timer()
+
+
 class file_scope:  # noqa: N801 - used as ``with file_scope(...)``, like the function it was
     """Apply ``limits`` and start the time budget for a file of ``size`` bytes.
 
-    A class rather than a generator, and the raw ``_signal`` calls: it runs twice per file, and
-    on a rules-only scan of many small files the context-manager and enum overhead of the
-    friendlier spellings was a tenth of a millisecond per file.
+    A class rather than a generator, with no system call once the shared timer runs (see
+    :class:`_Ticker`): it runs twice per file, and on a rules-only scan of many small files
+    the per-file overhead of the friendlier spellings was a tenth of a millisecond per file.
     """
 
-    __slots__ = ("_armed", "_budget", "_previous", "_token", "limits", "size")
+    __slots__ = ("_scope", "_token", "limits", "size")
 
     def __init__(self, limits: Limits, size: int = 0):
         self.limits = limits
         self.size = size
 
     def __enter__(self) -> None:
-        budget = self._budget = self.limits.budget_for(self.size)
+        budget = self.limits.budget_for(self.size)
         deadline = time.monotonic() + budget if budget else None
-        self._token = _SCOPE.set(_Scope(self.limits, deadline, budget))
-        self._armed = budget is not None and _can_use_alarm()
-        self._previous = None
-        if self._armed:
-            self._previous = _raw_signal(signal.SIGALRM, self._on_alarm)
-            # then again every second: code that swallows the first FileTimeout is hit once more
-            signal.setitimer(signal.ITIMER_REAL, budget, 1.0)
-
-    def _on_alarm(self, signum, frame) -> None:  # noqa: ARG002
-        if self._armed:  # a late signal during clean-up must not escape the scope
-            raise FileTimeout(timeout_message(self._budget or 0))
+        alarm = budget is not None and _can_use_alarm()
+        self._scope = _Scope(self.limits, deadline, budget, alarm)
+        self._token = _SCOPE.set(self._scope)
+        if alarm:
+            _Ticker.need(budget)
 
     def __exit__(self, *exc) -> None:
-        alarm, self._armed = self._armed, False
-        try:
-            if alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                previous = self._previous
-                _raw_signal(signal.SIGALRM, _SIG_DFL if previous is None else previous)
-        finally:
-            _SCOPE.reset(self._token)
+        self._scope.alarm = False  # a late tick during clean-up must not escape the scope
+        _SCOPE.reset(self._token)
+        if _Ticker.armed and not _Ticker.held and _SCOPE.get() is None:
+            stop_timer()  # a scope used on its own leaves nothing behind
 
 
 # --- text ------------------------------------------------------------------------------------

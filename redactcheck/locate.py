@@ -47,6 +47,24 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
+def line_columns(text: str, offsets: set[int]) -> dict[int, tuple[int, int]]:
+    """1-based ``(line, column)`` of each offset.
+
+    Without ``\r`` in the text, line breaks are counted between the sorted offsets (C-level
+    ``count``/``rfind``): cheaper than building a :class:`LineIndex` of a text that holds only
+    a few findings, the usual case."""
+    if "\r" in text:
+        index = LineIndex.of(text)
+        return {o: index.position(o) for o in offsets}
+    out: dict[int, tuple[int, int]] = {}
+    line, previous = 1, 0
+    for offset in sorted(offsets):
+        line += text.count("\n", previous, offset)
+        out[offset] = (line, offset - text.rfind("\n", 0, offset))
+        previous = offset
+    return out
+
+
 def fingerprint_key(explicit: bytes | None = None) -> bytes:
     if explicit:
         return explicit
@@ -116,14 +134,15 @@ def context_snippet(text: str, start: int, end: int) -> str:
 
 def locate(findings: list[Finding], segment: Segment, path: str, key: bytes) -> list[Finding]:
     """Fill in location fields of findings that came from ``segment`` (in place)."""
-    index = LineIndex.of(segment.text) if findings else None
+    if not findings:
+        return findings
+    where = line_columns(segment.text, {o for f in findings for o in (f.start, f.end)})
     for f in findings:
         f.path = path
         f.part = segment.part if f.part == "body" else f.part
         f.page = segment.page if f.page is None else f.page
-        assert index is not None
-        f.line, f.column = index.position(f.start)
-        f.end_line, f.end_column = index.position(f.end)
+        f.line, f.column = where[f.start]
+        f.end_line, f.end_column = where[f.end]
         if not f.context:
             f.context = context_snippet(segment.text, f.start, f.end)
         if not f.fingerprint:

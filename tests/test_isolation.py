@@ -350,3 +350,31 @@ def test_open_zip_turns_an_unsupported_zip_version_into_a_clean_error():
     data[central + 6 : central + 8] = (84).to_bytes(2, "little")
     with pytest.raises(ExtractError, match="not a valid zip archive"):
         limits.open_zip(bytes(data))
+
+
+def test_time_budget_timer_is_disarmed_and_the_handler_restored_after_a_scan(write):
+    """One timer serves every file of a batch (limits._Ticker); after the scan neither it nor
+    its handler may stay behind in the caller's process."""
+    import signal
+
+    def mine(signum, frame):  # noqa: ARG001
+        pass
+
+    before = signal.signal(signal.SIGALRM, mine)
+    try:
+        files = [write(f"m{i}.txt", "(S) one\n") for i in range(3)]
+        report = _scanner(file_timeout=30).scan(files)
+        assert len(report.findings) == 3
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.signal(signal.SIGALRM, before)
+
+
+def test_a_scope_used_on_its_own_leaves_no_timer_behind():
+    import signal
+
+    with limits.file_scope(limits.Limits(file_timeout=100)):
+        assert signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)

@@ -1,0 +1,27 @@
+"""Line and column numbers: the fast count for plain ``\\n`` texts agrees with the line index."""
+
+from __future__ import annotations
+
+import random
+
+from redactcheck.locate import LineIndex, line_columns
+
+
+def test_counted_positions_agree_with_the_line_index():
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 60)))
+        offsets = {rng.randint(0, len(text)) for _ in range(rng.randint(1, 8))}
+        index = LineIndex(text)
+        assert line_columns(text, offsets) == {o: index.position(o) for o in offsets}, text
+
+
+def test_carriage_returns_count_as_line_breaks():
+    text = "one\r\ntwo\rthree\nfour"
+    assert line_columns(text, {0, 5, 9, 15, len(text)}) == {
+        0: (1, 1),
+        5: (2, 1),
+        9: (3, 1),
+        15: (4, 1),
+        len(text): (4, 5),
+    }
