@@ -21,11 +21,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redactcheck.finding import Finding
+from redactcheck.finding import Finding, field_values
 
 if TYPE_CHECKING:
     from redactcheck.document import Segment
@@ -66,15 +65,12 @@ def _as_dict(finding: Finding) -> dict:
     return {name: getattr(finding, name) for name in _FIELDS}
 
 
-_VALUES = attrgetter(*_FIELDS)
-
-
 def _copy(finding: Finding) -> Finding:
     """A copy the caller may fill in (locate sets path, line, fingerprint) without harm.
 
     Built from a C-level tuple of the fields: ``copy.copy`` of a slotted dataclass goes through
     ``__reduce_ex__`` and cost more than detecting most findings."""
-    clone = Finding(*_VALUES(finding))
+    clone = Finding(*field_values(finding))
     clone.details = copy.deepcopy(finding.details) if finding.details else {}
     return clone
 

@@ -7,7 +7,8 @@ and is printed by ``report/``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 SEVERITIES = ("info", "low", "medium", "high")
@@ -63,6 +64,15 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def __reduce__(self) -> tuple:
+        # pickled as a constructor call: pool workers send every finding back to the parent,
+        # and the default for a slotted dataclass (a dict of its slots) is twice as slow
+        return (Finding, field_values(self))
+
+
+#: All fields of a finding as a tuple, in constructor order (one C call: copies, pickling).
+field_values = attrgetter(*(f.name for f in fields(Finding)))
 
 
 def _part_order(part: str) -> str:

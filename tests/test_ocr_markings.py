@@ -136,3 +136,17 @@ def test_bit_vector_distance_agrees_with_the_edit_table():
     for a, b in pairs:
         for bound in (0, 1, 2, 3, 20):
             assert _distance(a, b, bound) == min(table(a, b), bound + 1), (a, b, bound)
+
+
+def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
+    import random
+    import re
+
+    from redactcheck.detect.ocr_markings import _lower_elsewhere
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice("abAB é\n") for _ in range(rng.randint(0, 20)))
+        token = "".join(rng.choice("abAB") for _ in range(rng.randint(1, 3)))
+        regex = rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])"
+        assert _lower_elsewhere(text, token) == (re.search(regex, text) is not None)

@@ -222,3 +222,23 @@ def test_duplicate_files_each_get_their_own_findings(tree, sequential):
     a, b = ([{k: v for k, v in f.items() if k not in strip} for f in fs] for fs in per_file)
     assert a and a == b
     assert {f["fingerprint"] for f in per_file[0]}.isdisjoint(f["fingerprint"] for f in per_file[1])
+
+
+def test_results_survive_the_trip_from_a_worker():
+    """Findings and file results pickle as constructor calls (engine.py, finding.py); every
+    field must come back, details included."""
+    import pickle
+
+    from redactcheck.engine import FileResult, ScanError
+    from redactcheck.finding import Finding
+
+    finding = Finding(
+        "US-PORTION-MARK", "marking", "PORTION_MARK", "high", 0.9, 4, 7, "(S)", "portion mark",
+        path="a.txt", page=2, line=3, column=1, fingerprint="f" * 32, details={"reads_as": "S"},
+    )  # fmt: skip
+    result = FileResult(
+        "a.txt", [finding], [ScanError("a.txt", "why")], ["note"], 10, None, {"X"}, None
+    )
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert back.findings[0].details == {"reads_as": "S"}

@@ -267,8 +267,21 @@ def split_word(left: str, gap: str, right: str) -> str | None:
 
 
 def _lower_elsewhere(text: str, token: str) -> bool:
-    """The token is also written in lower case in this text: an ordinary word here."""
-    return re.search(rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])", text) is not None
+    """The token is also written in lower case in this text (not inside a longer word of
+    ASCII letters): an ordinary word here. A ``find`` loop, not a regex built per token."""
+    low = token.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or text[at - 1] not in _ASCII_LETTERS) and (
+            end == len(text) or text[end] not in _ASCII_LETTERS
+        ):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _block_lines(text: str, pos: int, lex: OcrLexicon) -> list[tuple[int, int]]:

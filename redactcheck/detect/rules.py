@@ -98,9 +98,15 @@ class RuleDetector:
         norm = normalize(segment.text)
         findings: list[Finding] = []
         if self.gate is not None:
-            for index, spans in self.gate.windows(norm.text):
-                rule, pattern = self._owners[index]
-                findings.extend(self.detect_rule(rule, segment.text, norm, [pattern], spans))
+            text, original, owners = norm.text, segment.text, self._owners
+            for index, spans in self.gate.windows(text):
+                rule, pattern = owners[index]
+                finditer, group = pattern.regex.finditer, pattern.group
+                for pos, end in spans:  # one window per line or so: no per-window generator
+                    for m in finditer(text, pos, end):
+                        n_start, n_end = m.span(group)
+                        if n_end > n_start:
+                            findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
         else:
             wanted: dict[int, list[CompiledPattern]] = {}
             for index in self.triage.candidates(norm.text):
@@ -141,7 +147,6 @@ class RuleDetector:
         """Findings of ``rule`` (or only ``patterns`` of it); ``spans`` limits matching to
         ``(pos, endpos)`` windows of the normalised text (see detect/keywords.py)."""
         out: list[Finding] = []
-        spec = rule.spec
         text = norm.text
         for pattern in rule.patterns if patterns is None else patterns:
             regex = pattern.regex
@@ -151,33 +156,44 @@ class RuleDetector:
                 matches = (m for pos, end in spans for m in regex.finditer(text, pos, end))
             for m in matches:
                 n_start, n_end = m.span(pattern.group)
-                if n_end <= n_start:
-                    continue
-                start, end = norm.span(n_start, n_end)
-                score = pattern.spec.score
-                if rule.context is not None and spec.context is not None:
-                    lo = max(0, start - spec.context.window)
-                    hi = min(len(original), end + spec.context.window)
-                    window = original[lo:start] + " " + original[end:hi]
-                    if rule.context.search(window):
-                        score = min(1.0, score + spec.context.boost)
-                out.append(
-                    Finding(
-                        rule_id=spec.id,
-                        category=spec.category,
-                        entity=spec.entity,
-                        severity=pattern.spec.severity or spec.severity,
-                        score=round(score, 3),
-                        start=start,
-                        end=end,
-                        text=original[start:end],
-                        message=spec.message or spec.name,
-                        system=spec.system,
-                        exemption=spec.exemption,
-                        detector=f"rules:{pattern.spec.name}",
-                    )
-                )
+                if n_end > n_start:
+                    out.append(_finding(rule, pattern, original, norm, n_start, n_end))
         return out
+
+
+def _finding(
+    rule: CompiledRule,
+    pattern: CompiledPattern,
+    original: str,
+    norm: Normalized,
+    n_start: int,
+    n_end: int,
+) -> Finding:
+    """The finding for a hit at ``[n_start, n_end)`` of the normalised text: offsets mapped
+    back to ``original``, the score raised when the rule's context words are near."""
+    spec = rule.spec
+    start, end = norm.span(n_start, n_end)
+    score = pattern.spec.score
+    if rule.context is not None and spec.context is not None:
+        lo = max(0, start - spec.context.window)
+        hi = min(len(original), end + spec.context.window)
+        window = original[lo:start] + " " + original[end:hi]
+        if rule.context.search(window):
+            score = min(1.0, score + spec.context.boost)
+    return Finding(
+        rule_id=spec.id,
+        category=spec.category,
+        entity=spec.entity,
+        severity=pattern.spec.severity or spec.severity,
+        score=round(score, 3),
+        start=start,
+        end=end,
+        text=original[start:end],
+        message=spec.message or spec.name,
+        system=spec.system,
+        exemption=spec.exemption,
+        detector=f"rules:{pattern.spec.name}",
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
