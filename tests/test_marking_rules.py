@@ -182,3 +182,31 @@ def test_control_words_in_running_prose_are_medium(detector, text, severity):
     ]
     assert controls
     assert {h.severity for h in controls} == {severity}
+
+
+def test_context_prefilter_never_hides_a_word_re_would_find():
+    """RE2 says first whether a context word can occur in a hit's surroundings at all
+    (detect/fastscan.py ``icase_prefilter``); wherever Python's case-insensitive search finds
+    one, including through the Kelvin sign, long s and the Turkish I's, it must say yes."""
+    import random
+    import re
+
+    from redactcheck.detect.fastscan import icase_prefilter
+
+    words = ["derived from", "classified", "NOFORN", "E.O.", "kiss"]
+    may_occur = icase_prefilter(words)
+    if may_occur is None:
+        pytest.skip("google-re2 is not installed")
+    regex = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    pieces = ["a", " ", ".", "é", "\u212a", "\u017f", "\u0130", "\u0131", "I", "S", "K", "i"]
+    pieces += ["derived", "FROM", "Classified", "nofor", "N", "E.o.", "ki", "ss", "\ud800"]
+    rng = random.Random(13)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if regex.search(text):
+            hits += 1
+            assert may_occur(text), text
+    assert hits > 1000
+    assert not may_occur("nothing to see here")
+    assert icase_prefilter(["секретно"]) is None  # non-ASCII words: no prefilter

@@ -134,3 +134,18 @@ def test_a_comment_holding_only_a_directive_is_not_reported_as_hidden_content():
         [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")]
     )
     assert [f.text for f in kept] == ["redactcheck: ignore but Jane Roe"]
+
+
+def test_directive_is_found_in_any_letter_case():
+    """The quick pre-check before the directive regex must not miss a spelling the
+    case-insensitive regex accepts, the Kelvin sign (which matches "k") included."""
+    from redactcheck.suppress.inline import directives
+
+    for text in (
+        "x redactcheck: ignore",
+        "x REDACTCHECK:ignore[US-PORTION-MARK]",
+        "x RedactCheck:  Ignore",
+        "x REDACTCHEC\u212a: ignore",
+    ):
+        assert list(directives(text)) == [1], text
+    assert directives("redactcheck ignore; Check: nothing") == {}

@@ -29,6 +29,30 @@ def compile_ascii(pattern: str):
     return _re2.compile(pattern.encode("ascii"), options)
 
 
+def icase_prefilter(words: list[str]):
+    """A C-level test for "one of ``words`` occurs, in any letter case" in a ``str`` (None
+    without google-re2, or for non-ASCII words, whose case folding RE2 and ``re`` may not share).
+
+    For ASCII words it never says no where Python's ``re.IGNORECASE`` would find one: RE2's
+    case folding covers every non-ASCII character ``re`` matches to an ASCII letter except the
+    Turkish dotted and dotless I (U+0130, U+0131), so a text holding either is let through.
+    """
+    if _re2 is None or not all(w.isascii() for w in words):
+        return None
+    options = _re2.Options()
+    options.max_mem = 16 << 20
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    find = _re2.compile(f"(?i:{body})", options)._regexp.Match
+
+    def may_occur(text: str) -> bool:
+        if "\u0130" in text or "\u0131" in text:
+            return True
+        data = text.encode("utf-8", "surrogatepass")
+        return find(_ANCHOR, data, 0, len(data))[0][0] >= 0
+
+    return may_occur
+
+
 class FastScan:
     """``pattern.finditer`` sped up by ``loose``, an RE2 pattern matching wherever a match of
     ``pattern`` can start (it may match more places; it must not miss one)."""

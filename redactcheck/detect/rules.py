@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from redactcheck.detect.fastscan import icase_prefilter
 from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
@@ -39,6 +41,8 @@ class CompiledRule:
     spec: RuleSpec
     patterns: list[CompiledPattern]
     context: re.Pattern[str] | None
+    #: RE2 test run before ``context``: no context word anywhere, in any case, means no boost
+    context_may_occur: Callable[[str], bool] | None = None
 
 
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
@@ -55,7 +59,8 @@ def compile_rule(spec: RuleSpec) -> CompiledRule:
     if spec.context:
         words = "|".join(re.escape(w) for w in sorted(spec.context.words, key=len, reverse=True))
         context = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-    return CompiledRule(spec, [compile_pattern(p) for p in spec.patterns], context)
+    may_occur = icase_prefilter(spec.context.words) if spec.context else None
+    return CompiledRule(spec, [compile_pattern(p) for p in spec.patterns], context, may_occur)
 
 
 class RuleDetector:
@@ -178,7 +183,8 @@ def _finding(
         lo = max(0, start - spec.context.window)
         hi = min(len(original), end + spec.context.window)
         window = original[lo:start] + " " + original[end:hi]
-        if rule.context.search(window):
+        may_occur = rule.context_may_occur
+        if (may_occur is None or may_occur(window)) and rule.context.search(window):
             score = min(1.0, score + spec.context.boost)
     return Finding(
         rule_id=spec.id,
