@@ -7,10 +7,11 @@ content-free reason when the file cannot be read.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from importlib import import_module
-from pathlib import Path
 
 from redactcheck.document import Document, Segment
 
@@ -75,7 +76,9 @@ def sniff(path: str, data: bytes) -> str:
         return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.lower().endswith(".msg"):
         return "application/vnd.ms-outlook"
-    ext = Path(path).suffix.lower()
+    ext = os.path.splitext(path)[1].lower()  # os.path: a Path object per file costs more
+    if ext == ".":  # "name." has no suffix (as pathlib sees it)
+        ext = ""
     if ext in _EXTENSIONS:
         return _EXTENSIONS[ext]
     lowered = head.lstrip().lower()
@@ -108,11 +111,14 @@ def get_extractor(media_type: str) -> Extractor:
     target = EXTRACTORS.get(media_type)
     if target is None:
         raise ExtractError(_UNSUPPORTED.get(media_type, f"unsupported format ({media_type})"))
-    module, _, func = target.partition(":")
-    try:
-        return getattr(import_module(module), func)
-    except ImportError as exc:
-        raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
+    module_name, _, func = target.partition(":")
+    module = sys.modules.get(module_name)  # what import_module looks at first, minus its cost
+    if module is None:
+        try:
+            module = import_module(module_name)
+        except ImportError as exc:
+            raise ExtractError(f"support for {media_type} is not installed ({exc.name})") from exc
+    return getattr(module, func)
 
 
 #: Formats that are zip containers: their archive directory is checked against the limits
