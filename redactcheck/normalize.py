@@ -39,6 +39,9 @@ class Normalized:
     original: str
     _norm_starts: list[int] = field(default_factory=list)
     _orig_starts: list[int] = field(default_factory=list)
+    #: the non-ASCII characters of the original text: every non-ASCII character ``text``
+    #: holds is among them (folding only ever yields ASCII), so later steps need not look again
+    chars: frozenset[str] = frozenset()
 
     def to_original(self, index: int) -> int:
         """Original offset of the normalised character at ``index``."""
@@ -227,12 +230,6 @@ _ASCII_RUNS = re.compile("[\x00-\x7f]+")
 _SPECIAL_SET = frozenset(_FOLD_CHARS_LIST + _CONFUSABLE_CHARS + _ZERO_WIDTH_LIST)
 
 
-def _special_chars(text: str) -> set[str]:
-    """The distinct special characters in ``text``: drop the ASCII runs (a C loop), then look
-    at the few characters left."""
-    return _SPECIAL_SET.intersection(_ASCII_RUNS.sub("", text))
-
-
 def _ascii_bytes(text: str) -> bytes:
     """One byte per character (non-ASCII becomes '?'), so byte offsets are text offsets."""
     return text.encode("ascii", "replace")
@@ -325,8 +322,10 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` for marking rules and keep the map back to it."""
     folded = text
     edits: list[_Edit] = []
+    chars: frozenset[str] = frozenset()
     if not text.isascii():
-        present = _special_chars(text)
+        chars = frozenset(_ASCII_RUNS.sub("", text))  # drop the ASCII runs (a C loop)
+        present = _SPECIAL_SET.intersection(chars)
         for ch in present:
             if ord(ch) in _FOLD:
                 folded = folded.replace(ch, _FOLD[ord(ch)])
@@ -342,7 +341,7 @@ def normalize(text: str) -> Normalized:
     if split:
         edits.extend(_split_edits(folded, split))
     if not edits:
-        return Normalized(folded, text)
+        return Normalized(folded, text, chars=chars)
     edits.sort(key=lambda e: (e[0], -e[1]))
     builder = _Builder(text)
     pos = 0
@@ -354,4 +353,6 @@ def normalize(text: str) -> Normalized:
             builder.copy(orig_start, piece)
         pos = end
     builder.copy(pos, folded[pos:])
-    return builder.build()
+    norm = builder.build()
+    norm.chars = chars
+    return norm

@@ -110,3 +110,19 @@ def test_offset_map_is_monotonic_and_in_bounds(text):
 @given(st.text(alphabet=st.sampled_from(list("abcdefgh ijklmnop.,\n")), max_size=80))
 def test_lowercase_prose_is_unchanged(text):
     assert normalize(text).text == text
+
+
+def test_normalised_text_holds_no_non_ascii_character_outside_chars():
+    """The keyword gate takes ``Normalized.chars`` as the list of non-ASCII characters of the
+    normalised text instead of scanning it again; folding must never add one."""
+    import random
+
+    from redactcheck.normalize import normalize
+
+    pieces = ["SECRET", "ЅЕСRЕТ", "Ｓ", "\u00a0", "\u2014", "\u200b", "é", "ΝΟ", " ", "\n", "C0NF"]
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        norm = normalize(text)
+        assert {c for c in norm.text if not c.isascii()} <= norm.chars, text
+        assert norm.chars == {c for c in text if not c.isascii()}

@@ -26,6 +26,7 @@ import re
 import re._constants as C  # noqa: N812 - the parser's opcode names
 import re._parser as P  # noqa: N812
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from redactcheck.detect.fastscan import compile_ascii
@@ -383,9 +384,12 @@ class KeywordGate:
         every = "|".join(_alternation([w], icase) for w, icase in words)
         self._any = compile_ascii(every) if words else None
 
-    def windows(self, text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+    def windows(
+        self, text: str, chars: frozenset[str] | None = None
+    ) -> list[tuple[int, list[tuple[int, int]]]]:
         """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
-        order; a window is ``(pos, endpos)`` for ``finditer``."""
+        order; a window is ``(pos, endpos)`` for ``finditer``. ``chars``, when the caller
+        knows it, holds every non-ASCII character of ``text`` (more does no harm)."""
         view = text.encode("ascii", "replace")  # one byte per character: offsets agree
         present: set[int] = set(self.always)
         word_lines: dict[int, list[tuple[int, int]]] = {}  # pattern -> lines with its keyword
@@ -417,13 +421,14 @@ class KeywordGate:
                         word_lines[index] = [(lo, hi)]
             present.update(word_lines)
         other_lines: dict[str, list[tuple[int, int]]] = {}
-        special: set[str] = set()
+        special: AbstractSet[str] = frozenset()
         if not text.isascii():
-            special = set(_ASCII_RUNS.sub("", text))  # the few distinct non-ASCII characters
+            # the few distinct non-ASCII characters
+            special = set(_ASCII_RUNS.sub("", text)) if chars is None else chars
             for char in special & self._other_by_char.keys():
                 for word in self._other_by_char[char]:
-                    chars, owners = self._other[word]
-                    if chars <= special and word in text:
+                    needed, owners = self._other[word]
+                    if needed <= special and word in text:
                         other_lines[word] = _lines_holding(text, word)
                         present.update(owners)
         folds = not FOLDS_TO_ASCII.isdisjoint(special)

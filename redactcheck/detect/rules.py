@@ -104,7 +104,7 @@ class RuleDetector:
         findings: list[Finding] = []
         if self.gate is not None:
             text, original, owners = norm.text, segment.text, self._owners
-            for index, spans in self.gate.windows(text):
+            for index, spans in self.gate.windows(text, norm.chars):
                 rule, pattern = owners[index]
                 finditer, group = pattern.regex.finditer, pattern.group
                 for pos, end in spans:  # one window per line or so: no per-window generator
