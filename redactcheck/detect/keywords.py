@@ -385,12 +385,14 @@ class KeywordGate:
         self._any = compile_ascii(every) if words else None
 
     def windows(
-        self, text: str, chars: frozenset[str] | None = None
+        self, text: str, chars: AbstractSet[str] | None = None, view: bytes | None = None
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
-        order; a window is ``(pos, endpos)`` for ``finditer``. ``chars``, when the caller
-        knows it, holds every non-ASCII character of ``text`` (more does no harm)."""
-        view = text.encode("ascii", "replace")  # one byte per character: offsets agree
+        order; a window is ``(pos, endpos)`` for ``finditer``. When the caller knows them,
+        ``chars`` holds every non-ASCII character of ``text`` (more does no harm) and ``view``
+        is ``text.encode("ascii", "replace")``."""
+        if view is None:
+            view = text.encode("ascii", "replace")  # one byte per character: offsets agree
         present: set[int] = set(self.always)
         word_lines: dict[int, list[tuple[int, int]]] = {}  # pattern -> lines with its keyword
         if self._has_words:

@@ -181,13 +181,17 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
-    """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses."""
+def ocr_marking_findings(
+    text: str, found: list[Finding], view: bytes | None = None
+) -> list[Finding]:
+    """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses;
+    ``view`` is ``text.encode("ascii", "replace")`` when the caller has it already."""
     lex = ocr_lexicon()
     taken = [(f.start, f.end) for f in found if f.category == "marking"]
     out: list[Finding] = []
     candidates, splits = _scans()
-    view = text.encode("ascii", "replace")  # for RE2: one byte per character
+    if view is None:
+        view = text.encode("ascii", "replace")  # for RE2: one byte per character
     for m in candidates.finditer(text, view):
         token = m.group(0)
         if _overlaps(taken, *m.span()):

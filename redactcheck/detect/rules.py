@@ -102,9 +102,11 @@ class RuleDetector:
     def detect(self, segment: Segment) -> list[Finding]:
         norm = normalize(segment.text)
         findings: list[Finding] = []
+        view: bytes | None = None
         if self.gate is not None:
             text, original, owners = norm.text, segment.text, self._owners
-            for index, spans in self.gate.windows(text, norm.chars):
+            view = text.encode("ascii", "replace")  # for RE2; the OCR step too, if unchanged
+            for index, spans in self.gate.windows(text, norm.chars, view):
                 rule, pattern = owners[index]
                 finditer, group = pattern.regex.finditer, pattern.group
                 for pos, end in spans:  # one window per line or so: no per-window generator
@@ -122,8 +124,9 @@ class RuleDetector:
                     findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
         findings = self._weigh_evidence(_dedupe(findings))
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
+        same = view is not None and norm.text == segment.text
         return sorted(
-            findings + ocr_marking_findings(segment.text, findings),
+            findings + ocr_marking_findings(segment.text, findings, view if same else None),
             key=lambda f: (f.start, f.end, f.rule_id),
         )
 
