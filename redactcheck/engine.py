@@ -109,13 +109,14 @@ class Report:
         return 1 if any(severity_rank(f.severity) >= threshold for f in self.findings) else 0
 
 
-def _display_path(path: Path, *, resolve: bool = True) -> str:
+def _display_path(path: Path, *, resolve: bool = True, link: bool | None = None) -> str:
     """The path as shown in reports: relative to the working directory when inside it.
 
-    ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved).
+    ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved);
+    ``link`` says whether ``path`` is a symbolic link, when the caller knows already.
     """
     try:
-        if path.is_symlink() or not resolve:
+        if (path.is_symlink() if link is None else link) or not resolve:
             shown = path.resolve() if resolve else Path(os.path.abspath(path))
             return shown.relative_to(Path.cwd().resolve()).as_posix()
         # resolving each folder once (not each file) keeps big trees fast
@@ -226,25 +227,32 @@ class Scanner:
             return error or FileResult(shown)
         return self.scan_batch([(shown, data)])[0]
 
-    def read_file(self, path: Path) -> tuple[str, bytes | None, FileResult | None]:
+    def read_file(
+        self, path: Path, shown: str | None = None
+    ) -> tuple[str, bytes | None, FileResult | None]:
         """The bytes of ``path``, or a result carrying the one-line reason it cannot be read
-        (or why it is skipped); never raises (see ``isolation.py``)."""
-        shown = _display_path(path)
+        (or why it is skipped); never raises (see ``isolation.py``). ``shown``: the path as
+        reports show it, when the caller worked it out already."""
+        shown = _display_path(path) if shown is None else shown
         outcome = Outcome()
         with guard(outcome):
             return shown, read_bounded(path, self.limits), None
         return shown, None, _failed(FileResult(shown), outcome)
 
-    def scan_paths_or_data(self, items: list[Path | tuple[str, bytes]]) -> list[FileResult]:
-        """``scan_batch`` for a mix of paths still to read and (shown path, bytes) pairs."""
+    def scan_paths_or_data(
+        self, items: list[Path | tuple[str, bytes] | tuple[str, Path]]
+    ) -> list[FileResult]:
+        """``scan_batch`` for a mix of paths still to read (bare, or with the path as shown)
+        and (shown path, bytes) pairs."""
         results: list[FileResult | None] = []
         batch: list[tuple[str, bytes]] = []
         for item in items:
-            if isinstance(item, tuple):
-                batch.append(item)
+            if isinstance(item, tuple) and isinstance(item[1], bytes):
+                batch.append(item)  # type: ignore[arg-type]
                 results.append(None)
                 continue
-            shown, data, error = self.read_file(item)
+            path, known = (item[1], item[0]) if isinstance(item, tuple) else (item, None)
+            shown, data, error = self.read_file(path, known)
             if error is not None or data is None:
                 results.append(error or FileResult(shown))
             else:

@@ -129,11 +129,14 @@ def _read_all(fd: int, size: int, cap: int | None) -> bytes:
     total = 0
     want = size + 1  # one byte more than expected: a file that grew is read on, not cut
     while cap is None or total < cap:
-        chunk = os.read(fd, want if cap is None else min(want, cap - total))
+        asked = want if cap is None else min(want, cap - total)
+        chunk = os.read(fd, asked)
         if not chunk:
             break
         parts.append(chunk)
         total += len(chunk)
+        if len(chunk) < asked and total >= size:
+            break  # all that fstat promised, and the read stopped short of more: the end
         want = 1 << 20  # the file grew, or the read was short: go on in 1 MB steps
     return parts[0] if len(parts) == 1 else b"".join(parts)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -59,6 +60,7 @@ class Item:
     path: Path | None = None  # set when the worker reads the file itself
     size: int = 0
     cached: bool = False
+    shown_known: bool = False  # ``shown`` is the report path already (worked out by the parent)
 
     @property
     def pending(self) -> bool:
@@ -72,8 +74,16 @@ class Unit:
     items: list[Item] = field(default_factory=list)
     size: int = 0
 
-    def payload(self) -> list[Path | tuple[str, bytes]]:
-        return [i.path or (i.shown, i.data) for i in self.items if i.pending]  # type: ignore[misc]
+    def payload(self) -> list[Path | tuple[str, bytes] | tuple[str, Path]]:
+        return [_payload(i) for i in self.items if i.pending]
+
+
+def _payload(item: Item) -> Path | tuple[str, bytes] | tuple[str, Path]:
+    """What a worker gets for one file: the bytes, or the path (with its shown name if the
+    parent worked that out), read by the worker itself."""
+    if item.path is None:
+        return (item.shown, item.data)  # type: ignore[return-value]
+    return (item.shown, item.path) if item.shown_known else item.path
 
 
 class Submit(Protocol):
@@ -127,11 +137,18 @@ def run_unit(spec: WorkerSpec, payload: list[tuple[str, bytes]]) -> list[FileRes
         return worker_scanner(spec).scan_paths_or_data(payload)
 
 
-def _size(path: Path) -> int:
+def _local_item(path: Path) -> Item:
+    """An item for a worker to read: one ``lstat`` gives the size (to balance the units) and
+    says whether the path is a link, which the report path needs, so the worker need not ask."""
+    from redactcheck.engine import _display_path
+
     try:
-        return path.stat().st_size
+        info = os.lstat(path)
+        link = stat.S_ISLNK(info.st_mode)
+        size = os.stat(path).st_size if link else info.st_size
     except OSError:
-        return 0  # the worker reports the reason
+        return Item(str(path), path=path)  # the worker reports the reason
+    return Item(_display_path(path, link=link), path=path, size=size, shown_known=True)
 
 
 def _init_pool(spec: WorkerSpec) -> None:
@@ -150,7 +167,7 @@ def read_items(
     """
     for path in files:
         if local and cache is None:
-            yield Item(str(path), path=path, size=_size(path))
+            yield _local_item(path)
             continue
         shown, data, error = scanner.read_file(path)
         item = Item(shown, data)

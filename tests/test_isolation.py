@@ -378,3 +378,40 @@ def test_a_scope_used_on_its_own_leaves_no_timer_behind():
         assert signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
+def test_read_bounded_reads_whole_files_and_refuses_big_ones(tmp_path):
+    from redactcheck.isolation import read_bounded
+
+    for size in (0, 1, 4095, 3 * 1024 * 1024 + 7):
+        path = tmp_path / f"f{size}"
+        data = bytes(i % 251 for i in range(size))
+        path.write_bytes(data)
+        assert read_bounded(path, limits.Limits(max_file_size=10 * 1024 * 1024)) == data
+        assert read_bounded(path, limits.Limits(max_file_size=0)) == data
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 1001)
+    with pytest.raises(limits.LimitExceeded, match="larger than the limit of 1000 bytes"):
+        read_bounded(big, limits.Limits(max_file_size=1000))
+
+
+def test_read_bounded_reads_on_when_the_file_grew_after_fstat(tmp_path, monkeypatch):
+    """fstat gives the size to ask for; a file that is longer by the time it is read must be
+    read to its end (or refused over the limit), never cut at the old size."""
+    import os as real_os
+
+    from redactcheck import isolation
+
+    path = tmp_path / "growing.txt"
+    data = b"(S) grown\n" * 300_000  # 3 MB: past the first read and the 1 MB steps
+    path.write_bytes(data)
+    fstat = real_os.fstat
+
+    def stale_fstat(fd):
+        info = fstat(fd)
+        return real_os.stat_result((*info[:6], 10, *info[7:]))  # st_size as it was: 10 bytes
+
+    monkeypatch.setattr(isolation.os, "fstat", stale_fstat)
+    assert isolation.read_bounded(path, limits.Limits(max_file_size=0)) == data
+    with pytest.raises(limits.LimitExceeded):
+        isolation.read_bounded(path, limits.Limits(max_file_size=1_000_000))
