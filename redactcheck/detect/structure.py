@@ -111,8 +111,10 @@ class Marking:
     tokens: list[tuple[str, int, int]] = field(default_factory=list)  # token, start, end
 
 
+@lru_cache(maxsize=4096)
 def _plain(text: str) -> str:
-    """Marking text as the rules saw it: normalised, spaces collapsed."""
+    """Marking text as the rules saw it: normalised, spaces collapsed (memoised: the same few
+    banners and portion marks recur on every page)."""
     return re.sub(r"[ \t\r\n]+", " ", normalize(text).text).strip()
 
 

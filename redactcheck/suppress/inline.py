@@ -17,7 +17,6 @@ from redactcheck.locate import LineIndex
 
 DIRECTIVE = re.compile(r"redactcheck:\s*ignore(?:\[(?P<rules>[^\]\n]*)\])?", re.IGNORECASE)
 UNUSED_RULE_ID = "REDACTCHECK-UNUSED-SUPPRESSION"
-_TAILS = ("k:", "K:", "\u212a:")
 
 
 @dataclass(slots=True)
@@ -33,11 +32,19 @@ class Directive:
         return not self.rules or finding.rule_id.upper() in self.rules
 
 
+def _may_hold_directive(text: str) -> bool:
+    """Whether ``text`` holds "redactcheck" in some letter case: lower-cased as one-byte ASCII
+    (twice as fast as ``str.lower`` on the corpus). Of the characters IGNORECASE lets stand
+    for its letters, only the Kelvin sign (for "k") is not ASCII: a text with one is
+    lower-cased whole."""
+    if b"redactcheck" in text.encode("ascii", "replace").lower():
+        return True
+    return "\u212a" in text and "redactcheck" in text.lower()
+
+
 def directives(text: str) -> dict[int, list[Directive]]:
     """Directives in ``text`` by 1-based line number."""
-    # every directive holds "redactcheck:", whose "k" matches k, K or the Kelvin sign under
-    # IGNORECASE: three substring searches rule out almost every text without lower-casing it
-    if not any(tail in text for tail in _TAILS) or "redactcheck" not in text.lower():
+    if not _may_hold_directive(text):
         return {}
     index = LineIndex.of(text)
     found: dict[int, list[Directive]] = {}
