@@ -250,3 +250,29 @@ def test_re_semantics_the_windows_rely_on():
     assert not re.compile(r"^b", re.M).search("ab", 1)
     assert re.compile(r"^b", re.M).search("a\nb", 2)
     assert re.compile(r"a$").search("ab", 0, 1)
+
+
+def test_hyperscan_and_re2_find_the_same_keyword_lines(rules, fast):
+    """Keyword lines come from Hyperscan where it is installed and from RE2 elsewhere; both
+    must give every pattern the same windows (random mixes of marking lines, case changes,
+    words glued together, non-ASCII, CRLF)."""
+    pytest.importorskip("hyperscan")
+    from redactcheck.detect.keywords import KeywordGate
+
+    patterns = [(p.spec.regex, p.regex.flags) for _, p in fast._owners]
+    by_hs = KeywordGate(patterns, engine="hyperscan")
+    by_re2 = KeywordGate(patterns, engine="re2")
+    rnd = random.Random(23)
+    texts = fixture_texts(rules) + generated_texts(300, seed=5)
+    for text in list(texts):
+        texts.append(text.upper())
+        texts.append(text.swapcase().replace(" ", "", 3))
+        texts.append(text.replace("E", "É", 2))
+    for _ in range(300):
+        texts.append("".join(rnd.choice(texts[:200])[:40] for _ in range(rnd.randint(1, 6))))
+    windows = 0
+    for text in texts:
+        got = by_hs.windows(text)
+        assert got == by_re2.windows(text), text
+        windows += sum(len(spans) for _, spans in got)
+    assert windows > 20000
