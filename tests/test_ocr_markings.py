@@ -111,6 +111,35 @@ def test_re2_started_scans_find_what_re_finds():
     assert found > 200
 
 
+def test_hyperscan_started_scans_find_what_re_finds():
+    """Where Hyperscan is installed it gives both scans their start offsets in one pass
+    (ocr_markings._starts says why its leftmost starts are enough); the matches must still be
+    exactly those of ``re`` alone, including letters glued before a marking word."""
+    import random
+
+    pytest.importorskip("hyperscan")
+    from redactcheck.detect.ocr_markings import _scans, _starts
+
+    starts = _starts()
+    assert starts is not None
+    pieces = [
+        *("CLASSIFIED", "Unclassifed", "CONF’ =NTIAL", "Confi- dential", "DECLASSIFY", "C"),
+        *("xCLASSIFIED", "Déclassified", "UNCLAS", "Conf", "SECRET", "dent", "ssi", " ", "U"),
+        *("\n", "é", "—", "Confidentially", "CLASSIFLED", "Decl.", "1972", "_", "CCUDE", "D"),
+        *("Eclassified", "Confident", "Cssification", "CONFIDENTIAL", "Ssi", "lassified"),
+    ]
+    rnd = random.Random(29)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        view = text.encode("ascii", "replace")
+        for scan, at in zip(_scans(), starts(view), strict=True):
+            want = [m.span() for m in scan.pattern.finditer(text)]
+            assert [m.span() for m in scan.finditer(text, view, at)] == want, text
+            found += len(want)
+    assert found > 1000
+
+
 def test_bit_vector_distance_agrees_with_the_edit_table():
     """``_distance`` uses Myers' bit-vector algorithm; on any pair of strings it must give the
     textbook table's answer (capped at ``bound + 1``)."""

@@ -12,6 +12,7 @@ matches. Without google-re2 it is plain ``finditer``.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 
 try:  # pragma: no cover - exercised wherever google-re2 is installed (a dependency)
@@ -20,6 +21,10 @@ try:  # pragma: no cover - exercised wherever google-re2 is installed (a depende
     _ANCHOR = _re2._Anchor.UNANCHORED
 except (ImportError, AttributeError):  # pragma: no cover
     _re2 = None
+try:  # pragma: no cover - a dependency where wheels exist (pyproject.toml)
+    import hyperscan as _hs
+except ImportError:  # pragma: no cover
+    _hs = None
 
 
 def compile_ascii(pattern: str):
@@ -63,9 +68,22 @@ class FastScan:
         if _re2 is not None:
             self._find = compile_ascii(loose)._regexp.Match
 
-    def finditer(self, text: str, view: bytes | None = None) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, view: bytes | None = None, starts: list[int] | None = None
+    ) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` in ``text``; ``view`` is ``text.encode("ascii", "replace")``
-        when the caller has it already."""
+        when the caller has it already; ``starts`` (sorted offsets, every start of a match of
+        ``pattern`` among them: see :class:`HyperscanStarts`) replaces the RE2 search."""
+        if starts is not None:
+            match, pos = self.pattern.match, 0
+            for at in starts:
+                if at < pos:
+                    continue
+                m = match(text, at)
+                if m is not None:
+                    yield m
+                    pos = max(m.end(), at + 1)
+            return
         if self._find is None:
             yield from self.pattern.finditer(text)
             return
@@ -82,3 +100,46 @@ class FastScan:
             else:
                 yield m
                 pos = max(m.end(), at + 1)
+
+
+class HyperscanStarts:
+    """Start offsets of several loose patterns in a one-byte view, from one Hyperscan scan.
+
+    Hyperscan reports, for each place a match ends, the leftmost place a match ending there
+    starts (``HS_FLAG_SOM_LEFTMOST``): not every start of the loose pattern, but every start
+    that a caller's exact pattern needs when its matches begin at the start of a run of the
+    loose pattern's letters (a later start with the same end would lie inside that run). The
+    OCR step's patterns are of that kind (detect/ocr_markings.py says why for each), and
+    tests/test_ocr_markings.py compares the matches with ``re`` on its own.
+    """
+
+    def __init__(self, loose: list[str]):
+        self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
+        self._db.compile(
+            expressions=[p.encode("ascii") for p in loose],
+            ids=list(range(len(loose))),
+            elements=len(loose),
+            flags=[_hs.HS_FLAG_SOM_LEFTMOST] * len(loose),
+        )
+        self._count = len(loose)
+        self._lock = threading.Lock()  # one scratch space per database
+
+    def __call__(self, view: bytes) -> list[list[int]]:
+        """For each pattern, the sorted distinct offsets where a reported match starts."""
+        found: list[set[int]] = [set() for _ in range(self._count)]
+        with self._lock:
+            self._db.scan(
+                view, match_event_handler=lambda i, start, _e, _f, _c: found[i].add(start)
+            )
+        return [sorted(starts) for starts in found]
+
+
+def hyperscan_starts(loose: list[str]) -> HyperscanStarts | None:
+    """:class:`HyperscanStarts` for ``loose``, or None without Hyperscan (or when it cannot
+    compile a pattern with start offsets): callers then use RE2."""
+    if _hs is None:
+        return None
+    try:
+        return HyperscanStarts(loose)
+    except _hs.error:  # pragma: no cover - a pattern Hyperscan cannot track starts for
+        return None

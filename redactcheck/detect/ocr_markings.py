@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.fastscan import FastScan
+from redactcheck.detect.fastscan import FastScan, HyperscanStarts, hyperscan_starts
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.finding import Finding
 
@@ -192,7 +192,9 @@ def ocr_marking_findings(
     candidates, splits = _scans()
     if view is None:
         view = text.encode("ascii", "replace")  # for RE2: one byte per character
-    for m in candidates.finditer(text, view):
+    starts = _starts()
+    cand_starts, split_starts = starts(view) if starts is not None else (None, None)
+    for m in candidates.finditer(text, view, cand_starts):
         token = m.group(0)
         if _overlaps(taken, *m.span()):
             continue
@@ -200,7 +202,7 @@ def ocr_marking_findings(
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
-    for m in splits.finditer(text, view):
+    for m in splits.finditer(text, view, split_starts):
         if _overlaps(taken, *m.span()):
             continue
         word = split_word(*m.groups())
@@ -227,6 +229,17 @@ def ocr_marking_findings(
 def _scans() -> tuple[FastScan, FastScan]:
     """The two whole-text scans of this step, each started by RE2 (detect/fastscan.py)."""
     return FastScan(_CANDIDATE, _CANDIDATE_LOOSE), FastScan(_split_pattern(), _split_heads())
+
+
+@lru_cache(maxsize=1)
+def _starts() -> HyperscanStarts | None:
+    """Both scans' start offsets from one Hyperscan pass, where Hyperscan is installed.
+
+    It reports the leftmost start for each match end, which is every start these patterns
+    need: a ``_CANDIDATE`` match begins a run of letters (its look-behind) and its loose part
+    is letters only, so no other loose match ending at the same place starts before it; the
+    split-word heads are all four letters long, so each occurrence has an end of its own."""
+    return hyperscan_starts([_CANDIDATE_LOOSE, _split_heads()])
 
 
 def _split_heads() -> str:
