@@ -44,6 +44,9 @@ class ReuseByText:
         self._size = size
         self._memo: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
 
+    def clear(self) -> None:
+        self._memo.clear()
+
     def detect(self, segment: Segment) -> list[Finding]:
         key = (segment.part, segment.text)
         found = self._memo.get(key)
