@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import yaml
 
+from redactcheck.detect.fastscan import ascii_view
+
 try:  # optional: a DFA scan keeps normalisation fast; ``re`` gives the same results
     import re2 as _re2
 except ImportError:  # pragma: no cover - depends on the environment
@@ -232,7 +234,7 @@ _SPECIAL_SET = frozenset(_FOLD_CHARS_LIST + _CONFUSABLE_CHARS + _ZERO_WIDTH_LIST
 
 def _ascii_bytes(text: str) -> bytes:
     """One byte per character (non-ASCII becomes '?'), so byte offsets are text offsets."""
-    return text.encode("ascii", "replace")
+    return ascii_view(text)
 
 
 def _isolated(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,24 @@ except ImportError:  # pragma: no cover
     _hs = None
 
 
+_VIEWS: dict[int, tuple[str, bytes]] = {}
+
+
+def ascii_view(text: str) -> bytes:
+    """``text.encode("ascii", "replace")``: one byte per character, so byte offsets are text
+    offsets. The normaliser, the keyword gate, the OCR step and the inline-directive check
+    all read the same text this way; the last few views are kept (by identity) so a text is
+    encoded once, not four times."""
+    entry = _VIEWS.get(id(text))
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    view = text.encode("ascii", "replace")
+    if len(_VIEWS) >= 4:
+        del _VIEWS[next(iter(_VIEWS))]  # the oldest
+    _VIEWS[id(text)] = (text, view)
+    return view
+
+
 def compile_ascii(pattern: str):
     """An RE2 regex over one-byte-per-character views (the keyword gate's and this module's)."""
     options = _re2.Options()
@@ -88,7 +106,7 @@ class FastScan:
             yield from self.pattern.finditer(text)
             return
         if view is None:
-            view = text.encode("ascii", "replace")
+            view = ascii_view(text)
         find, match, size, pos = self._find, self.pattern.match, len(view), 0
         while pos < size:
             at = find(_ANCHOR, view, pos, size)[0][0]

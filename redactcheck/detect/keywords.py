@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from redactcheck.detect.fastscan import compile_ascii
+from redactcheck.detect.fastscan import ascii_view, compile_ascii
 
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2
@@ -396,7 +396,7 @@ class KeywordGate:
         ``chars`` holds every non-ASCII character of ``text`` (more does no harm) and ``view``
         is ``text.encode("ascii", "replace")``."""
         if view is None:
-            view = text.encode("ascii", "replace")  # one byte per character: offsets agree
+            view = ascii_view(text)  # one byte per character: offsets agree
         present: set[int] = set(self.always)
         word_lines = self._lines(view)  # pattern -> lines holding one of its keywords
         present.update(word_lines)

@@ -23,7 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.fastscan import FastScan, HyperscanStarts, hyperscan_starts
+from redactcheck.detect.fastscan import (
+    FastScan,
+    HyperscanStarts,
+    ascii_view,
+    hyperscan_starts,
+)
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.finding import Finding
 
@@ -191,7 +196,7 @@ def ocr_marking_findings(
     out: list[Finding] = []
     candidates, splits = _scans()
     if view is None:
-        view = text.encode("ascii", "replace")  # for RE2: one byte per character
+        view = ascii_view(text)  # for RE2 and Hyperscan: one byte per character
     starts = _starts()
     cand_starts, split_starts = starts(view) if starts is not None else (None, None)
     for m in candidates.finditer(text, view, cand_starts):

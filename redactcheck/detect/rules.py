@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from redactcheck.detect.fastscan import icase_prefilter
+from redactcheck.detect.fastscan import ascii_view, icase_prefilter
 from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
@@ -102,10 +102,9 @@ class RuleDetector:
     def detect(self, segment: Segment) -> list[Finding]:
         norm = normalize(segment.text)
         findings: list[Finding] = []
-        view: bytes | None = None
         if self.gate is not None:
             text, original, owners = norm.text, segment.text, self._owners
-            view = text.encode("ascii", "replace")  # for RE2; the OCR step too, if unchanged
+            view = ascii_view(text)
             for index, spans in self.gate.windows(text, norm.chars, view):
                 rule, pattern = owners[index]
                 finditer, group = pattern.regex.finditer, pattern.group
@@ -124,9 +123,8 @@ class RuleDetector:
                     findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
         findings = self._weigh_evidence(_dedupe(findings))
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
-        same = view is not None and norm.text == segment.text
         return sorted(
-            findings + ocr_marking_findings(segment.text, findings, view if same else None),
+            findings + ocr_marking_findings(segment.text, findings),
             key=lambda f: (f.start, f.end, f.rule_id),
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactcheck.detect.fastscan import ascii_view
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.locate import LineIndex
@@ -37,7 +38,7 @@ def _may_hold_directive(text: str) -> bool:
     (twice as fast as ``str.lower`` on the corpus). Of the characters IGNORECASE lets stand
     for its letters, only the Kelvin sign (for "k") is not ASCII: a text with one is
     lower-cased whole."""
-    if b"redactcheck" in text.encode("ascii", "replace").lower():
+    if b"redactcheck" in ascii_view(text).lower():
         return True
     return "\u212a" in text and "redactcheck" in text.lower()
 
