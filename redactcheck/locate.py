@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import os
 import re
 from bisect import bisect_right
@@ -102,8 +102,25 @@ def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
 
 
 def _keyed_hash(key: bytes, material: bytes) -> str:
-    """HMAC-SHA256, first 128 bits in hex (OpenSSL's one-shot call: no hash objects built)."""
-    return hmac.digest(key, material, "sha256").hex()[:32]
+    """HMAC-SHA256 (RFC 2104), first 128 bits in hex, from the key's two padded hash states
+    computed once: half the cost of ``hmac.digest``, which sets the key up on every call."""
+    inner_state, outer_state = _hmac_states(key)
+    inner = inner_state.copy()
+    inner.update(material)
+    outer = outer_state.copy()
+    outer.update(inner.digest())
+    return outer.hexdigest()[:32]
+
+
+@lru_cache(maxsize=8)
+def _hmac_states(key: bytes):
+    if len(key) > 64:  # SHA-256's block size: longer keys are hashed first
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return (
+        hashlib.sha256(bytes(b ^ 0x36 for b in key)),
+        hashlib.sha256(bytes(b ^ 0x5C for b in key)),
+    )
 
 
 def number_duplicates(findings: list[Finding], key: bytes) -> None:

@@ -25,3 +25,20 @@ def test_carriage_returns_count_as_line_breaks():
         15: (4, 1),
         len(text): (4, 5),
     }
+
+
+def test_keyed_hash_is_hmac_sha256():
+    """Fingerprints are HMAC-SHA256 (docs/baseline.md); the precomputed-state version must
+    give exactly what the standard library's hmac gives, for short, block-sized and long keys."""
+    import hashlib
+    import hmac
+
+    from redactcheck.locate import _keyed_hash
+
+    rng = random.Random(9)
+    for size in (0, 1, 26, 63, 64, 65, 200):
+        key = bytes(rng.randrange(256) for _ in range(size))
+        for length in (0, 5, 64, 300):
+            material = bytes(rng.randrange(256) for _ in range(length))
+            expected = hmac.new(key, material, hashlib.sha256).hexdigest()[:32]
+            assert _keyed_hash(key, material) == expected
