@@ -10,6 +10,7 @@ memory does not grow with the number of files.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -305,6 +306,14 @@ def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[
                     initargs=(spec,),
                 )
             )
+            # a fork pool starts its workers on the first submit: with the parent's objects
+            # frozen then, the workers' garbage collector leaves them alone instead of
+            # writing to (so copying) every page they live on. The parent thaws right after.
+            gc.freeze()
+            try:
+                return pool[0].submit(run_unit, spec, payload)
+            finally:
+                gc.unfreeze()
         return pool[0].submit(run_unit, spec, payload)
 
     def close() -> None:
