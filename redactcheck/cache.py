@@ -36,19 +36,39 @@ _CODE_ROOT = Path(__file__).resolve().parent
 _NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler"})
 
 
+class _TextKey:
+    """A memo key for a text: hashed on its length and three short samples rather than the
+    whole text (every file's text is looked up once, and most are never seen again); equal
+    only to the same text, compared in full."""
+
+    __slots__ = ("_hash", "part", "text")
+
+    def __init__(self, part: str, text: str):
+        self.part = part
+        self.text = text
+        middle = len(text) // 2
+        self._hash = hash((part, len(text), text[:64], text[middle : middle + 64], text[-64:]))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _TextKey) and self.part == other.part and self.text == other.text
+
+
 class ReuseByText:
     """Memoise ``detect(segment)`` by the segment's text; callers get their own copies."""
 
     def __init__(self, detect: Callable[[Segment], list[Finding]], size: int = 1024):
         self._detect = detect
         self._size = size
-        self._memo: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
+        self._memo: OrderedDict[_TextKey, list[Finding]] = OrderedDict()
 
     def clear(self) -> None:
         self._memo.clear()
 
     def detect(self, segment: Segment) -> list[Finding]:
-        key = (segment.part, segment.text)
+        key = _TextKey(segment.part, segment.text)
         found = self._memo.get(key)
         if found is None:
             found = self._detect(segment)
