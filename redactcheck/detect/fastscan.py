@@ -40,7 +40,10 @@ def ascii_view(text: str) -> bytes:
         return entry[1]
     view = text.encode("ascii", "replace")
     if len(_VIEWS) >= 4:
-        del _VIEWS[next(iter(_VIEWS))]  # the oldest
+        try:  # drop the oldest; another thread may be doing the same
+            _VIEWS.pop(next(iter(_VIEWS)), None)
+        except (RuntimeError, StopIteration):
+            _VIEWS.clear()
     _VIEWS[id(text)] = (text, view)
     return view
 

@@ -4,9 +4,11 @@ Every rule regex needs some literal text: ``SECRET``, ``NOFORN``, ``//CEO``, ``(
 module reads that out of the regex itself (Python's own parser), so it can never drift from
 the rules: for each pattern it derives a set of *keywords* such that every match contains at
 least one of them, and the largest number of line breaks a match (with its look-aheads) can
-consume. One RE2 pass over a text (a DFA over literals: hundreds of MB/s) says which keywords
-occur; a pattern none of whose keywords occur cannot match and is skipped; the others run with
-Python's ``re`` only over the lines around each keyword hit (``finditer(text, pos, endpos)``).
+consume. One scan of a text says which keywords occur on which lines (Hyperscan, every
+occurrence of every keyword at once; or, where it has no wheel, an RE2 search per keyword line
+and an RE2 set match on that line); a pattern none of whose keywords occur cannot match and is
+skipped; the others run with Python's ``re`` only over the lines around each keyword hit
+(``finditer(text, pos, endpos)``).
 
 Why the findings are identical to a plain run over the whole text (tests/test_keyword_gate.py
 checks it): a match of pattern P starts on a line ``s`` and touches at most lines ``s`` to
