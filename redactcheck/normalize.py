@@ -232,11 +232,6 @@ _ASCII_RUNS = re.compile("[\x00-\x7f]+")
 _SPECIAL_SET = frozenset(_FOLD_CHARS_LIST + _CONFUSABLE_CHARS + _ZERO_WIDTH_LIST)
 
 
-def _ascii_bytes(text: str) -> bytes:
-    """One byte per character (non-ASCII becomes '?'), so byte offsets are text offsets."""
-    return ascii_view(text)
-
-
 def _isolated(text: str, start: int, end: int) -> bool:
     """The span is not part of a longer word."""
     return not (start > 0 and text[start - 1].isalnum()) and not (
@@ -335,7 +330,7 @@ def normalize(text: str) -> Normalized:
             folded = _fold_confusables(folded)
         if any(_ZERO_WIDTH.match(ch) for ch in present):
             edits.extend((m.start(), m.end(), []) for m in _ZERO_WIDTH.finditer(folded))
-    spaced, split, ocr = _candidates(_ascii_bytes(folded))
+    spaced, split, ocr = _candidates(ascii_view(folded))  # one byte per character
     if ocr:
         folded = _fold_ocr(folded, ocr)
     if spaced:

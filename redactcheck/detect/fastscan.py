@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 try:  # pragma: no cover - exercised wherever google-re2 is installed (a dependency)
     import re2 as _re2
@@ -25,6 +25,8 @@ try:  # pragma: no cover - a dependency where wheels exist (pyproject.toml)
     import hyperscan as _hs
 except ImportError:  # pragma: no cover
     _hs = None
+#: Hyperscan is installed: the keyword gate and the OCR step scan with it (RE2 otherwise).
+HAS_HYPERSCAN = _hs is not None
 
 
 _VIEWS: dict[int, tuple[str, bytes]] = {}
@@ -49,7 +51,7 @@ def ascii_view(text: str) -> bytes:
 
 
 def compile_ascii(pattern: str):
-    """An RE2 regex over one-byte-per-character views (the keyword gate's and this module's)."""
+    """An RE2 regex from an ASCII pattern (for one-byte views, or UTF-8 data)."""
     options = _re2.Options()
     options.max_mem = 16 << 20
     return _re2.compile(pattern.encode("ascii"), options)
@@ -65,10 +67,8 @@ def icase_prefilter(words: list[str]):
     """
     if _re2 is None or not all(w.isascii() for w in words):
         return None
-    options = _re2.Options()
-    options.max_mem = 16 << 20
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    find = _re2.compile(f"(?i:{body})", options)._regexp.Match
+    find = compile_ascii(f"(?i:{body})")._regexp.Match
 
     def may_occur(text: str) -> bool:
         if "\u0130" in text or "\u0131" in text:
@@ -89,12 +89,10 @@ class FastScan:
         if _re2 is not None:
             self._find = compile_ascii(loose)._regexp.Match
 
-    def finditer(
-        self, text: str, view: bytes | None = None, starts: list[int] | None = None
-    ) -> Iterator[re.Match[str]]:
-        """Matches of ``pattern`` in ``text``; ``view`` is ``text.encode("ascii", "replace")``
-        when the caller has it already; ``starts`` (sorted offsets, every start of a match of
-        ``pattern`` among them: see :class:`HyperscanStarts`) replaces the RE2 search."""
+    def finditer(self, text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` in ``text``; ``starts`` (sorted offsets, every start of a
+        match of ``pattern`` among them: see :class:`HyperscanStarts`) replaces the RE2
+        search."""
         if starts is not None:
             match, pos = self.pattern.match, 0
             for at in starts:
@@ -108,8 +106,7 @@ class FastScan:
         if self._find is None:
             yield from self.pattern.finditer(text)
             return
-        if view is None:
-            view = ascii_view(text)
+        view = ascii_view(text)
         find, match, size, pos = self._find, self.pattern.match, len(view), 0
         while pos < size:
             at = find(_ANCHOR, view, pos, size)[0][0]
@@ -135,24 +132,48 @@ class HyperscanStarts:
     """
 
     def __init__(self, loose: list[str]):
-        self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
-        self._db.compile(
-            expressions=[p.encode("ascii") for p in loose],
-            ids=list(range(len(loose))),
-            elements=len(loose),
-            flags=[_hs.HS_FLAG_SOM_LEFTMOST] * len(loose),
-        )
+        self._db = HyperscanDatabase(loose, som=True)
         self._count = len(loose)
-        self._lock = threading.Lock()  # one scratch space per database
 
     def __call__(self, view: bytes) -> list[list[int]]:
         """For each pattern, the sorted distinct offsets where a reported match starts."""
         found: list[set[int]] = [set() for _ in range(self._count)]
-        with self._lock:
-            self._db.scan(
-                view, match_event_handler=lambda i, start, _e, _f, _c: found[i].add(start)
-            )
+        self._db.scan(view, lambda i, start, _end, _flags, _ctx: found[i].add(start))
         return [sorted(starts) for starts in found]
+
+
+class HyperscanDatabase:
+    """A Hyperscan block-mode database of ASCII patterns (ids = list positions), scanned under
+    a lock: a database has one scratch space. ``literal`` compiles the patterns as plain text;
+    ``caseless`` (per pattern) folds ASCII case; ``som`` reports where matches start."""
+
+    def __init__(
+        self,
+        patterns: list[str],
+        *,
+        literal: bool = False,
+        caseless: list[bool] | None = None,
+        som: bool = False,
+    ):
+        base = _hs.HS_FLAG_SOM_LEFTMOST if som else 0
+        self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
+        self._db.compile(
+            expressions=[p.encode("ascii") for p in patterns],
+            ids=list(range(len(patterns))),
+            elements=len(patterns),
+            flags=[
+                base | (_hs.HS_FLAG_CASELESS if c else 0)
+                for c in caseless or [False] * len(patterns)
+            ],
+            literal=literal,
+        )
+        self._lock = threading.Lock()
+
+    def scan(self, view: bytes, on_match: Callable[..., object]) -> None:
+        """Call ``on_match(pattern id, start, end, flags, context)`` for each match, as
+        Hyperscan does (start 0 without ``som``): no wrapper call on this hot path."""
+        with self._lock:
+            self._db.scan(view, match_event_handler=on_match)
 
 
 def hyperscan_starts(loose: list[str]) -> HyperscanStarts | None:

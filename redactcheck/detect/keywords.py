@@ -27,21 +27,21 @@ from __future__ import annotations
 import re
 import re._constants as C  # noqa: N812 - the parser's opcode names
 import re._parser as P  # noqa: N812
-import threading
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from redactcheck.detect.fastscan import ascii_view, compile_ascii
+from redactcheck.detect.fastscan import (
+    HAS_HYPERSCAN,
+    HyperscanDatabase,
+    ascii_view,
+    compile_ascii,
+)
 
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2
 except ImportError:  # pragma: no cover - depends on the environment
     _re2 = None
-try:  # finds every keyword in one scan where its wheels exist (see pyproject.toml)
-    import hyperscan as _hs
-except ImportError:  # pragma: no cover - depends on the platform
-    _hs = None
 
 #: Largest set of strings one regex piece may expand to before we stop multiplying.
 MAX_EXPANSION = 64
@@ -382,7 +382,7 @@ class KeywordGate:
         self.always = [i for i, p in enumerate(self.plans) if p.always]
         self.icase = [i for i, p in enumerate(self.plans) if p.icase]
         self._combos: dict[tuple[int, ...], tuple[int, ...]] = {}
-        self.engine = engine or ("hyperscan" if _hs is not None else "re2")
+        self.engine = engine or ("hyperscan" if HAS_HYPERSCAN else "re2")
         if not words:
             self._lines = _no_lines
         elif self.engine == "hyperscan":
@@ -391,16 +391,14 @@ class KeywordGate:
             self._lines = _Re2Lines(list(words), self._owners_of)
 
     def windows(
-        self, text: str, chars: AbstractSet[str] | None = None, view: bytes | None = None
+        self, text: str, chars: AbstractSet[str] | None = None
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """``(pattern index, windows)`` for every pattern that may match ``text``, in pattern
-        order; a window is ``(pos, endpos)`` for ``finditer``. When the caller knows them,
-        ``chars`` holds every non-ASCII character of ``text`` (more does no harm) and ``view``
-        is ``text.encode("ascii", "replace")``."""
-        if view is None:
-            view = ascii_view(text)  # one byte per character: offsets agree
+        order; a window is ``(pos, endpos)`` for ``finditer``. ``chars``, when the caller
+        knows it, holds every non-ASCII character of ``text`` (more does no harm)."""
         present: set[int] = set(self.always)
-        word_lines = self._lines(view)  # pattern -> lines holding one of its keywords
+        # pattern -> lines holding one of its keywords, read off the one-byte view
+        word_lines = self._lines(ascii_view(text))
         present.update(word_lines)
         other_lines: dict[str, list[tuple[int, int]]] = {}
         special: AbstractSet[str] = frozenset()
@@ -504,22 +502,15 @@ class _HyperscanLines:
     no Python step per line beyond grouping: on the corpus the gate costs about half."""
 
     def __init__(self, words: list[tuple[str, bool]], owners_of):
-        self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
-        self._db.compile(
-            expressions=[w.encode("ascii") for w, _ in words],
-            ids=list(range(len(words))),
-            elements=len(words),
-            flags=[_hs.HS_FLAG_CASELESS if icase else 0 for _, icase in words],
-            literal=True,
+        self._db = HyperscanDatabase(
+            [w for w, _ in words], literal=True, caseless=[icase for _, icase in words]
         )
         self._owners_of = owners_of
-        self._lock = threading.Lock()  # one scratch space per database
 
     def __call__(self, view: bytes) -> WordLines:
         hits: list[tuple[int, int]] = []
         add = hits.append
-        with self._lock:
-            self._db.scan(view, match_event_handler=lambda i, _f, to, _fl, _c: add((to, i)))
+        self._db.scan(view, lambda i, _start, end, _flags, _ctx: add((end, i)))
         word_lines: WordLines = {}
         if not hits:
             return word_lines

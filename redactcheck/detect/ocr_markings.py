@@ -186,20 +186,15 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def ocr_marking_findings(
-    text: str, found: list[Finding], view: bytes | None = None
-) -> list[Finding]:
-    """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses;
-    ``view`` is ``text.encode("ascii", "replace")`` when the caller has it already."""
+def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
+    """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses."""
     lex = ocr_lexicon()
     taken = [(f.start, f.end) for f in found if f.category == "marking"]
     out: list[Finding] = []
     candidates, splits = _scans()
-    if view is None:
-        view = ascii_view(text)  # for RE2 and Hyperscan: one byte per character
-    starts = _starts()
-    cand_starts, split_starts = starts(view) if starts is not None else (None, None)
-    for m in candidates.finditer(text, view, cand_starts):
+    starts = _starts()  # Hyperscan reads the one-byte view; without it FastScan uses RE2
+    cand_starts, split_starts = starts(ascii_view(text)) if starts else (None, None)
+    for m in candidates.finditer(text, cand_starts):
         token = m.group(0)
         if _overlaps(taken, *m.span()):
             continue
@@ -207,7 +202,7 @@ def ocr_marking_findings(
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
-    for m in splits.finditer(text, view, split_starts):
+    for m in splits.finditer(text, split_starts):
         if _overlaps(taken, *m.span()):
             continue
         word = split_word(*m.groups())

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from redactcheck.detect.fastscan import ascii_view, icase_prefilter
+from redactcheck.detect.fastscan import icase_prefilter
 from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
@@ -104,8 +104,7 @@ class RuleDetector:
         findings: list[Finding] = []
         if self.gate is not None:
             text, original, owners = norm.text, segment.text, self._owners
-            view = ascii_view(text)
-            for index, spans in self.gate.windows(text, norm.chars, view):
+            for index, spans in self.gate.windows(text, norm.chars):
                 rule, pattern = owners[index]
                 finditer, group = pattern.regex.finditer, pattern.group
                 for pos, end in spans:  # one window per line or so: no per-window generator
