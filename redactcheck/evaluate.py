@@ -204,12 +204,45 @@ def predictions(
     return spans, texts, errors
 
 
-def evaluate(scanner, docs: Path, gold_path: Path) -> EvalResult:
-    """Scan every document in ``docs`` (those named in the gold file and any other .txt file)."""
+def load_subset(path: Path) -> set[str]:
+    """Document names from a split file: one name per line, ``#`` starts a comment.
+
+    A line may carry a second, tab- or space-separated field (``NAME PART``); ``path`` may end
+    in ``:PART`` to keep only the lines of that part (``bench/eval_dev_split.tsv:check``).
+    """
+    text_path, _, part = str(path).rpartition(":") if ":" in str(path) else (str(path), "", "")
+    try:
+        lines = Path(text_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{text_path}: cannot read document list: {exc}") from exc
+    names: set[str] = set()
+    for line in lines:
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        if part and (len(fields) < 2 or fields[1] != part):
+            continue
+        names.add(fields[0])
+    if not names:
+        raise EvalError(f"{path}: no documents listed" + (f" for part {part!r}" if part else ""))
+    return names
+
+
+def evaluate(scanner, docs: Path, gold_path: Path, only: set[str] | None = None) -> EvalResult:
+    """Scan every document in ``docs`` (those named in the gold file and any other .txt file).
+
+    ``only`` restricts scoring to the named documents (a held-out or tuning part of a set).
+    """
     if not docs.is_dir():
         raise EvalError(f"{docs}: documents folder not found")
     gold = load_gold(gold_path)
     names = sorted({g.doc for g in gold} | {p.name for p in docs.glob("*.txt") if p.is_file()})
+    if only is not None:
+        unknown = sorted(only - set(names))
+        if unknown:
+            raise EvalError(f"documents listed but not in {docs}: {', '.join(unknown[:5])}")
+        names = [n for n in names if n in only]
+        gold = [g for g in gold if g.doc in only]
     pred, texts, errors = predictions(scanner, docs, names)
     for g in gold:
         text = texts.get(g.doc)

@@ -30,6 +30,12 @@ def eval_command(
         None, "--min-score", min=0.0, max=1.0, help="Drop weaker findings."
     ),
     no_names: bool = typer.Option(False, "--no-names", help="Rules only: skip names and contacts."),
+    only: str | None = typer.Option(
+        None,
+        "--only",
+        help="Score only the documents listed in FILE (one per line); FILE:PART keeps the "
+        "lines whose second field is PART, e.g. bench/eval_dev_split.tsv:check.",
+    ),
 ) -> None:
     """Score precision, recall and F1 per label (MARKING, PERSON, CONTACT) on labelled docs."""
     from redactcheck.config import ConfigError, load_config, validate
@@ -41,6 +47,7 @@ def eval_command(
         evaluate,
         format_details,
         format_table,
+        load_subset,
         parse_thresholds,
     )
     from redactcheck.ruleset.loader import RuleLoadError
@@ -54,7 +61,8 @@ def eval_command(
         scanner = Scanner(config)
         if config.names:
             _ = scanner.name_detector  # load the model now: a missing model is a config error
-        result = evaluate(scanner, docs, gold)
+        subset = load_subset(Path(only)) if only else None
+        result = evaluate(scanner, docs, gold, subset)
     except (ConfigError, RuleLoadError, ModelNotInstalled, EvalError) as exc:
         fail(str(exc).replace("\n", "; "))
 
