@@ -14,6 +14,7 @@ from redactcheck.cli.common import fail
 from redactcheck.config import ConfigError, load_config, validate
 from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
+from redactcheck.safetext import terminal_line, visible
 
 
 class Format(str, Enum):
@@ -149,7 +150,7 @@ def scan(
     ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
-    from redactcheck.report import render
+    from redactcheck.report import get_renderer, shown_report, write_atomically
 
     try:
         config = load_config(config_file)
@@ -195,21 +196,40 @@ def scan(
         report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
     except DaskUnavailable as exc:
         fail(str(exc))
-    text = render(report, format.value, redact=config.redact)
+    # one masked copy for every output: the report, the error lines and --debug tracebacks
+    shown = shown_report(report, redact=config.redact)
+    text = get_renderer(format.value)(shown)
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            write_atomically(output, text)
         except OSError as exc:
-            fail(f"{output}: cannot write report: {exc.strerror or exc}")
+            fail(f"{visible(str(output))}: cannot write report: {exc.strerror or exc}")
     else:
-        sys.stdout.write(text)
-    for error in report.errors:  # always on stderr, whatever the format, so CI logs show them
-        typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+        _write_stdout(text)
+    for error in shown.errors:  # always on stderr, whatever the format, so CI logs show them
+        _stderr(f"redactcheck: error: {error.path}: {error.message}")
     if verbose:
-        for item in report.skipped:
-            typer.echo(f"redactcheck: skipped: {item.path}: {item.message}", err=True)
+        for item in shown.skipped:
+            _stderr(f"redactcheck: skipped: {item.path}: {item.message}")
     if debug:
-        for error in report.errors:
+        for error in shown.errors:
             if error.detail:
-                typer.echo(f"redactcheck: debug: {error.path}:\n{error.detail}", err=True)
+                # the traceback's own lines stay lines; each is escaped like any other output
+                lines = [terminal_line(line) for line in error.detail.splitlines()]
+                _stderr(f"redactcheck: debug: {error.path}:", *lines)
     raise typer.Exit(report.exit_code(config.fail_on))
+
+
+def _stderr(line: str, *more: str) -> None:
+    """A line on stderr with control characters escaped: a file name cannot forge a CI
+    annotation (``::error::``) or move the terminal's cursor."""
+    typer.echo("\n".join([terminal_line(line), *more]), err=True)
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal in a legacy encoding: never lose the report
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+    sys.stdout.flush()

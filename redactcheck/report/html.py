@@ -328,7 +328,8 @@ def render(report: Report) -> str:
 <header><h1>redactcheck review report</h1>
 <p class="meta">{s["files_scanned"]} file(s) scanned · {s["findings"]} finding(s) ·
 {s["errors"]} error(s){" · highest severity " + SEVERITIES[worst] if worst >= 0 else ""}
-{" · matched text masked (--redact)" if masked else ""} · redactcheck {escape(__version__)}</p>
+{" · matched text masked, document text not shown (--redact)" if masked else ""}
+ · redactcheck {escape(__version__)}</p>
 </header>
 <section id="summary"><h2>Summary</h2>{_summary(report)}</section>
 {_filters()}

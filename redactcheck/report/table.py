@@ -1,4 +1,7 @@
-"""The terminal view: one Rich table per file, then errors and a summary line."""
+"""The terminal view: one Rich table per file, then errors and a summary line.
+
+Every cell is a Rich ``Text`` (never markup), with control characters escaped: a file or
+attachment name such as ``[/].txt`` or one holding an ANSI escape is shown, not interpreted."""
 
 from __future__ import annotations
 
@@ -11,6 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from redactcheck.engine import Report
+from redactcheck.safetext import visible
+
+
+def _cell(value: str, style: str = "") -> Text:
+    """Literal text for a table cell: no markup, no control characters."""
+    return Text(visible(value), style=style)
+
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -31,7 +41,7 @@ def render(report: Report) -> str:
     for path, group in groupby(report.findings, key=lambda f: f.path):
         findings = list(group)
         table = Table(
-            title=Text(path, style="bold"), title_justify="left", expand=False, show_lines=False
+            title=_cell(path, "bold"), title_justify="left", expand=False, show_lines=False
         )
         table.add_column("where", no_wrap=True)
         # part gets its own column: in "where" it was cropped away on narrow terminals
@@ -48,29 +58,31 @@ def render(report: Report) -> str:
                 where = f"p{f.page} {where}"
             table.add_row(
                 where,
-                *([f.part] if show_part else []),
-                Text(f.severity, style=SEVERITY_STYLE.get(f.severity, "")),
-                f.rule_id,
-                Text(f.text.replace("\n", "⏎")),
-                f.message,
+                *([_cell(f.part)] if show_part else []),
+                _cell(f.severity, SEVERITY_STYLE.get(f.severity, "")),
+                _cell(f.rule_id),
+                _cell(f.text.replace("\n", "⏎")),
+                _cell(f.message),
             )
         console.print(table)
     for n in report.notes:  # errors go to stderr (cli/scan.py); notes only appear here
-        console.print(Text(f"note: {n.path}: {n.message}", style="dim"))
+        console.print(_cell(f"note: {n.path}: {n.message}", "dim"))
     if report.baseline:
         _baseline_lines(console, report.baseline)
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
-        f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), "
-        f"{s['errors']} error(s)"
+        _cell(
+            f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), "
+            f"{s['errors']} error(s)"
+        )
     )
     return buffer.getvalue()
 
 
 def _baseline_lines(console: Console, info: dict) -> None:
     """What ``--baseline`` hid, and the entries that no longer match anything (stale)."""
-    console.print(f"baseline: {info['matched']} accepted finding(s) not shown")
+    console.print(_cell(f"baseline: {info['matched']} accepted finding(s) not shown"))
     stale = info.get("stale") or []
     if stale:
         console.print(
@@ -81,4 +93,4 @@ def _baseline_lines(console: Console, info: dict) -> None:
             )
         )
         for e in stale:
-            console.print(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}")
+            console.print(_cell(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}"))
