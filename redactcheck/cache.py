@@ -224,6 +224,19 @@ class ResultCache:
         self._pending.clear()
 
 
+def cache_folder(config) -> Path:
+    """Where the result cache of ``config`` lives."""
+    return (Path(config.cache_dir) if config.cache_dir else default_cache_dir()).expanduser()
+
+
+def inside_scanned(folder: Path, scanned: list[Path]) -> bool:
+    """Whether the cache ``folder`` lies in (or is) one of the ``scanned`` paths: a scan must
+    never write into what it reads, and must not read its cache back as a document."""
+    from redactcheck.config import _inside
+
+    return _inside(folder, scanned or [Path(".")])
+
+
 def open_cache(scanner: Scanner) -> ResultCache | None:
     """The result cache for this scanner's settings, or None when it cannot be opened."""
     folder = Path(scanner.config.cache_dir) if scanner.config.cache_dir else default_cache_dir()

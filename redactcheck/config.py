@@ -153,6 +153,55 @@ def validate_suppressions(config: Config) -> None:
         raise ConfigError("baseline must be a file name")
 
 
+#: Settings that open a network connection, choose where to write, or load code-bearing files
+#: (a spaCy model folder): taken only from the command line, ``--config FILE`` or a
+#: configuration file outside the folders being scanned, never from one found inside them.
+TRUSTED_ONLY = ("dask_scheduler", "cache_dir", "model")
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return True  # cannot tell: assume the worst
+    for folder in folders:
+        try:
+            base = folder.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if resolved == base or base in resolved.parents:
+            return True
+    return False
+
+
+def distrust_scanned_config(config: Config, scanned: list[Path]) -> list[str]:
+    """Drop the trusted-only settings of a configuration file found inside a scanned folder.
+
+    A release folder from a stranger may hold a ``.redactcheck.toml``; when the scan runs from
+    inside it, that file is the nearest configuration. It must not point the scan at a Dask
+    scheduler (a connection), a cache folder (a write) or a model folder (code-bearing files).
+    Returns the keys that were dropped, for a warning. A model given by package name is an
+    installed package, not a file from the folder, and is kept.
+    """
+    if not config.source or not _inside(Path(config.source), scanned or [Path(".")]):
+        return []
+    defaults = Config()
+    dropped = []
+    for key in TRUSTED_ONLY:
+        value = getattr(config, key)
+        if value == getattr(defaults, key):
+            continue
+        if key == "model" and not _looks_like_path(str(value)):
+            continue
+        setattr(config, key, getattr(defaults, key))
+        dropped.append(key)
+    return dropped
+
+
+def _looks_like_path(value: str) -> bool:
+    return "/" in value or "\\" in value or value.startswith((".", "~")) or Path(value).exists()
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the given config file, or the nearest one; defaults when there is none."""
     if path is not None:

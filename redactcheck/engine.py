@@ -367,6 +367,11 @@ class Scanner:
         except Exception as exc:  # noqa: BLE001 - the report must still be written
             import traceback
 
+            from redactcheck.distributed import DaskUnavailable
+
+            if isinstance(exc, DaskUnavailable):
+                raise  # a configuration error: the command line says so on one line
+
             report.errors.append(
                 ScanError(
                     "(scan)",

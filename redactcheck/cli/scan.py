@@ -10,8 +10,9 @@ from pathlib import Path
 
 import typer
 
-from redactcheck.cli.common import fail
-from redactcheck.config import ConfigError, load_config, validate
+from redactcheck.cache import cache_folder, inside_scanned
+from redactcheck.cli.common import fail, warn
+from redactcheck.config import ConfigError, distrust_scanned_config, load_config, validate
 from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
 from redactcheck.safetext import terminal_line, visible
@@ -154,6 +155,14 @@ def scan(
 
     try:
         config = load_config(config_file)
+        scanned = list(paths or []) or [Path(".")]
+        if config_file is None:  # found by walking up: maybe a file of the scanned folder
+            dropped = distrust_scanned_config(config, scanned)
+            if dropped:
+                warn(
+                    f"{visible(str(config.source))} lies inside a scanned folder: ignoring "
+                    f"{', '.join(dropped)} (give them on the command line or with --config)"
+                )
         config = config.with_overrides(
             fail_on=fail_on.value if fail_on else None,
             min_score=min_score,
@@ -172,6 +181,11 @@ def scan(
             dask_scheduler=dask_scheduler,
         )
         if no_cache:
+            config.cache = False
+        if config.cache and inside_scanned(cache_folder(config), scanned):
+            if cache_dir is not None:
+                fail(f"--cache-dir {visible(str(cache_dir))} lies inside a scanned folder")
+            warn("the result cache folder lies inside a scanned folder: scanning without it")
             config.cache = False
         if no_names:
             config.names = False
