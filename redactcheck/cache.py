@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SCHEMA = 1
 _CODE_ROOT = Path(__file__).resolve().parent
 #: Config fields that cannot change a file's findings (how they are shown, where work runs).
-_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler"})
+_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler", "max_memory"})
 
 
 class _TextKey:

@@ -46,6 +46,7 @@ class Config:
     file_timeout: float | None = None  # seconds per file; 0 = none; None = 600 + 120 per MB
     # throughput (docs/performance.md)
     jobs: int = 0  # worker processes; 0 = one per core
+    max_memory: int = 1024 * 1024 * 1024  # resident bytes per worker process; 0 = no limit
     cache: bool = True  # reuse results of unchanged files
     cache_dir: str | None = None  # default: the user cache folder (platformdirs)
     dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
@@ -89,7 +90,7 @@ def config_from_table(table: dict, source: str) -> Config:
     unknown = sorted(
         set(table)
         - _KEYS
-        - {"fail-on", "min-score", "respect-gitignore"}
+        - {"fail-on", "min-score", "respect-gitignore", "max-memory"}
         - {"allow-regex", "per-path-disable", "report-unused-suppressions"}
     )
     if unknown:
@@ -120,7 +121,9 @@ def validate(config: Config) -> None:
         value = getattr(config, name)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings")
-    for name in ("max_file_size", "max_member_size", "max_line_length", "file_timeout"):
+    for name in (
+        "max_file_size", "max_member_size", "max_line_length", "file_timeout", "max_memory"
+    ):  # fmt: skip
         value = getattr(config, name)
         if value is None and name == "file_timeout":
             continue

@@ -127,6 +127,12 @@ def scan(
         "--max-member-size",
         help="Largest uncompressed archive member, e.g. DOCX part (default 100MB; 0 = no limit).",
     ),
+    max_memory: str | None = typer.Option(
+        None,
+        "--max-memory",
+        help="Memory per worker process, e.g. 1GB (default 1GB; 0 = no limit); a file that "
+        "needs more is reported under errors.",
+    ),
     max_line_length: int | None = typer.Option(
         None, "--max-line-length", min=0, help="Longest line in characters (default 1000000)."
     ),
@@ -175,6 +181,7 @@ def scan(
             max_file_size=_parse_size(max_file_size, "--max-file-size"),
             max_member_size=_parse_size(max_member_size, "--max-member-size"),
             max_line_length=max_line_length,
+            max_memory=_parse_size(max_memory, "--max-memory"),
             file_timeout=file_timeout,
             jobs=jobs,
             cache_dir=str(cache_dir) if cache_dir else None,

@@ -20,6 +20,7 @@ from redactcheck.extract import OCR, ExtractError, add_attachment
 from redactcheck.extract.hidden import hidden_finding, identifies
 from redactcheck.extract.ocr import OCRUnavailable, ocr_page, tesseract
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
+from redactcheck.extract.pdf_limits import check_pdf_streams
 
 MAX_PAGES = 10_000
 MAX_REVISIONS = 8
@@ -38,6 +39,7 @@ _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
 
 def extract_pdf(path: str, data: bytes) -> Document:
     doc = Document(path=path, media_type="application/pdf")
+    check_pdf_streams(data)  # inflated size and object counts, before pdfium holds them
     pdf = _open(data)
     try:
         _read_pages(pdf, doc)
@@ -110,12 +112,12 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
         pdf.init_forms()
     count = len(pdf)
     if count > MAX_PAGES:
-        doc.notes.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
+        doc.errors.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
     for number in range(1, min(count, MAX_PAGES) + 1):
         try:
             _read_page(pdf, doc, number)
         except pdfium.PdfiumError:
-            doc.notes.append(f"page {number} could not be read (damaged PDF), not scanned")
+            doc.errors.append(f"page {number} could not be read (damaged PDF), not scanned")
 
 
 def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
@@ -277,7 +279,7 @@ def _read_attachments(pdf: pdfium.PdfDocument, doc: Document) -> None:
             name = attachment.get_name() or f"attachment{i + 1}"
             payload = bytes(attachment.get_data())
         except pdfium.PdfiumError:
-            doc.notes.append(f"embedded file {i + 1} could not be read (damaged PDF)")
+            doc.errors.append(f"embedded file {i + 1} could not be read (damaged PDF)")
             continue
         add_attachment(doc, name, payload)
 
