@@ -55,19 +55,29 @@ def add_html(doc: Document, data: bytes | str) -> None:
             offset += len(line) + 1
 
 
-#: ``.name { … display: none … }`` or ``#name {…}`` in a <style> block: simple selectors only
-_HIDING_RULE = re.compile(
-    r"([.#])([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I
-)
+#: the class or id a selector ends with (``div .note`` -> ``.note``)
+_LAST_SIMPLE = re.compile(r"([.#])([\w-]+)\s*\Z")
 
 
 def _hiding_selectors(root: etree._Element) -> tuple[set[str], set[str]]:
-    """Classes and ids that the page's own stylesheets hide with a simple rule."""
+    """Classes and ids that the page's own stylesheets hide (``.name { display: none }``,
+    ``#a, .b {visibility: hidden}``, inside ``@media`` too).
+
+    The stylesheet is cut at each ``}`` and each piece read once, so the time is linear in
+    its length: a single regular expression spanning selector and block took 57 s on
+    120 KB of crafted CSS (issue 15)."""
     classes: set[str] = set()
     ids: set[str] = set()
     for style in root.iter("style"):
-        for kind, name in _HIDING_RULE.findall(style.text or ""):
-            (classes if kind == "." else ids).add(name)
+        for block in (style.text or "").split("}"):
+            head, brace, body = block.rpartition("{")
+            if not brace or not _HIDDEN_STYLE.search(body):
+                continue
+            selectors = re.split(r"[{};]", head)[-1]
+            for selector in selectors.split(","):
+                m = _LAST_SIMPLE.search(selector)
+                if m:
+                    (classes if m.group(1) == "." else ids).add(m.group(2))
     return classes, ids
 
 
