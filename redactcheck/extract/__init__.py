@@ -38,6 +38,7 @@ EXTRACTORS: dict[str, str] = {
     ),
     "text/html": "redactcheck.extract.html:extract_html",
     "message/rfc822": "redactcheck.extract.email:extract_email",
+    "application/mbox": "redactcheck.extract.email:extract_mbox",
 }
 
 #: How deep attachments inside attachments are followed, and how many bytes of attachments one
@@ -58,6 +59,8 @@ _EXTENSIONS = {
     ".htm": "text/html",
     ".xhtml": "text/html",
     ".eml": "message/rfc822",
+    ".mbox": "application/mbox",
+    ".mbx": "application/mbox",
     ".msg": "application/vnd.ms-outlook",
 }
 
@@ -85,6 +88,8 @@ def sniff(path: str, data: bytes) -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "text/html"
+    if not ext and head.startswith(b"From ") and _looks_like_email(head.split(b"\n", 1)[-1]):
+        return "application/mbox"  # a Unix mailbox saved without an extension
     if not ext and _looks_like_email(head):
         # only without an extension: a .txt memo with FROM:/TO: lines stays text, so its line
         # numbers keep counting from the top of the file
@@ -175,6 +180,7 @@ def _label(media_type: str) -> str:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
         "text/html": "HTML",
         "message/rfc822": "e-mail",
+        "application/mbox": "mailbox",
     }.get(media_type, media_type)
 
 
