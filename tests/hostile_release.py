@@ -217,6 +217,9 @@ def build(root: Path, *, git_config: bool = False) -> dict:
         encoding="utf-8",
     )
 
+    (root / "=2+3.txt").write_text("SECRET//NOFORN\n", encoding="utf-8")
+    found["=2+3.txt"] = "SECRET//NOFORN"
+
     # --- 4. leaks under --redact ----------------------------------------------------------
     (root / "zero-width.txt").write_text(f"{ZW_MARKING}\n(S) Quay roster.\n", encoding="utf-8")
 
@@ -247,7 +250,8 @@ def build(root: Path, *, git_config: bool = False) -> dict:
         f"<html><body><!--{big}--><p>TOP SECRET//NOFORN after the comment</p></body></html>",
         encoding="utf-8",
     )
-    found["huge-comment.html"] = "TOP SECRET//NOFORN"
+    # the comment is one 11 MB line: named under errors (it was a silent miss before)
+    errors["huge-comment.html"] = "longer than"
     (root / "nested-multipart.eml").write_bytes(
         email(
             b"From: a@example.org\nTo: b@example.org\nSubject: nested\nMIME-Version: 1.0\n"
