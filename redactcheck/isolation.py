@@ -98,9 +98,9 @@ def _trace(exc: BaseException) -> str:
 
 
 def content_free_trace(exc: BaseException) -> str:
-    """The traceback of ``exc`` and its causes with only exception type names: the frames are
-    redactcheck's and its libraries' code, but a message may quote the document (a parser's
-    complaint about a line, a ``KeyError`` of a word), so ``--redact --debug`` shows this."""
+    """The traceback of ``exc`` and its causes as frames (file, line, function) and exception
+    type names only: a message may quote the document (a parser's complaint about a line, a
+    ``KeyError`` of a word), so ``--redact --debug`` shows this."""
     chain: list[BaseException] = []
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -113,7 +113,10 @@ def content_free_trace(exc: BaseException) -> str:
     out: list[str] = []
     for item in reversed(chain):
         out.append("Traceback (most recent call last):\n")
-        out.extend(traceback.format_list(traceback.extract_tb(item.__traceback__)))
+        out.extend(
+            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
+            for frame in traceback.extract_tb(item.__traceback__)
+        )
         name = f"{type(item).__module__}.{type(item).__qualname__}"
         out.append(f"{name} (message hidden: --redact)\n")
     return "".join(out)
