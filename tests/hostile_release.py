@@ -153,13 +153,33 @@ def email(headers: bytes, body: bytes) -> bytes:
     return headers.replace(b"\n", b"\r\n") + b"\r\n" + body.replace(b"\n", b"\r\n")
 
 
-def build(root: Path, *, git_config: bool = False) -> dict:
+#: the sizes of the issue itself, for ``bench/hostile_scan.py``
+FULL = {
+    "bomb_inflated": 2048 * 1024 * 1024,
+    "text_runs": 3_000_000,
+    "portions": 100_000,
+    "docx_bomb": hostile.BOMB_MEMBER_SIZE,
+    "long_line": hostile.LONG_LINE_SIZE,
+}
+
+
+def build(
+    root: Path,
+    *,
+    git_config: bool = False,
+    bomb_inflated: int = BOMB_INFLATED,
+    text_runs: int = TEXT_RUNS,
+    portions: int = 20_000,
+    docx_bomb: int = 64 * 1024 * 1024,
+    long_line: int = 2 * 1024 * 1024,
+) -> dict:
     """Create the folder in ``root``; see the module docstring for what is returned.
 
     ``git_config`` plants a repository whose configuration runs a command (issue 15, item 1,
     handled in discover.py/gitdiff.py by another change): off until that change is merged.
+    The sizes default to the test's small versions; ``FULL`` holds the issue's.
     """
-    expected = hostile.build(root, bomb_size=64 * 1024 * 1024, long_line=2 * 1024 * 1024)
+    expected = hostile.build(root, bomb_size=docx_bomb, long_line=long_line)
     errors: dict[str, str] = dict(expected["errors"])
     found: dict[str, str] = {}
     clean: list[str] = list(expected["clean"])
@@ -188,7 +208,7 @@ def build(root: Path, *, git_config: bool = False) -> dict:
         )
     )
     found["markup-name.eml"] = "TOP SECRET//NOFORN"
-    (root / "bomb-stream.pdf").write_bytes(inflating_pdf(BOMB_INFLATED))
+    (root / "bomb-stream.pdf").write_bytes(inflating_pdf(bomb_inflated))
     errors["bomb-stream.pdf"] = "inflates"
     deep = root / "long-path"
     fd = os.open(root, os.O_RDONLY)
@@ -230,7 +250,7 @@ def build(root: Path, *, git_config: bool = False) -> dict:
     )
 
     # --- 6. unbounded work ----------------------------------------------------------------
-    (root / "text-runs.pdf").write_bytes(many_text_runs_pdf(TEXT_RUNS))
+    (root / "text-runs.pdf").write_bytes(many_text_runs_pdf(text_runs))
     errors["text-runs.pdf"] = "text objects"
     (root / "css.html").write_text(
         "<html><head><style>" + ".a{" * 40_000 + "</style></head><body><p>SECRET//NOFORN css"
@@ -239,7 +259,7 @@ def build(root: Path, *, git_config: bool = False) -> dict:
     )
     found["css.html"] = "SECRET//NOFORN"
     (root / "portions.txt").write_text(
-        "".join(f"({'S' if i % 2 else 'C'}) Line {i} of the ledger.\n" for i in range(20_000)),
+        "".join(f"({'S' if i % 2 else 'C'}) Line {i} of the ledger.\n" for i in range(portions)),
         encoding="utf-8",
     )
     found["portions.txt"] = "(S)"
