@@ -208,6 +208,16 @@ def scan(
     if verbose:
         for item in report.skipped:
             typer.echo(f"redactcheck: skipped: {item.path}: {item.message}", err=True)
+    else:
+        from redactcheck.discover import GITIGNORED
+
+        ignored = sum(1 for item in report.skipped if item.message == GITIGNORED)
+        if ignored:  # never silent: a planted .gitignore could otherwise hide files unseen
+            typer.echo(
+                f"redactcheck: {ignored} file(s) left out by .gitignore rules "
+                "(-v lists them, --no-gitignore reads them)",
+                err=True,
+            )
     if debug:
         for error in report.errors:
             if error.detail:
