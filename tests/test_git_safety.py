@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from redactcheck.discover import GITIGNORED, walk
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -70,8 +70,7 @@ def _plant(repo: Path, markers: Path) -> None:
 
 
 def _scan(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "redactcheck", "scan", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+    return run_cli("scan", *args, cwd=cwd)
 
 
 def test_the_planted_keys_do_run_under_git_itself(tmp_path):
