@@ -175,8 +175,8 @@ def build(
 ) -> dict:
     """Create the folder in ``root``; see the module docstring for what is returned.
 
-    ``git_config`` plants a repository whose configuration runs a command (issue 15, item 1,
-    handled in discover.py/gitdiff.py by another change): off until that change is merged.
+    ``git_config`` plants a repository whose configuration runs a command if git is ever run
+    in it (issue 15, item 1), and one whose ``.gitignore`` leaves every file out.
     The sizes default to the test's small versions; ``FULL`` holds the issue's.
     """
     expected = hostile.build(root, bomb_size=docx_bomb, long_line=long_line)
@@ -335,4 +335,9 @@ def build(
         (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
         (repo / "note.txt").write_text("SECRET//NOFORN in a repository\n", encoding="utf-8")
         found["repo/note.txt"] = "SECRET//NOFORN"
+        # a repository whose .gitignore leaves everything out: said on stderr, never silent
+        hiding = root / "hiding"
+        (hiding / ".git").mkdir(parents=True)
+        (hiding / ".gitignore").write_text("*\n", encoding="utf-8")
+        (hiding / "left-out.txt").write_text("TOP SECRET//NOFORN\n", encoding="utf-8")
     return {"errors": errors, "found": found, "clean": clean, "marker": marker}

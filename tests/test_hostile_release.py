@@ -75,7 +75,7 @@ def _snapshot(root: Path) -> dict[bytes, tuple | None]:
 def release(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile15")
     root = base / "release"
-    expected = build(root)
+    expected = build(root, git_config=True)
     listener = Listener()
     config = root / ".redactcheck.toml"
     config.write_text(config.read_text().replace("PORT", str(listener.port)))
@@ -150,6 +150,11 @@ def test_stderr_has_no_raw_control_characters(json_run):
     assert not _RAW_CONTROL & set(proc.stderr)
     # a file name holding "\n::error::" cannot start a GitHub Actions command line
     assert not any(line.startswith("::") for line in proc.stderr.splitlines())
+
+
+def test_files_left_out_by_a_planted_gitignore_are_counted(json_run):
+    proc, _, _, _ = json_run
+    assert "left out by .gitignore rules" in proc.stderr
 
 
 def test_nothing_is_written_started_or_connected(json_run, release):

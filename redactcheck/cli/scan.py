@@ -232,6 +232,15 @@ def scan(
     if verbose:
         for item in shown.skipped:
             _stderr(f"redactcheck: skipped: {item.path}: {item.message}")
+    else:
+        from redactcheck.discover import GITIGNORED
+
+        ignored = sum(1 for item in report.skipped if item.message == GITIGNORED)
+        if ignored:  # never silent: a planted .gitignore could otherwise hide files unseen
+            _stderr(
+                f"redactcheck: {ignored} file(s) left out by .gitignore rules "
+                "(-v lists them, --no-gitignore reads them)"
+            )
     if debug:
         for error in shown.errors:
             if error.detail:
