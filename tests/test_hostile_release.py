@@ -15,12 +15,14 @@ import io
 import json
 import os
 import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import cli_env, run_cli
 from tests.hostile_release import SCAN_ARGS, ZW_MARKING, build
 
 #: raw characters no terminal or CI log line may receive from a scanned file's name
@@ -201,14 +203,44 @@ def test_every_format_is_complete_and_safe(release, fmt, tmp_path):
         assert "file(s) scanned" in text
 
 
-def test_redact_and_debug_leak_no_planted_token(release, tmp_path):
+@pytest.fixture(scope="module")
+def rules_run(release):
+    root, _, _ = release
+    args = ("scan", ".", "-f", "json", "--no-cache", "--no-names", *SCAN_ARGS)
+    return args, run_cli(*args, cwd=root, timeout=600)
+
+
+def test_same_report_without_any_network(release, rules_run):
+    """Under ``unshare -rn`` (no network at all) the hostile folder gives the same report."""
+    from tests.test_offline import _unshare_usable
+
+    reason = _unshare_usable()
+    if reason:
+        pytest.skip(f"offline namespace test skipped: {reason}")
+    root, _, _ = release
+    args, plain = rules_run
+    isolated = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "redactcheck", *args],
+        capture_output=True, text=True, env=cli_env(), cwd=root, timeout=600,
+    )  # fmt: skip
+    assert isolated.returncode == plain.returncode == 2, isolated.stderr[-2000:]
+
+    def essence(report: dict) -> tuple:
+        findings = sorted(
+            (f["path"], f["rule_id"], f["start"], f["end"]) for f in report["findings"]
+        )
+        errors = sorted((e["path"], e["message"]) for e in report["errors"])
+        return findings, errors
+
+    assert essence(json.loads(isolated.stdout)) == essence(json.loads(plain.stdout))
+
+
+def test_redact_and_debug_leak_no_planted_token(release, rules_run):
     """Tokens planted in the folder (a zero-width marking the issue's message quoted, the
     names of the e-mail) are reported without --redact, and never appear with it: in any
     format, on stderr, or in --debug output."""
     root, _, _ = release
-    plain = run_cli(
-        "scan", ".", "-f", "json", "--no-cache", "--no-names", *SCAN_ARGS, cwd=root, timeout=600
-    )
+    _, plain = rules_run
     texts = {f["text"] for f in json.loads(plain.stdout)["findings"]}
     planted = {ZW_MARKING, "ZYXQUILL", "TOP SECRET//SI//NOFORN"}
     assert planted <= texts, planted - texts
