@@ -6,6 +6,7 @@ is one frozen-in-spirit object passed to the scanner, never a global.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -132,9 +133,22 @@ def validate(config: Config) -> None:
     validate_suppressions(config)
 
 
+def validate_scheduler(config: Config) -> None:
+    """Refuse a malformed Dask address before connecting (checked once the command line and
+    a trusted file decided it: a value ignored by ``distrust_scanned_config`` never fails)."""
+    if config.dask_scheduler is not None and not _SCHEDULER.fullmatch(str(config.dask_scheduler)):
+        raise ConfigError(
+            f"dask_scheduler must be an address such as tcp://HOST:PORT, not "
+            f"{str(config.dask_scheduler)[:80]!r}"
+        )
+
+
+#: a Dask scheduler address: scheme://host:port (host name, IPv4 or [IPv6])
+_SCHEDULER = re.compile(r"(?:tcp|tls|inproc|ucx|ws|wss)://(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
 def validate_suppressions(config: Config) -> None:
     """Check the suppression keys: regexes compile, per-path globs map to lists of rule ids."""
-    import re
 
     for pattern in config.allow_regex:
         try:
@@ -186,7 +200,15 @@ def distrust_scanned_config(config: Config, scanned: list[Path]) -> list[str]:
     Returns the keys that were dropped, for a warning. A model given by package name is an
     installed package, not a file from the folder, and is kept.
     """
-    if not config.source or not _inside(Path(config.source), scanned or [Path(".")]):
+    # the tree of each scanned path: a folder itself, a file's folder (scanning ./memo.txt
+    # from inside a folder scans that folder's files)
+    trees = []
+    for path in scanned or [Path(".")]:
+        try:
+            trees.append(path if path.is_dir() else path.parent)
+        except OSError:
+            trees.append(path.parent)
+    if not config.source or not _inside(Path(config.source), trees):
         return []
     defaults = Config()
     dropped = []

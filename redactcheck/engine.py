@@ -26,6 +26,7 @@ from redactcheck.extract.hidden import place_document_findings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.isolation import Outcome, content_free_trace, guard, read_bounded
 from redactcheck.limits import (
+    LimitExceeded,
     Limits,
     check_deadline,
     check_line_length,
@@ -305,8 +306,7 @@ class Scanner:
             outcome = Outcome(stage=["extracting"])
             with guard(outcome), file_scope(self.limits, len(data)):
                 document = extract(shown, data, ocr=self.config.ocr)
-                for segment in document.segments:
-                    segment.text = valid_text(segment.text)  # same length: offsets hold
+                self._screen_segments(document)
                 result.notes.extend(document.notes)
                 documents.append((result, document))
             _failed(result, outcome)
@@ -334,6 +334,31 @@ class Scanner:
                 message = "; ".join(dict.fromkeys(document.errors))
                 result.errors.append(ScanError(result.path, _one_line(message)))
         return results
+
+    def _screen_segments(self, document: Document) -> None:
+        """Make each segment's text encodable (same length) and set aside a segment with a
+        line over ``max_line_length`` before any detector (NER above all) sees it: that part
+        is named under the file's errors, the rest of the file is still scanned. A file that
+        is nothing but such a line is an error as before."""
+        kept: list[Segment] = []
+        dropped: set[tuple[str, int | None]] = set()
+        for segment in document.segments:
+            segment.text = valid_text(segment.text)  # same length: offsets hold
+            try:
+                check_line_length(segment.text, self.limits)
+            except LimitExceeded as exc:
+                if len(document.segments) == 1:
+                    raise
+                where = (
+                    segment.part if segment.page is None else f"page {segment.page} {segment.part}"
+                )
+                document.errors.append(f"{where}: {exc}")
+                dropped.add((segment.part, segment.page))
+                continue
+            kept.append(segment)
+        if dropped:
+            document.segments = kept
+            document.findings = [f for f in document.findings if (f.part, f.page) not in dropped]
 
     def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
         """Name findings per document and segment, from one NER pass over all segments."""

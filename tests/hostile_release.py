@@ -270,8 +270,9 @@ def build(
         f"<html><body><!--{big}--><p>TOP SECRET//NOFORN after the comment</p></body></html>",
         encoding="utf-8",
     )
-    # the comment is one 11 MB line: named under errors (it was a silent miss before)
-    errors["huge-comment.html"] = "longer than"
+    # the comment is one 11 MB line: that part is named under errors, the rest is scanned
+    errors["huge-comment.html"] = "comment: a line is longer than"
+    found["huge-comment.html"] = "TOP SECRET//NOFORN"
     (root / "nested-multipart.eml").write_bytes(
         email(
             b"From: a@example.org\nTo: b@example.org\nSubject: nested\nMIME-Version: 1.0\n"

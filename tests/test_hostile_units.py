@@ -124,6 +124,10 @@ def test_config_inside_the_scanned_folder_cannot_redirect(tmp_path):
     assert config.dask_scheduler is None and config.cache_dir is None
     assert config.model == Config().model
     assert config.fail_on == "high"  # settings that only shape the report stay
+    # scanning one file of the folder from inside it: the folder's file is not trusted either
+    (folder / "memo.txt").write_text("x")
+    again = Config(dask_scheduler="tcp://198.51.100.7:8786", source=config.source)
+    assert distrust_scanned_config(again, [folder / "memo.txt"]) == ["dask_scheduler"]
     own = Config(dask_scheduler="tcp://10.0.0.1:8786", source=str(tmp_path / "mine.toml"))
     assert distrust_scanned_config(own, [folder]) == []
     assert own.dask_scheduler == "tcp://10.0.0.1:8786"
@@ -224,3 +228,15 @@ def test_bidi_override_and_look_alikes_do_not_hide_a_banner(rules_scanner, text)
     banners = [f for f in found if f.rule_id == "US-BANNER-CLASSIFIED"]
     assert banners, found
     assert all(text[f.start : f.end] == f.text for f in found)
+
+
+def test_malformed_scheduler_address_is_a_config_error_not_a_hang(tmp_path):
+    from tests.conftest import run_cli
+
+    (tmp_path / "memo.txt").write_text("SECRET//NOFORN\n")
+    proc = run_cli(
+        "scan", str(tmp_path / "memo.txt"), "--no-names", "--dask-scheduler", "tcp://host:PORT",
+        cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("redactcheck: error: dask_scheduler must be an address")

@@ -12,7 +12,13 @@ import typer
 
 from redactcheck.cache import cache_folder, inside_scanned
 from redactcheck.cli.common import fail, warn
-from redactcheck.config import ConfigError, distrust_scanned_config, load_config, validate
+from redactcheck.config import (
+    ConfigError,
+    distrust_scanned_config,
+    load_config,
+    validate,
+    validate_scheduler,
+)
 from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
 from redactcheck.safetext import terminal_line, visible
@@ -206,6 +212,7 @@ def scan(
         if report_unused:
             config.report_unused_suppressions = True
         validate(config)
+        validate_scheduler(config)
         if config.names:
             check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
