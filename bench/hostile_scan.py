@@ -131,8 +131,10 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
         "t = time.perf_counter()\n"
         "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
         "w = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(json.dumps({'rc': p.returncode, 'wall': w, 'peak': peak, 'err': p.stderr}))\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "cpu = u.ru_utime + u.ru_stime\n"
+        "print(json.dumps({'rc': p.returncode, 'wall': w, 'peak': u.ru_maxrss / 1024,"
+        " 'cpu': cpu, 'err': p.stderr}))\n"
     )
     measured = subprocess.run(
         [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env, cwd=folder
@@ -153,7 +155,8 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
     traceback = "Traceback" in result["err"]
     print(f"issue-15 folder built in {built:.1f} s: {folder}")
     print(
-        f"scan: {result['wall']:.1f} s wall, peak RSS {result['peak']:.0f} MB, "
+        f"scan: {result['wall']:.1f} s wall ({result['cpu']:.1f} s CPU), "
+        f"peak RSS {result['peak']:.0f} MB, "
         f"exit status {result['rc']}, {report['summary']['files_scanned']} files, "
         f"{report['summary']['findings']} findings, {len(named)} errors"
     )
