@@ -55,3 +55,23 @@ def valid_text(text: str) -> str:
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text)
     return text
+
+
+_PICTURE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␇ for BEL
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def terminal_text(text: str) -> str:
+    """Document text for a terminal view, one character for one (offsets still mark the
+    finding): control, bidi and separator characters shown as symbols, never acted on."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _PICTURE.sub(_picture, valid_text(text))

@@ -240,3 +240,13 @@ def test_malformed_scheduler_address_is_a_config_error_not_a_hang(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 2
     assert proc.stderr.startswith("redactcheck: error: dask_scheduler must be an address")
+
+
+def test_terminal_text_shows_controls_as_symbols_one_for_one():
+    from redactcheck.safetext import terminal_text
+
+    text = "memo\x1b[2J\u202eSECRET\x07\n\tend"
+    shown = terminal_text(text)
+    assert len(shown) == len(text)  # the review view's highlight offsets still hold
+    assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+    assert shown.endswith("SECRET\u2407\n\tend")
