@@ -16,15 +16,21 @@ Bounds, look-alikes and the English words live in ``rules/lexicons/ocr_markings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect import ocr_markings
+from redactcheck.detect.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
-# A short non-blank line, and no more than four tokens on it: everything else never reaches
-# Python. (The length bound is checked again against the lexicon's value.)
-_SHORT_LINE = re.compile(r"^[ \t]*(\S+(?:[ \t]+\S+){0,4})[ \t\r]*$", re.MULTILINE)
+# A short line that starts (after a little noise: a box edge, a quote, one stray character)
+# with a capital or a look-alike: everything else never reaches Python. A leading newline, not
+# ``^``, lets ``re`` jump from line break to line break.
+_CANDIDATE = re.compile(
+    r"\n[ \t]*(?:\S{1,2}[ \t]+)?[^\sA-Za-z0-9]{0,4}"
+    r"(?P<body>(?:s[ ]?[A-Z]|[A-Z$5(\[{][A-Z0-9\-~\"”“])[^\n]{1,34})(?=\r?\n|\Z)"
+)
 _TOKEN = re.compile(r"\S+")
 #: Tokens after the word that make the line a phrase, not a banner ("SECRET SERVICE").
 _PHRASE_WORD = re.compile(r"[A-Z]{4,}|[a-z]{4,}")
@@ -63,19 +69,78 @@ def banner_lexicon() -> BannerLexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def _token_table() -> dict[int, str | None]:
+    """str.translate table: look-alikes folded, lower case raised, spaces kept, every other
+    character dropped (one C-level call per candidate line)."""
+    lex = banner_lexicon()
+    table: dict[int, str | None] = {}
+    for code in range(0x2100):
+        ch = chr(code)
+        if code in lex.fold:
+            table[code] = lex.fold[code]
+        elif ch in " \t":
+            table[code] = " "
+        elif ch.isascii() and ch.isalpha():
+            table[code] = ch.upper()
+        else:
+            table[code] = None
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _may_hold_body(body: str) -> bool:
+    """A candidate line's body may hold a damaged classification word (memoised: form labels
+    and headings recur on every page)."""
+    return _may_hold_word(body.translate(_token_table()))
+
+
+def _may_hold_word(folded: str) -> bool:
+    """Some run of the first tokens of a folded line (letters only, spaces between tokens)
+    is within reach of a classification word: the cheap test before the exact one."""
+    parts = folded.split()
+    for first in (0, 1) if parts and len(parts[0]) <= 2 else (0,):  # a stray character
+        run = ""
+        for piece in parts[first : first + 3]:
+            run += piece
+            if len(run) > 16:
+                break
+            if len(run) >= 4 and _keeps_a_piece(run) and banner_word(run) is not None:
+                return True
+    return False
+
+
+def _keeps_a_piece(run: str) -> bool:
+    """A word within ``b`` edits keeps an intact piece of at least ``(len - b) / (b + 1)``
+    letters of it (``b`` edits cut it in at most ``b + 1`` pieces): no such piece, no match."""
+    return _pieces().search(run) is not None
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> re.Pattern[str]:
+    lex = banner_lexicon()
+    out: set[str] = set()
+    for key, bound in lex.words.items():
+        n = max(2, -(-(len(key) - 1 - bound) // (bound + 1)))  # first letter may be lost
+        out.update(key[i : i + n] for i in range(len(key) - n + 1))
+    return re.compile("|".join(sorted(out)))
+
+
 def _fold_letters(text: str, fold: dict[int, str]) -> str:
     """Look-alikes folded, then everything but capital letters dropped."""
     folded = text.translate(fold).upper()
     return "".join(ch for ch in folded if "A" <= ch <= "Z")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def banner_word(letters: str) -> tuple[str, int] | None:
     """The classification word that folded ``letters`` are a damaged form of, with the edit
     distance; None when none is within its bound (or only by changing the first letter)."""
     lex = banner_lexicon()
     best: tuple[str, int] | None = None
     for key, bound in lex.words.items():
+        if len(letters) < len(key) - 1:
+            continue  # more than one letter lost: too little left to tell
         d = ocr_markings._distance(letters, key, bound)
         if d > bound:
             continue
@@ -96,11 +161,15 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     overlap ``taken`` (markings already found)."""
     lex = banner_lexicon()
     out: list[tuple[int, int, str]] = []
-    for m in _SHORT_LINE.finditer(text):
-        body = m.group(1)
-        if len(body) > lex.max_line or sum(ch.isupper() for ch in body[:14]) < 3:
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    for lo, hi in _candidate_lines(text, lex):
+        i = bisect_left(starts, hi)  # spans starting before the line's end
+        if i and max(e for _, e in spans[max(0, i - 8) : i]) > lo:
+            continue  # the rules found a marking on this line already
+        if not _may_hold_body(text[lo:hi]):
             continue
-        hit = _best_prefix(text, m.start(1), m.end(1), lex)
+        hit = _best_prefix(text, lo, hi, lex)
         if hit is None:
             continue
         start, end, word = hit
@@ -111,13 +180,78 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
+    """``(start, end)`` of the short lines that may open with a damaged classification word.
+
+    With Hyperscan: one scan of the one-byte view for the words themselves, look-alikes as
+    character classes, a separator allowed between letters, within the words' edit bounds
+    (Hyperscan's approximate matching); only the short lines holding such a match are read
+    in Python. Without it: a regex for short lines opening with capitals, and a cheap test."""
+    scan = _word_scan()
+    if scan is None:
+        return _candidate_lines_re(text, lex)
+    ends: list[int] = []
+    scan(ascii_view(text), lambda _i, _s, end, _f, _c: ends.append(end))
+    lines: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for end in ends:
+        lo = text.rfind("\n", 0, end) + 1
+        if lo in seen:
+            continue
+        seen.add(lo)
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        if len(text[lo:hi].strip()) <= lex.max_line:
+            lines.append((lo, hi))
+    return sorted(lines)
+
+
+def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer("\n" + text):  # the newline lets the first line match too
+        body = m.group("body")
+        if len(body.rstrip()) <= lex.max_line and _may_hold_body(body):
+            lines.append((text.rfind("\n", 0, m.start("body") - 1) + 1, m.end("body") - 1))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _word_scan():
+    """``scan(view, on_match)`` over a Hyperscan database of the banner words, or None."""
+    if not HAS_HYPERSCAN:
+        return None
+    lex = banner_lexicon()
+    groups = {}
+    for code, canon in lex.fold.items():
+        groups.setdefault(canon, set()).add(chr(code))
+    sep = r"[^\w\n]?"
+    patterns, bounds = [], []
+    for key, bound in lex.words.items():
+        parts = []
+        for ch in key:
+            chars = sorted(groups.get(ch, set()) | {ch})
+            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
+        patterns.append(sep.join(parts))
+        bounds.append(bound)
+    try:
+        db = HyperscanDatabase(patterns, edit_distance=bounds)
+    except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
+        return None
+    return db.scan
+
+
 def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
     """The first one to three tokens of the line ``text[lo:hi]`` read as a classification
     word, when the rest of the line is noise and the tokens are mostly capitals."""
     tokens = [t.span() for t in _TOKEN.finditer(text, lo, hi)]
+    if len(tokens) > 4:
+        return None
     best: tuple[int, int, str, int] | None = None
-    for k in range(1, min(3, len(tokens)) + 1):
-        start, end = tokens[0][0], tokens[k - 1][1]
+    firsts = [0]
+    if len(tokens) > 1 and tokens[0][1] - tokens[0][0] <= 2:
+        firsts.append(1)  # a stray character or box edge before the word
+    for first, k in ((f, k) for f in firsts for k in range(f + 1, min(f + 3, len(tokens)) + 1)):
+        start, end = tokens[first][0], tokens[k - 1][1]
         raw = text[start:end]
         letters = _fold_letters(raw, lex.fold)
         if len(letters) < 4:

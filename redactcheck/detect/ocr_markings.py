@@ -203,9 +203,6 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
         if word in lex.standalone and token.upper() != word and not _lower_elsewhere(text, token):
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.7))
             taken.append(m.span())
-    # any length, SECRET included, where a banner stands: a short line of capitals
-    for start, end, word in ocr_banner.banner_findings(text, taken):
-        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     for m in splits.finditer(text, split_starts):
         if _overlaps(taken, *m.span()):
             continue
@@ -226,6 +223,10 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
                 taken.append((f.start, f.end))
                 out.append(f)
                 anchors.append(f.start)
+    # any length, SECRET included, where a banner stands: a short line of capitals (a banner,
+    # not a declassification stamp: it starts no stamp block)
+    for start, end, word in ocr_banner.banner_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     return out
 
 
