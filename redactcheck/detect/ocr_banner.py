@@ -157,17 +157,29 @@ def banner_word(letters: str) -> tuple[str, int] | None:
 
 
 def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` of damaged classification words in banner position that do not
-    overlap ``taken`` (markings already found)."""
+    """``(start, end, word)`` of damaged classification words in banner position, and of the
+    classification words of an option-box line, that do not overlap ``taken`` (markings
+    already found; extended with what this step finds)."""
     lex = banner_lexicon()
     out: list[tuple[int, int, str]] = []
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     for lo, hi in _candidate_lines(text, lex):
+        line = text[lo:hi]
+        if _BOX_HINT.search(line.upper()) and len(_BOX_HINT.findall(line.upper())) >= 2:
+            boxes = _box_words(text, lo, hi)
+            if boxes:
+                for hit in boxes:
+                    if not any(hit[0] < e and s < hit[1] for s, e in taken):
+                        out.append(hit)
+                        taken.append(hit[:2])
+                continue
+        if len(line.strip()) > lex.max_line:
+            continue
         i = bisect_left(starts, hi)  # spans starting before the line's end
         if i and max(e for _, e in spans[max(0, i - 8) : i]) > lo:
             continue  # the rules found a marking on this line already
-        if not _may_hold_body(text[lo:hi]):
+        if not _may_hold_body(line):
             continue
         hit = _best_prefix(text, lo, hi, lex)
         if hit is None:
@@ -180,13 +192,50 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+# Option boxes of a routing or record sheet print every level on one line ("[] SECRET
+# [] CONFIDENTIAL [] INTERNAL USE ONLY [] UNCLASSIFIED", CIA Form 610): the line names two
+# levels or more and little else. Each level word there is a marking, in any OCR damage the
+# banner test accepts, and so is INTERNAL (USE ONLY).
+_BOX_HINT = re.compile(r"SEC|CONF|CLASS|INTERNAL|NTIAL")
+_BOX_NOISE_WORDS = 2  # other words of four letters or more the line may hold
+_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–"
+
+
+def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    lex = banner_lexicon()
+    found: list[tuple[int, int, str]] = []
+    words: set[str] = set()
+    others = 0
+    for t in _TOKEN.finditer(text, lo, hi):
+        raw = t.group(0)
+        core = raw.strip(_EDGE)
+        if not core:
+            continue
+        start = t.start() + raw.find(core)
+        letters = _fold_letters(core, lex.fold)
+        if core.upper() in ("INTERNAL", "INTERNAL USE"):
+            found.append((start, start + len(core), "INTERNAL USE ONLY"))
+            words.add("INTERNAL")
+            continue
+        hit = banner_word(letters) if 5 <= len(letters) <= 14 else None
+        if hit is not None and _mostly_capitals(core) and letters not in lex.real_words:
+            found.append((start, start + len(core), hit[0]))
+            words.add(hit[0])
+        elif sum(ch.isalpha() for ch in core) >= 4:
+            others += 1
+    if len(words) < 2 or others > _BOX_NOISE_WORDS:
+        return []
+    return found
+
+
 def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
-    """``(start, end)`` of the short lines that may open with a damaged classification word.
+    """``(start, end)`` of the lines (up to three banner lengths) that may hold a damaged
+    classification word.
 
     With Hyperscan: one scan of the one-byte view for the words themselves, look-alikes as
     character classes, a separator allowed between letters, within the words' edit bounds
-    (Hyperscan's approximate matching); only the short lines holding such a match are read
-    in Python. Without it: a regex for short lines opening with capitals, and a cheap test."""
+    (Hyperscan's approximate matching); only the lines holding such a match are read in
+    Python. Without it: a regex for short lines opening with capitals, and a cheap test."""
     scan = _word_scan()
     if scan is None:
         return _candidate_lines_re(text, lex)
@@ -194,6 +243,7 @@ def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
     scan(ascii_view(text), lambda _i, _s, end, _f, _c: ends.append(end))
     lines: list[tuple[int, int]] = []
     seen: set[int] = set()
+    longest = 3 * lex.max_line
     for end in ends:
         lo = text.rfind("\n", 0, end) + 1
         if lo in seen:
@@ -201,7 +251,7 @@ def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
         seen.add(lo)
         hi = text.find("\n", end)
         hi = len(text) if hi < 0 else hi
-        if len(text[lo:hi].strip()) <= lex.max_line:
+        if hi - lo <= longest or len(text[lo:hi].strip()) <= longest:
             lines.append((lo, hi))
     return sorted(lines)
 
