@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect import ocr_markings
-from redactcheck.detect.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
+from redactcheck.detect.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
@@ -45,6 +45,8 @@ class BannerLexicon:
     names: dict[str, str]  # folded word -> the word as printed
     fold: dict[int, str]
     real_words: frozenset[str]
+    phrases: dict[str, int]  # folded phrase (letters only) -> edit bound
+    phrase_names: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,8 @@ def banner_lexicon() -> BannerLexicon:
         names=names,
         fold=fold,
         real_words=frozenset(w.upper() for w in data["banner_real_words"]),
+        phrases={_fold_letters(p.upper(), fold): int(b) for p, b in data["phrases"].items()},
+        phrase_names={_fold_letters(p.upper(), fold): p.upper() for p in data["phrases"]},
     )
 
 
@@ -288,6 +292,82 @@ def _word_scan():
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
     return db.scan
+
+
+# Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds
+# these; Python then reads the line).
+_PHRASE_HINT = r"DISSEM|[I1l|]SSEM|ABR[O0]AD|KGR[O0]UND|USE [O0]NLY"
+
+
+@lru_cache(maxsize=1)
+def _phrase_hint():
+    return FastScan(re.compile(_PHRASE_HINT), _PHRASE_HINT)
+
+
+def phrase_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of OCR-damaged control phrases (NO FOREIGN DISSEM …) in
+    capitals anywhere in ``text`` that the rules missed: on the lines holding an intact piece
+    of one, the run of two to four tokens whose folded letters lie within the phrase's bound."""
+    lex = banner_lexicon()
+    out: list[tuple[int, int, str]] = []
+    done: set[int] = set()
+    for m in _phrase_hint().finditer(text):
+        if text.startswith("INAT", m.end()) or any(m.start() < e and s < m.end() for s, e in taken):
+            continue  # DISSEMINATION, or a phrase the rules found
+        lo = text.rfind("\n", 0, m.start()) + 1
+        if lo in done:
+            continue
+        done.add(lo)
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        # the phrase may have been broken over lines: read the lines around it too
+        block_lo = text.rfind("\n", 0, lo - 1) + 1 if lo else 0
+        nxt = text.find("\n", hi + 1) if hi < len(text) else -1
+        block_hi = hi if hi >= len(text) else (len(text) if nxt < 0 else nxt)
+        # only the tokens near the intact piece: the phrase is at most some 25 characters long
+        hit = _phrase_in(text, max(block_lo, m.start() - 30), min(block_hi, m.end() + 30), lex)
+        if hit is None:
+            continue
+        start, stop, phrase = hit
+        if any(start < e and s < stop for s, e in taken):
+            continue
+        out.append(hit)
+        taken.append((start, stop))
+    return out
+
+
+def _phrase_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
+    """The best run of two to four tokens in ``text[lo:hi]`` read as a control phrase."""
+    found = _phrase_in_piece(text[lo:hi])
+    return None if found is None else (lo + found[0], lo + found[1], found[2])
+
+
+@lru_cache(maxsize=4096)
+def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
+    lex = banner_lexicon()
+    tokens = [t.span() for t in _TOKEN.finditer(text)]
+    best: tuple[int, int, int, str] | None = None
+    for i in range(len(tokens)):
+        for k in range(i + 2, min(i + 4, len(tokens)) + 1):
+            start, stop = tokens[i][0], tokens[k - 1][1]
+            if stop - start > 40:
+                break
+            raw = text[start:stop]
+            letters = _fold_letters(raw, lex.fold)
+            for key, bound in lex.phrases.items():
+                if abs(len(letters) - len(key)) > bound:
+                    continue
+                d = ocr_markings._distance(letters, key, bound)
+                if d <= bound and (best is None or d < best[2]) and _mostly_capitals(raw):
+                    best = (start, stop, d, lex.phrase_names[key])
+    if best is None:
+        return None
+    start, stop, _, phrase = best
+    while stop > start and not text[stop - 1].isalnum():
+        stop -= 1
+    while start < stop and not text[start].isalnum():
+        start += 1
+    return start, stop, phrase
 
 
 def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
