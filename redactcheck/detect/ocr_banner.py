@@ -404,6 +404,11 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
     if best is None:
         return None
     start, end, word, _ = best
+    # the span starts and ends at a letter, a digit or a look-alike ("“SEGRET" -> "SEGRET")
+    while start < end and not (text[start].isalnum() or ord(text[start]) in lex.fold):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or ord(text[end - 1]) in lex.fold):
+        end -= 1
     token = text[start:end]
     exact = token.upper() == word.replace(" ", "") or token.upper() == word
     if not exact and token.isalpha() and ocr_markings._lower_elsewhere(text, token):
