@@ -103,7 +103,12 @@ def _may_hold_word(folded: str) -> bool:
     """Some run of the first tokens of a folded line (letters only, spaces between tokens)
     is within reach of a classification word: the cheap test before the exact one."""
     parts = folded.split()
-    for first in (0, 1) if parts and len(parts[0]) <= 2 else (0,):  # a stray character
+    firsts = [0]  # up to two short tokens of noise before the word
+    for i in range(min(2, len(parts) - 1)):
+        if len(parts[i]) > 3:
+            break
+        firsts.append(i + 1)
+    for first in firsts:
         run = ""
         for piece in parts[first : first + 3]:
             run += piece
@@ -374,12 +379,15 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
     """The first one to three tokens of the line ``text[lo:hi]`` read as a classification
     word, when the rest of the line is noise and the tokens are mostly capitals."""
     tokens = [t.span() for t in _TOKEN.finditer(text, lo, hi)]
-    if len(tokens) > 4:
+    if len(tokens) > 6:
         return None
     best: tuple[int, int, str, int] | None = None
+    # the word may follow up to two tokens of scanner noise (a box edge, "Loe :", "~")
     firsts = [0]
-    if len(tokens) > 1 and tokens[0][1] - tokens[0][0] <= 2:
-        firsts.append(1)  # a stray character or box edge before the word
+    for i in range(min(2, len(tokens) - 1)):
+        if not _NOISE.fullmatch(text[tokens[i][0] : tokens[i][1]]):
+            break
+        firsts.append(i + 1)
     for first, k in ((f, k) for f in firsts for k in range(f + 1, min(f + 3, len(tokens)) + 1)):
         start, end = tokens[first][0], tokens[k - 1][1]
         raw = text[start:end]
@@ -414,6 +422,10 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
     if not exact and token.isalpha() and ocr_markings._lower_elsewhere(text, token):
         return None  # written in lower case elsewhere: an ordinary word in this text
     return start, end, word
+
+
+#: A token of scanner noise before a banner word: up to three characters, no two capitals.
+_NOISE = re.compile(r"(?![^\n]*[A-Z]{2})\S{1,3}")
 
 
 def _mostly_capitals(raw: str) -> bool:
