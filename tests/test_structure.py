@@ -333,3 +333,9 @@ def test_rel_with_country_names_is_a_known_token(tmp_path):
     )
     found = [f for f in structure(tmp_path, text) if f.entity == "UNKNOWN_MARKING_TOKEN"]
     assert found == []
+
+
+def test_rules_show_states_the_severity_rule():
+    proc = run_cli("rules", "show", "STATE-CAPTION")
+    assert proc.returncode == 0
+    assert "stated level" in proc.stdout and "UNCLASSIFIED" in proc.stdout
