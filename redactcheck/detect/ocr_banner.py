@@ -286,6 +286,8 @@ def _word_scan():
     sep = r"[^\w\n]?"
     patterns, bounds = [], []
     for key, bound in lex.words.items():
+        if any(other != key and other in key for other in lex.words):
+            continue  # TOP SECRET: its line is a candidate through SECRET already
         parts = []
         for ch in key:
             chars = sorted(groups.get(ch, set()) | {ch})
