@@ -394,10 +394,8 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
         start, end = tokens[first][0], tokens[k - 1][1]
         raw = text[start:end]
         letters = _fold_letters(raw, lex.fold)
-        if len(letters) < 4:
+        if not 4 <= len(letters) <= 14:
             continue
-        if len(letters) > 14:
-            break
         if not _mostly_capitals(raw):
             continue
         if "".join(ch for ch in raw.upper() if "A" <= ch <= "Z") in lex.real_words:
