@@ -175,7 +175,7 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     starts = [s for s, _ in spans]
     for lo, hi in _candidate_lines(text, lex):
         line = text[lo:hi]
-        if _BOX_HINT.search(line.upper()) and len(_BOX_HINT.findall(line.upper())) >= 2:
+        if len(_BOX_HINT.findall(line.upper())) >= 2:
             boxes = _box_words(text, lo, hi)
             if boxes:
                 for hit in boxes:
@@ -428,7 +428,11 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
 _NOISE = re.compile(r"(?![^\n]*[A-Z]{2})\S{1,3}")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _mostly_capitals(raw: str) -> bool:
-    letters = [ch for ch in raw if ch.isascii() and ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    return upper >= 3 and upper * 2 >= len(letters)
+    """At least three ASCII capitals, and no fewer capitals than lower-case letters."""
+    upper = len(_UPPER.findall(raw))
+    return upper >= 3 and upper >= len(_LOWER.findall(raw))
