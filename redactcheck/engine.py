@@ -18,7 +18,7 @@ from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
 from redactcheck.detect.overlap import drop_nested_markings
 from redactcheck.detect.rules import RuleDetector
-from redactcheck.detect.structure import check_structure
+from redactcheck.detect.structure import apply_stated_level, check_structure
 from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
 from redactcheck.extract import extract
@@ -242,6 +242,8 @@ class Scanner:
             findings.extend(f for f in kept if f.path)
             fresh = [f for f in kept if not f.path]
             findings.extend(locate(fresh, segment, document.path, self.key))
+        # severity follows the level the document states (UNCLASSIFIED: markings are info)
+        apply_stated_level(findings)
         # document-level marking checks (banner vs portions, authority block, dates, tokens)
         for segment, f in check_structure(per_segment, self.config.as_of):
             if f.rule_id not in self.config.disable:

@@ -210,3 +210,27 @@ def test_context_prefilter_never_hides_a_word_re_would_find():
     assert hits > 1000
     assert not may_occur("nothing to see here")
     assert icase_prefilter(["секретно"]) is None  # non-ASCII words: no prefilter
+
+
+def test_plan_designators_in_press_forms_and_later_bare_references(tmp_path):
+    """An invented press report: spelled-out plan names with the acronym in brackets, and
+    later bare references that count only after a designator was seen."""
+    from redactcheck.config import Config
+    from redactcheck.engine import Scanner
+
+    text = (
+        "Officials revised the so-called operational plan (OPPLAN) 3044 this year.\n"
+        "A concept plan (CONPLAN) 3071 covers refugees; OPPLAN 3071 may follow.\n"
+        "Critics said the 3071 plan was vague.\n"
+    )
+    path = tmp_path / "press.txt"
+    path.write_text(text, encoding="utf-8")
+    found = Scanner(Config(names=False)).scan_file(path).findings
+    plans = {f.text: f.severity for f in found if f.entity == "PLAN_DESIGNATOR"}
+    assert "operational plan (OPPLAN) 3044" in plans
+    assert "concept plan (CONPLAN) 3071" in plans
+    assert "OPPLAN 3071" in plans
+    assert plans["3071 plan"] == "low"
+    bare = tmp_path / "garden.txt"
+    bare.write_text("The 3071 plan for the garden was cheap.\n", encoding="utf-8")
+    assert not Scanner(Config(names=False)).scan_file(bare).findings

@@ -179,3 +179,30 @@ def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
         token = "".join(rng.choice("abAB") for _ in range(rng.randint(1, 3)))
         regex = rf"(?<![A-Za-z]){re.escape(token.lower())}(?![A-Za-z])"
         assert _lower_elsewhere(text, token) == (re.search(regex, text) is not None)
+
+
+MARKED = "1. (S) A marked paragraph of the record.\n\n"  # the step reads marked texts only
+
+
+@pytest.mark.parametrize("text", EXAMPLES["banner_damaged"])
+def test_damaged_words_in_banner_position_are_reported(detector, text):
+    text = MARKED + text
+    found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    found += [f for f in detector.detect(Segment(text)) if f.entity == "CLASSIFICATION_BANNER"]
+    assert found, text
+
+
+@pytest.mark.parametrize("text", EXAMPLES["banner_not_damaged"])
+def test_headings_and_prose_are_not_damaged_banners(detector, text):
+    text = MARKED + text
+    assert [f.text for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
+
+
+def test_banner_position_reports_the_damaged_span_and_the_word(detector):
+    text = MARKED + "Routing note\n\nS-E-C-R~E-T 12\n\nbody text here\n"
+    found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    assert [(f.text, f.details["reads_as"]) for f in found] == [("S-E-C-R~E-T", "SECRET")]
+
+
+def test_banner_step_reads_only_texts_that_carry_a_marking(detector):
+    assert _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.") == []

@@ -92,7 +92,7 @@ def structure(tmp_path, text: str, as_of: date = date(2026, 11, 22)):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     result = Scanner(Config(names=False, as_of=as_of)).scan_file(path)
-    out = [f for f in result.findings if f.category == "structure"]
+    out = [f for f in result.findings if f.detector == "structure"]
     for f in out:
         assert text[f.start : f.end] == f.text
         assert f.rule_id in BUILTIN
@@ -232,3 +232,110 @@ def test_compartment_in_banner_covers_the_portions_shorter_form(tmp_path):
     missing = text.replace("TOP SECRET//SI-G ABCD//NOFORN", "TOP SECRET//NOFORN")
     found = structure(tmp_path, missing)
     assert [f.details.get("missing_controls") for f in found] == [["SI-G"]]
+
+
+# --- cable header block and the document's own level (synthetic cables) ---------------------
+
+CABLE_NOFORN_LINE = """C O N F I D E N T I A L SECTION 01 OF 02 LIMA 000455
+
+NOFORN SIPDIS
+
+E.O. 12958: DECL: 04/30/2031
+TAGS: PREL PGOV PE
+SUBJECT: PORT TALKS STALL
+
+REF: (A) STATE 1201;
+(B) LIMA 455;
+(C) LIMA 391
+
+Classified By: Deputy Chief of Mission Ann Roe, reasons 1.4 (b) and (d)
+
+1. (C/NF) The port authority postponed the tender.
+2. (C) The ministry expects a decision in May.
+"""
+
+UNCLAS_CABLE = """ZNR UUUUU ZZH
+UNCLAS SECTION 01 OF 02 QUITO 000812
+
+SIPDIS
+
+SENSITIVE
+
+E.O. 12958: N/A
+TAGS: ECON EC
+
+REF: (A) QUITO 700;
+(B) QUITO 650;
+(C) STATE 2211
+
+1. (SBU) The tariff review slipped again.
+2. (U) Officials expect a vote in June.
+"""
+
+
+def test_noforn_on_the_line_under_a_cable_banner_belongs_to_the_banner(tmp_path):
+    found = structure(tmp_path, CABLE_NOFORN_LINE)
+    assert [f for f in found if f.entity == "BANNER_PORTION_MISMATCH"] == []
+
+
+def test_noforn_missing_from_a_cable_header_is_still_reported(tmp_path):
+    text = CABLE_NOFORN_LINE.replace("NOFORN SIPDIS", "SIPDIS")
+    found = [f for f in structure(tmp_path, text) if f.entity == "BANNER_PORTION_MISMATCH"]
+    assert found and found[0].details["missing_controls"] == ["NOFORN"]
+
+
+def _scan(tmp_path, text):
+    path = tmp_path / "cable.txt"
+    path.write_text(text, encoding="utf-8")
+    return Scanner(Config(names=False)).scan_file(path).findings
+
+
+def test_reference_list_is_no_portion_mark_on_an_unclassified_cable(tmp_path):
+    findings = _scan(tmp_path, UNCLAS_CABLE)
+    assert not [f for f in findings if f.entity == "PORTION_MARK" and f.text == "(C)"]
+    assert not [f for f in findings if f.detector == "structure" and f.severity != "info"]
+
+
+def test_markings_on_an_unclassified_cable_are_informational(tmp_path):
+    findings = [f for f in _scan(tmp_path, UNCLAS_CABLE) if f.category == "marking"]
+    by_text = {f.text: f for f in findings}
+    assert by_text["SIPDIS"].severity == "info"
+    assert by_text["ZNR UUUUU ZZH"].severity == "info"
+    assert by_text["SENSITIVE"].rule_id == "STATE-SBU-CAPTION"  # not New Zealand's
+    assert by_text["UNCLAS SECTION 01 OF 02 QUITO 000812"].entity == "CLASSIFICATION_BANNER"
+    assert not [f for f in findings if f.system == "nz"]
+
+
+def test_a_classified_claim_on_an_unclassified_cable_stays_high(tmp_path):
+    text = UNCLAS_CABLE.replace("2. (U) Officials", "2. (C) Officials")
+    findings = _scan(tmp_path, text)
+    claim = next(f for f in findings if f.text == "(C)")
+    assert claim.severity == "high"
+
+
+def test_markings_on_a_classified_cable_keep_their_severity(tmp_path):
+    findings = _scan(tmp_path, CABLE_NOFORN_LINE)
+    assert next(f for f in findings if f.text == "SIPDIS").severity == "high"
+
+
+def test_routing_lines_are_not_markings(tmp_path):
+    text = "VZCZCXYZ0001\nPP RUEHWEB\nDE RUEHLI #0455 1201530\nFM AMEMBASSY LIMA\n" + (
+        CABLE_NOFORN_LINE
+    )
+    findings = _scan(tmp_path, text)
+    routing = [f for f in findings if f.rule_id in ("CABLE-ROUTING-HEADER", "STATE-TAGS-LINE")]
+    assert routing and all(f.category != "marking" and f.severity == "info" for f in routing)
+
+
+def test_rel_with_country_names_is_a_known_token(tmp_path):
+    text = CABLE_NOFORN_LINE.replace("2. (C) The", "2. (S/REL UK) The").replace(
+        "C O N F I D E N T I A L", "S E C R E T"
+    )
+    found = [f for f in structure(tmp_path, text) if f.entity == "UNKNOWN_MARKING_TOKEN"]
+    assert found == []
+
+
+def test_rules_show_states_the_severity_rule():
+    proc = run_cli("rules", "show", "STATE-CAPTION")
+    assert proc.returncode == 0
+    assert "stated level" in proc.stdout and "UNCLASSIFIED" in proc.stdout

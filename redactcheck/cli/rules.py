@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from redactcheck.cli.common import fail
+from redactcheck.detect.structure import STATED_LEVEL_RULE
 from redactcheck.ruleset.loader import LoadedRule, RuleLoadError, load_rules
 
 app = typer.Typer(help="List, validate, test and show rules.", no_args_is_help=True)
@@ -77,6 +78,8 @@ def show(rule_id: str, rules: list[Path] = RulesOpt) -> None:
         f"  file:      {r.source}",
         f"  category:  {s.category}   entity: {s.entity}   severity: {s.severity}",
     ]
+    if s.category == "marking":
+        lines.append(f"  severity on UNCLASSIFIED documents: {STATED_LEVEL_RULE}")
     if s.system:
         lines.append(f"  system:    {s.system}")
     if s.exemption:

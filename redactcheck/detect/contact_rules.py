@@ -7,8 +7,9 @@ and case numbers; a reviewer redacts telephone and fax numbers, not resolution n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from redactcheck.detect.lexicons import PhoneLexicon, phone_lexicon
+from redactcheck.detect.lexicons import PhoneLexicon, load_lexicon, phone_lexicon
 
 _WORD = re.compile(r"[a-z]+\.?|#")
 
@@ -26,9 +27,42 @@ def is_phone(text: str, start: int, end: int, lex: PhoneLexicon | None = None) -
         return True
     if words and words[-1].rstrip(".") in lex.not_before:
         return False
+    # a fax header or letterhead names the number after it, on the same line ("212 555 0123
+    # FAX", "202 555 0147 (phone)")
+    after = text[end : end + lex.window].split("\n", 1)[0].lower()
+    if any(w in lex.context or w.rstrip(".") in lex.context for w in _WORD.findall(after)[:3]):
+        return True
     if lex.shape.fullmatch(candidate.strip()):
         # a shaped number inside a longer run of digits/dashes is a document number
         after = text[end : end + 1]
         prior = text[start - 1 : start] if start else ""
         return not (after.isdigit() or prior.isdigit() or after == "-" or prior == "-")
     return False
+
+
+@lru_cache(maxsize=1)
+def _government_words() -> tuple[re.Pattern[str], int]:
+    data = load_lexicon("address.yaml")
+    words = sorted((str(w) for w in data["words"]), key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE), int(data["window"])
+
+
+def is_government_address(text: str, start: int, end: int) -> bool:
+    """The address at ``text[start:end]`` belongs to a public body: the name of one stands on
+    the address's own lines or on the two lines right above it, in the same block (a blank
+    line ends the block: a government letterhead above a private addressee's block does not
+    count). Words in ``rules/lexicons/address.yaml``. Such addresses are released."""
+    words, window = _government_words()
+    lo = text.rfind("\n", 0, start) + 1  # the address's own line
+    for _ in range(2):  # and up to two lines above it
+        if lo <= 0:
+            break
+        previous = text.rfind("\n", 0, lo - 1) + 1
+        if not text[previous:lo].strip():
+            break  # a blank line: the block ends
+        lo = previous
+    lo = max(lo, start - window)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(words.search(text, lo, start) or words.search(text, end, line_end))

@@ -145,7 +145,8 @@ class HyperscanStarts:
 class HyperscanDatabase:
     """A Hyperscan block-mode database of ASCII patterns (ids = list positions), scanned under
     a lock: a database has one scratch space. ``literal`` compiles the patterns as plain text;
-    ``caseless`` (per pattern) folds ASCII case; ``som`` reports where matches start."""
+    ``caseless`` (per pattern) folds ASCII case; ``som`` reports where matches start;
+    ``edit_distance`` (per pattern) matches within that many edits."""
 
     def __init__(
         self,
@@ -154,9 +155,14 @@ class HyperscanDatabase:
         literal: bool = False,
         caseless: list[bool] | None = None,
         som: bool = False,
+        edit_distance: list[int] | None = None,
     ):
         base = _hs.HS_FLAG_SOM_LEFTMOST if som else 0
         self._db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
+        extra = {}
+        if edit_distance is not None:  # approximate matching (Hyperscan's extended parameters)
+            flag = _hs.HS_EXT_FLAG_EDIT_DISTANCE
+            extra["ext"] = [(flag, 0, 0, 0, d, 0) for d in edit_distance]
         self._db.compile(
             expressions=[p.encode("ascii") for p in patterns],
             ids=list(range(len(patterns))),
@@ -166,6 +172,7 @@ class HyperscanDatabase:
                 for c in caseless or [False] * len(patterns)
             ],
             literal=literal,
+            **extra,
         )
         self._lock = threading.Lock()
 

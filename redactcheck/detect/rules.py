@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from redactcheck.detect.contact_rules import is_government_address
 from redactcheck.detect.fastscan import icase_prefilter
 from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
@@ -120,7 +121,7 @@ class RuleDetector:
             for rule in self.rules:
                 if id(rule) in wanted:
                     findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
-        findings = self._weigh_evidence(_dedupe(findings))
+        findings = _quiet_office_addresses(self._weigh_evidence(_dedupe(findings)), segment.text)
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
         return sorted(
             findings + ocr_marking_findings(segment.text, findings),
@@ -200,6 +201,16 @@ def _finding(
         exemption=spec.exemption,
         detector=f"rules:{pattern.spec.name}",
     )
+
+
+def _quiet_office_addresses(findings: list[Finding], text: str) -> list[Finding]:
+    """Street and postal addresses of public bodies are released: drop them (see
+    ``contact_rules.is_government_address``)."""
+    return [
+        f
+        for f in findings
+        if f.entity != "STREET_ADDRESS" or not is_government_address(text, f.start, f.end)
+    ]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

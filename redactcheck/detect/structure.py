@@ -261,10 +261,13 @@ def check_structure(
     portions: list[Marking] = []
     authority: list[tuple[Segment, Finding]] = []
     cable_levels: list[tuple[Segment, Finding, int]] = []
+    line_controls: set[str] = set()  # controls written on a line of their own
     for segment, found in segments:
         for f in found:
             if f.category != "marking":
                 continue
+            if f.entity == "DISSEMINATION_CONTROL" and _own_line(f, segment.text):
+                line_controls.add(_canonical(_plain(f.text)))
             if f.rule_id in BANNER_RULES:
                 b = _banner(f, segment)
                 if b is not None:
@@ -309,7 +312,11 @@ def check_structure(
                 banner_level=LEVEL_NAMES[top.level or 0],
                 portion_level=LEVEL_NAMES[highest.level or 0],
             )))  # fmt: skip
-        banner_controls = set().union(*(b.controls for b in banners))
+        # State writes NOFORN (or another control) on its own line under the classification
+        # line: such a line belongs to the banner, not to any paragraph
+        banner_controls = set().union(
+            line_controls, *(b.controls for b in banners), *(_header_controls(b) for b in banners)
+        )
         missing: dict[str, Marking] = {}
         for p in portions:
             for control in p.controls:
@@ -393,11 +400,38 @@ def check_structure(
     return out
 
 
+_HEADER_END = re.compile(r"SUBJECT|SUBJ:|\n[ \t]*(?:¶[ \t]*)?1\.|\n[ \t]*\(")
+_HEADER_CONTROL = re.compile(r"NOFORN|ORCON|PROPIN|IMCON|RELIDO|EXDIS|NODIS")
+
+
+def _header_controls(banner: Marking) -> set[str]:
+    """Controls in the header block under a banner line (a cable's ``NOFORN SIPDIS`` line,
+    run into the classification line when a copy lost its line breaks), up to the subject or
+    the first paragraph: they belong to the banner."""
+    text = banner.segment.text
+    window = text[banner.finding.end : banner.finding.end + 200]
+    cut = _HEADER_END.search(window)
+    window = window[: cut.start()] if cut else window
+    return {_canonical(m.group(0)) for m in _HEADER_CONTROL.finditer(window)}
+
+
+def _own_line(f: Finding, text: str) -> bool:
+    """The finding is all there is on its line (apart from spaces and rule characters)."""
+    lo = text.rfind("\n", 0, f.start) + 1
+    hi = text.find("\n", f.end)
+    hi = len(text) if hi < 0 else hi
+    return not text[lo : f.start].strip(" \t*_|-") and not text[f.end : hi].strip(" \t\r*_|-")
+
+
 def segments_index(segments: list[tuple[Segment, list[Finding]]], segment: Segment) -> int:
     return next(i for i, (s, _) in enumerate(segments) if s is segment)
 
 
-_COUNTRY_LIST = re.compile(r"^(?:USA|[A-Z]{3,4})(?:,? (?:and )?(?:USA|[A-Z]{3,4}))*$")
+# trigraphs, tetragraphs, and the two-letter codes or country names State wrote after REL
+# ("REL UK", "REL CHINA, AFGHANISTAN")
+_COUNTRY_LIST = re.compile(
+    r"^(?:[A-Z]{2,})(?: [A-Z]{2,})*(?:,? (?:and |AND )?[A-Z]{2,}(?: [A-Z]{2,})*)*$"
+)
 
 
 def _is_known(token: str, known: frozenset[str]) -> bool:
@@ -423,3 +457,63 @@ def _closest(token: str, known: frozenset[str], cutoff: float = 0.75) -> str | N
     candidates = [k for k in known if len(k) >= 3]
     match = difflib.get_close_matches(token.upper(), candidates, n=1, cutoff=cutoff)
     return match[0] if match else None
+
+
+# --- severity from the document's own level ------------------------------------------------
+
+#: How a marking's severity follows the level the document states (shown by ``rules show``).
+STATED_LEVEL_RULE = (
+    "On a document whose stated level (banner, cable classification line, security line) is "
+    "UNCLASSIFIED and nowhere higher, a marking is info unless it claims CONFIDENTIAL or above; "
+    "claims of CONFIDENTIAL, SECRET or TOP SECRET keep their severity, and so does the "
+    "UNCLASSIFIED banner itself."
+)
+_CLAIM_WORD = re.compile(r"(?<![A-Za-z])(?:TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])")
+_CLAIM_PORTION = re.compile(r"^[({\[]?(?:TS|S|C)(?:[)}\]/ ]|$)")
+_CLAIM_SECURITY_LINE = re.compile(r"([TSC])\1{4}")
+
+
+def claims_classified(f: Finding) -> bool:
+    """The finding's own text names CONFIDENTIAL or above (a banner word, a (C)/(S)/(TS)
+    portion mark, a CCCCC/SSSSS/TTTTT security line, an OCR-damaged classified word)."""
+    plain = _plain(f.text).upper()
+    if _CLAIM_WORD.search(plain) or _CLAIM_SECURITY_LINE.search(plain):
+        return True
+    if f.entity == "PORTION_MARK" and _CLAIM_PORTION.match(plain):
+        return True
+    word = str(f.details.get("reads_as", "")).upper() if f.details else ""
+    return bool(_CLAIM_WORD.search(word))
+
+
+def stated_level(findings: list[Finding]) -> int | None:
+    """The highest level the document states in its banners, cable classification lines and
+    security lines; ``None`` when it states none."""
+    levels: list[int] = []
+    for f in findings:
+        if f.category != "marking":
+            continue
+        if f.rule_id in BANNER_RULES and f.score >= 0.85:
+            plain = _plain(f.text).upper()
+            level = next((r for n, r in _BANNER_LEVEL.items() if plain.startswith(n)), None)
+        elif f.rule_id in CABLE_RULES:
+            level = _cable_level(f)
+        else:
+            continue
+        if level is not None:
+            levels.append(level)
+    return max(levels) if levels else None
+
+
+def apply_stated_level(findings: list[Finding]) -> None:
+    """Lower the severity of markings on a document that states it is UNCLASSIFIED (see
+    ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and UUUUU security
+    line are not what a reviewer withholds, and a high severity on them buries the one marking
+    that claims more. Changes the findings in place."""
+    if stated_level(findings) != 0:
+        return
+    for f in findings:
+        if f.rule_id == "US-BANNER-UNCLASSIFIED":
+            continue  # the statement itself keeps its own (low) severity
+        if f.category == "marking" and f.severity != "info" and not claims_classified(f):
+            f.details = {**(f.details or {}), "severity_was": f.severity}
+            f.severity = "info"

@@ -1,0 +1,438 @@
+"""OCR-damaged classification words in banner position, of any length (SECRET included).
+
+A scanned page carries its classification stamped at the top and bottom, on a line of its own.
+OCR reads those stamps worst of all (``SEGRET``, ``S-E-C-R~E-T``, ``CONF MENTIAL``,
+``sUNCLASSIFIED``), and a short word such as SECRET cannot be matched approximately in running
+text: one or two edits away lie SECURE, SACRED and SECT. In banner position it can. A line is
+in banner position when it is short, starts with the damaged word (a few short tokens of noise
+may follow it) and is mostly capital letters. There the line's first tokens, noise characters
+dropped and look-alike characters folded together (``G`` for ``C``, ``0`` for ``O``), may lie a
+bounded number of edits from a classification word. English words within that bound are never
+read as damage, nor is a token the text also writes in lower case.
+
+Bounds, look-alikes and the English words live in ``rules/lexicons/ocr_markings.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.detect import ocr_markings
+from redactcheck.detect.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
+from redactcheck.detect.lexicons import load_lexicon
+
+# A short line that starts (after a little noise: a box edge, a quote, one stray character)
+# with a capital or a look-alike: everything else never reaches Python. A leading newline, not
+# ``^``, lets ``re`` jump from line break to line break.
+_CANDIDATE = re.compile(
+    r"\n[ \t]*(?:\S{1,2}[ \t]+)?[^\sA-Za-z0-9]{0,4}"
+    r"(?P<body>(?:s[ ]?[A-Z]|[A-Z$5(\[{][A-Z0-9\-~\"”“])[^\n]{1,34})(?=\r?\n|\Z)"
+)
+_TOKEN = re.compile(r"\S+")
+#: Tokens after the word that make the line a phrase, not a banner ("SECRET SERVICE").
+_PHRASE_WORD = re.compile(r"[A-Z]{4,}|[a-z]{4,}")
+#: Dissemination controls that may stand after a banner word on the same line.
+_CONTROL_TAIL = frozenset({"NOFORN", "ORCON", "EYES", "ONLY", "SENSITIVE", "NODIS", "EXDIS"})
+
+
+@dataclass(frozen=True, slots=True)
+class BannerLexicon:
+    max_line: int
+    words: dict[str, int]  # folded word (no spaces) -> edit bound
+    names: dict[str, str]  # folded word -> the word as printed
+    fold: dict[int, str]
+    real_words: frozenset[str]
+    phrases: dict[str, int]  # folded phrase (letters only) -> edit bound
+    phrase_names: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def banner_lexicon() -> BannerLexicon:
+    data = load_lexicon("ocr_markings.yaml")
+    fold: dict[int, str] = {}
+    for group in data["banner_confusions"]:
+        for ch in group:
+            fold[ord(ch)] = group[0].upper()
+    words: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for word, bound in data["banner_words"].items():
+        key = _fold_letters(word.upper(), fold)
+        words[key] = int(bound)
+        names[key] = word.upper()
+    return BannerLexicon(
+        max_line=int(data["banner_max_line"]),
+        words=words,
+        names=names,
+        fold=fold,
+        real_words=frozenset(w.upper() for w in data["banner_real_words"]),
+        phrases={_fold_letters(p.upper(), fold): int(b) for p, b in data["phrases"].items()},
+        phrase_names={_fold_letters(p.upper(), fold): p.upper() for p in data["phrases"]},
+    )
+
+
+@lru_cache(maxsize=1)
+def _token_table() -> dict[int, str | None]:
+    """str.translate table: look-alikes folded, lower case raised, spaces kept, every other
+    character dropped (one C-level call per candidate line)."""
+    lex = banner_lexicon()
+    table: dict[int, str | None] = {}
+    for code in range(0x2100):
+        ch = chr(code)
+        if code in lex.fold:
+            table[code] = lex.fold[code]
+        elif ch in " \t":
+            table[code] = " "
+        elif ch.isascii() and ch.isalpha():
+            table[code] = ch.upper()
+        else:
+            table[code] = None
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _may_hold_body(body: str) -> bool:
+    """A candidate line's body may hold a damaged classification word (memoised: form labels
+    and headings recur on every page)."""
+    return _may_hold_word(body.translate(_token_table()))
+
+
+def _may_hold_word(folded: str) -> bool:
+    """Some run of the first tokens of a folded line (letters only, spaces between tokens)
+    is within reach of a classification word: the cheap test before the exact one."""
+    parts = folded.split()
+    firsts = [0]  # up to two short tokens of noise before the word
+    for i in range(min(2, len(parts) - 1)):
+        if len(parts[i]) > 3:
+            break
+        firsts.append(i + 1)
+    for first in firsts:
+        run = ""
+        for piece in parts[first : first + 3]:
+            run += piece
+            if len(run) > 16:
+                break
+            if len(run) >= 4 and _keeps_a_piece(run) and banner_word(run) is not None:
+                return True
+    return False
+
+
+def _keeps_a_piece(run: str) -> bool:
+    """A word within ``b`` edits keeps an intact piece of at least ``(len - b) / (b + 1)``
+    letters of it (``b`` edits cut it in at most ``b + 1`` pieces): no such piece, no match."""
+    return _pieces().search(run) is not None
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> re.Pattern[str]:
+    lex = banner_lexicon()
+    out: set[str] = set()
+    for key, bound in lex.words.items():
+        n = max(2, -(-(len(key) - 1 - bound) // (bound + 1)))  # first letter may be lost
+        out.update(key[i : i + n] for i in range(len(key) - n + 1))
+    return re.compile("|".join(sorted(out)))
+
+
+def _fold_letters(text: str, fold: dict[int, str]) -> str:
+    """Look-alikes folded, then everything but capital letters dropped."""
+    folded = text.translate(fold).upper()
+    return "".join(ch for ch in folded if "A" <= ch <= "Z")
+
+
+@lru_cache(maxsize=65536)
+def banner_word(letters: str) -> tuple[str, int] | None:
+    """The classification word that folded ``letters`` are a damaged form of, with the edit
+    distance; None when none is within its bound (or only by changing the first letter)."""
+    lex = banner_lexicon()
+    best: tuple[str, int] | None = None
+    for key, bound in lex.words.items():
+        if len(letters) < len(key) - 1:
+            continue  # more than one letter lost: too little left to tell
+        d = ocr_markings._distance(letters, key, bound)
+        if d > bound:
+            continue
+        if (
+            letters[:1] != key[:1]
+            and ocr_markings._distance(letters, key[1:], 1) > 1
+            and ocr_markings._distance(letters[1:], key, 1) > 1
+        ):
+            continue  # a different first letter: another word, unless OCR lost that letter
+            # or put a stray one in front of it ("sUNCLASSIFIED")
+        if best is None or d < best[1]:
+            best = (lex.names[key], d)
+    return best
+
+
+def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of damaged classification words in banner position, and of the
+    classification words of an option-box line, that do not overlap ``taken`` (markings
+    already found; extended with what this step finds)."""
+    lex = banner_lexicon()
+    out: list[tuple[int, int, str]] = []
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    for lo, hi in _candidate_lines(text, lex):
+        line = text[lo:hi]
+        if len(_BOX_HINT.findall(line.upper())) >= 2:
+            boxes = _box_words(text, lo, hi)
+            if boxes:
+                for hit in boxes:
+                    if not any(hit[0] < e and s < hit[1] for s, e in taken):
+                        out.append(hit)
+                        taken.append(hit[:2])
+                continue
+        if len(line.strip()) > lex.max_line:
+            continue
+        i = bisect_left(starts, hi)  # spans starting before the line's end
+        if i and max(e for _, e in spans[max(0, i - 8) : i]) > lo:
+            continue  # the rules found a marking on this line already
+        if not _may_hold_body(line):
+            continue
+        hit = _best_prefix(text, lo, hi, lex)
+        if hit is None:
+            continue
+        start, end, word = hit
+        if any(start < e and s < end for s, e in taken):
+            continue
+        out.append(hit)
+        taken.append((start, end))
+    return out
+
+
+# Option boxes of a routing or record sheet print every level on one line ("[] SECRET
+# [] CONFIDENTIAL [] INTERNAL USE ONLY [] UNCLASSIFIED", CIA Form 610): the line names two
+# levels or more and little else. Each level word there is a marking, in any OCR damage the
+# banner test accepts, and so is INTERNAL (USE ONLY).
+_BOX_HINT = re.compile(r"SEC|CONF|CLASS|INTERNAL|NTIAL")
+_BOX_NOISE_WORDS = 2  # other words of four letters or more the line may hold
+_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–"
+
+
+def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    lex = banner_lexicon()
+    found: list[tuple[int, int, str]] = []
+    words: set[str] = set()
+    others = 0
+    for t in _TOKEN.finditer(text, lo, hi):
+        raw = t.group(0)
+        core = raw.strip(_EDGE)
+        if not core:
+            continue
+        start = t.start() + raw.find(core)
+        letters = _fold_letters(core, lex.fold)
+        if core.upper() in ("INTERNAL", "INTERNAL USE"):
+            found.append((start, start + len(core), "INTERNAL USE ONLY"))
+            words.add("INTERNAL")
+            continue
+        hit = banner_word(letters) if 5 <= len(letters) <= 14 else None
+        if hit is not None and _mostly_capitals(core) and letters not in lex.real_words:
+            found.append((start, start + len(core), hit[0]))
+            words.add(hit[0])
+        elif sum(ch.isalpha() for ch in core) >= 4:
+            others += 1
+    if len(words) < 2 or others > _BOX_NOISE_WORDS:
+        return []
+    return found
+
+
+def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines (up to three banner lengths) that may hold a damaged
+    classification word.
+
+    With Hyperscan: one scan of the one-byte view for the words themselves, look-alikes as
+    character classes, a separator allowed between letters, within the words' edit bounds
+    (Hyperscan's approximate matching); only the lines holding such a match are read in
+    Python. Without it: a regex for short lines opening with capitals, and a cheap test."""
+    scan = _word_scan()
+    if scan is None:
+        return _candidate_lines_re(text, lex)
+    ends: list[int] = []
+    scan(ascii_view(text), lambda _i, _s, end, _f, _c: ends.append(end))
+    lines: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    longest = 3 * lex.max_line
+    for end in ends:
+        lo = text.rfind("\n", 0, end) + 1
+        if lo in seen:
+            continue
+        seen.add(lo)
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        if hi - lo <= longest or len(text[lo:hi].strip()) <= longest:
+            lines.append((lo, hi))
+    return sorted(lines)
+
+
+def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer("\n" + text):  # the newline lets the first line match too
+        body = m.group("body")
+        if len(body.rstrip()) <= lex.max_line and _may_hold_body(body):
+            lines.append((text.rfind("\n", 0, m.start("body") - 1) + 1, m.end("body") - 1))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _word_scan():
+    """``scan(view, on_match)`` over a Hyperscan database of the banner words, or None."""
+    if not HAS_HYPERSCAN:
+        return None
+    lex = banner_lexicon()
+    groups = {}
+    for code, canon in lex.fold.items():
+        groups.setdefault(canon, set()).add(chr(code))
+    sep = r"[^\w\n]?"
+    patterns, bounds = [], []
+    for key, bound in lex.words.items():
+        if any(other != key and other in key for other in lex.words):
+            continue  # TOP SECRET: its line is a candidate through SECRET already
+        parts = []
+        for ch in key:
+            chars = sorted(groups.get(ch, set()) | {ch})
+            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
+        patterns.append(sep.join(parts))
+        bounds.append(bound)
+    try:
+        db = HyperscanDatabase(patterns, edit_distance=bounds)
+    except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
+        return None
+    return db.scan
+
+
+# Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds
+# these; Python then reads the line).
+_PHRASE_HINT = r"DISSEM|[I1l|]SSEM|ABR[O0]AD|KGR[O0]UND|USE [O0]NLY"
+
+
+@lru_cache(maxsize=1)
+def _phrase_hint():
+    return FastScan(re.compile(_PHRASE_HINT), _PHRASE_HINT)
+
+
+def phrase_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of OCR-damaged control phrases (NO FOREIGN DISSEM …) in
+    capitals anywhere in ``text`` that the rules missed: on the lines holding an intact piece
+    of one, the run of two to four tokens whose folded letters lie within the phrase's bound."""
+    lex = banner_lexicon()
+    out: list[tuple[int, int, str]] = []
+    done: set[int] = set()
+    for m in _phrase_hint().finditer(text):
+        if text.startswith("INAT", m.end()) or any(m.start() < e and s < m.end() for s, e in taken):
+            continue  # DISSEMINATION, or a phrase the rules found
+        lo = text.rfind("\n", 0, m.start()) + 1
+        if lo in done:
+            continue
+        done.add(lo)
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        # the phrase may have been broken over lines: read the lines around it too
+        block_lo = text.rfind("\n", 0, lo - 1) + 1 if lo else 0
+        nxt = text.find("\n", hi + 1) if hi < len(text) else -1
+        block_hi = hi if hi >= len(text) else (len(text) if nxt < 0 else nxt)
+        # only the tokens near the intact piece: the phrase is at most some 25 characters long
+        hit = _phrase_in(text, max(block_lo, m.start() - 30), min(block_hi, m.end() + 30), lex)
+        if hit is None:
+            continue
+        start, stop, phrase = hit
+        if any(start < e and s < stop for s, e in taken):
+            continue
+        out.append(hit)
+        taken.append((start, stop))
+    return out
+
+
+def _phrase_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
+    """The best run of two to four tokens in ``text[lo:hi]`` read as a control phrase."""
+    found = _phrase_in_piece(text[lo:hi])
+    return None if found is None else (lo + found[0], lo + found[1], found[2])
+
+
+@lru_cache(maxsize=4096)
+def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
+    lex = banner_lexicon()
+    tokens = [t.span() for t in _TOKEN.finditer(text)]
+    best: tuple[int, int, int, str] | None = None
+    for i in range(len(tokens)):
+        for k in range(i + 2, min(i + 4, len(tokens)) + 1):
+            start, stop = tokens[i][0], tokens[k - 1][1]
+            if stop - start > 40:
+                break
+            raw = text[start:stop]
+            letters = _fold_letters(raw, lex.fold)
+            for key, bound in lex.phrases.items():
+                if abs(len(letters) - len(key)) > bound:
+                    continue
+                d = ocr_markings._distance(letters, key, bound)
+                if d <= bound and (best is None or d < best[2]) and _mostly_capitals(raw):
+                    best = (start, stop, d, lex.phrase_names[key])
+    if best is None:
+        return None
+    start, stop, _, phrase = best
+    while stop > start and not text[stop - 1].isalnum():
+        stop -= 1
+    while start < stop and not text[start].isalnum():
+        start += 1
+    return start, stop, phrase
+
+
+def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
+    """The first one to three tokens of the line ``text[lo:hi]`` read as a classification
+    word, when the rest of the line is noise and the tokens are mostly capitals."""
+    tokens = [t.span() for t in _TOKEN.finditer(text, lo, hi)]
+    if len(tokens) > 6:
+        return None
+    best: tuple[int, int, str, int] | None = None
+    # the word may follow up to two tokens of scanner noise (a box edge, "Loe :", "~")
+    firsts = [0]
+    for i in range(min(2, len(tokens) - 1)):
+        if not _NOISE.fullmatch(text[tokens[i][0] : tokens[i][1]]):
+            break
+        firsts.append(i + 1)
+    for first, k in ((f, k) for f in firsts for k in range(f + 1, min(f + 3, len(tokens)) + 1)):
+        start, end = tokens[first][0], tokens[k - 1][1]
+        raw = text[start:end]
+        letters = _fold_letters(raw, lex.fold)
+        if not 4 <= len(letters) <= 14:
+            continue
+        if not _mostly_capitals(raw):
+            continue
+        if "".join(ch for ch in raw.upper() if "A" <= ch <= "Z") in lex.real_words:
+            continue
+        hit = banner_word(letters)
+        if hit is None:
+            continue
+        rest = [text[s:e] for s, e in tokens[k:]]
+        if any(_PHRASE_WORD.fullmatch(t) and t not in _CONTROL_TAIL for t in rest):
+            continue  # "SECRET SERVICE", "Secret agents": a phrase
+        word, d = hit
+        if best is None or d < best[3]:
+            best = (start, end, word, d)
+    if best is None:
+        return None
+    start, end, word, _ = best
+    # the span starts and ends at a letter, a digit or a look-alike ("“SEGRET" -> "SEGRET")
+    while start < end and not (text[start].isalnum() or ord(text[start]) in lex.fold):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or ord(text[end - 1]) in lex.fold):
+        end -= 1
+    token = text[start:end]
+    exact = token.upper() == word.replace(" ", "") or token.upper() == word
+    if not exact and token.isalpha() and ocr_markings._lower_elsewhere(text, token):
+        return None  # written in lower case elsewhere: an ordinary word in this text
+    return start, end, word
+
+
+#: A token of scanner noise before a banner word: up to three characters, no two capitals.
+_NOISE = re.compile(r"(?![^\n]*[A-Z]{2})\S{1,3}")
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _mostly_capitals(raw: str) -> bool:
+    """At least three ASCII capitals, and no fewer capitals than lower-case letters."""
+    upper = len(_UPPER.findall(raw))
+    return upper >= 3 and upper >= len(_LOWER.findall(raw))
