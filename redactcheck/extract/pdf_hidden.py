@@ -23,7 +23,11 @@ COVER_RATIO = 0.8
 MIN_BOX_SIDE = 4.0  # points: thinner fills are rules and underlines, not redactions
 TINY_TEXT = 2.0  # points: loose character box height below which text cannot be read
 OUTLINED_TEXT_PATHS = 300  # more vector paths than this on a page without text: outlined text?
+#: an invisible layer that copies visible text except for this share is a searchable copy
+COPY_LAYER_REST = 0.2
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
+_MODE_3 = "render mode 3 (invisible)"
+_UNPAINTED = (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP)
 _OK_WORDS = re.compile(
     r"confidential|name redacted|privileged?|redacted and publicly filed|r|re|red|reda|redac"
     r"|redact|redacte|redacted|withheld|\(b\)\s*\(\d\)(\s*\([a-z]\))?",
@@ -36,7 +40,8 @@ class Box:
     z: int
     rect: tuple[float, float, float, float]  # left, bottom, right, top in page space
     color: tuple[int, int, int] | None  # fill colour; None for images
-    kind: str  # "rectangle" | "image"
+    #: "rectangle" | "image" | "shape" (a curved fill: background only) | "*-annotation"
+    kind: str
 
 
 @dataclass(slots=True)
@@ -140,9 +145,14 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
             r, g, b, a = _fill_color(obj.raw)
             if a != 255:
                 continue
-            for rect in _subpath_rects(obj, parent):
+            rects = _subpath_rects(obj, parent)
+            for rect in rects:
                 if rect[2] - rect[0] > MIN_BOX_SIDE and rect[3] - rect[1] > MIN_BOX_SIDE:
                     boxes.append(Box(z, rect, (r, g, b), "rectangle"))
+            if not rects:  # a curved or slanted fill (a rounded button): a background only
+                bounds = _transform_box(obj.get_bounds(), parent, obj.level)
+                if bounds[2] - bounds[0] > MIN_BOX_SIDE and bounds[3] - bounds[1] > MIN_BOX_SIDE:
+                    boxes.append(Box(z, bounds, (r, g, b), "shape"))
         elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             left, bottom, right, top = _transform_box(obj.get_bounds(), parent, obj.level)
             image_share = max(image_share, (right - left) * (top - bottom) / page_area)
@@ -303,10 +313,12 @@ class _Chars:
     color: np.ndarray  # n x 4 fill colour (r, g, b, a)
     box_list: list[tuple[float, float, float, float]]  # the same, as Python values
     color_list: list[tuple[int, int, int, int]]
+    mode: np.ndarray  # text render mode of each character's text object
 
 
 def _read_chars(textpage, text: str, index: list[int], z_of: dict[int, int]) -> _Chars:
-    offsets, indices, objs, keys, zs, boxes, colors = [], [], [], [], [], [], []
+    offsets, indices, objs, keys, zs, boxes, colors, modes = [], [], [], [], [], [], [], []
+    mode_of: dict[int, int] = {}
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     box_refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
@@ -329,12 +341,16 @@ def _read_chars(textpage, text: str, index: list[int], z_of: dict[int, int]) -> 
         zs.append(z_of.get(key, -1))
         boxes.append((left.value, bottom.value, right.value, top.value))
         colors.append((r.value, g.value, b.value, a.value))
+        mode = mode_of.get(key)
+        if mode is None:
+            mode = mode_of[key] = raw.FPDFTextObj_GetTextRenderMode(obj)
+        modes.append(mode)
     return _Chars(
         offsets, indices, objs, keys,
         np.array(zs, dtype=np.int64),
         np.array(boxes, dtype=float).reshape(-1, 4),
         np.array(colors, dtype=np.int64).reshape(-1, 4),
-        boxes, colors,
+        boxes, colors, np.array(modes, dtype=np.int64),
     )  # fmt: skip
 
 
@@ -342,8 +358,10 @@ def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
     """For each character, the top-most box that hides at least 80 % of it (or -1).
 
     A box counts against a character when it was drawn after it, or in the character's own
-    colour (text painted over in its own colour is as unreadable as text under a box). Boxes
-    are taken top-most first and each character goes to the first that hides it, so stacked
+    colour when the character is painted (text painted over in its own colour is as
+    unreadable as text under a box). Invisible text (render mode 3) on top of a box is an OCR
+    layer over it, not text it hides: an OCR program reads a black box as ``I``. Boxes are
+    taken top-most first and each character goes to the first that hides it, so stacked
     boxes do not count it twice. Vectorised over characters: pages with thousands of
     characters and hundreds of table-cell fills stay fast.
     """
@@ -352,14 +370,17 @@ def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
         return owner
     cb = chars.box
     area = (cb[:, 2] - cb[:, 0]) * (cb[:, 3] - cb[:, 1])
+    drawn = ~np.isin(chars.mode, _UNPAINTED)
     for number in sorted(range(len(boxes)), key=lambda n: -boxes[n].z):
         box = boxes[number]
         w = np.minimum(cb[:, 2], box.rect[2]) - np.maximum(cb[:, 0], box.rect[0])
         h = np.minimum(cb[:, 3], box.rect[3]) - np.maximum(cb[:, 1], box.rect[1])
         overlap = np.where((w > 0) & (h > 0), w * h, 0.0)
+        if box.kind == "shape":
+            continue  # a curved fill: a background, never judged as a redaction box
         counts = chars.z < box.z
         if box.color is not None:
-            counts |= np.all(chars.color[:, :3] == np.array(box.color), axis=1)
+            counts |= drawn & np.all(chars.color[:, :3] == np.array(box.color), axis=1)
         hit = (owner < 0) & counts & (area > 0) & (overlap >= COVER_RATIO * area)
         owner[hit] = number
     return owner
@@ -399,35 +420,51 @@ def scan_page(
     background = _backgrounds(chars, boxes).tolist()
     covered: dict[int, list[int]] = {}  # box number -> text offsets
     invisible: list[tuple[int, str]] = []  # (offset, reason)
-    render_modes: dict[int, int] = {}
+    layer: list[int] = []  # chars in render mode 3 not yet known to be an OCR layer
     for i, (offset, number) in enumerate(zip(chars.offset, owner.tolist(), strict=True)):
         if number >= 0:
-            covered.setdefault(number, []).append(offset)
+            covered.setdefault(number, []).append(i)
             continue
-        reason = _invisible_reason(
-            textpage, chars, i, render_modes, background[i], page_box, scanned
-        )
-        if reason:
+        reason = _invisible_reason(textpage, chars, i, background[i], page_box, scanned)
+        if reason == _MODE_3:
+            layer.append(i)
+        elif reason:
             invisible.append((offset, reason))
-    for b, offsets in sorted(covered.items(), key=lambda kv: min(kv[1])):
-        start, end = min(offsets), max(offsets) + 1
-        hidden_text = text[start:end]
-        if not _meaningful(hidden_text):
-            continue
+    invisible.extend((chars.offset[i], _MODE_3) for i in _not_an_ocr_layer(chars, layer, boxes))
+    invisible.sort()
+    object_text: dict[int, str] = {}
+    for offset, key in zip(chars.offset, chars.key, strict=True):
+        object_text[key] = object_text.get(key, "") + text[offset]
+    found: list[_Hit] = []
+    for b, members in sorted(covered.items(), key=lambda kv: chars.offset[kv[1][0]]):
+        box = boxes[b]
+        by_offset = {chars.offset[i]: i for i in members}
+        runs = [r for r in _runs(text, list(by_offset)) if _meaningful(text[r[0] : r[-1] + 1])]
         # an unapplied Redact annotation leaks whatever it looks like; boxes must hide
-        if boxes[b].kind != "redact-annotation" and not _uniform(page, boxes[b].rect):
+        if not runs or (box.kind != "redact-annotation" and not _uniform(page, box.rect)):
             continue
-        rect = boxes[b].rect
+        for run in runs:
+            start, end = run[0], run[-1] + 1
+            first = by_offset[start]
+            size = _em_size(textpage, chars.char_index[first])
+            found.append((start, end, box, size, object_text[chars.key[first]]))
+    kept, labels = _drop_box_labels(found)
+    if labels:
+        label_offsets = {
+            o for o, k in zip(chars.offset, chars.key, strict=True) if object_text[k] in labels
+        }
+        invisible = [(o, why) for o, why in invisible if o not in label_offsets]
+    for start, end, box, _, _ in kept:
         result.hidden.append(
             (
                 "box",
                 start,
                 end,
                 {
-                    "box": [round(v, 1) for v in rect],
-                    "box_kind": boxes[b].kind,
-                    "box_color": _rgb_hex(boxes[b].color),
-                    "hidden_text": hidden_text,
+                    "box": [round(v, 1) for v in box.rect],
+                    "box_kind": box.kind,
+                    "box_color": _rgb_hex(box.color),
+                    "hidden_text": text[start:end],
                 },
             )
         )
@@ -435,15 +472,79 @@ def scan_page(
     return result
 
 
-def _invisible_reason(
-    textpage, chars: _Chars, i: int, render_modes: dict[int, int], background, page_box, scanned
-) -> str | None:
-    key = chars.key[i]
-    mode = render_modes.get(key)
-    if mode is None:
-        mode = render_modes[key] = raw.FPDFTextObj_GetTextRenderMode(chars.obj[i])
-    if mode in (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP):
-        return None if scanned else "render mode 3 (invisible)"
+#: a covered run: start, end, box, font size, whole text of its text object
+_Hit = tuple[int, int, Box, float, str]
+
+
+def _drop_box_labels(found: list[_Hit]) -> tuple[list[_Hit], set[str]]:
+    """Drop a redaction tool's own label: the same text in several boxes, set in a different
+    size in each so that it fills the box (overlay text such as a date or an exemption code,
+    written into every box after drawing it). Text that was on the page before the boxes keeps
+    its one size wherever it appears. Compared by the whole text of each copy's text object:
+    a box may cut a letter off. Also returns the labels, whose stray letters are no finding."""
+    sizes: dict[str, list[float]] = {}
+    for _, _, _, size, label in found:
+        sizes.setdefault(label, []).append(size)
+    labels = {
+        key
+        for key, values in sizes.items()
+        if len(values) >= 2 and min(values) > 0 and max(values) / min(values) > 1.15
+    }
+    return [f for f in found if f[4] not in labels], labels
+
+
+def _runs(text: str, offsets: list[int]) -> list[list[int]]:
+    """Split the text offsets one box covers into runs that hold nothing else but blanks.
+
+    Boxes over a few letters each, across a page, would otherwise give one span from the
+    first covered letter to the last that swallows the visible text in between."""
+    runs: list[list[int]] = []
+    for offset in sorted(offsets):
+        if runs and not text[runs[-1][-1] + 1 : offset].strip():
+            runs[-1].append(offset)
+        else:
+            runs.append([offset])
+    return runs
+
+
+def _not_an_ocr_layer(chars: _Chars, layer: list[int], boxes: list[Box]) -> list[int]:
+    """The render-mode-3 characters that are not a searchable layer over something visible.
+
+    OCR programs write what they read from an image as invisible text over it (the whole page,
+    or only a logo or stamp; a black box drawn before it reads as ``I``), and some writers
+    repeat the visible text (line numbers, or the whole page, a few letters set off their
+    twins) invisibly: none of it hides anything. Invisible text over blank paper does."""
+    if not layer:
+        return []
+    idx = np.array(layer)
+    cb = chars.box[idx]
+    cx, cy = (cb[:, 0] + cb[:, 2]) / 2, (cb[:, 1] + cb[:, 3]) / 2
+    shown = np.ones(len(idx), dtype=bool)
+    z = chars.z[idx]
+    for box in boxes:
+        if box.kind in ("image", "rectangle", "shape"):
+            r = box.rect
+            over = (r[0] <= cx) & (cx <= r[2]) & (r[1] <= cy) & (cy <= r[3])
+            shown &= ~(over & ((box.kind == "image") | (box.z < z)))
+    visible = np.ones(len(chars.offset), dtype=bool)
+    visible[idx] = False
+    vb = chars.box[visible]
+    if len(vb):
+        for n in np.flatnonzero(shown):
+            box = cb[n]
+            w = np.minimum(vb[:, 2], box[2]) - np.maximum(vb[:, 0], box[0])
+            h = np.minimum(vb[:, 3], box[3]) - np.maximum(vb[:, 1], box[1])
+            area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
+            if np.any((w > 0) & (h > 0) & (w * h >= 0.5 * area)):
+                shown[n] = False  # a copy of visible text
+    if shown.sum() <= COPY_LAYER_REST * len(idx):
+        return []  # a searchable copy of the page, a few letters set off their visible twins
+    return idx[shown].tolist()
+
+
+def _invisible_reason(textpage, chars: _Chars, i: int, background, page_box, scanned) -> str | None:
+    if chars.mode[i] in _UNPAINTED:
+        return None if scanned else _MODE_3
     box = chars.box_list[i]
     if (
         box[2] <= page_box[0]
@@ -452,10 +553,12 @@ def _invisible_reason(
         or (box[1] >= page_box[3])
     ):
         return "outside the page"
-    if box[3] - box[1] < TINY_TEXT:  # glyph small: is the font (loose box) small too?
-        loose = textpage.get_charbox(chars.char_index[i], loose=True)
-        if 0 < loose[3] - loose[1] < TINY_TEXT:
-            return "too small to read"
+    # a small glyph box (a narrow letter, or any letter of rotated text): is the font small?
+    if (
+        min(box[2] - box[0], box[3] - box[1]) < TINY_TEXT
+        and 0 < _em_size(textpage, chars.char_index[i]) < TINY_TEXT
+    ):
+        return "too small to read"
     color = chars.color_list[i]
     if color[3] == 0:
         return "transparent"
@@ -464,6 +567,20 @@ def _invisible_reason(
     if max(abs(c - b) for c, b in zip(color[:3], background, strict=True)) <= 16:
         return "same colour as the background"
     return None
+
+
+def _em_size(textpage, char_index: int) -> float:
+    """The character's font size on the page, in points, measured across the line.
+
+    A glyph's box on the page is axis-aligned: for rotated or vertical text its height is the
+    letter's width, and a narrow ``i`` or ``l`` would look unreadably small. The font size
+    scaled by the text matrix's y axis is the letter height whatever the direction."""
+    size = raw.FPDFText_GetFontSize(textpage, char_index)
+    matrix = raw.FS_MATRIX()
+    if size <= 0 or not raw.FPDFText_GetMatrix(textpage, char_index, ctypes.byref(matrix)):
+        loose = textpage.get_charbox(char_index, loose=True)
+        return max(loose[3] - loose[1], 0.0)
+    return size * float(np.hypot(matrix.c, matrix.d))
 
 
 def _invisible_runs(
