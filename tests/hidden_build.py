@@ -181,3 +181,106 @@ def same_colour_text_over_box(*, invisible: bool = False) -> bytes:
     text.setTextRenderMode(0)
     c.drawText(text)
     return _done(c, buffer)
+
+
+def _memo_line(c, name: str) -> tuple[float, float, float]:
+    """Draw 'Memo about the meeting with NAME on Tuesday.'; return NAME's left, right, base."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    before = "Memo about the meeting with "
+    c.drawString(72, 700, before + name + " on Tuesday.")
+    left = 72 + stringWidth(before, FONT, 12)
+    return left, left + stringWidth(name, FONT, 12), 700.0
+
+
+def cross_hatched_box(name: str = "Ingrid Vasquez") -> bytes:
+    """An opaque white box over the name, cross-hatched in black: nothing of the name shows."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    left, right, base = _memo_line(c, name)
+    c.setFillColorRGB(1, 1, 1)
+    c.setStrokeColorRGB(0, 0, 0)
+    c.rect(left - 2, base - 5, right - left + 4, 20, fill=1, stroke=1)
+    c.setLineWidth(0.8)
+    x = left - 20
+    while x < right + 4:
+        c.line(max(x, left - 2), base - 5 + max(0, left - 2 - x), min(x + 20, right + 2), base + 15)
+        x += 5
+    return _done(c, buffer)
+
+
+def box_with_faint_outlines(name: str = "Ingrid Vasquez") -> bytes:
+    """A near-black box over the name, and the name's outlines stroked faintly over it (as
+    some printer drivers leave them): the words cannot be read, but can be copied."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    left, right, base = _memo_line(c, name)
+    c.setFillColorRGB(35 / 255, 31 / 255, 32 / 255)
+    c.rect(left - 1, base - 4, right - left + 2, 18, fill=1, stroke=0)
+    c.setStrokeColorRGB(50 / 255, 47 / 255, 47 / 255)
+    c.setLineWidth(0.1)
+    text = c.beginText(left, base)
+    text.setTextRenderMode(1)
+    text.textOut(name)
+    text.setTextRenderMode(0)
+    c.drawText(text)
+    return _done(c, buffer)
+
+
+def thick_line_over(name: str = "Ingrid Vasquez") -> bytes:
+    """A black marker line, 16 pt thick, drawn over the name."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    left, right, base = _memo_line(c, name)
+    c.setStrokeColorRGB(0, 0, 0)
+    c.setLineWidth(16)
+    c.line(left - 1, base + 4, right + 1, base + 4)
+    return _done(c, buffer)
+
+
+def annotation_with_appearance(kind: str, name: str = "Ingrid Vasquez") -> bytes:
+    """An annotation over the name whose look is its appearance stream, as viewers save them:
+    ``square`` (black fill), ``highlight`` (black, corners rounded off so the rectangle's
+    corners stay white), ``ink`` (a 16 pt black stroke)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    left, right, base = _memo_line(c, name)
+    data = _done(c, buffer)
+    pdf = pdfium.PdfDocument(data)
+    page = pdf[0]
+    subtype = {
+        "square": raw.FPDF_ANNOT_SQUARE,
+        "highlight": raw.FPDF_ANNOT_HIGHLIGHT,
+        "ink": raw.FPDF_ANNOT_INK,
+    }[kind]
+    annot = raw.FPDFPage_CreateAnnot(page, subtype)
+    x0, y0, x1, y1 = left - 3, base - 6, right + 3, base + 14
+    raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(x0, y1, x1, y0))
+    if kind == "highlight":
+        quad = raw.FS_QUADPOINTSF(x0, y1, x1, y1, x0, y0, x1, y0)
+        raw.FPDFAnnot_AppendAttachmentPoints(annot, quad)
+    r = 6  # rounded ends of a highlighter stroke
+    stream = {
+        "square": f"0 0 0 rg {x0} {y0} {x1 - x0} {y1 - y0} re f",
+        "ink": f"16 w 0 0 0 RG {x0} {base + 4} m {x1} {base + 4} l S",
+    }.get(
+        kind,
+        f"0 0 0 rg {x0 + r} {y0} m {x1 - r} {y0} l {x1} {y0} {x1} {y1} {x1 - r} {y1} c "
+        f"{x0 + r} {y1} l {x0} {y1} {x0} {y0} {x0 + r} {y0} c f",
+    )
+    value = (stream + "\0").encode("utf-16-le")
+    buf = ctypes.create_string_buffer(value)
+    raw.FPDFAnnot_SetAP(
+        annot,
+        raw.FPDF_ANNOT_APPEARANCEMODE_NORMAL,
+        ctypes.cast(buf, raw.FPDF_WIDESTRING),
+    )
+    raw.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

@@ -76,3 +76,21 @@ def test_ocr_layer_over_a_box_is_not_hidden_under_it(rules_scanner, tmp_path):
     # an OCR program's invisible text drawn on top of a box reads the box, it is not under it
     result = scan(rules_scanner, tmp_path, build.same_colour_text_over_box(invisible=True))
     assert hidden(result) == []
+
+
+@pytest.mark.parametrize(
+    ("builder", "box_kind"),
+    [
+        (build.cross_hatched_box, "rectangle"),
+        (build.box_with_faint_outlines, "rectangle"),
+        (build.thick_line_over, "stroke"),
+        (lambda: build.annotation_with_appearance("square"), "square-annotation"),
+        (lambda: build.annotation_with_appearance("highlight"), "highlight-annotation"),
+        (lambda: build.annotation_with_appearance("ink"), "ink-annotation"),
+    ],
+    ids=["cross-hatched", "faint-outlines", "thick-line", "square-ap", "highlight-ap", "ink-ap"],
+)
+def test_boxes_that_are_not_one_colour_still_hide(rules_scanner, tmp_path, builder, box_kind):
+    result = scan(rules_scanner, tmp_path, builder())
+    bad = [f for f in result.findings if f.rule_id == "HIDDEN-BAD-REDACTION"]
+    assert [(f.text, f.details["box_kind"]) for f in bad] == [("Ingrid Vasquez", box_kind)]

@@ -31,6 +31,9 @@ BOX_KINDS = {
     "redact-annotation": "a Redact annotation that was never applied",
     "square-annotation": "a filled Square annotation",
     "highlight-annotation": "a dark Highlight annotation",
+    "ink-annotation": "a thick Ink annotation",
+    "polygon-annotation": "a filled Polygon annotation",
+    "stroke": "a thick stroked line",
 }
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")

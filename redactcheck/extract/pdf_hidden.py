@@ -28,6 +28,8 @@ COPY_LAYER_REST = 0.2
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
 _MODE_3 = "render mode 3 (invisible)"
 _UNPAINTED = (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP)
+_FILLED = (raw.FPDF_TEXTRENDERMODE_FILL, raw.FPDF_TEXTRENDERMODE_FILL_CLIP)
+_STROKED = (raw.FPDF_TEXTRENDERMODE_STROKE, raw.FPDF_TEXTRENDERMODE_STROKE_CLIP)
 _OK_WORDS = re.compile(
     r"confidential|name redacted|privileged?|redacted and publicly filed|r|re|red|reda|redac"
     r"|redact|redacte|redacted|withheld|\(b\)\s*\(\d\)(\s*\([a-z]\))?",
@@ -116,11 +118,12 @@ def _subpath_rects(
     return rects
 
 
-def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float]:
+def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float, list]:
     """Candidate boxes, the z-index of every page object, whether the page has any content,
-    and the largest share of the page an image covers."""
+    the largest share of the page an image covers, and the text objects with their bounds."""
     boxes: list[Box] = []
     z_of: dict[int, int] = {}
+    texts: list[tuple[Any, tuple[float, float, float, float]]] = []
     has_content = False
     paths = 0
     width, height = page.get_size()
@@ -134,14 +137,21 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
         key = _key(obj.raw)
         if key is not None:
             z_of[key] = z
+        parent = outer.get(obj.level, identity)
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             has_content = True
         elif obj.type == raw.FPDF_PAGEOBJ_PATH:
             paths += 1
-        parent = outer.get(obj.level, identity)
+        elif obj.type == raw.FPDF_PAGEOBJ_TEXT and len(texts) < 20_000:
+            texts.append((obj.raw, _transform_box(obj.get_bounds(), parent, obj.level)))
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
             outer[obj.level + 1] = obj.get_matrix().multiply(parent)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH and _is_filled(obj.raw):
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            stroke = _stroke_boxes(obj, parent)
+            if stroke is not None and stroke[0][2] - stroke[0][0] > MIN_BOX_SIDE:
+                boxes.append(Box(z, stroke[0], stroke[1], "stroke"))
+            if not _is_filled(obj.raw):
+                continue
             r, g, b, a = _fill_color(obj.raw)
             if a != 255:
                 continue
@@ -159,7 +169,7 @@ def _boxes(page: pdfium.PdfPage) -> tuple[list[Box], dict[int, int], bool, float
             if right - left > MIN_BOX_SIDE and top - bottom > MIN_BOX_SIDE:
                 boxes.append(Box(z, (left, bottom, right, top), None, "image"))
     boxes.extend(_annotation_boxes(page))
-    return boxes, z_of, has_content or paths > OUTLINED_TEXT_PATHS, image_share
+    return boxes, z_of, has_content or paths > OUTLINED_TEXT_PATHS, image_share, texts
 
 
 def _transform_box(bounds, matrix: pdfium.PdfMatrix, level: int):
@@ -175,12 +185,23 @@ def _transform_box(bounds, matrix: pdfium.PdfMatrix, level: int):
 ANNOTATION_TOP = 1 << 40  # annotations are drawn over all page content
 
 
+_ANNOTATION_KINDS = {
+    raw.FPDF_ANNOT_SQUARE: "square-annotation",
+    raw.FPDF_ANNOT_HIGHLIGHT: "highlight-annotation",
+    raw.FPDF_ANNOT_INK: "ink-annotation",
+    raw.FPDF_ANNOT_POLYGON: "polygon-annotation",
+}
+
+
 def _annotation_boxes(page: pdfium.PdfPage) -> list[Box]:
-    """Annotations that hide what is under them, as boxes drawn over the page content.
+    """Annotations that may hide what is under them, as boxes drawn over the page content.
 
     A Redact annotation that was never applied leaves the text in the file (whatever it looks
-    like); a filled Square annotation or a dark Highlight is a box drawn over the text, the
-    way many hand-made redactions are done. x-ray does not check these (its open PRs do).
+    like); a filled Square, a dark Highlight, a thick Ink stroke or a filled Polygon is a box
+    drawn over the text, the way many hand-made redactions are done. Their colour is not read
+    (viewers write it into an appearance stream, where the annotation's own colour entries may
+    be missing or differ): the page is rendered with them, and the text counts as hidden only
+    where it does not show (see ``_shows``). x-ray does not check annotations.
     """
     out: list[Box] = []
     count = raw.FPDFPage_GetAnnotCount(page)
@@ -190,11 +211,7 @@ def _annotation_boxes(page: pdfium.PdfPage) -> list[Box]:
             continue
         try:
             subtype = raw.FPDFAnnot_GetSubtype(annot)
-            if subtype not in (
-                raw.FPDF_ANNOT_REDACT,
-                raw.FPDF_ANNOT_SQUARE,
-                raw.FPDF_ANNOT_HIGHLIGHT,
-            ):
+            if subtype != raw.FPDF_ANNOT_REDACT and subtype not in _ANNOTATION_KINDS:
                 continue
             rect = raw.FS_RECTF()
             if not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
@@ -209,49 +226,66 @@ def _annotation_boxes(page: pdfium.PdfPage) -> list[Box]:
                 continue
             if subtype == raw.FPDF_ANNOT_REDACT:
                 out.append(Box(ANNOTATION_TOP + i, box, None, "redact-annotation"))
-                continue
-            kind = (
-                raw.FPDFANNOT_COLORTYPE_InteriorColor
-                if subtype == raw.FPDF_ANNOT_SQUARE
-                else raw.FPDFANNOT_COLORTYPE_Color
-            )
-            color = _annot_color(annot, kind)
-            if color is None:
-                continue
-            if subtype == raw.FPDF_ANNOT_HIGHLIGHT and sum(color[:3]) > 3 * 64:
-                continue  # an ordinary highlighter: the text stays readable
-            name = (
-                "square-annotation" if subtype == raw.FPDF_ANNOT_SQUARE else "highlight-annotation"
-            )
-            out.append(Box(ANNOTATION_TOP + i, box, None, name))
+            else:
+                out.append(Box(ANNOTATION_TOP + i, box, None, _ANNOTATION_KINDS[subtype]))
         finally:
             raw.FPDFPage_CloseAnnot(annot)
     return out
 
 
-def _annot_color(annot, kind) -> tuple[int, int, int, int] | None:
+def _stroke_boxes(pageobj: pdfium.PdfObject, outer: pdfium.PdfMatrix):
+    """A straight stroke at least ``MIN_BOX_SIDE`` thick, as the rectangle it paints: a
+    marker line drawn over a line of text is a box."""
+    obj = pageobj.raw
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
+        return None
+    width = ctypes.c_float()
+    if not stroke.value or not raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width)):
+        return None
+    matrix = pageobj.get_matrix().multiply(outer)
+    scale = float(np.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)))
+    thickness = width.value * scale
+    if thickness <= MIN_BOX_SIDE or raw.FPDFPath_CountSegments(obj) != 2:
+        return None
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not raw.FPDFAnnot_GetColor(annot, kind, *(ctypes.byref(v) for v in (r, g, b, a))):
+    if not raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(v) for v in (r, g, b, a))):
         return None
     if a.value != 255:
         return None
-    return (r.value, g.value, b.value, a.value)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points = []
+    for i in range(2):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        if not seg or not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            return None
+        points.append(matrix.on_point(x.value, y.value))
+    (x0, y0), (x1, y1) = points
+    half = thickness / 2
+    if abs(y0 - y1) < 0.01:
+        rect = (min(x0, x1), y0 - half, max(x0, x1), y0 + half)
+    elif abs(x0 - x1) < 0.01:
+        rect = (x0 - half, min(y0, y1), x0 + half, max(y0, y1))
+    else:
+        return None
+    return rect, (r.value, g.value, b.value)
 
 
-def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
-    """Render just the box, without anti-aliasing, and see whether it is one colour."""
+def _render(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> np.ndarray | None:
+    """Pixels of one rectangle of the page (page space, 0.75 pt inset), without anti-aliasing,
+    annotations drawn; None when the rectangle is (nearly) off the rendered page."""
     rotation = page.get_rotation()
     if rotation:
         # boxes are in unrotated page space: render that way (in memory only; never saved)
         page.set_rotation(0)
     try:
-        return _uniform_unrotated(page, rect)
+        return _render_unrotated(page, rect)
     finally:
         if rotation:
             page.set_rotation(rotation)
 
 
-def _uniform_unrotated(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
+def _render_unrotated(page: pdfium.PdfPage, rect) -> np.ndarray | None:
     left, bottom = page.get_cropbox()[:2]
     width, height = page.get_size()
     inset = 0.75
@@ -262,7 +296,7 @@ def _uniform_unrotated(page: pdfium.PdfPage, rect: tuple[float, float, float, fl
         max(bottom + height - rect[3] + inset, 0),
     )
     if crop[0] + crop[2] >= width - 1 or crop[1] + crop[3] >= height - 1:
-        return True  # box (nearly) outside the rendered page: trust the geometry
+        return None
     try:
         bitmap = page.render(
             scale=2,
@@ -274,15 +308,74 @@ def _uniform_unrotated(page: pdfium.PdfPage, rect: tuple[float, float, float, fl
             draw_annots=True,
         )
     except (ValueError, pdfium.PdfiumError):
-        return True
+        return None
     try:
         array = bitmap.to_numpy()
+        return array.reshape(-1, array.shape[-1])[:, :3].astype(np.int16)
     finally:
         bitmap.close()
-    if array.size == 0:
+
+
+def _uniform(page: pdfium.PdfPage, rect: tuple[float, float, float, float]) -> bool:
+    """Render just the box and see whether it is one colour (nothing at all shows)."""
+    pixels = _render(page, rect)
+    if pixels is None:
+        return True  # box (nearly) outside the rendered page: trust the geometry
+    if pixels.size == 0:
         return False
-    channels = array.reshape(-1, array.shape[-1])[:, :3].astype(int)
-    return bool((channels.max(axis=0) - channels.min(axis=0)).max() <= 8)
+    return bool((pixels.max(axis=0) - pixels.min(axis=0)).max() <= 8)
+
+
+#: a pixel changes this much (0-255) when the covered text is taken away: the text showed
+SHOWN_PIXEL = 64
+#: and this share of the text's area changed: readable (faint outlines and hatching are not)
+SHOWN_SHARE = 0.02
+
+
+def _shows(page: pdfium.PdfPage, box: Box, chars: _Chars, members: list[int], texts) -> bool:
+    """Whether the text a box covers can still be read on the rendered page.
+
+    A box of one colour hides it. Otherwise the text's area is rendered twice, as it is and
+    with every text object there made invisible (in memory): where nothing changes no text
+    shows, even if the box is cross-hatched or lets faint glyph outlines through (text that
+    can be copied but not read is the failed redaction). Any text that does show there (a
+    white copy printed over the box, or a label) keeps the box from counting, as x-ray's
+    one-colour test does. An image is judged on the covered text's area alone: a scanned
+    page over its own text layer shows that text, a black bar in the scan does not.
+    """
+    cb = chars.box[members]
+    area = (
+        max(cb[:, 0].min(), box.rect[0]),
+        max(cb[:, 1].min(), box.rect[1]),
+        min(cb[:, 2].max(), box.rect[2]),
+        min(cb[:, 3].max(), box.rect[3]),
+    )
+    if box.kind == "image":
+        return not _uniform(page, area)
+    if _uniform(page, box.rect):
+        return False
+    if area[2] - area[0] < 2 or area[3] - area[1] < 2:
+        return False
+    before = _render(page, area)
+    if before is None or before.size == 0:
+        return False
+    there = [
+        obj
+        for obj, b in texts
+        if b[0] < area[2] and area[0] < b[2] and b[1] < area[3] and area[1] < b[3]
+    ]
+    modes = [raw.FPDFTextObj_GetTextRenderMode(obj) for obj in there]
+    try:
+        for obj in there:
+            raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+        after = _render(page, area)
+    finally:
+        for obj, mode in zip(there, modes, strict=True):
+            raw.FPDFTextObj_SetTextRenderMode(obj, mode)
+    if after is None or after.shape != before.shape:
+        return True
+    changed = np.abs(before - after).max(axis=1) > SHOWN_PIXEL
+    return bool(changed.mean() > SHOWN_SHARE)
 
 
 def _meaningful(text: str) -> bool:
@@ -332,7 +425,12 @@ def _read_chars(textpage, text: str, index: list[int], z_of: dict[int, int]) -> 
             continue  # generated by pdfium (line breaks), not drawn
         if not raw.FPDFText_GetCharBox(textpage, char_index, *box_refs):
             continue
-        if not raw.FPDFText_GetFillColor(textpage, char_index, *color_refs):
+        mode = mode_of.get(key)
+        if mode is None:
+            mode = mode_of[key] = raw.FPDFTextObj_GetTextRenderMode(obj)
+        # outlined text (stroke only) shows in its stroke colour
+        get_color = raw.FPDFText_GetStrokeColor if mode in _STROKED else raw.FPDFText_GetFillColor
+        if not get_color(textpage, char_index, *color_refs):
             r.value, g.value, b.value, a.value = 0, 0, 0, 255
         offsets.append(offset)
         indices.append(char_index)
@@ -341,9 +439,6 @@ def _read_chars(textpage, text: str, index: list[int], z_of: dict[int, int]) -> 
         zs.append(z_of.get(key, -1))
         boxes.append((left.value, bottom.value, right.value, top.value))
         colors.append((r.value, g.value, b.value, a.value))
-        mode = mode_of.get(key)
-        if mode is None:
-            mode = mode_of[key] = raw.FPDFTextObj_GetTextRenderMode(obj)
         modes.append(mode)
     return _Chars(
         offsets, indices, objs, keys,
@@ -358,8 +453,8 @@ def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
     """For each character, the top-most box that hides at least 80 % of it (or -1).
 
     A box counts against a character when it was drawn after it, or in the character's own
-    colour when the character is painted (text painted over in its own colour is as
-    unreadable as text under a box). Invisible text (render mode 3) on top of a box is an OCR
+    colour when the character is filled, not stroked (text painted over in its own colour is
+    as unreadable as text under a box). Invisible text (render mode 3) on top of a box is an OCR
     layer over it, not text it hides: an OCR program reads a black box as ``I``. Boxes are
     taken top-most first and each character goes to the first that hides it, so stacked
     boxes do not count it twice. Vectorised over characters: pages with thousands of
@@ -370,7 +465,7 @@ def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
         return owner
     cb = chars.box
     area = (cb[:, 2] - cb[:, 0]) * (cb[:, 3] - cb[:, 1])
-    drawn = ~np.isin(chars.mode, _UNPAINTED)
+    filled = np.isin(chars.mode, _FILLED)  # painted in its fill colour alone
     for number in sorted(range(len(boxes)), key=lambda n: -boxes[n].z):
         box = boxes[number]
         w = np.minimum(cb[:, 2], box.rect[2]) - np.maximum(cb[:, 0], box.rect[0])
@@ -380,7 +475,7 @@ def _assign_to_boxes(chars: _Chars, boxes: list[Box]) -> np.ndarray:
             continue  # a curved fill: a background, never judged as a redaction box
         counts = chars.z < box.z
         if box.color is not None:
-            counts |= drawn & np.all(chars.color[:, :3] == np.array(box.color), axis=1)
+            counts |= filled & np.all(chars.color[:, :3] == np.array(box.color), axis=1)
         hit = (owner < 0) & counts & (area > 0) & (overlap >= COVER_RATIO * area)
         owner[hit] = number
     return owner
@@ -409,7 +504,7 @@ def scan_page(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, index: list[int]
 ) -> PageScan:
     """Find covered and invisible text on one page; spans are offsets into ``text``."""
-    boxes, z_of, has_content, image_share = _boxes(page)
+    boxes, z_of, has_content, image_share, texts = _boxes(page)
     result = PageScan(has_content=has_content)
     if not text.strip():
         return result
@@ -441,7 +536,9 @@ def scan_page(
         by_offset = {chars.offset[i]: i for i in members}
         runs = [r for r in _runs(text, list(by_offset)) if _meaningful(text[r[0] : r[-1] + 1])]
         # an unapplied Redact annotation leaks whatever it looks like; boxes must hide
-        if not runs or (box.kind != "redact-annotation" and not _uniform(page, box.rect)):
+        if not runs or (
+            box.kind != "redact-annotation" and _shows(page, box, chars, members, texts)
+        ):
             continue
         for run in runs:
             start, end = run[0], run[-1] + 1
