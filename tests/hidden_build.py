@@ -284,3 +284,48 @@ def annotation_with_appearance(kind: str, name: str = "Ingrid Vasquez") -> bytes
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+def glyph_number_font(words: str, *, box: bool = False) -> bytes:
+    """``words`` set in a font without a Unicode map whose codes are glyph numbers in
+    TrueType's standard Macintosh order (code = character - 29, space = 3), as subsetting
+    writers leave them; a Type 3 font stands in for the TrueType subset. With ``box`` a black
+    box is drawn over the words afterwards."""
+    codes = bytes(ord(ch) - 29 for ch in words)
+    used = sorted(set(codes))
+    differences = " ".join(f"{c} /g{c}" for c in used)
+    procs = " ".join(f"/g{c} 9 0 R" for c in used)
+    widths = " ".join("500" for _ in range(used[0], used[-1] + 1))
+    content = f"BT /F1 12 Tf 72 700 Td <{codes.hex()}> Tj ET".encode()
+    if box:
+        content += b" 0 0 0 rg 70 696 %d 16 re f" % (6 * len(words) + 4)
+    glyph = b"500 0 0 0 450 650 d1 0 0 450 650 re f"
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        5: (
+            "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] "
+            f"/FontMatrix [0.001 0 0 0.001 0 0] /FirstChar {used[0]} /LastChar {used[-1]} "
+            f"/Widths [{widths}] /Encoding << /Type /Encoding /Differences [{differences}] >> "
+            f"/CharProcs << {procs} >> >>"
+        ).encode(),
+        6: b"<< >>",
+        7: b"<< >>",
+        8: b"<< >>",
+        9: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
+    }
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = {}
+    for number, body in objects.items():
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 10\n0000000000 65535 f \n")
+    for number in range(1, 10):
+        out.write(b"%010d 00000 n \n" % offsets[number])
+    out.write(b"trailer\n<< /Size 10 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()

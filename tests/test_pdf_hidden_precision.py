@@ -94,3 +94,12 @@ def test_boxes_that_are_not_one_colour_still_hide(rules_scanner, tmp_path, build
     result = scan(rules_scanner, tmp_path, builder())
     bad = [f for f in result.findings if f.rule_id == "HIDDEN-BAD-REDACTION"]
     assert [(f.text, f.details["box_kind"]) for f in bad] == [("Ingrid Vasquez", box_kind)]
+
+
+def test_font_without_unicode_map_is_read_through_its_glyph_order(rules_scanner, tmp_path):
+    from redactcheck.extract import extract
+
+    document = extract("memo.pdf", build.glyph_number_font("Call Rosalind Achebe now, 5-7 pm."))
+    assert document.segments[0].text.strip() == "Call Rosalind Achebe now, 5-7 pm."
+    result = scan(rules_scanner, tmp_path, build.glyph_number_font("Rosalind Achebe", box=True))
+    assert hidden(result) == [("HIDDEN-BAD-REDACTION", "Rosalind Achebe")]

@@ -105,7 +105,42 @@ def _text_and_map(textpage: pdfium.PdfTextPage) -> tuple[str, list[int]]:
         chars.append(chr(code))
         index.append(i)
         i += 1
+    _decode_glyph_ids(textpage, chars, index)
     return "".join(chars), index
+
+
+#: TrueType's standard Macintosh glyph order puts space at glyph 3 and the printable ASCII
+#: characters after it in order (glyph = code point - 29), which subsetting writers keep
+_MAC_ORDER_SHIFT = 29
+_MAC_ORDER_ASCII = range(3, 127 - _MAC_ORDER_SHIFT)
+
+
+def _decode_glyph_ids(textpage: pdfium.PdfTextPage, chars: list[str], index: list[int]) -> None:
+    """Read characters of fonts without a Unicode map that give glyph numbers as codes.
+
+    PDFium hands such a character's code back as its text: a subset TrueType font keeping the
+    standard Macintosh glyph order turns ``limited`` into ``OLPLWHG`` and spaces into U+0003.
+    Per font, when its unmapped characters on the page include control codes (never text), they are
+    glyph numbers: shifted back when nearly all fall in the printable-ASCII part of that
+    order; left as they are otherwise (a reviewer sees the raw codes). Same length either
+    way, so offsets stay exact.
+    """
+    unmapped: dict[int, list[int]] = {}
+    for offset, i in enumerate(index):
+        if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            font = raw.FPDFTextObj_GetFont(obj) if obj else None
+            key = ctypes.c_void_p.from_buffer(font).value if font else 0
+            unmapped.setdefault(key or 0, []).append(offset)
+    for offsets in unmapped.values():
+        codes = [ord(chars[o]) for o in offsets]
+        if not any(3 <= c < 0x20 for c in codes):
+            continue  # no control codes: a font whose codes are its characters
+        if sum(c in _MAC_ORDER_ASCII for c in codes) < 0.9 * len(codes):
+            continue
+        for o, c in zip(offsets, codes, strict=True):
+            if c in _MAC_ORDER_ASCII:
+                chars[o] = chr(c + _MAC_ORDER_SHIFT)
 
 
 def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
