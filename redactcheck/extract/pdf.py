@@ -18,7 +18,7 @@ import pypdfium2.raw as raw
 from redactcheck.document import Document, Segment
 from redactcheck.extract import OCR, ExtractError, add_attachment
 from redactcheck.extract.hidden import hidden_finding, identifies
-from redactcheck.extract.ocr import OCRUnavailable, ocr_page, tesseract
+from redactcheck.extract.ocr import OcrSettings, OCRUnavailable, as_settings, ocr_page
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
 
 MAX_PAGES = 10_000
@@ -149,21 +149,94 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
     count = len(pdf)
     if count > MAX_PAGES:
         doc.notes.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
+    ocr = _OcrRun(as_settings(OCR.get()))
     for number in range(1, min(count, MAX_PAGES) + 1):
         try:
-            _read_page(pdf, doc, number)
+            _read_page(pdf, doc, number, ocr)
         except pdfium.PdfiumError:
             doc.notes.append(f"page {number} could not be read (damaged PDF), not scanned")
+    ocr.summarise(doc)
 
 
-def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
+class _OcrRun:
+    """OCR over one file: the settings, the pages read, and why any page was not."""
+
+    def __init__(self, settings: OcrSettings):
+        self.settings = settings
+        self.pages: list[int] = []
+        self.confidence: list[float] = []
+        self.engine = ""
+        self.unavailable: str | None = None
+
+    def read(self, page: pdfium.PdfPage, number: int):
+        """The OCR reading of a page, or None with the reason kept for the notes."""
+        if not self.settings.enabled:
+            return None, "OCR is off (--no-ocr)"
+        if self.unavailable:
+            return None, self.unavailable
+        if len(self.pages) >= self.settings.max_pages:
+            return None, f"only {self.settings.max_pages} pages of a file are OCR'd"
+        try:
+            result = ocr_page(page, self.settings)
+        except OCRUnavailable as exc:
+            if "gave up" not in str(exc):
+                self.unavailable = str(exc)  # no engine: the same for every page
+            return None, str(exc)
+        self.pages.append(number)
+        self.confidence.append(result.confidence)
+        self.engine = result.engine
+        return result, ""
+
+    def summarise(self, doc: Document) -> None:
+        if not self.pages:
+            return
+        mean = sum(self.confidence) / len(self.confidence)
+        doc.notes.append(
+            f"{_pages(self.pages)} read by OCR ({self.engine}, mean word confidence "
+            f"{mean:.0f}%): findings there may miss or misread words"
+        )
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if len(numbers) > 8:
+        return f"{len(numbers)} pages"
+    return "pages " + ", ".join(map(str, numbers))
+
+
+#: a word of a text layer: letters (an inner apostrophe or hyphen allowed), or a number
+_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*|\d+(?:[.,/:-]\d+)*", re.U)
+GARBAGE_MIN_TOKENS = 20
+GARBAGE_WORD_SHARE = 0.5
+
+
+def garbage_layer(text: str) -> bool:
+    """Whether a text layer is mostly not words (a bad OCR layer under a scan): fewer than
+    half of its tokens are words or numbers, punctuation around them allowed."""
+    tokens = text.split()
+    if len(tokens) < GARBAGE_MIN_TOKENS:
+        return False
+    words = sum(
+        1 for t in tokens if _WORD.fullmatch(t.strip(".,;:!?()[]{}\"'“”‘’*")) and _vowelled(t)
+    )
+    return words < GARBAGE_WORD_SHARE * len(tokens)
+
+
+def _vowelled(token: str) -> bool:
+    letters = [c for c in token.lower() if c.isalpha()]
+    return not letters or not letters[0].isascii() or any(c in "aeiouy" for c in letters)
+
+
+def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int, ocr: _OcrRun) -> None:
     page = pdf[number - 1]
     textpage = page.get_textpage()
     try:
         text, index = _text_and_map(textpage)
-        segment = Segment(text, "body", number, origin=index)
+        segment = Segment(text, "body", number)
         doc.segments.append(segment)
         scan: PageScan = scan_page(page, textpage, text, index)
+        segment.origin = scan.boxes
         for kind, start, end, details in scan.hidden:
             rule = "HIDDEN-BAD-REDACTION" if kind == "box" else "HIDDEN-INVISIBLE-TEXT"
             reason = details.get("reason") or BOX_KINDS.get(details.get("box_kind", ""), "")
@@ -171,7 +244,9 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
                 hidden_finding(rule, segment, start, end, reason=reason, details=details)
             )
         if not text.strip() and scan.has_content:
-            _no_text_layer(page, doc, segment, number)
+            _no_text_layer(page, doc, segment, number, ocr)
+        elif scan.scanned and garbage_layer(text):
+            _garbage_layer(page, doc, number, ocr)
         page_annots, page_fields = _annotations(pdf, page)
         if page_annots:
             doc.segments.append(Segment("\n".join(page_annots), "annotation", number))
@@ -182,24 +257,30 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
         page.close()
 
 
-def _no_text_layer(page: pdfium.PdfPage, doc: Document, segment: Segment, number: int) -> None:
-    """OCR a page without text when asked (``--ocr``); otherwise report it as not checked."""
-    reason = "use --ocr to read it with Tesseract"
-    if OCR.get():
-        try:
-            text = ocr_page(page, tesseract())
-        except OCRUnavailable as exc:
-            reason = str(exc)
-        else:
-            segment.text = text
-            segment.origin = None
-            doc.notes.append(
-                f"page {number} has no text layer; read by OCR (Tesseract), so findings on it "
-                "may miss or misread words"
-            )
-            return
+def _no_text_layer(
+    page: pdfium.PdfPage, doc: Document, segment: Segment, number: int, ocr: _OcrRun
+) -> None:
+    """OCR a page without text (unless ``--no-ocr``); otherwise report it as not checked."""
+    result, reason = ocr.read(page, number)
+    if result is not None:
+        segment.text = result.text
+        segment.origin = result.boxes
+        return
     doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
     doc.notes.append(f"page {number} has no text layer and was not checked ({reason})")
+
+
+def _garbage_layer(page: pdfium.PdfPage, doc: Document, number: int, ocr: _OcrRun) -> None:
+    """A scanned page whose text layer is mostly not words: read the image as well, as a
+    part of its own (the text layer stays, with its hidden-content findings)."""
+    result, reason = ocr.read(page, number)
+    if result is None:
+        doc.notes.append(
+            f"page {number}: the text layer under the scan is mostly not words and OCR did "
+            f"not read it again ({reason})"
+        )
+        return
+    doc.segments.append(Segment(result.text, "ocr", number, origin=result.boxes))
 
 
 def _utf16_getter(func, *args) -> str:

@@ -19,6 +19,8 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from redactcheck.extract.geometry import PageBoxes
+
 COVER_RATIO = 0.8
 MIN_BOX_SIDE = 4.0  # points: thinner fills are rules and underlines, not redactions
 TINY_TEXT = 2.0  # points: loose character box height below which text cannot be read
@@ -53,6 +55,10 @@ class PageScan:
     #: the page shows something that could be words without a text layer: an image (a scan),
     #: or many vector paths (text converted to outlines); a plain diagram page does not count
     has_content: bool = False
+    #: where each drawn character of the page text is (text offsets to boxes in points)
+    boxes: PageBoxes | None = None
+    #: the page shows an image over half its area or more (a scan)
+    scanned: bool = False
 
 
 def _key(handle) -> int | None:
@@ -505,12 +511,15 @@ def scan_page(
 ) -> PageScan:
     """Find covered and invisible text on one page; spans are offsets into ``text``."""
     boxes, z_of, has_content, image_share, texts = _boxes(page)
-    result = PageScan(has_content=has_content)
+    scanned = image_share >= SCAN_IMAGE_SHARE
+    result = PageScan(has_content=has_content, scanned=scanned)
     if not text.strip():
         return result
     page_box = page.get_cropbox()
-    scanned = image_share >= SCAN_IMAGE_SHARE
     chars = _read_chars(textpage, text, index, z_of)
+    result.boxes = PageBoxes(
+        chars.offset, [o + 1 for o in chars.offset], chars.box_list, [], page.get_size()
+    )
     owner = _assign_to_boxes(chars, boxes)
     background = _backgrounds(chars, boxes).tolist()
     covered: dict[int, list[int]] = {}  # box number -> text offsets
