@@ -164,6 +164,7 @@ class _OcrRun:
     def __init__(self, settings: OcrSettings):
         self.settings = settings
         self.pages: list[int] = []
+        self.empty: list[int] = []  # pages OCR found no words on (a picture, a blank scan)
         self.confidence: list[float] = []
         self.engine = ""
         self.unavailable: str | None = None
@@ -182,12 +183,21 @@ class _OcrRun:
             if "gave up" not in str(exc):
                 self.unavailable = str(exc)  # no engine: the same for every page
             return None, str(exc)
-        self.pages.append(number)
-        self.confidence.append(result.confidence)
         self.engine = result.engine
+        if not result.text.strip():
+            self.empty.append(number)
+        else:
+            self.pages.append(number)
+            self.confidence.append(result.confidence)
         return result, ""
 
     def summarise(self, doc: Document) -> None:
+        if self.empty:
+            doc.notes.append(
+                f"{_pages(self.empty)} {'has' if len(self.empty) == 1 else 'have'} no text layer "
+                "and OCR found no words on "
+                f"{'it' if len(self.empty) == 1 else 'them'} ({self.engine})"
+            )
         if not self.pages:
             return
         mean = sum(self.confidence) / len(self.confidence)
