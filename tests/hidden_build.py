@@ -329,3 +329,16 @@ def glyph_number_font(words: str, *, box: bool = False) -> bytes:
         out.write(b"%010d 00000 n \n" % offsets[number])
     out.write(b"trailer\n<< /Size 10 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
+
+
+def bookmark_keeps_a_redacted_heading(heading: str = "Payments to Ingrid Vasquez") -> bytes:
+    """A page whose heading was redacted properly (text removed, box drawn), while the
+    bookmark made from the heading still holds it."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.bookmarkPage("section-1")
+    c.addOutlineEntry(heading, "section-1", level=0)
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(70, 695, 220, 18, fill=1, stroke=0)
+    c.drawString(72, 660, "The section text that was released.")
+    return _done(c, buffer)

@@ -103,3 +103,9 @@ def test_font_without_unicode_map_is_read_through_its_glyph_order(rules_scanner,
     assert document.segments[0].text.strip() == "Call Rosalind Achebe now, 5-7 pm."
     result = scan(rules_scanner, tmp_path, build.glyph_number_font("Rosalind Achebe", box=True))
     assert hidden(result) == [("HIDDEN-BAD-REDACTION", "Rosalind Achebe")]
+
+
+def test_bookmark_titles_are_read(scanner, tmp_path):
+    result = scan(scanner, tmp_path, build.bookmark_keeps_a_redacted_heading())
+    people = [(f.part, f.text) for f in result.findings if f.rule_id == "PII-PERSON"]
+    assert people == [("outline", "Ingrid Vasquez")]

@@ -44,6 +44,7 @@ def extract_pdf(path: str, data: bytes) -> Document:
     pdf = _open(data)
     try:
         _read_pages(pdf, doc)
+        _read_outline(pdf, doc)
         _read_metadata(pdf, data, doc)
         _read_attachments(pdf, doc)
     except pdfium.PdfiumError as exc:
@@ -291,6 +292,27 @@ def _garbage_layer(page: pdfium.PdfPage, doc: Document, number: int, ocr: _OcrRu
         )
         return
     doc.segments.append(Segment(result.text, "ocr", number, origin=result.boxes))
+
+
+MAX_OUTLINE_ITEMS = 10_000
+
+
+def _read_outline(pdf: pdfium.PdfDocument, doc: Document) -> None:
+    """Bookmark (outline) titles, one per line, as part ``outline``: a title can keep a
+    heading, a name or a marking that the page itself had redacted, and viewers show it in
+    their side panel."""
+    titles: list[str] = []
+    try:
+        for n, item in enumerate(pdf.get_toc(max_depth=8)):
+            if n >= MAX_OUTLINE_ITEMS:
+                break
+            title = " ".join((item.get_title() or "").split())
+            if title:
+                titles.append(title)
+    except (pdfium.PdfiumError, ValueError, RecursionError):
+        doc.notes.append("the bookmarks (outline) could not all be read (damaged PDF)")
+    if titles:
+        doc.segments.append(Segment("\n".join(titles) + "\n", "outline"))
 
 
 def _utf16_getter(func, *args) -> str:
