@@ -106,3 +106,13 @@ def test_page_limit_and_languages():
     document = extract("scan.pdf", build.scanned_memo(), ocr=OcrSettings(max_pages=0))
     assert [f.rule_id for f in document.findings] == ["HIDDEN-NO-TEXT-LAYER"]
     assert "only 0 pages of a file are OCR'd" in document.notes[0]
+
+
+def test_banners_carry_their_margin_band(rules_scanner, tmp_path):
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(build.memo_pdf())
+    result = rules_scanner.scan_file(path)
+    banners = [f for f in result.findings if f.rule_id == "US-BANNER-CLASSIFIED"]
+    assert sorted(f.details.get("page_band") for f in banners) == ["bottom", "top"]
+    names = [f for f in result.findings if f.rule_id == "US-CLASSIFICATION-AUTHORITY"]
+    assert names and all("page_band" not in f.details for f in names)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
+#: share of the page height that counts as the top or bottom margin band
+BAND = 0.1
 
 
 @dataclass(slots=True)
@@ -26,7 +28,10 @@ class PageBoxes:
     ends: list[int]
     rects: list[Rect]
     confidence: list[float]
-    page_size: tuple[float, float] | None = None
+    #: the page's crop box (left, bottom, right, top) and /Rotate, to place a span on the
+    #: page as a reader sees it
+    page_box: Rect | None = None
+    rotation: int = 0
 
     @classmethod
     def from_spans(
@@ -57,6 +62,22 @@ class PageBoxes:
             round(max(r[2] for r in chosen), 1),
             round(max(r[3] for r in chosen), 1),
         )
+
+    def band(self, bbox: Rect | None) -> str | None:
+        """``"top"`` or ``"bottom"`` when the span lies in that margin band (``BAND`` of the
+        page height, as the page is shown): where banners and stamps are printed."""
+        if bbox is None or self.page_box is None:
+            return None
+        left, bottom, right, top = self.page_box
+        x = ((bbox[0] + bbox[2]) / 2 - left) / max(right - left, 1e-6)
+        y = ((bbox[1] + bbox[3]) / 2 - bottom) / max(top - bottom, 1e-6)  # 0 bottom, 1 top
+        # the shown page's "up" for each /Rotate (clockwise): 90 -> left edge, 270 -> right
+        up = {0: y, 90: 1 - x, 180: 1 - y, 270: x}.get(self.rotation % 360, y)
+        if up >= 1 - BAND:
+            return "top"
+        if up <= BAND:
+            return "bottom"
+        return None
 
     def ocr_confidence(self, start: int, end: int) -> float | None:
         """Lowest OCR confidence of the words in ``start:end`` (None for a text layer)."""

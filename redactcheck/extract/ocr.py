@@ -303,7 +303,10 @@ def _assemble(page: pdfium.PdfPage, size: tuple[int, int], words: list[_Word], e
         length += len(text)
     text = "".join(parts) + ("\n" if parts else "")
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage(text, PageBoxes.from_spans(offsets, rects, spans), mean, engine, spans)
+    boxes = PageBoxes.from_spans(offsets, rects, spans)
+    boxes.page_box = tuple(page.get_cropbox())
+    boxes.rotation = page.get_rotation()
+    return OcrPage(text, boxes, mean, engine, spans)
 
 
 def _to_page(page: pdfium.PdfPage, size: tuple[int, int], box) -> tuple[float, float, float, float]:

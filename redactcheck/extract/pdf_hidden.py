@@ -518,7 +518,12 @@ def scan_page(
     page_box = page.get_cropbox()
     chars = _read_chars(textpage, text, index, z_of)
     result.boxes = PageBoxes(
-        chars.offset, [o + 1 for o in chars.offset], chars.box_list, [], page.get_size()
+        chars.offset,
+        [o + 1 for o in chars.offset],
+        chars.box_list,
+        [],
+        tuple(page.get_cropbox()),
+        page.get_rotation(),
     )
     owner = _assign_to_boxes(chars, boxes)
     background = _backgrounds(chars, boxes).tolist()
