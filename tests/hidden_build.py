@@ -342,3 +342,23 @@ def bookmark_keeps_a_redacted_heading(heading: str = "Payments to Ingrid Vasquez
     c.rect(70, 695, 220, 18, fill=1, stroke=0)
     c.drawString(72, 660, "The section text that was released.")
     return _done(c, buffer)
+
+
+def text_outside_its_clip() -> bytes:
+    """A line drawn inside a clipping rectangle that lets none of it through, next to an
+    ordinary line clipped to the area it is in."""
+    buffer = io.BytesIO()
+    c = _canvas(buffer)
+    c.saveState()
+    path = c.beginPath()
+    path.rect(60, 690, 300, 30)
+    c.clipPath(path, stroke=0, fill=0)
+    c.drawString(72, 700, "Visible line inside its clip.")
+    c.restoreState()
+    c.saveState()
+    path = c.beginPath()
+    path.rect(400, 100, 50, 20)
+    c.clipPath(path, stroke=0, fill=0)
+    c.drawString(72, 600, "Clipped away: Desmond Albright.")
+    c.restoreState()
+    return _done(c, buffer)

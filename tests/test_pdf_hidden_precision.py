@@ -109,3 +109,9 @@ def test_bookmark_titles_are_read(scanner, tmp_path):
     result = scan(scanner, tmp_path, build.bookmark_keeps_a_redacted_heading())
     people = [(f.part, f.text) for f in result.findings if f.rule_id == "PII-PERSON"]
     assert people == [("outline", "Ingrid Vasquez")]
+
+
+def test_text_outside_its_clipping_path_is_invisible(rules_scanner, tmp_path):
+    result = scan(rules_scanner, tmp_path, build.text_outside_its_clip())
+    assert hidden(result) == [("HIDDEN-INVISIBLE-TEXT", "Clipped away: Desmond Albright.")]
+    assert result.findings[0].details["reason"] == "outside its clipping path"

@@ -29,6 +29,7 @@ OUTLINED_TEXT_PATHS = 300  # more vector paths than this on a page without text:
 COPY_LAYER_REST = 0.2
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of the page makes it a scanned page
 _MODE_3 = "render mode 3 (invisible)"
+_CLIPPED = "outside its clipping path"
 _UNPAINTED = (raw.FPDF_TEXTRENDERMODE_INVISIBLE, raw.FPDF_TEXTRENDERMODE_CLIP)
 _FILLED = (raw.FPDF_TEXTRENDERMODE_FILL, raw.FPDF_TEXTRENDERMODE_FILL_CLIP)
 _STROKED = (raw.FPDF_TEXTRENDERMODE_STROKE, raw.FPDF_TEXTRENDERMODE_STROKE_CLIP)
@@ -530,16 +531,21 @@ def scan_page(
     covered: dict[int, list[int]] = {}  # box number -> text offsets
     invisible: list[tuple[int, str]] = []  # (offset, reason)
     layer: list[int] = []  # chars in render mode 3 not yet known to be an OCR layer
+    clips: dict[int, Any] = {}  # text object -> bounds of its clipping path (None: none)
+    clipped: list[int] = []  # chars outside their clipping path's bounds, to be confirmed
     for i, (offset, number) in enumerate(zip(chars.offset, owner.tolist(), strict=True)):
         if number >= 0:
             covered.setdefault(number, []).append(i)
             continue
-        reason = _invisible_reason(textpage, chars, i, background[i], page_box, scanned)
+        reason = _invisible_reason(textpage, chars, i, background[i], page_box, scanned, clips)
         if reason == _MODE_3:
             layer.append(i)
+        elif reason == _CLIPPED:
+            clipped.append(i)
         elif reason:
             invisible.append((offset, reason))
     invisible.extend((chars.offset[i], _MODE_3) for i in _not_an_ocr_layer(chars, layer, boxes))
+    invisible.extend((chars.offset[i], _CLIPPED) for i in _unshown(page, chars, clipped, texts))
     invisible.sort()
     object_text: dict[int, str] = {}
     for offset, key in zip(chars.offset, chars.key, strict=True):
@@ -653,10 +659,19 @@ def _not_an_ocr_layer(chars: _Chars, layer: list[int], boxes: list[Box]) -> list
     return idx[shown].tolist()
 
 
-def _invisible_reason(textpage, chars: _Chars, i: int, background, page_box, scanned) -> str | None:
+def _invisible_reason(
+    textpage, chars: _Chars, i: int, background, page_box, scanned, clips: dict
+) -> str | None:
     if chars.mode[i] in _UNPAINTED:
         return None if scanned else _MODE_3
     box = chars.box_list[i]
+    clip = clips.get(chars.key[i], False)
+    if clip is False:
+        clip = clips[chars.key[i]] = _clip_bounds(chars.obj[i])
+    if clip is not None and (
+        box[2] <= clip[0] or box[0] >= clip[2] or box[3] <= clip[1] or box[1] >= clip[3]
+    ):
+        return _CLIPPED
     if (
         box[2] <= page_box[0]
         or box[0] >= page_box[2]
@@ -678,6 +693,71 @@ def _invisible_reason(textpage, chars: _Chars, i: int, background, page_box, sca
     if max(abs(c - b) for c, b in zip(color[:3], background, strict=True)) <= 16:
         return "same colour as the background"
     return None
+
+
+def _unshown(page: pdfium.PdfPage, chars: _Chars, candidates: list[int], texts) -> list[int]:
+    """The candidates where making every text object there invisible changes nothing: no
+    text shows there, so the clipping path really hides them (the clip's coordinates are only
+    a first guess, and a visible copy printed over them, as for simulated bold, shows)."""
+    by_object: dict[int, list[int]] = {}
+    for i in candidates:
+        by_object.setdefault(chars.key[i], []).append(i)
+    out: list[int] = []
+    for members in list(by_object.values())[:200]:
+        cb = chars.box[members]
+        area = (cb[:, 0].min(), cb[:, 1].min(), cb[:, 2].max(), cb[:, 3].max())
+        before = _render(page, area)
+        if before is None or before.size == 0:
+            continue
+        there = [
+            obj
+            for obj, b in texts
+            if b[0] < area[2] and area[0] < b[2] and b[1] < area[3] and area[1] < b[3]
+        ]
+        modes = [raw.FPDFTextObj_GetTextRenderMode(obj) for obj in there]
+        try:
+            for obj in there:
+                raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+            after = _render(page, area)
+        finally:
+            for obj, mode in zip(there, modes, strict=True):
+                raw.FPDFTextObj_SetTextRenderMode(obj, mode)
+        if after is not None and after.shape == before.shape and not np.any(before != after):
+            out.extend(members)
+    return out
+
+
+def _clip_bounds(obj) -> tuple[float, float, float, float] | None:
+    """Bounds of the area a text object's clipping path lets through (the intersection of
+    its paths' bounding boxes, page space), or None when it has no path clip. Text drawn
+    wholly outside it never shows: an old way to hide words in a page's margin."""
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    count = raw.FPDFClipPath_CountPaths(clip)
+    if count <= 0 or count > 64:
+        return None
+    bounds = [-1e9, -1e9, 1e9, 1e9]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(count):
+        segments = raw.FPDFClipPath_CountPathSegments(clip, path)
+        if segments <= 0 or segments > 4000:
+            return None
+        xs, ys = [], []
+        for n in range(segments):
+            seg = raw.FPDFClipPath_GetPathSegment(clip, path, n)
+            if seg and raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+                xs.append(x.value)
+                ys.append(y.value)
+        if not xs:
+            return None
+        bounds = [
+            max(bounds[0], min(xs)),
+            max(bounds[1], min(ys)),
+            min(bounds[2], max(xs)),
+            min(bounds[3], max(ys)),
+        ]
+    return (bounds[0], bounds[1], bounds[2], bounds[3])
 
 
 def _em_size(textpage, char_index: int) -> float:
