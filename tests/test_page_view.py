@@ -54,3 +54,45 @@ def test_redacted_report_shows_no_page_image(scanned_report):
     boxes = [m.groups() for m in _RECT.finditer(page)]
     assert boxes and all(b[1] == " filled" for b in boxes)
     assert build.PHONE not in page
+
+
+def test_page_view_in_chromium(scanned_report, tmp_path):
+    """Chromium draws the page image and the boxes on it: on the screenshot the phone
+    number's box is stroked where the SVG puts it, and holds the ink of the printed number
+    (the image is not blocked by the report's Content-Security-Policy)."""
+    from test_html_report import CHROMIUM, _screenshot
+
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from PIL import Image
+
+    page = html.render(scanned_report)
+    boxes = {m.group(7): m.groups() for m in _RECT.finditer(page)}
+    png = _screenshot(page, tmp_path)
+    image = Image.open(png).convert("RGB")
+    pixels = image.load()
+    width, height = image.size
+    # the figure's 1-px #bbb border: its top-left corner places the SVG on the screenshot
+    corner = next(
+        (x, y)
+        for y in range(height)
+        for x in range(width - 300)
+        if all(_near(pixels[x + k, y], (0xBB, 0xBB, 0xBB), 8) for k in range(0, 300, 10))
+    )
+    dx, dy = corner[0] + 1, corner[1] + 1
+    # the phone number's box is stroked in the medium colour, where the SVG says
+    x0, y0 = (int(v) for v in boxes["PII-PHONE"][2:4])
+    x1 = x0 + int(boxes["PII-PHONE"][4])
+    edge = [pixels[x0 + dx + k, y0 + dy + 6] for k in range(-2, 3)]  # the left side
+    assert any(_near(p, (0xF9, 0xA8, 0x25), 40) for p in edge), edge
+    edge = [pixels[x1 + dx + k, y0 + dy + 6] for k in range(-2, 3)]  # the right side
+    assert any(_near(p, (0xF9, 0xA8, 0x25), 40) for p in edge), edge
+    x, y, w, h = (int(v) for v in boxes["PII-PHONE"][2:6])
+    inside = [
+        pixels[px + dx, py + dy] for px in range(x + 4, x + w - 4) for py in range(y + 4, y + h - 4)
+    ]
+    assert min(sum(p) for p in inside) < 300  # the number's ink is inside its box
+
+
+def _near(colour, target, tolerance=40) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, target, strict=False))
