@@ -144,3 +144,35 @@ def scan_with_garbage_layer() -> bytes:
     c.showPage()
     c.save()
     return buffer.getvalue()
+
+
+def scan_with_markers(dpi: int = 200) -> bytes:
+    """One scanned memo page where a grey felt marker was drawn over the first name (the ink
+    under it still darker than the marker) and a solid black box over the phone number."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    source = pdfium.PdfDocument(memo_pdf())
+    bitmap = source[0].render(scale=dpi / 72, grayscale=True)
+    pixels = np.asarray(bitmap.to_pil().convert("L")).copy()
+    bitmap.close()
+    source.close()
+    boxes = word_boxes()
+    scale = dpi / 72
+
+    def cover(words: list[str], value: int, keep_ink: bool) -> None:
+        found = [boxes[(1, w)][0] for w in words]
+        left = int((min(b[0] for b in found) - 4) * scale)
+        right = int((max(b[2] for b in found) + 4) * scale)
+        top = int((792 - max(b[3] for b in found) - 5) * scale)
+        bottom = int((792 - min(b[1] for b in found) + 5) * scale)
+        area = pixels[top:bottom, left:right]
+        # a marker darkens the paper to ``value``; the ink under it stays as dark as it was
+        pixels[top:bottom, left:right] = np.minimum(area, value) if keep_ink else value
+
+    cover(NAMES[0].split(), 90, keep_ink=True)
+    cover(PHONE.split(), 0, keep_ink=False)
+    out = io.BytesIO()
+    Image.fromarray(pixels).save(out, format="PDF", resolution=dpi)
+    return out.getvalue()

@@ -116,3 +116,17 @@ def test_banners_carry_their_margin_band(rules_scanner, tmp_path):
     assert sorted(f.details.get("page_band") for f in banners) == ["bottom", "top"]
     names = [f for f in result.findings if f.rule_id == "US-CLASSIFICATION-AUTHORITY"]
     assert names and all("page_band" not in f.details for f in names)
+
+
+def test_see_through_marker_on_a_scan_is_a_failed_redaction(rules_scanner, tmp_path):
+    path = tmp_path / "markers.pdf"
+    path.write_bytes(build.scan_with_markers())
+    result = rules_scanner.scan_file(path)
+    bad = [f for f in result.findings if f.rule_id == "HIDDEN-BAD-REDACTION"]
+    # the grey marker over the name lets it through; the solid black box over the phone does not
+    assert [(f.text, f.part, f.page, f.details["box_kind"]) for f in bad] == [
+        (build.NAMES[0], "see-through", 1, "see-through-marker")
+    ]
+    word = build.word_boxes()[(1, "Whitcombe")][0]
+    left, bottom, right, top = bad[0].bbox
+    assert left <= (word[0] + word[2]) / 2 <= right and bottom <= (word[1] + word[3]) / 2 <= top

@@ -56,6 +56,10 @@ class OcrPage:
     confidence: float  # mean word confidence, 0-100
     engine: str
     words: list[tuple[int, int, float]] = field(default_factory=list)  # start, end, confidence
+    #: words read under see-through marker boxes: text, box in points, confidence
+    see_through: list[tuple[str, tuple[float, float, float, float], float]] = field(
+        default_factory=list
+    )
 
 
 def ocr_settings(config) -> OcrSettings:
@@ -116,7 +120,13 @@ def ocr_page(page: pdfium.PdfPage, settings: OcrSettings) -> OcrPage:
         api = _api(settings.lang)
         if api is not None:
             words = _read_with_api(api, image, scale, settings)
-            return _assemble(page, size, words, "tesserocr")
+            result = _assemble(page, size, words, "tesserocr")
+            from redactcheck.extract.see_through import read_under_markers
+
+            for seen in read_under_markers(api, image):
+                rect = _to_page(page, size, seen.box)
+                result.see_through.append((seen.text, rect, seen.confidence))
+            return result
         program = shutil.which("tesseract")
     if not program:
         raise OCRUnavailable(_missing_reason(settings.lang))

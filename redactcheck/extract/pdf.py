@@ -17,6 +17,7 @@ import pypdfium2.raw as raw
 
 from redactcheck.document import Document, Segment
 from redactcheck.extract import OCR, ExtractError, add_attachment
+from redactcheck.extract.geometry import PageBoxes
 from redactcheck.extract.hidden import hidden_finding, identifies
 from redactcheck.extract.ocr import OcrSettings, OCRUnavailable, as_settings, ocr_page
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
@@ -34,6 +35,7 @@ BOX_KINDS = {
     "ink-annotation": "a thick Ink annotation",
     "polygon-annotation": "a filled Polygon annotation",
     "stroke": "a thick stroked line",
+    "see-through-marker": "a marker on the scan that the words show through (raise the contrast)",
 }
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
@@ -276,9 +278,35 @@ def _no_text_layer(
     if result is not None:
         segment.text = result.text
         segment.origin = result.boxes
+        _see_through(doc, result, number)
         return
     doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
     doc.notes.append(f"page {number} has no text layer and was not checked ({reason})")
+
+
+def _see_through(doc: Document, result, number: int) -> None:
+    """Words OCR read under a see-through marker on a scanned page: a failed redaction."""
+    for text, rect, confidence in result.see_through:
+        segment = Segment(text + "\n", "see-through", number)
+        segment.origin = PageBoxes([0], [len(text)], [rect], [confidence])
+        doc.segments.append(segment)
+        finding = hidden_finding(
+            "HIDDEN-BAD-REDACTION",
+            segment,
+            0,
+            len(text),
+            details={
+                "box": [round(v, 1) for v in rect],
+                "box_kind": "see-through-marker",
+                "box_color": None,
+                "hidden_text": text,
+            },
+        )
+        finding.message = (
+            "Words show through a marker on the scanned page: raising the contrast inside the "
+            "dark box reads them"
+        )
+        doc.findings.append(finding)
 
 
 def _garbage_layer(page: pdfium.PdfPage, doc: Document, number: int, ocr: _OcrRun) -> None:
