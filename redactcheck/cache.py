@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SCHEMA = 1
 _CODE_ROOT = Path(__file__).resolve().parent
 #: Config fields that cannot change a file's findings (how they are shown, where work runs).
-_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler"})
+_NOT_IN_KEY = frozenset({"redact", "jobs", "cache", "cache_dir", "dask_scheduler", "max_memory"})
 
 
 class _TextKey:
@@ -226,6 +226,19 @@ class ResultCache:
         except sqlite3.Error:
             pass  # the cache only saves time: a locked or full disk must not fail the scan
         self._pending.clear()
+
+
+def cache_folder(config) -> Path:
+    """Where the result cache of ``config`` lives."""
+    return (Path(config.cache_dir) if config.cache_dir else default_cache_dir()).expanduser()
+
+
+def inside_scanned(folder: Path, scanned: list[Path]) -> bool:
+    """Whether the cache ``folder`` lies in (or is) one of the ``scanned`` paths: a scan must
+    never write into what it reads, and must not read its cache back as a document."""
+    from redactcheck.config import _inside
+
+    return _inside(folder, scanned or [Path(".")])
 
 
 def open_cache(scanner: Scanner) -> ResultCache | None:

@@ -6,6 +6,7 @@ is one frozen-in-spirit object passed to the scanner, never a global.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -46,6 +47,7 @@ class Config:
     file_timeout: float | None = None  # seconds per file; 0 = none; None = 600 + 120 per MB
     # throughput (docs/performance.md)
     jobs: int = 0  # worker processes; 0 = one per core
+    max_memory: int = 1024 * 1024 * 1024  # resident bytes per worker process; 0 = no limit
     cache: bool = True  # reuse results of unchanged files
     cache_dir: str | None = None  # default: the user cache folder (platformdirs)
     dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
@@ -91,7 +93,7 @@ def config_from_table(table: dict, source: str) -> Config:
     unknown = sorted(
         set(table)
         - _KEYS
-        - {"fail-on", "min-score", "respect-gitignore"}
+        - {"fail-on", "min-score", "respect-gitignore", "max-memory"}
         - {"allow-regex", "per-path-disable", "report-unused-suppressions"}
     )
     if unknown:
@@ -127,12 +129,9 @@ def validate(config: Config) -> None:
     ):
         raise ConfigError("ocr_lang must be Tesseract language codes joined by +, e.g. deu+fra")
     for name in (
-        "max_file_size",
-        "max_member_size",
-        "max_line_length",
-        "file_timeout",
+        "max_file_size", "max_member_size", "max_line_length", "file_timeout", "max_memory",
         "ocr_pages",
-    ):
+    ):  # fmt: skip
         value = getattr(config, name)
         if value is None and name == "file_timeout":
             continue
@@ -141,9 +140,22 @@ def validate(config: Config) -> None:
     validate_suppressions(config)
 
 
+def validate_scheduler(config: Config) -> None:
+    """Refuse a malformed Dask address before connecting (checked once the command line and
+    a trusted file decided it: a value ignored by ``distrust_scanned_config`` never fails)."""
+    if config.dask_scheduler is not None and not _SCHEDULER.fullmatch(str(config.dask_scheduler)):
+        raise ConfigError(
+            f"dask_scheduler must be an address such as tcp://HOST:PORT, not "
+            f"{str(config.dask_scheduler)[:80]!r}"
+        )
+
+
+#: a Dask scheduler address: scheme://host:port (host name, IPv4 or [IPv6])
+_SCHEDULER = re.compile(r"(?:tcp|tls|inproc|ucx|ws|wss)://(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
 def validate_suppressions(config: Config) -> None:
     """Check the suppression keys: regexes compile, per-path globs map to lists of rule ids."""
-    import re
 
     for pattern in config.allow_regex:
         try:
@@ -163,6 +175,63 @@ def validate_suppressions(config: Config) -> None:
         )
     if config.baseline is not None and not isinstance(config.baseline, str):
         raise ConfigError("baseline must be a file name")
+
+
+#: Settings that open a network connection, choose where to write, or load code-bearing files
+#: (a spaCy model folder): taken only from the command line, ``--config FILE`` or a
+#: configuration file outside the folders being scanned, never from one found inside them.
+TRUSTED_ONLY = ("dask_scheduler", "cache_dir", "model")
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return True  # cannot tell: assume the worst
+    for folder in folders:
+        try:
+            base = folder.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if resolved == base or base in resolved.parents:
+            return True
+    return False
+
+
+def distrust_scanned_config(config: Config, scanned: list[Path]) -> list[str]:
+    """Drop the trusted-only settings of a configuration file found inside a scanned folder.
+
+    A release folder from a stranger may hold a ``.redactcheck.toml``; when the scan runs from
+    inside it, that file is the nearest configuration. It must not point the scan at a Dask
+    scheduler (a connection), a cache folder (a write) or a model folder (code-bearing files).
+    Returns the keys that were dropped, for a warning. A model given by package name is an
+    installed package, not a file from the folder, and is kept.
+    """
+    # the tree of each scanned path: a folder itself, a file's folder (scanning ./memo.txt
+    # from inside a folder scans that folder's files)
+    trees = []
+    for path in scanned or [Path(".")]:
+        try:
+            trees.append(path if path.is_dir() else path.parent)
+        except OSError:
+            trees.append(path.parent)
+    if not config.source or not _inside(Path(config.source), trees):
+        return []
+    defaults = Config()
+    dropped = []
+    for key in TRUSTED_ONLY:
+        value = getattr(config, key)
+        if value == getattr(defaults, key):
+            continue
+        if key == "model" and not _looks_like_path(str(value)):
+            continue
+        setattr(config, key, getattr(defaults, key))
+        dropped.append(key)
+    return dropped
+
+
+def _looks_like_path(value: str) -> bool:
+    return "/" in value or "\\" in value or value.startswith((".", "~")) or Path(value).exists()
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -1,20 +1,25 @@
 """Walk the given paths and yield the files to scan, in a stable order.
 
-Skips ``.git``, files that ``.gitignore`` ignores inside a git work tree (unless told not to),
-and does not follow symbolic links unless asked (a link loop can then never trap the walk).
+Skips ``.git``, files that ``.gitignore`` ignores inside a git work tree (unless told not to;
+evaluated by ``gitignore.py`` without running git, so a scanned folder's git configuration can
+never run a command), and does not follow symbolic links unless asked (a link loop can then never
+trap the walk). Every file left out by a rule is recorded, so ``--verbose`` lists it and the
+scan summary counts it.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
+from redactcheck.gitignore import GitignoreRules
+
 SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
+GITIGNORED = "ignored by a .gitignore rule (--no-gitignore reads it)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,55 +140,16 @@ def walk(
                     continue
                 candidates.append(full)
     if respect_gitignore:
-        ignored = git_ignored(candidates)
-        candidates = [c for c in candidates if c not in ignored]
+        rules = GitignoreRules()
+        kept = []
+        for c in candidates:
+            if c in paths or not rules.is_ignored(c):  # a file named on the command line is read
+                kept.append(c)
+            elif errors is not None:
+                errors.append(Skipped(str(c), GITIGNORED, benign=True))
+        candidates = kept
     seen: set[Path] = set()
     for path in candidates:
         if path not in seen:
             seen.add(path)
             yield path
-
-
-def git_ignored(files: list[Path]) -> set[Path]:
-    """Those of ``files`` that git ignores (empty when git or a work tree is absent)."""
-    by_dir: dict[Path, list[Path]] = {}
-    for f in files:
-        by_dir.setdefault(f.parent, []).append(f)
-    ignored: set[Path] = set()
-    roots: dict[Path, Path | None] = {}
-    groups: dict[Path, list[Path]] = {}
-    for directory, members in by_dir.items():
-        top = _git_top(directory, roots)
-        if top is not None:
-            groups.setdefault(top, []).extend(members)
-    for top, members in groups.items():
-        payload = "\0".join(str(m.resolve()) for m in members) + "\0"
-        try:
-            proc = subprocess.run(
-                ["git", "-C", str(top), "check-ignore", "-z", "--stdin"],
-                input=payload.encode(),
-                capture_output=True,
-                timeout=60,
-            )
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if proc.returncode not in (0, 1):
-            continue
-        hits = {p for p in proc.stdout.decode(errors="replace").split("\0") if p}
-        ignored.update(m for m in members if str(m.resolve()) in hits)
-    return ignored
-
-
-def _git_top(directory: Path, cache: dict[Path, Path | None]) -> Path | None:
-    resolved = directory.resolve()
-    for candidate in (resolved, *resolved.parents):
-        if candidate in cache:
-            top = cache[candidate]
-            break
-        if (candidate / ".git").exists():
-            top = candidate
-            break
-    else:
-        top = None
-    cache[resolved] = top
-    return top

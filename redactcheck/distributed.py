@@ -29,7 +29,7 @@ def _connect(address: str, timeout: float):
         ) from exc
     try:
         return Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, a malformed address …
         raise DaskUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 

@@ -30,7 +30,8 @@ class Document:
 
     ``findings`` holds what the extractor itself found (hidden content, failed redactions,
     pages without a text layer); detectors add theirs to the same report. ``notes`` are
-    remarks for the user (e.g. "decoded as cp1252") that are not findings.
+    remarks for the user (e.g. "decoded as cp1252") that are not findings; ``errors`` name
+    content that was skipped, so a scan never passes a file it did not fully read.
     """
 
     path: str
@@ -38,3 +39,6 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: content that was not read (a page past the page limit, an attachment that could not be
+    #: unpacked): the file's findings stand and it is named under ``errors`` (exit status 2)
+    errors: list[str] = field(default_factory=list)

@@ -25,8 +25,9 @@ from redactcheck.extract import extract
 from redactcheck.extract.hidden import place_document_findings
 from redactcheck.extract.ocr import ocr_settings
 from redactcheck.finding import Finding, severity_rank
-from redactcheck.isolation import Outcome, guard, read_bounded
+from redactcheck.isolation import Outcome, content_free_trace, guard, read_bounded
 from redactcheck.limits import (
+    LimitExceeded,
     Limits,
     check_deadline,
     check_line_length,
@@ -35,6 +36,7 @@ from redactcheck.limits import (
 )
 from redactcheck.locate import fingerprint_key, locate, number_duplicates
 from redactcheck.ruleset.loader import LoadedRule, load_rules
+from redactcheck.safetext import valid_text, visible
 from redactcheck.suppress.allow import AllowList
 from redactcheck.suppress.configured import ConfiguredSuppressions
 from redactcheck.suppress.inline import apply_inline, drop_directive_comments
@@ -55,6 +57,7 @@ class ScanError:
     path: str
     message: str
     detail: str | None = None  # traceback, printed only with --debug
+    frames: str | None = None  # traceback without exception messages (--debug under --redact)
 
 
 @dataclass(slots=True)
@@ -120,19 +123,30 @@ def _display_path(path: Path, *, resolve: bool = True, link: bool | None = None)
     """The path as shown in reports: relative to the working directory when inside it.
 
     ``resolve=False`` keeps a symbolic link's own name (a link loop cannot be resolved);
-    ``link`` says whether ``path`` is a symbolic link, when the caller knows already.
+    ``link`` says whether ``path`` is a symbolic link, when the caller knows already. Never
+    raises, and the result is safe to print and encode (``safetext.visible``): a name that is
+    not UTF-8, holds control characters or is too long for the system is still shown.
     """
     try:
-        if (path.is_symlink() if link is None else link) or not resolve:
-            shown = path.resolve() if resolve else Path(os.path.abspath(path))
+        return visible(_shown(path, resolve, link))
+    except (OSError, RuntimeError, ValueError):  # a loop, a path past PATH_MAX …
+        pass
+    try:
+        return visible(_shown(path, False, False))
+    except (OSError, RuntimeError, ValueError):
+        return visible(os.fsdecode(os.fspath(path)))
+
+
+def _shown(path: Path, resolve: bool, link: bool | None) -> str:
+    if (path.is_symlink() if link is None else link) or not resolve:
+        shown = path.resolve() if resolve else Path(os.path.abspath(path))
+        try:
             return shown.relative_to(Path.cwd().resolve()).as_posix()
-        # resolving each folder once (not each file) keeps big trees fast
-        folder = _resolved_dir(str(path.parent), os.getcwd())
-        return path.as_posix() if folder is None else (folder / path.name).as_posix()
-    except ValueError:
-        return path.as_posix()
-    except (OSError, RuntimeError):  # a symbolic-link loop cannot be resolved
-        return _display_path(path, resolve=False)
+        except ValueError:
+            return path.as_posix()
+    # resolving each folder once (not each file) keeps big trees fast
+    folder = _resolved_dir(str(path.parent), os.getcwd())
+    return path.as_posix() if folder is None else (folder / path.name).as_posix()
 
 
 @lru_cache(maxsize=1024)
@@ -293,6 +307,7 @@ class Scanner:
             outcome = Outcome(stage=["extracting"])
             with guard(outcome), file_scope(self.limits, len(data)):
                 document = extract(shown, data, ocr=ocr_settings(self.config))
+                self._screen_segments(document)
                 result.notes.extend(document.notes)
                 documents.append((result, document))
             _failed(result, outcome)
@@ -314,7 +329,37 @@ class Scanner:
                 if self.keep_text:
                     result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
             _failed(result, outcome)
+            if document.errors and not result.errors:
+                # parts that were not read (page limit, unreadable attachment …): the findings
+                # of the rest stand, and the file is named once under errors (exit 2)
+                message = "; ".join(dict.fromkeys(document.errors))
+                result.errors.append(ScanError(result.path, _one_line(message)))
         return results
+
+    def _screen_segments(self, document: Document) -> None:
+        """Make each segment's text encodable (same length) and set aside a segment with a
+        line over ``max_line_length`` before any detector (NER above all) sees it: that part
+        is named under the file's errors, the rest of the file is still scanned. A file that
+        is nothing but such a line is an error as before."""
+        kept: list[Segment] = []
+        dropped: set[tuple[str, int | None]] = set()
+        for segment in document.segments:
+            segment.text = valid_text(segment.text)  # same length: offsets hold
+            try:
+                check_line_length(segment.text, self.limits)
+            except LimitExceeded as exc:
+                if len(document.segments) == 1:
+                    raise
+                where = (
+                    segment.part if segment.page is None else f"page {segment.page} {segment.part}"
+                )
+                document.errors.append(f"{where}: {exc}")
+                dropped.add((segment.part, segment.page))
+                continue
+            kept.append(segment)
+        if dropped:
+            document.segments = kept
+            document.findings = [f for f in document.findings if (f.part, f.page) not in dropped]
 
     def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
         """Name findings per document and segment, from one NER pass over all segments."""
@@ -342,20 +387,26 @@ class Scanner:
         if on_file_done is not None and hasattr(on_file_done, "start"):
             files = list(files)  # a progress bar needs the totals first
             on_file_done.start(files)
-        for result in self.scan_results(files):
-            report.files_scanned += 1
-            report.bytes_scanned += result.size
-            report.findings.extend(result.findings)
-            report.errors.extend(result.errors)
-            if result.skipped is not None:
-                report.files_scanned -= 1
-                report.skipped.append(ScanError(result.path, result.skipped))
-            used |= result.suppressions_used
-            if result.segments is not None:
-                report.documents[result.path] = result.segments
-            if on_file_done is not None:
-                on_file_done(result)
-            report.notes.extend(ScanNote(result.path, n) for n in result.notes)
+        try:
+            for result in self.scan_results(files):
+                self._add_result(report, result, used, on_file_done)
+        except Exception as exc:  # noqa: BLE001 - the report must still be written
+            import traceback
+
+            from redactcheck.distributed import DaskUnavailable
+
+            if isinstance(exc, DaskUnavailable):
+                raise  # a configuration error: the command line says so on one line
+
+            report.errors.append(
+                ScanError(
+                    "(scan)",
+                    f"the scan stopped early: internal error ({type(exc).__name__}); files not "
+                    "listed here were not scanned (--debug shows the traceback)",
+                    "".join(traceback.format_exception(exc)),
+                    content_free_trace(exc),
+                )
+            )
         for s in skipped:
             item = ScanError(_display_path(Path(s.path), resolve=False), s.reason)
             (report.skipped if s.benign else report.errors).append(item)
@@ -367,6 +418,24 @@ class Scanner:
         report.findings.sort(key=Finding.sort_key)
         report.errors.sort(key=lambda e: e.path)
         return report
+
+    @staticmethod
+    def _add_result(
+        report: Report, result: FileResult, used: set[str], on_file_done: ProgressHook | None
+    ) -> None:
+        report.files_scanned += 1
+        report.bytes_scanned += result.size
+        report.findings.extend(result.findings)
+        report.errors.extend(result.errors)
+        if result.skipped is not None:
+            report.files_scanned -= 1
+            report.skipped.append(ScanError(result.path, result.skipped))
+        used |= result.suppressions_used
+        if result.segments is not None:
+            report.documents[result.path] = result.segments
+        if on_file_done is not None:
+            on_file_done(result)
+        report.notes.extend(ScanNote(result.path, n) for n in result.notes)
 
     def scan_results(
         self,
@@ -395,12 +464,17 @@ class Scanner:
         )
 
 
+def _one_line(message: str, limit: int = 400) -> str:
+    message = visible(" ".join(message.split()))
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def _failed(result: FileResult, outcome: Outcome) -> FileResult:
     """Record what went wrong with a file (nothing, when ``outcome`` is clean)."""
     if outcome.error is not None:
         result.findings = []
         result.segments = None
-        result.errors.append(ScanError(result.path, outcome.error, outcome.detail))
+        result.errors.append(ScanError(result.path, outcome.error, outcome.detail, outcome.frames))
     elif outcome.skipped is not None:
         result.skipped = outcome.skipped
     return result

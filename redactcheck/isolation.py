@@ -26,6 +26,7 @@ class Outcome:
     error: str | None = None
     skipped: str | None = None
     detail: str | None = None  # traceback, shown only with --debug
+    frames: str | None = None  # the same without exception messages (--debug under --redact)
     stage: list[str] = field(default_factory=lambda: ["reading"])
 
     def at(self, stage: str) -> None:
@@ -74,26 +75,51 @@ class guard:  # noqa: N801 - used as ``with guard(outcome):``, like the function
             outcome.error = str(exc)
         elif isinstance(exc, ExtractError):
             outcome.error = str(exc)
-            outcome.detail = _trace(exc)
+            outcome.detail, outcome.frames = _trace(exc), content_free_trace(exc)
         elif isinstance(exc, OSError):
             outcome.error = describe_os_error(exc)
-            outcome.detail = _trace(exc)
+            outcome.detail, outcome.frames = _trace(exc), content_free_trace(exc)
         elif isinstance(exc, MemoryError):
             outcome.error = f"ran out of memory while {outcome.stage[0]}; not scanned"
         elif isinstance(exc, RecursionError):
             outcome.error = f"structure nested too deeply while {outcome.stage[0]}; not scanned"
-            outcome.detail = _trace(exc)
+            outcome.detail, outcome.frames = _trace(exc), content_free_trace(exc)
         else:
             outcome.error = (
                 f"internal error while {outcome.stage[0]} ({type(exc).__name__}); not scanned "
                 "(--debug shows the traceback)"
             )
-            outcome.detail = _trace(exc)
+            outcome.detail, outcome.frames = _trace(exc), content_free_trace(exc)
         return True
 
 
 def _trace(exc: BaseException) -> str:
     return "".join(traceback.format_exception(exc))
+
+
+def content_free_trace(exc: BaseException) -> str:
+    """The traceback of ``exc`` and its causes as frames (file, line, function) and exception
+    type names only: a message may quote the document (a parser's complaint about a line, a
+    ``KeyError`` of a word), so ``--redact --debug`` shows this."""
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    out: list[str] = []
+    for item in reversed(chain):
+        out.append("Traceback (most recent call last):\n")
+        out.extend(
+            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
+            for frame in traceback.extract_tb(item.__traceback__)
+        )
+        name = f"{type(item).__module__}.{type(item).__qualname__}"
+        out.append(f"{name} (message hidden: --redact)\n")
+    return "".join(out)
 
 
 def read_bounded(path: Path, limits: Limits) -> bytes:

@@ -16,7 +16,7 @@ CONTEXT_CHARS = 60
 _WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 
-#: Environment variable holding the secret that keys fingerprints (see docs/baseline.md).
+#: Environment variable holding the secret that keys fingerprints (see docs/review.md).
 KEY_ENV = "REDACTCHECK_FINGERPRINT_KEY"
 _DEFAULT_KEY = b"redactcheck-fingerprint-v1"
 

@@ -55,11 +55,13 @@ class Normalized:
         return self._orig_starts[k] + (index - self._norm_starts[k])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original ``[start, end)`` covering the normalised ``[start, end)``."""
+        """Original ``[start, end)`` covering the normalised ``[start, end)`` (a match inside
+        a right-to-left override run maps back in reverse: the ends are ordered here)."""
         if end <= start:
             s = self.to_original(start)
             return s, s
-        return self.to_original(start), self.to_original(end - 1) + 1
+        first, last = self.to_original(start), self.to_original(end - 1)
+        return (first, last + 1) if first <= last else (last, first + 1)
 
 
 class _Builder:
@@ -111,6 +113,10 @@ _CONFUSABLES = {
     "О": "O", "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "У": "Y",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Cherokee capitals that look like Latin ones (Unicode confusables.txt)
+    "Ꭰ": "D", "Ꭱ": "R", "Ꭲ": "T", "Ꭺ": "A", "Ꭻ": "J", "Ꭼ": "E", "Ꮃ": "W", "Ꮇ": "M",
+    "Ꮋ": "H", "Ꮐ": "G", "Ꮓ": "Z", "Ꮩ": "V", "Ꮪ": "S", "Ꮮ": "L", "Ꮯ": "C", "Ꮲ": "P",
+    "Ꮶ": "K", "Ᏼ": "B",
 }  # fmt: skip
 _CONFUSABLE_CHARS = "".join(_CONFUSABLES)
 
@@ -132,6 +138,12 @@ def _build_fold_table() -> dict[int, str]:
         table[ord(slash)] = "/"
     for space in "\u00a0\u2007\u202f":
         table[ord(space)] = " "
+    # mathematical bold, italic, script, fraktur, double-struck, sans-serif and monospace
+    # letters and digits (𝐒𝐄𝐂𝐑𝐄𝐓): styled text, never another language's letters
+    for code in range(0x1D400, 0x1D800):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded.isascii() and folded.isalnum():
+            table[code] = folded
     return table
 
 
@@ -166,15 +178,39 @@ _OCR_AS_L = str.maketrans({"0": "O", "1": "L", "5": "S", "8": "B", "4": "A", "6"
 
 
 def _fold_confusables(text: str) -> str:
-    """Map look-alike letters to Latin only inside words that also hold Latin letters."""
+    """Map look-alike letters to Latin inside words that also hold Latin letters, and in
+    words made only of look-alikes when the result is a marking word (``СЕСRЕТ`` in Cyrillic
+    and Cherokee capitals reads SECRET; a genuine Cyrillic or Greek word is left alone)."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not _LATIN.search(word):
+        folded = "".join(_CONFUSABLES.get(c, c) for c in word)
+        if not _LATIN.search(word) and (len(word) < 5 or folded not in marking_words()):
             return word  # a genuinely Cyrillic or Greek word: leave it for its own rules
-        return "".join(_CONFUSABLES.get(c, c) for c in word)
+        return folded
 
     return _MIXED_WORD.sub(fix, text)
+
+
+_RLO, _PDF = "\u202e", "\u202c"
+
+
+def _override_edits(text: str) -> list[_Edit]:
+    """Right-to-left override runs (U+202E up to U+202C or the line's end) in display order.
+
+    A reader sees ``\u202eNROFON//TERCES`` as ``SECRET//NOFORN``: the run's characters are
+    laid out right to left. Each becomes a one-character piece mapped to its own offset, so a
+    match inside the run maps back to exactly the run's characters."""
+    edits: list[_Edit] = []
+    pos = text.find(_RLO)
+    while pos != -1:
+        ends = [e for e in (text.find(_PDF, pos + 1), text.find("\n", pos + 1)) if e != -1]
+        end = min(ends) if ends else len(text)
+        pieces = [(i, text[i]) for i in range(end - 1, pos, -1) if not _ZERO_WIDTH.match(text[i])]
+        stop = end + 1 if end < len(text) and text[end] == _PDF else end
+        edits.append((pos, stop, pieces))
+        pos = text.find(_RLO, stop)
+    return edits
 
 
 # --- candidate search ----------------------------------------------------------------------
@@ -328,6 +364,8 @@ def normalize(text: str) -> Normalized:
                 folded = folded.replace(ch, _FOLD[ord(ch)])
         if not present.isdisjoint(_CONFUSABLES):
             folded = _fold_confusables(folded)
+        if _RLO in present:
+            edits.extend(_override_edits(folded))
         if any(_ZERO_WIDTH.match(ch) for ch in present):
             edits.extend((m.start(), m.end(), []) for m in _ZERO_WIDTH.finditer(folded))
     spaced, split, ocr = _candidates(ascii_view(folded))  # one byte per character

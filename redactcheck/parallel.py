@@ -10,10 +10,12 @@ memory does not grow with the number of files.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 import pickle
+import signal
 import stat
 import threading
 from collections import deque
@@ -211,10 +213,15 @@ def ordered(
         yield _collect(*pending.popleft())
 
 
-def _collect(unit: Unit, handle: Any) -> tuple[Unit, list[FileResult]]:
+def _collect(unit: Unit, handle: Any) -> tuple[Unit, list[FileResult] | None]:
+    """The unit's results; ``None`` when its worker died (memory, a signal) or the pool broke
+    under it: ``run`` then retries its files one at a time to find the one that did it."""
     if isinstance(handle, list):  # nothing was sent (all answered) or run inline
         return unit, []
-    return unit, handle.result()
+    try:
+        return unit, handle.result()
+    except Exception:  # noqa: BLE001 - BrokenProcessPool, a lost Dask worker …
+        return unit, None
 
 
 def merge(unit: Unit, computed: list[FileResult]) -> Iterator[Item]:
@@ -257,6 +264,9 @@ def run(
         submit, workers = _inline_submitter(scanner), 1
     try:
         for unit, computed in ordered(work, submit, in_flight=IN_FLIGHT_PER_WORKER * workers):
+            if computed is None:
+                assert submit is not None
+                computed = _one_by_one(unit, submit)
             for item in merge(unit, computed):
                 result = item.result
                 assert result is not None
@@ -271,6 +281,35 @@ def run(
             cache.flush()
         if closer is not None:
             closer()
+
+
+def worker_died_message(memory_limit: int | None = None) -> str:
+    if memory_limit:
+        return (
+            f"the worker process scanning this file used more than {memory_limit // MB} MB "
+            "(--max-memory) or was killed; not scanned"
+        )
+    return "the worker process scanning this file died (out of memory or killed); not scanned"
+
+
+def _one_by_one(unit: Unit, submit: Submit) -> list[FileResult]:
+    """Rerun the files of a unit whose worker died, each alone (the pool is rebuilt on the
+    next submit): the file that kills its worker again becomes an error of its own, and the
+    other files of the unit, which only shared its worker, are scanned as usual."""
+    from redactcheck.engine import FileResult, ScanError
+
+    out: list[FileResult] = []
+    for item in unit.items:
+        if not item.pending:
+            continue
+        try:
+            results = submit([_payload(item)]).result()
+        except Exception:  # noqa: BLE001 - this file killed its worker a second time
+            limit = getattr(submit, "memory_limit", None)
+            error = ScanError(item.shown, worker_died_message(limit))
+            results = [FileResult(item.shown, errors=[error], size=item.size)]
+        out.extend(results)
+    return out
 
 
 def _inline_submitter(scanner: Scanner) -> Submit:
@@ -292,8 +331,12 @@ def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[
     from concurrent.futures import ProcessPoolExecutor
 
     pool: list[ProcessPoolExecutor] = []
+    watch = MemoryWatch(spec.config.max_memory)
 
     def submit(payload: list[Path | tuple[str, bytes]]) -> Future:
+        if pool and _is_broken(pool[0]):
+            # a worker died (memory watch, a signal): start a fresh pool for the rest
+            pool.pop().shutdown(wait=False, cancel_futures=True)
         if not pool:
             # fork shares the already-imported code (and a model the parent loaded)
             # copy-on-write; elsewhere workers start fresh and load the model once each.
@@ -314,10 +357,67 @@ def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[
                 return pool[0].submit(run_unit, spec, payload)
             finally:
                 gc.unfreeze()
+                watch.follow(pool[0])
         return pool[0].submit(run_unit, spec, payload)
 
     def close() -> None:
+        watch.stop()
         for executor in pool:
             executor.shutdown(wait=True, cancel_futures=True)
 
+    submit.memory_limit = spec.config.max_memory  # type: ignore[attr-defined]
     return submit, jobs, close
+
+
+def _is_broken(executor: Any) -> bool:
+    return bool(getattr(executor, "_broken", False))
+
+
+MB = 1024 * 1024
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes(pid: int) -> int | None:
+    """Resident set size of process ``pid`` (Linux ``/proc``), or None when unknown."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class MemoryWatch:
+    """Kill a pool worker whose resident memory passes ``limit`` bytes (``--max-memory``).
+
+    One file must not take the machine: a PDF whose streams inflate to gigabytes, a document
+    with millions of objects. The limit is checked from the parent, so a worker stuck in C
+    code is stopped too. The pool then breaks, and ``run`` reruns the files of the lost
+    units one at a time: the one that passes the limit again is reported under ``errors``."""
+
+    INTERVAL = 0.1
+
+    def __init__(self, limit: int | None):
+        self.limit = limit or None
+        self._executors: list[Any] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def follow(self, executor: Any) -> None:
+        if self.limit is None or not os.path.isdir("/proc"):
+            return
+        self._executors = [e for e in self._executors if not _is_broken(e)] + [executor]
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="memory-watch", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.INTERVAL):
+            for executor in list(self._executors):
+                for pid in list((getattr(executor, "_processes", None) or {}).keys()):
+                    rss = resident_bytes(pid)
+                    if rss is not None and self.limit is not None and rss > self.limit:
+                        with contextlib.suppress(OSError):
+                            os.kill(pid, signal.SIGKILL)
+
+    def stop(self) -> None:
+        self._stop.set()

@@ -162,10 +162,15 @@ def test_email_attachment_pdf_bad_redaction(rules_scanner, tmp_path):
     ]
 
 
-def test_unreadable_attachment_is_a_note_not_a_crash(rules_scanner, tmp_path):
+def test_unreadable_attachment_is_an_error_not_a_crash(rules_scanner, tmp_path):
+    # issue 15, fail loud: an attachment nobody could read is named under errors (exit 2),
+    # once for the file
     data = build.email_with_attachment(b"%PDF-1.4 garbage", "broken.pdf", "pdf")
-    result = scan_bytes(rules_scanner, tmp_path, "mail.eml", data)
-    assert any("broken.pdf" in note and "not scanned" in note for note in result.notes)
+    (tmp_path / "mail.eml").write_bytes(data)
+    result = rules_scanner.scan_file(tmp_path / "mail.eml")
+    assert len(result.errors) == 1
+    assert "broken.pdf" in result.errors[0].message
+    assert "not scanned" in result.errors[0].message
 
 
 @pytest.mark.parametrize(

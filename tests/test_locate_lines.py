@@ -28,7 +28,7 @@ def test_carriage_returns_count_as_line_breaks():
 
 
 def test_keyed_hash_is_hmac_sha256():
-    """Fingerprints are HMAC-SHA256 (docs/baseline.md); the precomputed-state version must
+    """Fingerprints are HMAC-SHA256 (docs/review.md); the precomputed-state version must
     give exactly what the standard library's hmac gives, for short, block-sized and long keys."""
     import hashlib
     import hmac

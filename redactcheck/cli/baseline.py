@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from redactcheck.cli.common import fail, warn
-from redactcheck.config import Config, ConfigError, load_config
+from redactcheck.config import Config, ConfigError, distrust_scanned_config, load_config
 from redactcheck.detect.nlp import ModelNotInstalled
 from redactcheck.ruleset.loader import RuleLoadError
 from redactcheck.suppress.baseline import (
@@ -88,6 +88,10 @@ def load_settings(config_file: Path | None, no_names: bool) -> Config:
         config = load_config(config_file)
     except ConfigError as exc:
         fail(str(exc))
+    if config_file is None:  # a file of the work tree being scanned: see cli/scan.py
+        dropped = distrust_scanned_config(config, [Path(".")])
+        if dropped:
+            warn(f"{config.source} lies inside the scanned tree: ignoring {', '.join(dropped)}")
     if no_names:
         config.names = False
     return config

@@ -34,6 +34,7 @@ from redactcheck.cli.baseline import (
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.report.table import SEVERITY_STYLE
+from redactcheck.safetext import terminal_text, visible
 from redactcheck.suppress.baseline import apply_baseline
 
 CONTEXT_LINES = 2
@@ -68,7 +69,7 @@ def excerpt(finding: Finding, segments: list[Segment] | None) -> Text:
             break
         nxt = src.find("\n", end + 1)
         end = len(src) if nxt == -1 else nxt
-    text = Text(src[start:end].rstrip("\n"))
+    text = Text(terminal_text(src[start:end].rstrip("\n")))
     text.stylize("bold black on yellow", finding.start - start, finding.end - start)
     return text
 
@@ -83,10 +84,12 @@ def show(console: Console, finding: Finding, index: int, total: int, segments) -
     title = Text.assemble(
         (f"{index}/{total}  ", "dim"),
         (finding.severity, SEVERITY_STYLE.get(finding.severity, "")),
-        f"  {finding.rule_id}  ",
-        (where, "bold"),
+        f"  {visible(finding.rule_id)}  ",
+        (visible(where), "bold"),
     )
-    body = Text.assemble(excerpt(finding, segments), "\n\n", (finding.message, "italic"))
+    body = Text.assemble(
+        excerpt(finding, segments), "\n\n", (terminal_text(finding.message), "italic")
+    )
     console.print(Panel(body, title=title, title_align="left"))
 
 

@@ -10,10 +10,18 @@ from pathlib import Path
 
 import typer
 
-from redactcheck.cli.common import fail
-from redactcheck.config import ConfigError, load_config, validate
+from redactcheck.cache import cache_folder, inside_scanned
+from redactcheck.cli.common import fail, warn
+from redactcheck.config import (
+    ConfigError,
+    distrust_scanned_config,
+    load_config,
+    validate,
+    validate_scheduler,
+)
 from redactcheck.detect.nlp import ModelNotInstalled, check_model
 from redactcheck.ruleset.loader import RuleLoadError
+from redactcheck.safetext import terminal_line, visible
 
 
 class Format(str, Enum):
@@ -130,6 +138,12 @@ def scan(
         "--max-member-size",
         help="Largest uncompressed archive member, e.g. DOCX part (default 100MB; 0 = no limit).",
     ),
+    max_memory: str | None = typer.Option(
+        None,
+        "--max-memory",
+        help="Memory per worker process, e.g. 1GB (default 1GB; 0 = no limit); a file that "
+        "needs more is reported under errors.",
+    ),
     max_line_length: int | None = typer.Option(
         None, "--max-line-length", min=0, help="Longest line in characters (default 1000000)."
     ),
@@ -154,10 +168,18 @@ def scan(
     ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
-    from redactcheck.report import render
+    from redactcheck.report import get_renderer, shown_report, write_atomically
 
     try:
         config = load_config(config_file)
+        scanned = list(paths or []) or [Path(".")]
+        if config_file is None:  # found by walking up: maybe a file of the scanned folder
+            dropped = distrust_scanned_config(config, scanned)
+            if dropped:
+                warn(
+                    f"{visible(str(config.source))} lies inside a scanned folder: ignoring "
+                    f"{', '.join(dropped)} (give them on the command line or with --config)"
+                )
         config = config.with_overrides(
             fail_on=fail_on.value if fail_on else None,
             min_score=min_score,
@@ -170,12 +192,18 @@ def scan(
             max_file_size=_parse_size(max_file_size, "--max-file-size"),
             max_member_size=_parse_size(max_member_size, "--max-member-size"),
             max_line_length=max_line_length,
+            max_memory=_parse_size(max_memory, "--max-memory"),
             file_timeout=file_timeout,
             jobs=jobs,
             cache_dir=str(cache_dir) if cache_dir else None,
             dask_scheduler=dask_scheduler,
         )
         if no_cache:
+            config.cache = False
+        if config.cache and inside_scanned(cache_folder(config), scanned):
+            if cache_dir is not None:
+                fail(f"--cache-dir {visible(str(cache_dir))} lies inside a scanned folder")
+            warn("the result cache folder lies inside a scanned folder: scanning without it")
             config.cache = False
         if no_names:
             config.names = False
@@ -191,6 +219,7 @@ def scan(
         if report_unused:
             config.report_unused_suppressions = True
         validate(config)
+        validate_scheduler(config)
         if config.names:
             check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
@@ -202,21 +231,49 @@ def scan(
         report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
     except DaskUnavailable as exc:
         fail(str(exc))
-    text = render(report, format.value, redact=config.redact)
+    # one masked copy for every output: the report, the error lines and --debug tracebacks
+    shown = shown_report(report, redact=config.redact)
+    text = get_renderer(format.value)(shown)
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            write_atomically(output, text)
         except OSError as exc:
-            fail(f"{output}: cannot write report: {exc.strerror or exc}")
+            fail(f"{visible(str(output))}: cannot write report: {exc.strerror or exc}")
     else:
-        sys.stdout.write(text)
-    for error in report.errors:  # always on stderr, whatever the format, so CI logs show them
-        typer.echo(f"redactcheck: error: {error.path}: {error.message}", err=True)
+        _write_stdout(text)
+    for error in shown.errors:  # always on stderr, whatever the format, so CI logs show them
+        _stderr(f"redactcheck: error: {error.path}: {error.message}")
     if verbose:
-        for item in report.skipped:
-            typer.echo(f"redactcheck: skipped: {item.path}: {item.message}", err=True)
+        for item in shown.skipped:
+            _stderr(f"redactcheck: skipped: {item.path}: {item.message}")
+    else:
+        from redactcheck.discover import GITIGNORED
+
+        ignored = sum(1 for item in report.skipped if item.message == GITIGNORED)
+        if ignored:  # never silent: a planted .gitignore could otherwise hide files unseen
+            _stderr(
+                f"redactcheck: {ignored} file(s) left out by .gitignore rules "
+                "(-v lists them, --no-gitignore reads them)"
+            )
     if debug:
-        for error in report.errors:
+        for error in shown.errors:
             if error.detail:
-                typer.echo(f"redactcheck: debug: {error.path}:\n{error.detail}", err=True)
+                # the traceback's own lines stay lines; each is escaped like any other output
+                lines = [terminal_line(line) for line in error.detail.splitlines()]
+                _stderr(f"redactcheck: debug: {error.path}:", *lines)
     raise typer.Exit(report.exit_code(config.fail_on))
+
+
+def _stderr(line: str, *more: str) -> None:
+    """A line on stderr with control characters escaped: a file name cannot forge a CI
+    annotation (``::error::``) or move the terminal's cursor."""
+    typer.echo("\n".join([terminal_line(line), *more]), err=True)
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal in a legacy encoding: never lose the report
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+    sys.stdout.flush()

@@ -205,18 +205,44 @@ def _finding(
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per rule and place: several patterns of a rule may hit the same text, or
     overlapping parts of it (``SECRET`` inside ``SECRET//NOFORN``); the strongest hit wins,
-    and among equally strong ones the widest."""
+    and among equally strong ones the widest.
+
+    Linear in the number of findings (after sorting): only hits of one rule that overlap,
+    directly or through a chain, compete, so each such cluster is settled on its own. Comparing
+    every hit with every kept one took 223 s on 100,000 portion-marked lines (issue 15)."""
     best: dict[tuple[str, int, int], Finding] = {}
     for f in findings:
         key = (f.rule_id, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
+    by_rule: dict[str, list[Finding]] = {}
+    for f in best.values():
+        by_rule.setdefault(f.rule_id, []).append(f)
     kept: list[Finding] = []
-    spans: dict[str, list[tuple[int, int]]] = {}  # per rule: spans kept so far
-    for f in sorted(best.values(), key=lambda f: (-f.score, f.start - f.end, f.start)):
-        taken = spans.setdefault(f.rule_id, [])
+    for group in by_rule.values():
+        group.sort(key=lambda f: (f.start, f.end))
+        cluster: list[Finding] = []
+        cluster_end = 0
+        for f in group:
+            if cluster and f.start >= cluster_end:
+                kept.extend(_settle(cluster))
+                cluster = []
+            cluster_end = f.end if not cluster else max(cluster_end, f.end)
+            cluster.append(f)
+        kept.extend(_settle(cluster))
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
+
+
+def _settle(cluster: list[Finding]) -> list[Finding]:
+    """Hits of one rule that overlap in a chain: strongest first, then widest, keep each that
+    overlaps none kept before it."""
+    if len(cluster) <= 1:
+        return cluster
+    taken: list[tuple[int, int]] = []
+    kept: list[Finding] = []
+    for f in sorted(cluster, key=lambda f: (-f.score, f.start - f.end, f.start)):
         if any(f.start < end and start < f.end for start, end in taken):
             continue  # overlaps a stronger (or equally strong, wider) hit of the same rule
         taken.append((f.start, f.end))
         kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
+    return kept

@@ -15,6 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from redactcheck.document import Document, Segment
+from redactcheck.safetext import visible
 
 
 class ExtractError(Exception):
@@ -38,6 +39,7 @@ EXTRACTORS: dict[str, str] = {
     ),
     "text/html": "redactcheck.extract.html:extract_html",
     "message/rfc822": "redactcheck.extract.email:extract_email",
+    "application/mbox": "redactcheck.extract.email:extract_mbox",
 }
 
 #: How deep attachments inside attachments are followed, and how many bytes of attachments one
@@ -59,6 +61,8 @@ _EXTENSIONS = {
     ".htm": "text/html",
     ".xhtml": "text/html",
     ".eml": "message/rfc822",
+    ".mbox": "application/mbox",
+    ".mbx": "application/mbox",
     ".msg": "application/vnd.ms-outlook",
 }
 
@@ -86,6 +90,8 @@ def sniff(path: str, data: bytes) -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "text/html"
+    if not ext and head.startswith(b"From ") and _looks_like_email(head.split(b"\n", 1)[-1]):
+        return "application/mbox"  # a Unix mailbox saved without an extension
     if not ext and _looks_like_email(head):
         # only without an extension: a .txt memo with FROM:/TO: lines stays text, so its line
         # numbers keep counting from the top of the file
@@ -177,13 +183,14 @@ def _label(media_type: str) -> str:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
         "text/html": "HTML",
         "message/rfc822": "e-mail",
+        "application/mbox": "mailbox",
     }.get(media_type, media_type)
 
 
 def attachment_part(name: str, part: str) -> str:
     """Part name of text found in an attachment: ``attachment:NAME`` for its body, and
     ``attachment:NAME:PART`` for its other parts (so a comment stays a comment)."""
-    name = name.replace("\n", " ").replace("\r", " ").strip() or "unnamed"
+    name = visible(name.replace("\n", " ").replace("\r", " ").strip()) or "unnamed"
     return f"attachment:{name}" if part == "body" else f"attachment:{name}:{part}"
 
 
@@ -191,25 +198,31 @@ def add_attachment(parent: Document, name: str, data: bytes) -> None:
     """Extract an embedded file and add its segments and findings to ``parent``.
 
     Parts are renamed with :func:`attachment_part`; pages keep the attachment's own numbering.
-    An unreadable attachment becomes a note, not an error, so the rest of the file is still
-    reported. Nesting depth and the total unpacked size are bounded.
+    An unreadable attachment becomes one of the parent's ``errors`` (the rest of the file is
+    still reported, and the scan exits 2); a binary one (not a document) a note. Nesting depth
+    and the total unpacked size are bounded.
     """
-    label = name or "unnamed"
+    label = visible(name) or "unnamed"
     depth = _depth.get()
     if depth >= MAX_NESTING:
-        parent.notes.append(f"attachment {label!r} not scanned: nested too deeply")
+        parent.errors.append(f"attachment {label} not scanned: nested too deeply")
         return
     budget = _budget.get()
     if budget is not None:
         if len(data) > budget[0]:
-            parent.notes.append(f"attachment {label!r} not scanned: attachments exceed size limit")
+            parent.errors.append(f"attachment {label} not scanned: attachments exceed size limit")
             return
         budget[0] -= len(data)
     token = _depth.set(depth + 1)
     try:
         child = extract(f"{parent.path}#{label}", data)
+    except NotADocument as exc:
+        # a binary attachment (an image, a program): listed, not an error
+        parent.notes.append(f"attachment {label} not scanned: {exc}")
+        return
     except ExtractError as exc:
-        parent.notes.append(f"attachment {label!r} not scanned: {exc}")
+        # fail loud: an attachment that could not be read is content nobody checked
+        parent.errors.append(f"attachment {label} not scanned: {exc}")
         return
     finally:
         _depth.reset(token)
@@ -220,4 +233,5 @@ def add_attachment(parent: Document, name: str, data: bytes) -> None:
     for f in child.findings:
         f.part = attachment_part(label, f.part)
         parent.findings.append(f)
-    parent.notes.extend(f"attachment {label!r}: {note}" for note in child.notes)
+    parent.notes.extend(f"attachment {label}: {note}" for note in child.notes)
+    parent.errors.extend(f"attachment {label}: {error}" for error in child.errors)

@@ -79,7 +79,8 @@ def extract_docx(path: str, data: bytes) -> Document:
     def lines(part: str) -> Lines:
         return parts.setdefault(part, Lines())
 
-    _read_story(_xml(package, "word/document.xml"), "body", lines)
+    body = _xml(package, "word/document.xml")
+    _read_story(body, "body", lines)
     for name in sorted(names):
         if re.fullmatch(r"word/header\d*\.xml", name):
             _read_story(_xml(package, name), "header", lines)
@@ -90,7 +91,16 @@ def extract_docx(path: str, data: bytes) -> Document:
             _read_story(_xml(package, name), part, lines)
     if "word/comments.xml" in names:
         _read_comments(_xml(package, "word/comments.xml"), lines("comment"))
+    if "word/glossary/document.xml" in names:  # building blocks: text Word keeps, not shows
+        _read_story(_xml(package, "word/glossary/document.xml"), "glossary", lines)
     _read_properties(package, names, lines("metadata"))
+    if "word/settings.xml" in names:
+        _read_variables(_xml(package, "word/settings.xml"), lines("metadata"))
+    for name in sorted(names):
+        if re.fullmatch(r"customXml/item\d+\.xml", name):
+            _read_custom_xml(_xml(package, name), lines("custom-xml"))
+    _read_alt_text(body, lines("alt-text"))
+    _read_embedded(package, names, body, doc)
 
     for part, content in parts.items():
         segment = content.segment(part)
@@ -108,6 +118,7 @@ def extract_docx(path: str, data: bytes) -> Document:
                 "tracked-deletion": "HIDDEN-TRACKED-CHANGE",
                 "tracked-insertion": "HIDDEN-TRACKED-CHANGE",
                 "hidden-text": "HIDDEN-TEXT",
+                "alternate-content": "HIDDEN-TEXT",
                 "metadata": "HIDDEN-METADATA",
             }[part]
             doc.findings.append(hidden_finding(rule, segment, start, end, reason=reason))
@@ -181,11 +192,14 @@ def _read_story(root: etree._Element, part: str, lines) -> None:
     Inserted, deleted and hidden runs go to their own parts (one line per change, prefixed with
     its author) so each text is scanned once, and the visible line reads as the reader sees it.
     """
+    fallback: list[str] = []
     for para in root.iter(f"{_W}p"):
         if any(
             isinstance(a.tag, str) and a.tag == f"{{{MC}}}Fallback" for a in para.iterancestors()
         ):
-            continue  # the same text box is also in mc:Choice
+            # mostly the same text box as in mc:Choice; what differs, Word never shows
+            fallback.append("".join(_run_text(r) for r in para.iter(f"{_W}r") if _owner(r) is para))
+            continue
         visible: list[str] = []
         changes: list[tuple[str, str, str]] = []  # (part, author, text)
         for run in para.iter(f"{_W}r"):
@@ -204,6 +218,10 @@ def _read_story(root: etree._Element, part: str, lines) -> None:
             else:
                 visible.append(_run_text(run))
         lines(part).add("".join(visible))
+        instructions = " ".join(
+            " ".join((t.text or "").split()) for t in para.iter(f"{_W}instrText")
+        ) + " ".join(f.get(f"{_W}instr") or "" for f in para.iter(f"{_W}fldSimple"))
+        lines("field-code").add(" ".join(instructions.split()))
         for change_part, author, text in changes:
             if not text.strip():
                 continue
@@ -214,6 +232,15 @@ def _read_story(root: etree._Element, part: str, lines) -> None:
                 prefix = f"{author}: " if author else ""
                 kind = "deletion" if change_part == "tracked-deletion" else "insertion"
                 lines(change_part).add(prefix + text, flag=kind)
+    _read_fallback(fallback, part, lines)
+
+
+def _read_fallback(texts: list[str], part: str, lines) -> None:
+    shown = set(lines(part).lines)
+    for text in texts:
+        if text.strip() and text.replace("\r", " ").replace("\n", " ") not in shown:
+            where = "" if part == "body" else f" in {part}"
+            lines("alternate-content").add(text, flag=f"mc:Fallback text Word does not show{where}")
 
 
 def _owner(run: etree._Element) -> etree._Element | None:
@@ -276,3 +303,69 @@ def _property(lines: Lines, local: str, text: str | None, known: dict) -> None:
         lines.add(f"{label}: {value}", flag=label, flag_from=len(label) + 2)
     else:
         lines.add(f"{label}: {value}")
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: embedded files and alternative-format chunks read like attachments, by extension
+_READABLE_EMBEDDED = (".docx", ".pdf", ".htm", ".html", ".xhtml", ".txt", ".eml", ".md")
+
+
+def _read_variables(settings: etree._Element, lines: Lines) -> None:
+    """Document variables (``w:docVar``): name/value pairs macros and templates keep, never
+    shown in the document."""
+    for var in settings.iter(f"{_W}docVar"):
+        name = var.get(f"{_W}name") or "variable"
+        value = " ".join((var.get(f"{_W}val") or "").split())
+        if value:
+            label = f"document variable {name}"
+            lines.add(f"{label}: {value}", flag=label, flag_from=len(label) + 2)
+
+
+def _read_custom_xml(root: etree._Element, lines: Lines) -> None:
+    """Custom XML data parts (data bound to content controls, or left there by a tool)."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text and el.text.strip():
+            lines.add(" ".join(el.text.split()))
+        for value in el.attrib.values() if isinstance(el.tag, str) else ():
+            if len(value.split()) > 1:  # prose in an attribute, not an identifier
+                lines.add(" ".join(value.split()))
+
+
+def _read_alt_text(root: etree._Element, lines: Lines) -> None:
+    """Alternative text and titles of pictures, shapes and charts (``wp:docPr``)."""
+    for el in root.iter(f"{{{WP}}}docPr"):
+        for attr in ("title", "descr"):
+            value = " ".join((el.get(attr) or "").split())
+            if value:
+                lines.add(value)
+
+
+def _read_embedded(
+    package: zipfile.ZipFile, names: set[str], body: etree._Element, doc: Document
+) -> None:
+    """Embedded documents (``word/embeddings/``) and alternative-format chunks
+    (``w:altChunk``: a whole HTML, text or Word file merged in when opened), read like
+    attachments; a format redactcheck cannot read is named under errors, not passed over."""
+    from redactcheck.extract import add_attachment
+    from redactcheck.limits import read_member
+
+    targets = [n for n in sorted(names) if n.startswith("word/embeddings/") and not n.endswith("/")]
+    chunk_ids = [c.get(f"{{{R}}}id") for c in body.iter(f"{_W}altChunk")]
+    if chunk_ids and "word/_rels/document.xml.rels" in names:
+        rels = _xml(package, "word/_rels/document.xml.rels")
+        by_id = {
+            r.get("Id"): r.get("Target") or "" for r in rels.iter(f"{{{PKG_RELS}}}Relationship")
+        }
+        for ident in chunk_ids:
+            target = by_id.get(ident, "")
+            member = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            if member in names and member not in targets:
+                targets.append(member)
+    for member in targets:
+        label = member.rsplit("/", 1)[-1]
+        if not label.lower().endswith(_READABLE_EMBEDDED):
+            doc.errors.append(f"embedded file {label} not read (format not supported)")
+            continue
+        add_attachment(doc, label, read_member(package, member))

@@ -21,6 +21,7 @@ from redactcheck.extract.geometry import PageBoxes
 from redactcheck.extract.hidden import hidden_finding, identifies
 from redactcheck.extract.ocr import OcrSettings, OCRUnavailable, as_settings, ocr_page
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
+from redactcheck.extract.pdf_limits import check_pdf_streams
 
 MAX_PAGES = 10_000
 MAX_REVISIONS = 8
@@ -43,6 +44,7 @@ _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
 
 def extract_pdf(path: str, data: bytes) -> Document:
     doc = Document(path=path, media_type="application/pdf")
+    check_pdf_streams(data)  # inflated size and object counts, before pdfium holds them
     pdf = _open(data)
     try:
         _read_pages(pdf, doc)
@@ -151,13 +153,13 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
         pdf.init_forms()
     count = len(pdf)
     if count > MAX_PAGES:
-        doc.notes.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
+        doc.errors.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
     ocr = _OcrRun(as_settings(OCR.get()))
     for number in range(1, min(count, MAX_PAGES) + 1):
         try:
             _read_page(pdf, doc, number, ocr)
         except pdfium.PdfiumError:
-            doc.notes.append(f"page {number} could not be read (damaged PDF), not scanned")
+            doc.errors.append(f"page {number} could not be read (damaged PDF), not scanned")
     ocr.summarise(doc)
 
 
@@ -456,7 +458,7 @@ def _read_attachments(pdf: pdfium.PdfDocument, doc: Document) -> None:
             name = attachment.get_name() or f"attachment{i + 1}"
             payload = bytes(attachment.get_data())
         except pdfium.PdfiumError:
-            doc.notes.append(f"embedded file {i + 1} could not be read (damaged PDF)")
+            doc.errors.append(f"embedded file {i + 1} could not be read (damaged PDF)")
             continue
         add_attachment(doc, name, payload)
 

@@ -6,8 +6,12 @@ renderer sees it, so no format can forget to mask.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
 
 from redactcheck.engine import Report
 
@@ -26,9 +30,29 @@ def get_renderer(fmt: str) -> Callable[[Report], str]:
     return getattr(import_module(module), func)
 
 
-def render(report: Report, fmt: str, *, redact: bool) -> str:
+def shown_report(report: Report, *, redact: bool) -> Report:
+    """The report every output shows: masked under ``--redact`` (renderers, stderr, --debug)."""
     if redact:
         from redactcheck.report.redact import redact_report
 
-        report = redact_report(report)
-    return get_renderer(fmt)(report)
+        return redact_report(report)
+    return report
+
+
+def render(report: Report, fmt: str, *, redact: bool) -> str:
+    return get_renderer(fmt)(shown_report(report, redact=redact))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it and a rename, so a reader
+    (or a CI step) never sees half a report, and a failed run leaves the old file whole."""
+    folder = path.parent
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+            fh.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -276,6 +276,12 @@ def _document(
         body = _render_segment(segment.text, items)
         parts.append(f'<h3>{escape(where)}</h3><pre class="text">{body}</pre>')
     if unplaced:
+        # under --redact no document text reaches the report: every finding is listed here
+        heading = (
+            "Findings (document text not shown: --redact)"
+            if masked and not segments
+            else "Not in the text shown"
+        )
         items_html = "".join(
             f'<li id="{ids[id(f)]}" class="sev-{f.severity} cat-{f.category}">'
             f"{escape(f.rule_id)} ({f.severity}, {escape(f.part)}): "
@@ -283,9 +289,7 @@ def _document(
             f" — {_plain(f.context)}</li>"
             for f in unplaced
         )
-        parts.append(
-            f'<div class="unplaced"><h3>Not in the text shown</h3><ul>{items_html}</ul></div>'
-        )
+        parts.append(f'<div class="unplaced"><h3>{heading}</h3><ul>{items_html}</ul></div>')
     parts.append("</article>")
     return "".join(parts)
 
@@ -333,7 +337,8 @@ def render(report: Report) -> str:
 <header><h1>redactcheck review report</h1>
 <p class="meta">{s["files_scanned"]} file(s) scanned · {s["findings"]} finding(s) ·
 {s["errors"]} error(s){" · highest severity " + SEVERITIES[worst] if worst >= 0 else ""}
-{" · matched text masked (--redact)" if masked else ""} · redactcheck {escape(__version__)}</p>
+{" · matched text masked, document text not shown (--redact)" if masked else ""}
+ · redactcheck {escape(__version__)}</p>
 </header>
 <section id="summary"><h2>Summary</h2>{_summary(report)}</section>
 {_filters()}

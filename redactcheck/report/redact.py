@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from copy import deepcopy
 from dataclasses import replace
 from typing import Any
@@ -29,12 +31,32 @@ def _mask_strings(value: Any, pattern: re.Pattern[str] | None) -> Any:
     return value
 
 
+_FORMAT_CHARS = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+#: a quoted literal in a message (``'SECRET//FOO'``, as ``repr`` writes it): detectors build
+#: such quotes from document text, so under ``--redact`` every one is masked (fail closed)
+_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.){1,300}'" + r'|"(?:[^"\\\n]|\\.){1,300}"')
+
+
+def variants(text: str) -> set[str]:
+    """The ways a matched text can be written into a message or a detail: as it is, as
+    ``repr``/``ascii`` and JSON escape it, with zero-width and bidi characters removed, folded
+    (NFKC), and as a report path or part shows it (``safetext.visible``)."""
+    from redactcheck.safetext import visible
+
+    out = {text, repr(text)[1:-1], ascii(text)[1:-1], json.dumps(text)[1:-1], visible(text)}
+    plain = _FORMAT_CHARS.sub("", text)
+    out |= {plain, unicodedata.normalize("NFKC", plain)}
+    return {v for v in out if v.strip()}
+
+
 def _secrets_pattern(findings: list[Finding]) -> re.Pattern[str] | None:
-    texts = {f.text for f in findings if f.text.strip()}
+    texts: set[str] = set()
     for f in findings:
+        if f.text.strip():
+            texts |= variants(f.text)
         hidden = f.details.get("hidden_text")
         if isinstance(hidden, str) and hidden.strip():
-            texts.add(hidden)
+            texts |= variants(hidden)
     if not texts:
         return None
     alternatives = sorted(texts, key=len, reverse=True)
@@ -85,7 +107,7 @@ def redact_findings(findings: list[Finding]) -> list[Finding]:
                     else f.part,
                     # the context around a match may hold what no detector caught: drop it whole
                     context=mask(f.entity) if f.context else "",
-                    message=_mask_strings(f.message, pattern),
+                    message=_QUOTED.sub("[REDACTED]", _mask_strings(f.message, pattern)),
                     details=_mask_strings(deepcopy(f.details), pattern),
                 )
             )
@@ -93,12 +115,19 @@ def redact_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def redact_report(report: Report) -> Report:
+    """The report as every ``--redact`` output shows it (renderers, stderr and ``--debug``).
+
+    Document text is dropped (the HTML report then lists findings with masked context only,
+    never the body: words no detector caught may still be sensitive), and a failed file's
+    traceback keeps its frames but loses exception messages, which may quote the document."""
     findings = redact_findings(report.findings)
     pattern = _secrets_pattern(report.findings)
-    errors = [ScanError(e.path, _mask_strings(e.message, pattern)) for e in report.errors]
+    errors = [
+        ScanError(e.path, _mask_strings(e.message, pattern), e.frames, e.frames)
+        for e in report.errors
+    ]
     notes = [ScanNote(n.path, _mask_strings(n.message, pattern)) for n in report.notes]
-    documents = _mask_documents(report) if report.documents else report.documents
-    return replace(report, findings=findings, errors=errors, notes=notes, documents=documents)
+    return replace(report, findings=findings, errors=errors, notes=notes, documents={})
 
 
 #: stands in for each masked character of document text (same length keeps finding offsets

@@ -4,7 +4,9 @@ It reads like a review: within a file the most severe findings come first, then 
 page and line order; each row shows what was found in its line (masked under ``--redact``),
 and repeats of the same text under the same rule (a banner on every page) are one row with
 their count and places.
-"""
+
+Every cell is a Rich ``Text`` (never markup), with control characters escaped: a file or
+attachment name such as ``[/].txt`` or one holding an ANSI escape is shown, not interpreted."""
 
 from __future__ import annotations
 
@@ -18,6 +20,13 @@ from rich.text import Text
 
 from redactcheck.engine import Report
 from redactcheck.finding import Finding, severity_rank
+from redactcheck.safetext import visible
+
+
+def _cell(value: str, style: str = "") -> Text:
+    """Literal text for a table cell: no markup, no control characters."""
+    return Text(visible(value), style=style)
+
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -45,8 +54,8 @@ def _place(f: Finding) -> str:
 
 def _found(f: Finding) -> Text:
     """The matched text in its line, the match in bold (under --redact both are masked)."""
-    text = " ".join(f.text.split())
-    context = " ".join(f.context.split())
+    text = visible(" ".join(f.text.split()))  # control characters shown, never sent
+    context = visible(" ".join(f.context.split()))
     at = context.find(text) if text else -1
     if not context or at < 0:
         return Text(text, style="bold")
@@ -78,7 +87,7 @@ def render(report: Report) -> str:
     for path, group in groupby(report.findings, key=lambda f: f.path):
         rows = _rows(list(group))
         table = Table(
-            title=Text(path, style="bold"), title_justify="left", expand=False, show_lines=False
+            title=_cell(path, "bold"), title_justify="left", expand=False, show_lines=False
         )
         table.add_column("where", overflow="fold", max_width=24)
         # part gets its own column: in "where" it was cropped away on narrow terminals
@@ -98,29 +107,31 @@ def render(report: Report) -> str:
                 found.append(f"  ×{len(row)}", style="bold magenta")
             table.add_row(
                 where,
-                *([first.part] if show_part else []),
-                Text(first.severity, style=SEVERITY_STYLE.get(first.severity, "")),
-                first.rule_id,
+                *([_cell(first.part)] if show_part else []),
+                _cell(first.severity, SEVERITY_STYLE.get(first.severity, "")),
+                _cell(first.rule_id),
                 found,
-                first.message,
+                _cell(first.message),
             )
         console.print(table)
     for n in report.notes:  # errors go to stderr (cli/scan.py); notes only appear here
-        console.print(Text(f"note: {n.path}: {n.message}", style="dim"))
+        console.print(_cell(f"note: {n.path}: {n.message}", "dim"))
     if report.baseline:
         _baseline_lines(console, report.baseline)
     s = report.summary()
     sev = ", ".join(f"{k} {v}" for k, v in s["by_severity"].items()) or "none"
     console.print(
-        f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), "
-        f"{s['errors']} error(s)"
+        _cell(
+            f"{s['files_scanned']} file(s) scanned, {s['findings']} finding(s) ({sev}), "
+            f"{s['errors']} error(s)"
+        )
     )
     return buffer.getvalue()
 
 
 def _baseline_lines(console: Console, info: dict) -> None:
     """What ``--baseline`` hid, and the entries that no longer match anything (stale)."""
-    console.print(f"baseline: {info['matched']} accepted finding(s) not shown")
+    console.print(_cell(f"baseline: {info['matched']} accepted finding(s) not shown"))
     stale = info.get("stale") or []
     if stale:
         console.print(
@@ -131,4 +142,4 @@ def _baseline_lines(console: Console, info: dict) -> None:
             )
         )
         for e in stale:
-            console.print(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}")
+            console.print(_cell(f"  {e['path']}  {e['rule_id']}  {e['fingerprint']}"))
