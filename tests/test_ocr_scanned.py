@@ -130,3 +130,23 @@ def test_see_through_marker_on_a_scan_is_a_failed_redaction(rules_scanner, tmp_p
     word = build.word_boxes()[(1, "Whitcombe")][0]
     left, bottom, right, top = bad[0].bbox
     assert left <= (word[0] + word[2]) / 2 <= right and bottom <= (word[1] + word[3]) / 2 <= top
+
+
+def test_a_page_over_its_time_budget_is_reported_and_the_next_is_read(monkeypatch):
+    from redactcheck.extract import ocr, pdf
+
+    calls = []
+    real = pdf.ocr_page
+
+    def slow_first(page, settings):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ocr.OCRTimeout("OCR gave up on the page after 60 s")
+        return real(page, settings)
+
+    monkeypatch.setattr(pdf, "ocr_page", slow_first)
+    document = extract("scan.pdf", build.scanned_memo(2), ocr=True)
+    assert [(f.rule_id, f.page) for f in document.findings] == [("HIDDEN-NO-TEXT-LAYER", 1)]
+    assert any("page 1" in n and "gave up" in n for n in document.notes)
+    (page_two,) = [s for s in document.segments if s.part == "body" and s.page == 2]
+    assert build.PHONE in page_two.text

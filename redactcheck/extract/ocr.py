@@ -37,6 +37,10 @@ class OCRUnavailable(Exception):
     """OCR cannot run; the message says why, in one line."""
 
 
+class OCRTimeout(OCRUnavailable):
+    """OCR gave up on one page (its time budget); the next page may still be read."""
+
+
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
     """What the user asked for: whether to OCR, in which languages, within which limits."""
@@ -55,7 +59,6 @@ class OcrPage:
     boxes: PageBoxes
     confidence: float  # mean word confidence, 0-100
     engine: str
-    words: list[tuple[int, int, float]] = field(default_factory=list)  # start, end, confidence
     #: words read under see-through marker boxes: text, box in points, confidence
     see_through: list[tuple[str, tuple[float, float, float, float], float]] = field(
         default_factory=list
@@ -204,7 +207,7 @@ def _read_with_api(api, image, scale: float, settings: OcrSettings) -> list[_Wor
     api.SetSourceResolution(round(72 * scale))
     if not api.Recognize(timeout=int(settings.page_timeout * 1000)):
         api.Clear()
-        raise OCRUnavailable(f"OCR gave up on the page after {settings.page_timeout:g} s")
+        raise OCRTimeout(f"OCR gave up on the page after {settings.page_timeout:g} s")
     words: list[_Word] = []
     iterator = api.GetIterator()
     level = tesserocr.RIL.WORD
@@ -245,9 +248,7 @@ def _read_with_program(program: str, image, settings: OcrSettings) -> list[_Word
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise OCRUnavailable(
-                f"OCR gave up on the page after {settings.page_timeout:g} s"
-            ) from exc
+            raise OCRTimeout(f"OCR gave up on the page after {settings.page_timeout:g} s") from exc
         except OSError as exc:
             raise OCRUnavailable(f"Tesseract could not be run ({type(exc).__name__})") from exc
     if proc.returncode != 0:
@@ -316,7 +317,7 @@ def _assemble(page: pdfium.PdfPage, size: tuple[int, int], words: list[_Word], e
     boxes = PageBoxes.from_spans(offsets, rects, spans)
     boxes.page_box = tuple(page.get_cropbox())
     boxes.rotation = page.get_rotation()
-    return OcrPage(text, boxes, mean, engine, spans)
+    return OcrPage(text, boxes, mean, engine)
 
 
 def _to_page(page: pdfium.PdfPage, size: tuple[int, int], box) -> tuple[float, float, float, float]:

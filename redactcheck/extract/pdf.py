@@ -19,7 +19,13 @@ from redactcheck.document import Document, Segment
 from redactcheck.extract import OCR, ExtractError, add_attachment
 from redactcheck.extract.geometry import PageBoxes
 from redactcheck.extract.hidden import hidden_finding, identifies
-from redactcheck.extract.ocr import OcrSettings, OCRUnavailable, as_settings, ocr_page
+from redactcheck.extract.ocr import (
+    OcrSettings,
+    OCRTimeout,
+    OCRUnavailable,
+    as_settings,
+    ocr_page,
+)
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
 from redactcheck.extract.pdf_limits import check_pdf_streams
 
@@ -184,9 +190,10 @@ class _OcrRun:
             return None, f"only {self.settings.max_pages} pages of a file are OCR'd"
         try:
             result = ocr_page(page, self.settings)
+        except OCRTimeout as exc:
+            return None, str(exc)
         except OCRUnavailable as exc:
-            if "gave up" not in str(exc):
-                self.unavailable = str(exc)  # no engine: the same for every page
+            self.unavailable = str(exc)  # no engine: the same for every page
             return None, str(exc)
         self.engine = result.engine
         if not result.text.strip():
