@@ -140,6 +140,10 @@ def namespace(scanner: Scanner) -> str:
             if path.is_file():
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
+    if scanner.config.ocr:
+        from redactcheck.extract.ocr import engine_identity
+
+        h.update(f"ocr {engine_identity()}".encode())
     if scanner.config.names:
         h.update(f"model {scanner.config.model} {_model_version(scanner.config.model)}".encode())
     h.update(hashlib.sha256(scanner.key).digest())  # the key itself never reaches the disk

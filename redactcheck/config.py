@@ -52,7 +52,9 @@ class Config:
     cache_dir: str | None = None  # default: the user cache folder (platformdirs)
     dask_scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler
     sentence_parser: bool = False  # also run spaCy's parser before NER (slower, see docs)
-    ocr: bool = False  # OCR PDF pages without a text layer (needs Tesseract)
+    ocr: bool = True  # OCR PDF pages without a readable text layer (tesserocr, see formats.md)
+    ocr_lang: str = ""  # Tesseract languages added to English, e.g. "deu+fra"
+    ocr_pages: int = 500  # pages OCR'd per file at most; 0 = no limit
     source: str | None = None  # the config file used, for messages
     keep_text: bool = False  # keep document text in the report (HTML format); not a file key
 
@@ -122,8 +124,13 @@ def validate(config: Config) -> None:
         value = getattr(config, name)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name} must be a list of strings")
+    if not isinstance(config.ocr_lang, str) or not all(
+        c.isalnum() or c in "_+-," for c in config.ocr_lang
+    ):
+        raise ConfigError("ocr_lang must be Tesseract language codes joined by +, e.g. deu+fra")
     for name in (
-        "max_file_size", "max_member_size", "max_line_length", "file_timeout", "max_memory"
+        "max_file_size", "max_member_size", "max_line_length", "file_timeout", "max_memory",
+        "ocr_pages",
     ):  # fmt: skip
         value = getattr(config, name)
         if value is None and name == "file_timeout":

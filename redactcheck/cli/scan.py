@@ -118,8 +118,13 @@ def scan(
     dask_scheduler: str | None = typer.Option(
         None, "--dask-scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (extra [dask])."
     ),
-    ocr: bool = typer.Option(
-        False, "--ocr", help="OCR PDF pages that have no text layer (needs Tesseract installed)."
+    ocr: bool | None = typer.Option(
+        None,
+        "--ocr/--no-ocr",
+        help="OCR PDF pages without a readable text layer (default on; --no-ocr reports them).",
+    ),
+    ocr_lang: str | None = typer.Option(
+        None, "--ocr-lang", help="Tesseract languages to read besides English, e.g. deu+fra."
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     verbose: bool = typer.Option(
@@ -206,8 +211,10 @@ def scan(
             config.respect_gitignore = False
         if follow_symlinks:
             config.follow_symlinks = True
-        if ocr:
-            config.ocr = True
+        if ocr is not None:
+            config.ocr = ocr
+        if ocr_lang is not None:
+            config.ocr_lang = ocr_lang
         config.redact = bool(os.environ.get("CI")) if redact is None else redact
         if report_unused:
             config.report_unused_suppressions = True

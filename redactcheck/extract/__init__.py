@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from contextvars import ContextVar
 from importlib import import_module
+from typing import Any
 
 from redactcheck.document import Document, Segment
 from redactcheck.safetext import visible
@@ -47,8 +48,9 @@ MAX_NESTING = 4
 MAX_NESTED_BYTES = 200 * 1024 * 1024
 _depth: ContextVar[int] = ContextVar("redactcheck_extract_depth", default=0)
 _budget: ContextVar[list[int] | None] = ContextVar("redactcheck_extract_budget", default=None)
-#: whether pages without a text layer should be OCR'd (``--ocr``); attachments inherit it
-OCR: ContextVar[bool] = ContextVar("redactcheck_extract_ocr", default=False)
+#: whether and how pages without a readable text layer are OCR'd (a bool or an
+#: ``extract.ocr.OcrSettings``); attachments inherit it
+OCR: ContextVar[Any] = ContextVar("redactcheck_extract_ocr", default=False)
 
 _EXTENSIONS = {
     ".md": "text/markdown",
@@ -134,12 +136,13 @@ ZIP_CONTAINERS = {
 }
 
 
-def extract(path: str, data: bytes, *, ocr: bool | None = None) -> Document:
+def extract(path: str, data: bytes, *, ocr: Any = None) -> Document:
     """Extract ``data`` (the bytes of ``path``) into a document.
 
     Any failure inside a parsing library becomes an :class:`ExtractError` with a one-line
-    reason: a malformed file must never end the scan with a traceback. ``ocr`` asks for pages
-    without a text layer to be OCR'd (None: as the enclosing call, for attachments).
+    reason: a malformed file must never end the scan with a traceback. ``ocr`` (a bool or an
+    ``OcrSettings``) asks for pages without a readable text layer to be OCR'd (None: as the
+    enclosing call, for attachments).
     """
     media_type = sniff(path, data)
     if media_type in ZIP_CONTAINERS:

@@ -17,8 +17,15 @@ import pypdfium2.raw as raw
 
 from redactcheck.document import Document, Segment
 from redactcheck.extract import OCR, ExtractError, add_attachment
+from redactcheck.extract.geometry import PageBoxes
 from redactcheck.extract.hidden import hidden_finding, identifies
-from redactcheck.extract.ocr import OCRUnavailable, ocr_page, tesseract
+from redactcheck.extract.ocr import (
+    OcrSettings,
+    OCRTimeout,
+    OCRUnavailable,
+    as_settings,
+    ocr_page,
+)
 from redactcheck.extract.pdf_hidden import PageScan, scan_page
 from redactcheck.extract.pdf_limits import check_pdf_streams
 
@@ -32,6 +39,10 @@ BOX_KINDS = {
     "redact-annotation": "a Redact annotation that was never applied",
     "square-annotation": "a filled Square annotation",
     "highlight-annotation": "a dark Highlight annotation",
+    "ink-annotation": "a thick Ink annotation",
+    "polygon-annotation": "a filled Polygon annotation",
+    "stroke": "a thick stroked line",
+    "see-through-marker": "a marker on the scan that the words show through (raise the contrast)",
 }
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _EOF = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
@@ -43,6 +54,7 @@ def extract_pdf(path: str, data: bytes) -> Document:
     pdf = _open(data)
     try:
         _read_pages(pdf, doc)
+        _read_outline(pdf, doc)
         _read_metadata(pdf, data, doc)
         _read_attachments(pdf, doc)
     except pdfium.PdfiumError as exc:
@@ -104,7 +116,42 @@ def _text_and_map(textpage: pdfium.PdfTextPage) -> tuple[str, list[int]]:
         chars.append(chr(code))
         index.append(i)
         i += 1
+    _decode_glyph_ids(textpage, chars, index)
     return "".join(chars), index
+
+
+#: TrueType's standard Macintosh glyph order puts space at glyph 3 and the printable ASCII
+#: characters after it in order (glyph = code point - 29), which subsetting writers keep
+_MAC_ORDER_SHIFT = 29
+_MAC_ORDER_ASCII = range(3, 127 - _MAC_ORDER_SHIFT)
+
+
+def _decode_glyph_ids(textpage: pdfium.PdfTextPage, chars: list[str], index: list[int]) -> None:
+    """Read characters of fonts without a Unicode map that give glyph numbers as codes.
+
+    PDFium hands such a character's code back as its text: a subset TrueType font keeping the
+    standard Macintosh glyph order turns ``limited`` into ``OLPLWHG`` and spaces into U+0003.
+    Per font, when its unmapped characters on the page include control codes (never text), they are
+    glyph numbers: shifted back when nearly all fall in the printable-ASCII part of that
+    order; left as they are otherwise (a reviewer sees the raw codes). Same length either
+    way, so offsets stay exact.
+    """
+    unmapped: dict[int, list[int]] = {}
+    for offset, i in enumerate(index):
+        if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            obj = raw.FPDFText_GetTextObject(textpage, i)
+            font = raw.FPDFTextObj_GetFont(obj) if obj else None
+            key = ctypes.c_void_p.from_buffer(font).value if font else 0
+            unmapped.setdefault(key or 0, []).append(offset)
+    for offsets in unmapped.values():
+        codes = [ord(chars[o]) for o in offsets]
+        if not any(3 <= c < 0x20 for c in codes):
+            continue  # no control codes: a font whose codes are its characters
+        if sum(c in _MAC_ORDER_ASCII for c in codes) < 0.9 * len(codes):
+            continue
+        for o, c in zip(offsets, codes, strict=True):
+            if c in _MAC_ORDER_ASCII:
+                chars[o] = chr(c + _MAC_ORDER_SHIFT)
 
 
 def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
@@ -113,21 +160,105 @@ def _read_pages(pdf: pdfium.PdfDocument, doc: Document) -> None:
     count = len(pdf)
     if count > MAX_PAGES:
         doc.errors.append(f"only the first {MAX_PAGES} of {count} pages were scanned")
+    ocr = _OcrRun(as_settings(OCR.get()))
     for number in range(1, min(count, MAX_PAGES) + 1):
         try:
-            _read_page(pdf, doc, number)
+            _read_page(pdf, doc, number, ocr)
         except pdfium.PdfiumError:
             doc.errors.append(f"page {number} could not be read (damaged PDF), not scanned")
+    ocr.summarise(doc)
 
 
-def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
+class _OcrRun:
+    """OCR over one file: the settings, the pages read, and why any page was not."""
+
+    def __init__(self, settings: OcrSettings):
+        self.settings = settings
+        self.pages: list[int] = []
+        self.empty: list[int] = []  # pages OCR found no words on (a picture, a blank scan)
+        self.confidence: list[float] = []
+        self.engine = ""
+        self.unavailable: str | None = None
+
+    def read(self, page: pdfium.PdfPage, number: int):
+        """The OCR reading of a page, or None with the reason kept for the notes."""
+        if not self.settings.enabled:
+            return None, "OCR is off (--no-ocr)"
+        if self.unavailable:
+            return None, self.unavailable
+        if len(self.pages) >= self.settings.max_pages:
+            return None, f"only {self.settings.max_pages} pages of a file are OCR'd"
+        try:
+            result = ocr_page(page, self.settings)
+        except OCRTimeout as exc:
+            return None, str(exc)
+        except OCRUnavailable as exc:
+            self.unavailable = str(exc)  # no engine: the same for every page
+            return None, str(exc)
+        self.engine = result.engine
+        if not result.text.strip():
+            self.empty.append(number)
+        else:
+            self.pages.append(number)
+            self.confidence.append(result.confidence)
+        return result, ""
+
+    def summarise(self, doc: Document) -> None:
+        if self.empty:
+            doc.notes.append(
+                f"{_pages(self.empty)} {'has' if len(self.empty) == 1 else 'have'} no text layer "
+                "and OCR found no words on "
+                f"{'it' if len(self.empty) == 1 else 'them'} ({self.engine})"
+            )
+        if not self.pages:
+            return
+        mean = sum(self.confidence) / len(self.confidence)
+        doc.notes.append(
+            f"{_pages(self.pages)} read by OCR ({self.engine}, mean word confidence "
+            f"{mean:.0f}%): findings there may miss or misread words"
+        )
+
+
+def _pages(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if len(numbers) > 8:
+        return f"{len(numbers)} pages"
+    return "pages " + ", ".join(map(str, numbers))
+
+
+#: a word of a text layer: letters (an inner apostrophe or hyphen allowed), or a number
+_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*|\d+(?:[.,/:-]\d+)*", re.U)
+GARBAGE_MIN_TOKENS = 20
+GARBAGE_WORD_SHARE = 0.5
+
+
+def garbage_layer(text: str) -> bool:
+    """Whether a text layer is mostly not words (a bad OCR layer under a scan): fewer than
+    half of its tokens are words or numbers, punctuation around them allowed."""
+    tokens = text.split()
+    if len(tokens) < GARBAGE_MIN_TOKENS:
+        return False
+    words = sum(
+        1 for t in tokens if _WORD.fullmatch(t.strip(".,;:!?()[]{}\"'“”‘’*")) and _vowelled(t)
+    )
+    return words < GARBAGE_WORD_SHARE * len(tokens)
+
+
+def _vowelled(token: str) -> bool:
+    letters = [c for c in token.lower() if c.isalpha()]
+    return not letters or not letters[0].isascii() or any(c in "aeiouy" for c in letters)
+
+
+def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int, ocr: _OcrRun) -> None:
     page = pdf[number - 1]
     textpage = page.get_textpage()
     try:
         text, index = _text_and_map(textpage)
-        segment = Segment(text, "body", number, origin=index)
+        segment = Segment(text, "body", number)
         doc.segments.append(segment)
         scan: PageScan = scan_page(page, textpage, text, index)
+        segment.origin = scan.boxes
         for kind, start, end, details in scan.hidden:
             rule = "HIDDEN-BAD-REDACTION" if kind == "box" else "HIDDEN-INVISIBLE-TEXT"
             reason = details.get("reason") or BOX_KINDS.get(details.get("box_kind", ""), "")
@@ -135,7 +266,9 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
                 hidden_finding(rule, segment, start, end, reason=reason, details=details)
             )
         if not text.strip() and scan.has_content:
-            _no_text_layer(page, doc, segment, number)
+            _no_text_layer(page, doc, segment, number, ocr)
+        elif scan.scanned and garbage_layer(text):
+            _garbage_layer(page, doc, number, ocr)
         page_annots, page_fields = _annotations(pdf, page)
         if page_annots:
             doc.segments.append(Segment("\n".join(page_annots), "annotation", number))
@@ -146,24 +279,77 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int) -> None:
         page.close()
 
 
-def _no_text_layer(page: pdfium.PdfPage, doc: Document, segment: Segment, number: int) -> None:
-    """OCR a page without text when asked (``--ocr``); otherwise report it as not checked."""
-    reason = "use --ocr to read it with Tesseract"
-    if OCR.get():
-        try:
-            text = ocr_page(page, tesseract())
-        except OCRUnavailable as exc:
-            reason = str(exc)
-        else:
-            segment.text = text
-            segment.origin = None
-            doc.notes.append(
-                f"page {number} has no text layer; read by OCR (Tesseract), so findings on it "
-                "may miss or misread words"
-            )
-            return
+def _no_text_layer(
+    page: pdfium.PdfPage, doc: Document, segment: Segment, number: int, ocr: _OcrRun
+) -> None:
+    """OCR a page without text (unless ``--no-ocr``); otherwise report it as not checked."""
+    result, reason = ocr.read(page, number)
+    if result is not None:
+        segment.text = result.text
+        segment.origin = result.boxes
+        _see_through(doc, result, number)
+        return
     doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
     doc.notes.append(f"page {number} has no text layer and was not checked ({reason})")
+
+
+def _see_through(doc: Document, result, number: int) -> None:
+    """Words OCR read under a see-through marker on a scanned page: a failed redaction."""
+    for text, rect, confidence in result.see_through:
+        segment = Segment(text + "\n", "see-through", number)
+        segment.origin = PageBoxes([0], [len(text)], [rect], [confidence])
+        doc.segments.append(segment)
+        finding = hidden_finding(
+            "HIDDEN-BAD-REDACTION",
+            segment,
+            0,
+            len(text),
+            details={
+                "box": [round(v, 1) for v in rect],
+                "box_kind": "see-through-marker",
+                "box_color": None,
+                "hidden_text": text,
+            },
+        )
+        finding.message = (
+            "Words show through a marker on the scanned page: raising the contrast inside the "
+            "dark box reads them"
+        )
+        doc.findings.append(finding)
+
+
+def _garbage_layer(page: pdfium.PdfPage, doc: Document, number: int, ocr: _OcrRun) -> None:
+    """A scanned page whose text layer is mostly not words: read the image as well, as a
+    part of its own (the text layer stays, with its hidden-content findings)."""
+    result, reason = ocr.read(page, number)
+    if result is None:
+        doc.notes.append(
+            f"page {number}: the text layer under the scan is mostly not words and OCR did "
+            f"not read it again ({reason})"
+        )
+        return
+    doc.segments.append(Segment(result.text, "ocr", number, origin=result.boxes))
+
+
+MAX_OUTLINE_ITEMS = 10_000
+
+
+def _read_outline(pdf: pdfium.PdfDocument, doc: Document) -> None:
+    """Bookmark (outline) titles, one per line, as part ``outline``: a title can keep a
+    heading, a name or a marking that the page itself had redacted, and viewers show it in
+    their side panel."""
+    titles: list[str] = []
+    try:
+        for n, item in enumerate(pdf.get_toc(max_depth=8)):
+            if n >= MAX_OUTLINE_ITEMS:
+                break
+            title = " ".join((item.get_title() or "").split())
+            if title:
+                titles.append(title)
+    except (pdfium.PdfiumError, ValueError, RecursionError):
+        doc.notes.append("the bookmarks (outline) could not all be read (damaged PDF)")
+    if titles:
+        doc.segments.append(Segment("\n".join(titles) + "\n", "outline"))
 
 
 def _utf16_getter(func, *args) -> str:

@@ -19,6 +19,8 @@ from redactcheck.catalog import BUILTIN
 from redactcheck.document import Segment
 from redactcheck.engine import Report
 from redactcheck.finding import CATEGORIES, SEVERITIES, Finding, severity_rank
+from redactcheck.report.page_view import CSS as PAGE_CSS
+from redactcheck.report.page_view import page_views
 
 #: the character ``report/redact.py`` puts in place of every masked character of document text
 MASK_CHAR = "\ue000"
@@ -82,7 +84,8 @@ document.querySelectorAll('.filters input').forEach(function (box) {
 });
 """
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+#: page images are embedded as data: URLs (report/page_view.py); nothing else may load
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
 def _rule_name(report: Report, rule_id: str) -> str:
@@ -252,16 +255,18 @@ def _document(
         page = "" if f.page is None else str(f.page)
         rows.append(
             f'<tr class="sev-{f.severity} cat-{f.category}">'
-            f'<td><a href="#{ids[id(f)]}">{escape(f.rule_id)}</a></td>'
+            f'<td><a href="#{ids[id(f)]}" title="{escape(_rule_name(report, f.rule_id))}">'
+            f"{escape(f.rule_id)}</a></td>"
             f'<td class="sev sev-{f.severity}-t">{f.severity}</td><td>{f.category}</td>'
             f"<td>{page}</td><td>{escape(f.part)}</td><td>{f.line}:{f.column}</td>"
-            f"<td>{escape(_rule_name(report, f.rule_id))}: {escape(f.message)}</td></tr>"
+            f"<td>{escape(f.message)}</td></tr>"
         )
     parts = [
         f'<article class="doc" id="{_doc_id(path)}"><h2>{escape(path)}</h2>',
         f'<p class="meta">{len(findings)} finding(s)</p>',
         "<table><tr><th>rule</th><th>severity</th><th>category</th><th>page</th><th>part</th>"
         f"<th>line</th><th>what to check</th></tr>{''.join(rows)}</table>",
+        page_views(path, findings, masked, ids),
     ]
     for n, segment in enumerate(segments):
         items = sorted(placed.get(n, []), key=lambda it: (it[0].start, -it[0].end))
@@ -327,7 +332,7 @@ def render(report: Report) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="redactcheck {escape(__version__)}">
-<title>redactcheck review report</title><style>{CSS}</style></head>
+<title>redactcheck review report</title><style>{CSS}{PAGE_CSS}</style></head>
 <body>
 <header><h1>redactcheck review report</h1>
 <p class="meta">{s["files_scanned"]} file(s) scanned · {s["findings"]} finding(s) ·

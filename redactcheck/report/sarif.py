@@ -60,6 +60,8 @@ def as_dict(report: Report) -> dict:
             "charLength": f.end - f.start,
             "snippet": {"text": f.text},
         }
+        if f.page is not None:
+            region["properties"] = {"page": f.page}
         result = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
@@ -86,6 +88,24 @@ def as_dict(report: Report) -> dict:
                 "exemption": f.exemption,
             },
         }
+        if f.bbox is not None:
+            result["properties"]["bbox"] = list(f.bbox)
+            # SARIF's way to point into a picture: a rectangle on the page, here in PDF points
+            # with the origin bottom left (top > bottom), as the message says
+            result["attachments"] = [
+                {
+                    "description": {"text": f"page {f.page}, PDF points, origin bottom left"},
+                    "artifactLocation": {"uri": f.path},
+                    "rectangles": [
+                        {
+                            "left": f.bbox[0],
+                            "bottom": f.bbox[1],
+                            "right": f.bbox[2],
+                            "top": f.bbox[3],
+                        }
+                    ],
+                }
+            ]
         results.append(result)
     notifications = [
         {

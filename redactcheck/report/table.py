@@ -1,5 +1,10 @@
 """The terminal view: one Rich table per file, then errors and a summary line.
 
+It reads like a review: within a file the most severe findings come first, then the rest in
+page and line order; each row shows what was found in its line (masked under ``--redact``),
+and repeats of the same text under the same rule (a banner on every page) are one row with
+their count and places.
+
 Every cell is a Rich ``Text`` (never markup), with control characters escaped: a file or
 attachment name such as ``[/].txt`` or one holding an ANSI escape is shown, not interpreted."""
 
@@ -14,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from redactcheck.engine import Report
+from redactcheck.finding import Finding, severity_rank
 from redactcheck.safetext import visible
 
 
@@ -35,34 +41,77 @@ def _console(buffer: io.StringIO) -> Console:
     )
 
 
+#: at most this many places are listed in a grouped row; the count says how many in all
+MAX_PLACES = 6
+
+
+def _place(f: Finding) -> str:
+    where = f"{f.line}:{f.column}"
+    if f.page is not None:
+        where = f"p{f.page} {where}"
+    return where
+
+
+def _found(f: Finding) -> Text:
+    """The matched text in its line, the match in bold (under --redact both are masked)."""
+    text = visible(" ".join(f.text.split()))  # control characters shown, never sent
+    context = visible(" ".join(f.context.split()))
+    at = context.find(text) if text else -1
+    if not context or at < 0:
+        return Text(text, style="bold")
+    if context == text:
+        return Text(text, style="bold")
+    out = Text(context[:at], style="dim")
+    out.append(f"«{text}»", style="bold")  # marked without colour too
+    out.append(context[at + len(text) :], style="dim")
+    return out
+
+
+def _rows(findings: list[Finding]) -> list[list[Finding]]:
+    """The findings of a file as review rows: repeats of the same text under the same rule
+    grouped into one row, rows ordered by severity, then by where they first appear."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule_id, f.part if f.part.startswith("attachment:") else "", _norm(f.text))
+        groups.setdefault(key, []).append(f)
+    return sorted(groups.values(), key=lambda g: (-severity_rank(g[0].severity), g[0].sort_key()))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def render(report: Report) -> str:
     buffer = io.StringIO()
     console = _console(buffer)
     for path, group in groupby(report.findings, key=lambda f: f.path):
-        findings = list(group)
+        rows = _rows(list(group))
         table = Table(
             title=_cell(path, "bold"), title_justify="left", expand=False, show_lines=False
         )
-        table.add_column("where", no_wrap=True)
+        table.add_column("where", overflow="fold", max_width=24)
         # part gets its own column: in "where" it was cropped away on narrow terminals
-        show_part = any(f.part != "body" for f in findings)
+        show_part = any(g[0].part != "body" for g in rows)
         if show_part:
             table.add_column("part", overflow="fold", max_width=28)
         table.add_column("sev", no_wrap=True)
         table.add_column("rule", no_wrap=True)
-        table.add_column("text", overflow="fold", max_width=40)
-        table.add_column("message", overflow="fold")
-        for f in findings:
-            where = f"{f.line}:{f.column}"
-            if f.page is not None:
-                where = f"p{f.page} {where}"
+        table.add_column("found", overflow="fold", max_width=48)
+        table.add_column("why", overflow="fold")
+        for row in rows:
+            first = row[0]
+            places = [_place(f) for f in row[:MAX_PLACES]]
+            where = ", ".join(places) + (" …" if len(row) > MAX_PLACES else "")
+            found = _found(first)
+            if len(row) > 1:
+                found.append(f"  ×{len(row)}", style="bold magenta")
             table.add_row(
                 where,
-                *([_cell(f.part)] if show_part else []),
-                _cell(f.severity, SEVERITY_STYLE.get(f.severity, "")),
-                _cell(f.rule_id),
-                _cell(f.text.replace("\n", "⏎")),
-                _cell(f.message),
+                *([_cell(first.part)] if show_part else []),
+                _cell(first.severity, SEVERITY_STYLE.get(first.severity, "")),
+                _cell(first.rule_id),
+                found,
+                _cell(first.message),
             )
         console.print(table)
     for n in report.notes:  # errors go to stderr (cli/scan.py); notes only appear here
