@@ -85,6 +85,8 @@ class NameLexicon:
     not_after: tuple[str, ...]  # classification words: the word after them is a codeword
     title_regex: str  # alternation of every title, longest first, for use inside patterns
     cable_line: re.Pattern[str]
+    cryptonym_digraphs: frozenset[str] = frozenset()  # upper case: "AM" of AMLASH
+    sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
 
     def is_not_person_word(self, word: str) -> bool:
         """True for an acronym, a common word, a head noun or a title word."""
@@ -125,6 +127,12 @@ def name_lexicon() -> NameLexicon:
         title_regex=alternation,
         cable_line=re.compile(
             "|".join(f"(?:{p})" for p in cable.get("patterns", [])), re.MULTILINE
+        ),
+        cryptonym_digraphs=frozenset(
+            str(w).upper() for w in not_person.get("cryptonym_digraphs", [])
+        ),
+        sensitivity_indicators=frozenset(
+            str(w).upper() for w in not_person.get("sensitivity_indicators", [])
         ),
     )
 

@@ -33,8 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.known_people import figure_spans, routing_slip_spans
+from redactcheck.detect import name_candidates as cand
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+from redactcheck.detect.name_words import name_words
 from redactcheck.detect.ocr_markings import closest_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -117,8 +118,18 @@ SCORES = {
     "continuation": 0.75,
     "ner-repeated": 0.75,
     "ocr-article": 0.85,
-    "routing-slip": 0.75,
-    "known-figure": 0.7,
+    "attendee": 0.8,
+    "caption": 0.8,
+    "list-names": 0.8,
+    "list-given": 0.75,
+    "list-surname-first": 0.7,
+    "list-words": 0.6,
+    "context": 0.7,
+    "context-initials": 0.6,
+    "list-position": 0.7,
+    "list-surname-second": 0.65,
+    "possessive": 0.65,
+    "attributive": 0.7,
     "apposition": 0.7,
     "ner-single": 0.6,
     "ner-single-caps": 0.5,
@@ -346,6 +357,7 @@ def find_people(
     lines = _Lines(text, lex)
     ner = list(ner)
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
+    places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     found: list[PersonSpan] = []
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
@@ -356,6 +368,8 @@ def find_people(
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
+                or cand.is_cryptonym(text[a:b], lex, nw)
+                or (basis not in _PLACE_OK and _is_place(text[a:b], places))
                 or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
             ):
                 continue
@@ -365,6 +379,8 @@ def find_people(
     repeated = _repeated_person_words(text, ner)
     all_lower = set(_LOWER_WORD.findall(text))  # words this text also writes in lower case
     lower_words = all_lower if ner else set()
+    nw = name_words()
+    judge = cand.Judge(text, lex, nw, all_lower, not_person_texts)
     for s, e, label in ner:
         if label != "PERSON":
             continue
@@ -372,6 +388,8 @@ def find_people(
             word = text[a:b]
             if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
                 continue  # "Bake at 250" when "bake" is also written in lower case
+            if _not_a_name(word, judge):
+                continue  # headings in ordinary words, cryptonyms, OCR debris
             if " " in word.strip():
                 if not _plausible_words(word):
                     continue
@@ -399,7 +417,7 @@ def find_people(
         s, e = m.span("name")
         if text[s:e].isupper():
             s, e = _cap_caps_name(text, s, e, person_ents)
-        if e > s:
+        if e > s and not _title_ends_sentence(text[m.start() : m.start("name")], nw):
             add(s, e, "title")
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
     for m in _office_pattern().finditer(text):
@@ -428,6 +446,9 @@ def find_people(
             m.group(0)
         ):
             continue
+        initials = re.match(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
+        if initials and initials.group(0).replace(" ", "").upper() in lex.acronyms:
+            continue  # "U.S. Consulates"
         add(s, m.end(), "initials")
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
@@ -445,16 +466,20 @@ def find_people(
         ):
             found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
 
-    # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
-    for s, e in figure_spans(text, all_lower):
-        add(s, e, "known-figure")
-    for s, e in routing_slip_spans(text):
-        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "tolsen"
-            found.append(PersonSpan(s, e, SCORES["routing-slip"], "routing-slip"))
-        else:
-            add(s, e, "routing-slip")
+    # 4b. names the model does not know: given-name/surname lists, reporting context, W/
+    #     attendees, case captions (redactcheck/detect/name_candidates.py)
+    cand.list_pairs(text, judge, add)
+    cand.context_names(text, judge, add)
+    cand.attendees(text, judge, add)
+    cand.captions(text, judge, add)
+    cand.possessive_and_attributive(text, judge, add)
 
     _join_inverted(text, found)
+    people = _merge(found)
+    # 4c. the rest of a list a confident name stands in: "(HARTLEY, BRENNAN, O'SHEA)"
+    cand.list_neighbours(
+        text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
+    )
     people = _merge(found)
     # 5. a given name alone at the end of a line, continued by a surname that starts the next
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
@@ -469,7 +494,7 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    for s, e in _propagate(text, people, lex, all_lower):
+    for s, e in _propagate(text, people, lex, all_lower, places):
         add(s, e, "propagated")
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
@@ -477,7 +502,45 @@ def find_people(
     return _person_not_firm(text, _merge(found), lex)
 
 
+def _title_ends_sentence(title: str, nw) -> bool:
+    """ "became Prince. Romania sided": a full word, not an abbreviation, before a full stop."""
+    word = title.strip().rstrip(".")
+    return title.strip().endswith(".") and len(word) >= 5 and nw.is_english(word.split()[-1])
+
+
+def _is_place(span: str, places: set[str]) -> bool:
+    """The model calls this (or its last word, after initials: "World War I. Bulgaria") a place
+    or a group somewhere in the text."""
+    low = span.lower()
+    return low in places or low.split()[-1] in places and bool(_ONE_INITIAL.match(span))
+
+
+def _not_a_name(span: str, judge: cand.Judge) -> bool:
+    """A model entity made only of ordinary English words that are not names ("Additionally",
+    "ASSESSMENT OF SOURCE"), a cryptonym, or, in OCR text, debris no list knows."""
+    nw = judge.nw
+    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES]
+    if not words:
+        return True
+    if all(nw.is_english(w) and not nw.is_name(w) for w in words):
+        return True
+    if len(words) == 1 and cand.is_cryptonym(words[0], judge.lex, nw):
+        return True
+    if judge.noisy:
+        # OCR debris often spells a rare surname by chance: ask for frequent names
+        listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
+        if len(words) == 1:
+            return not listed or not nw.plausible(words[0])
+        return not listed or any(not nw.plausible(w) for w in words)
+    return False
+
+
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+#: Model labels (Presidio's names and spaCy's) of places and groups: a word the model calls one
+#: of these somewhere in the text is not spread as a person's surname.
+#: Bases whose evidence outweighs the model calling the same words a place elsewhere.
+_PLACE_OK = frozenset(("title", "title-office", "propagated", "ner", "inverted", "mail-header"))
+_PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 
 
@@ -559,6 +622,9 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         tail_start = nl + 1 if nl >= 0 else 0
         if nl < 0:
             break
+    last = _LAST_LINE_WORD.search(text)
+    if last and _signature_word(last.group(1), lex):
+        add(*last.span(1), "signature")  # "TUTTLE" alone on the last line of a cable
     for m in _SIGNATURE_LINE.finditer(text, tail_start):
         s, e = m.span(1)
         before = text[max(0, s - 2) : s]
@@ -570,6 +636,23 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         # the whole line must be the name: "COL SMITH ARRIVED." is a sentence, not a signature
         if _plausible_words(text[s:e]) and e - s >= 3 and clean_span(text, s, e, lex) == [(s, e)]:
             add(s, e, "signature")
+
+
+#: One name-shaped word alone on the last non-empty line of the text.
+_LAST_LINE_WORD = re.compile(rf"(?:^|\n)[ \t]*({NAME_TOKEN})[ \t]*[.,]?\s*\Z")
+
+
+def _signature_word(word: str, lex: NameLexicon) -> bool:
+    """A cable's last line holds its signer's surname, not an acronym or an ordinary word."""
+    nw = name_words()
+    return (
+        len(word) >= 3
+        and not _INITIAL.match(word)
+        and not lex.is_not_person_word(word)
+        and not cand.is_cryptonym(word, lex, nw)
+        and (nw.is_surname(word) or not nw.is_english(word))
+        and nw.plausible(word)
+    )
 
 
 def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, int]:
@@ -624,8 +707,26 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
     return out
 
 
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+ed|was|is|had|has|have|would|will|could|did|does|also|then|said|says|"
+    r"told|became|began|went|took|made|gave|saw|met|wrote|felt|kept|left|led|won|ran)\b|['’]s\b|,"
+)
+
+
+def _ordinary_at_start(text: str, start: int, end: int) -> bool:
+    """A surname that is also an English word ("Young", "Hay"), capitalised only because a
+    sentence starts with it, reads as the word unless a verb follows ("Hay was born")."""
+    before = text[max(0, start - 8) : start]
+    at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
+    return at_start and not _VERB_AFTER.match(text, end)
+
+
 def _propagate(
-    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str]
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Other mentions of confidently found names: the full name and each of its surnames.
 
@@ -638,6 +739,9 @@ def _propagate(
             continue
         name = text[p.start : p.end]
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
+        # a lone word the model also calls a place or a group is spread only when a title or
+        # a full name vouches for it ("President McKinley", "John Milton Hay")
+        vouched = p.basis in _CUED or len([w for w in words if not _INITIAL.match(w)]) > 1
         kept = 0
         for word in words:
             low = word.lower()
@@ -646,11 +750,10 @@ def _propagate(
                 or _INITIAL.match(word)
                 or low in PARTICLES
                 or lex.is_not_person_word(word)
-                or low in lex.common_surnames
             ):
                 continue
-            if low in lower_words:
-                continue  # also an ordinary word here ("brown", "young")
+            if low in lower_words or (low in places and not vouched):
+                continue  # also an ordinary word here ("brown", "young"), or a place
             words_wanted.add(low)
             kept += 1
         if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
@@ -666,9 +769,12 @@ def _propagate(
         )
         for k, v in phrases.items()
     }
+    nw = name_words()
     for m in _CAP_WORD.finditer(text):
         low = m.group(0).lower()
-        if low in words_wanted:
+        if low in words_wanted and not (
+            nw.is_english(low) and _ordinary_at_start(text, m.start(), m.end())
+        ):
             spans.append(m.span())
         if low in compiled and (full := compiled[low].match(text, m.start())):
             spans.append(full.span())

@@ -1,0 +1,313 @@
+"""Name candidates that do not depend on the NER model knowing the name.
+
+Four kinds of evidence, each a kind of name or of document, none a list of particular people:
+
+- **lists**: a listed given name followed by a name-shaped word ("Lucia Ferraro", "DANA
+  HOLLOWAY"), or a listed surname followed by a name-shaped word that is not an English word
+  (East Asian order: "WANG JIANGUO", "Kim Min-jun") (:mod:`redactcheck.detect.name_words`);
+- **context**: a name-shaped word before a reporting verb ("Ruben said", "RJK noted") or after
+  "met with" / "told" / "according to"; attendees after ``W/`` in schedules and cables; the
+  parties of a case caption ("Abernathy v. Castellano");
+- **list position**: capitalised surnames joined by commas, ``&``, ``and`` or ``/`` to a name
+  already found ("(HARTLEY, BRENNAN, O'SHEA, WEXLER)", "HARLOW and PRESTON");
+- and what rules candidates out: ordinary English words, acronyms, CIA cryptonyms (a
+  two-letter digraph prefix and a word in capitals), OCR debris.
+
+Every step is a compiled regular expression over the text plus set lookups per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from redactcheck.detect.lexicons import NameLexicon
+from redactcheck.detect.name_words import NameWords
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+#: One capitalised or capital word of a name, with hyphen/apostrophe parts.
+_W = (
+    rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
+    rf"|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
+)
+_PART = r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic)"
+_WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
+#: A run of name-shaped words on one line, particles and middle initials allowed between.
+_RUN = re.compile(
+    rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
+    rf"(?:[{_UP}]\.[ \t]+)?{_W}){{1,3}}"
+    rf"(?![\w'’-])"
+)
+_REPORT_VERBS = (
+    r"said|says|told|tells|noted|notes|stated|states|added|asked|explained|replied|"
+    r"responded|commented|agreed|argued|stressed|emphasized|emphasised|underscored|observed|"
+    r"remarked|confirmed|suggested|insisted|warned|reported|reiterated|continued|concluded|"
+    r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|"
+    r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
+    r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
+    r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
+)
+#: "Ruben said", "Ruben's deputy told", "RJK noted", "Ruben also stressed".
+_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
+    rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
+)
+#: "met with Ruben", "told Okafor", "according to Wexler".
+_AFTER_CUE = re.compile(
+    rf"\b(?:met[ \t]+with|meeting[ \t]+with|spoke[ \t]+with|talked[ \t]+with|according[ \t]+to|"
+    rf"told|called[ \t]+on|MET[ \t]+WITH|MEETING[ \t]+WITH|ACCORDING[ \t]+TO|TOLD)[ \t]+"
+    rf"(?P<name>{_W}(?:[ \t]+{_W})?)(?![\w'’-])"
+)
+#: Attendees in schedules and cables: "W/DANA HOLLOWAY", "(W/AMB. MARCHETTI & LINDQVIST)",
+#: "W/TM, LS".
+_WITH = re.compile(r"(?<![A-Za-z])[Ww]/[ \t]*(?P<list>[^\n)/]{1,160})")
+_LIST_ITEM = re.compile(r"[^,&;]+")
+#: Case captions: "Abernathy v. Castellano", "SMITH v. JONES".
+_CAPTION = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|vs\.|V\.|VS\.|v)[ \t]+"
+    rf"(?P<b>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
+)
+#: A neighbour joined to a found name by a comma, ampersand, "and" or a slash.
+_NEXT_IN_LIST = re.compile(
+    rf"[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|AND[ \t]+|&[ \t]*)?"
+    rf"(?P<name>{_W})(?![\w'’-])"
+)
+_PREV_IN_LIST = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W})[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|&[ \t]*)?$"
+)
+_INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
+#: "Lincoln’s election", "BERLUSCONI'S PARTY": a possessive marks a person or a body.
+_POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
+#: Attributive use: "anti-Castro", "pro-Somoza".
+_ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
+_LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+
+Add = Callable[..., None]
+
+
+class Judge:
+    """Per-text verdicts on single words, shared by every candidate rule."""
+
+    def __init__(
+        self,
+        text: str,
+        lex: NameLexicon,
+        nw: NameWords,
+        lower_words: set[str],
+        not_person_texts: set[str],
+    ):
+        self.text = text
+        self.lex = lex
+        self.nw = nw
+        self.lower_words = lower_words
+        self.not_person_texts = not_person_texts
+        self.noisy = ocr_noisy(text, nw)
+
+    def excluded(self, word: str) -> bool:
+        """A word that is not part of a person's name here, whatever else says so."""
+        low = word.lower()
+        return (
+            self.lex.is_not_person_word(word)
+            or low in self.lower_words
+            or low in self.not_person_texts
+            or is_cryptonym(word, self.lex, self.nw)
+            or (word.isupper() and word.upper() in self.lex.acronyms)
+        )
+
+    def name_like(self, word: str) -> bool:
+        """Could be a surname: listed, or not an English word and not debris."""
+        if self.excluded(word) or len(word) < 2:
+            return False
+        if self.nw.is_name(word):
+            return True
+        return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
+
+    def strong_name(self, word: str) -> bool:
+        """A listed name that is not also an English word."""
+        return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
+
+
+def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
+    """A CIA cryptonym or sensitivity indicator: a word in capitals that starts with a listed
+    digraph and is not a listed name ("AMLASH", "KUBARK", "RYBAT", "WNINTEL")."""
+    if not (word.isupper() and len(word) >= 5 and word.isalpha()):
+        return False
+    if word.upper() in lex.sensitivity_indicators:
+        return True
+    return word[:2] in lex.cryptonym_digraphs and not nw.is_name(word)
+
+
+def ocr_noisy(text: str, nw: NameWords) -> bool:
+    """OCR text: more than a fifth of its lower-case words are not English words."""
+    words = _LOWER_TOKEN.findall(text[:20000])
+    if len(words) < 30:
+        return False
+    unknown = sum(1 for w in words if not nw.is_english(w))
+    return unknown > 0.2 * len(words)
+
+
+def list_pairs(text: str, judge: Judge, add: Add) -> None:
+    """Given name + name-shaped word(s), or listed surname + unknown word (East Asian order)."""
+    nw = judge.nw
+    for m in _RUN.finditer(text):
+        toks = list(_WORD_RE.finditer(text, m.start(), m.end()))
+        i = 0
+        while i < len(toks) - 1:
+            a, b = toks[i], toks[i + 1]
+            first, second = a.group(0), b.group(0)
+            if first.isupper() != second.isupper():
+                i += 1
+                continue
+            if judge.excluded(first) or not judge.name_like(second):
+                i += 1
+                continue
+            given = nw.is_given(first)
+            if judge.noisy and not (nw.is_frequent(first) and nw.is_frequent(second)):
+                i += 1
+                continue
+            if given and (nw.is_name(second) or not nw.is_english(second)):
+                basis = "list-names" if nw.is_name(second) else "list-given"
+                if nw.is_english(first) and nw.is_english(second):
+                    basis = "list-words"  # "Will Rogers" is fine, "Grant Hill" could be a place
+            elif (
+                nw.is_surname(first)
+                and not nw.is_english(first)
+                and not nw.is_name(second)
+                and not judge.noisy  # in OCR debris an unknown word is no evidence
+            ):
+                basis = "list-surname-first"
+            elif (
+                nw.is_surname(second)
+                and not nw.is_english(second)
+                and not nw.is_english(first)
+                and nw.plausible(first)
+                and not judge.noisy
+                and not _sentence_start(text, a.start())
+            ):
+                basis = "list-surname-second"  # "Alessandro Ruben": an unlisted given name
+            else:
+                i += 1
+                continue
+            end = b.end()
+            # a third name word ("Maria Elena Ruiz", "Lucia M. Ferraro" is one run already)
+            if (
+                i + 2 < len(toks)
+                and judge.name_like(toks[i + 2].group(0))
+                and toks[i + 2].group(0).isupper() == second.isupper()
+            ):
+                end = toks[i + 2].end()
+            add(a.start(), end, basis)
+            i += 2
+
+
+#: A sentence or heading starts here; a single line break does not count (cables and OCR
+#: text wrap lines in mid-sentence).
+_STARTS = re.compile(r"(?:^|[.!?:;]\s+|\n[ \t]*\n[ \t]*|[-–—(]\s*)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return _STARTS.search(text, max(0, pos - 8), pos) is not None
+
+
+def context_names(text: str, judge: Judge, add: Add) -> None:
+    """Surnames and initials in reporting context: "Ruben said", "met with Okafor"."""
+    for m in _BEFORE_VERB.finditer(text):
+        word = m.group("name")
+        s, e = m.span("name")
+        if text[max(0, s - 4) : s].lower().endswith("the "):
+            continue  # "the DAO said": an office
+        if _INITIALS.match(word):
+            if not judge.excluded(word) and not judge.nw.is_english(word):
+                add(s, e, "context-initials")
+            continue
+        if judge.name_like(word) and not _sentence_adverb(word):
+            add(s, e, "context")
+    for m in _AFTER_CUE.finditer(text):
+        s, e = m.span("name")
+        words = m.group("name").split()
+        if all(judge.name_like(w) for w in words):
+            add(s, e, "context")
+        elif judge.name_like(words[0]):
+            add(s, s + len(words[0]), "context")
+
+
+def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
+    """A listed surname with a possessive ("Lincoln’s election") or after anti-/pro-."""
+    nw = judge.nw
+    for rx, basis in ((_POSSESSIVE, "possessive"), (_ATTRIBUTIVE, "attributive")):
+        for m in rx.finditer(text):
+            word = m.group("name")
+            if judge.noisy and not nw.is_frequent(word):
+                continue
+            if nw.is_surname(word) and not nw.is_english(word) and not judge.excluded(word):
+                add(*m.span("name"), basis)
+
+
+def _sentence_adverb(word: str) -> bool:
+    return word.lower().endswith("ly")
+
+
+def attendees(text: str, judge: Judge, add: Add) -> None:
+    """Names after ``W/`` ("with") in schedules and cables, each item of the list."""
+    for m in _WITH.finditer(text):
+        base = m.start("list")
+        for item in _LIST_ITEM.finditer(m.group("list")):
+            raw = item.group(0)
+            words = list(_WORD_RE.finditer(raw))
+            if not words:
+                continue
+            tail = [w for w in words if not judge.lex.is_not_person_word(w.group(0))]
+            if not tail:
+                continue
+            stripped = raw.strip()
+            if _INITIALS.match(stripped) and not judge.excluded(stripped):
+                s = base + item.start() + raw.index(stripped)
+                add(s, s + len(stripped), "attendee")
+                continue
+            names = [w for w in tail if judge.name_like(w.group(0))]
+            if not names or (len(names) < len(tail) and names[-1] is not tail[-1]):
+                continue
+            s = base + item.start() + names[0].start()
+            e = base + item.start() + names[-1].end()
+            add(s, e, "attendee")
+
+
+def captions(text: str, judge: Judge, add: Add) -> None:
+    """Both parties of a case caption, where each is name-shaped."""
+    for m in _CAPTION.finditer(text):
+        for part in ("a", "b"):
+            words = m.group(part).split()
+            if all(judge.name_like(w) for w in words):
+                add(*m.span(part), "caption")
+
+
+def list_neighbours(
+    text: str, spans: Iterable[tuple[int, int]], judge: Judge, add: Add
+) -> list[tuple[int, int]]:
+    """Capitalised words joined to a found name by a comma, ``&``, ``and`` or ``/``, in the
+    same case style: the rest of "(HARTLEY, BRENNAN, O'SHEA, WEXLER)". Returns what it added."""
+    out: list[tuple[int, int]] = []
+    todo = list(spans)
+    seen = set(todo)
+    while todo:
+        s, e = todo.pop()
+        caps = text[s:e].isupper()
+        cands = []
+        m = _NEXT_IN_LIST.match(text, e)
+        if m:
+            cands.append(m.span("name"))
+        m = _PREV_IN_LIST.search(text, max(0, s - 60), s)
+        if m:
+            cands.append(m.span("name"))
+        for a, b in cands:
+            word = text[a:b]
+            if (a, b) in seen or word.isupper() != caps or not judge.name_like(word):
+                continue
+            if not caps and not judge.nw.is_name(word):
+                continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name
+            seen.add((a, b))
+            out.append((a, b))
+            todo.append((a, b))
+            add(a, b, "list-position")
+    return out
