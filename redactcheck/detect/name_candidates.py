@@ -29,7 +29,7 @@ _LO = "a-zß-öø-ÿ"
 #: One capitalised or capital word of a name, with hyphen/apostrophe parts.
 _W = (
     rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
-    rf"|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
+    rf"|(?:O['’]|MC|MAC)?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
 )
 _PART = r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic)"
 _WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
@@ -186,6 +186,13 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 and not _sentence_start(text, a.start())
             ):
                 basis = "list-surname-second"  # "Alessandro Ruben": an unlisted given name
+            elif (
+                not judge.noisy
+                and _unknown_name_word(first, judge)
+                and _unknown_name_word(second, judge)
+                and ("-" in first + second or "'" in first + second or len(first + second) >= 10)
+            ):
+                basis = "list-unknown"  # "Tane Mahuta-Reihana": no list knows either word
             else:
                 i += 1
                 continue
@@ -230,6 +237,20 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             add(s, e, "context")
         elif judge.name_like(words[0]):
             add(s, s + len(words[0]), "context")
+
+
+def _unknown_name_word(word: str, judge: Judge) -> bool:
+    """A word of a name no list holds: not English, not a known proper noun (a place, a
+    people), not debris, a vowel in it, three letters or more."""
+    nw = judge.nw
+    return (
+        len(word) >= 3
+        and not judge.excluded(word)
+        and not nw.is_english(word)
+        and not (nw.is_proper(word) and not nw.is_name(word))
+        and nw.plausible(word)
+        and any(c in "aeiouyAEIOUY" for c in word)
+    )
 
 
 def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
@@ -302,7 +323,12 @@ def list_neighbours(
             cands.append(m.span("name"))
         for a, b in cands:
             word = text[a:b]
-            if (a, b) in seen or word.isupper() != caps or not judge.name_like(word):
+            if (
+                (a, b) in seen
+                or word.isupper() != caps
+                or not judge.name_like(word)
+                or judge.nw.is_english(word)  # "SOLHEIM-DAHL AND HER STUDENTS"
+            ):
                 continue
             if not caps and not judge.nw.is_name(word):
                 continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name

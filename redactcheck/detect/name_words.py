@@ -40,6 +40,7 @@ class NameWords:
     given: frozenset[str]  # lower case
     surnames: frozenset[str]  # lower case
     english: frozenset[str]  # lower case
+    proper: frozenset[str]  # lower case: proper nouns of English (places, peoples, figures)
     trigrams: frozenset[str]
     frequent: frozenset[str]  # given names and the most frequent surnames, lower case
 
@@ -48,10 +49,19 @@ class NameWords:
         return _key(word) in self.frequent
 
     def is_given(self, word: str) -> bool:
-        return word.lower() in self.given
+        """A listed given name, or a hyphenated one made of them ("Jean-Luc")."""
+        low = word.lower()
+        return low in self.given or ("-" in low and low.split("-")[0] in self.given)
 
     def is_surname(self, word: str) -> bool:
-        return _key(word) in self.surnames
+        """A listed surname, or a double-barrelled one with a listed part."""
+        low = _key(word)
+        return low in self.surnames or (
+            "-" in low and any(p in self.surnames for p in low.split("-") if len(p) > 2)
+        )
+
+    def is_proper(self, word: str) -> bool:
+        return _key(word) in self.proper
 
     def is_name(self, word: str) -> bool:
         """A listed given name or surname (each part of a hyphenated one)."""
@@ -91,6 +101,7 @@ def name_words() -> NameWords:
     ranked = _read_list("surnames.txt")
     surnames = frozenset(ranked)
     english = _read("english_words.txt")
+    proper = _read("proper_nouns.txt")
     counts: dict[str, int] = {}
     for word in given | surnames | english:
         padded = f"^{word}$"
@@ -98,4 +109,5 @@ def name_words() -> NameWords:
             tri = padded[i : i + 3]
             counts[tri] = counts.get(tri, 0) + 1
     trigrams = frozenset(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
-    return NameWords(given, surnames, english, trigrams, given | frozenset(ranked[:_FREQUENT]))
+    frequent = given | frozenset(ranked[:_FREQUENT])
+    return NameWords(given, surnames, english, proper, trigrams, frequent)

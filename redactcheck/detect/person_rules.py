@@ -128,6 +128,7 @@ SCORES = {
     "context-initials": 0.6,
     "list-position": 0.7,
     "list-surname-second": 0.65,
+    "list-unknown": 0.6,
     "possessive": 0.65,
     "attributive": 0.7,
     "apposition": 0.7,
@@ -369,7 +370,11 @@ def find_people(
                 or _head_after(text, b, lex)
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
                 or cand.is_cryptonym(text[a:b], lex, nw)
-                or (basis not in _PLACE_OK and _is_place(text[a:b], places))
+                or (
+                    basis not in _PLACE_OK
+                    and _is_place(text[a:b], places)
+                    and not (basis.startswith("list-") and not _has_proper_noun(text[a:b], nw))
+                )
                 or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
             ):
                 continue
@@ -500,6 +505,11 @@ def find_people(
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
     return _person_not_firm(text, _merge(found), lex)
+
+
+def _has_proper_noun(span: str, nw) -> bool:
+    """A word of the span is a known place or people name ("Saudi Arabia"), not a person's."""
+    return any(nw.is_proper(w) and not nw.is_name(w) for w in _HEADING_WORD.findall(span))
 
 
 def _title_ends_sentence(title: str, nw) -> bool:
