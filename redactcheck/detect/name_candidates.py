@@ -31,7 +31,10 @@ _W = (
     rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
     rf"|(?:O['’]|MC|MAC)?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
 )
-_PART = r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic)"
+_PART = (
+    r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic"
+    r"|DE|DEL|DELLA|DER|DEN|DI|DA|DOS|DU|LA|LE|VAN|VON|BIN|IBN|AL|EL|TER|TEN|AP|NI|NIC)"
+)
 _WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
 #: A run of name-shaped words on one line, particles and middle initials allowed between.
 _RUN = re.compile(
