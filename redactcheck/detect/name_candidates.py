@@ -46,7 +46,8 @@ _REPORT_VERBS = (
     r"said|says|told|tells|noted|notes|stated|states|added|asked|explained|replied|"
     r"responded|commented|agreed|argued|stressed|emphasized|emphasised|underscored|observed|"
     r"remarked|confirmed|suggested|insisted|warned|reported|reiterated|continued|concluded|"
-    r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|"
+    r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|alleged|"
+    r"announced|insists|denied|denies|recalled|recounted|described|predicted|"
     r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
     r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
     r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
@@ -82,6 +83,12 @@ _PREV_IN_LIST = re.compile(
 _INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
 #: "Lincoln’s election", "BERLUSCONI'S PARTY": a possessive marks a person or a body.
 _POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
+#: Attributive use of a leader's name: "the Mugabe government", "the Castro regime".
+_RULED_BY = re.compile(
+    rf"\b(?:the|The|THE)[ \t]+(?P<name>{_W})[ \t]*\n?[ \t]*(?:government|regime|administration|"
+    rf"era|family|clan|faction|camp|cabinet|Government|Regime|Administration|GOVERNMENT|REGIME|"
+    rf"ADMINISTRATION|FAMILY)\b"
+)
 #: Attributive use: "anti-Castro", "pro-Somoza".
 _ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
 _LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
@@ -99,7 +106,9 @@ class Judge:
         nw: NameWords,
         lower_words: set[str],
         not_person_texts: set[str],
+        places: set[str] | None = None,
     ):
+        self.places = not_person_texts if places is None else places
         self.text = text
         self.lex = lex
         self.nw = nw
@@ -107,20 +116,23 @@ class Judge:
         self.not_person_texts = not_person_texts
         self.noisy = ocr_noisy(text, nw)
 
-    def excluded(self, word: str) -> bool:
-        """A word that is not part of a person's name here, whatever else says so."""
+    def excluded(self, word: str, cued: bool = False) -> bool:
+        """A word that is not part of a person's name here, whatever else says so. With
+        ``cued`` (a reporting verb follows), only the model's places count against it: the
+        model calls many a lone surname a nationality or a group."""
         low = word.lower()
         return (
             self.lex.is_not_person_word(word)
+            or len(set(low)) == 1
             or low in self.lower_words
-            or low in self.not_person_texts
+            or low in (self.places if cued else self.not_person_texts)
             or is_cryptonym(word, self.lex, self.nw)
             or (word.isupper() and word.upper() in self.lex.acronyms)
         )
 
-    def name_like(self, word: str) -> bool:
+    def name_like(self, word: str, cued: bool = False) -> bool:
         """Could be a surname: listed, or not an English word and not debris."""
-        if self.excluded(word) or len(word) < 2:
+        if self.excluded(word, cued) or len(word) < 2:
             return False
         if self.nw.is_name(word):
             return True
@@ -159,7 +171,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             first, second = a.group(0), b.group(0)
-            if first.isupper() != second.isupper():
+            if first.isupper() != second.isupper() or first[-2:].lower() in ("'s", "’s"):
                 i += 1
                 continue
             if judge.excluded(first) or not judge.name_like(second):
@@ -177,6 +189,8 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 nw.is_surname(first)
                 and not nw.is_english(first)
                 and not nw.is_name(second)
+                and _unknown_name_word(second, judge)
+                and not (nw.is_proper(first) and nw.is_proper(second))
                 and not judge.noisy  # in OCR debris an unknown word is no evidence
             ):
                 basis = "list-surname-first"
@@ -194,6 +208,11 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 and _unknown_name_word(first, judge)
                 and _unknown_name_word(second, judge)
                 and ("-" in first + second or "'" in first + second or len(first + second) >= 10)
+                and not (  # "INTL HYDROG": abbreviations in capitals
+                    first.isupper()
+                    and min(len(first), len(second)) < 5
+                    and not re.search(r"[-'’]", first + second)
+                )
             ):
                 basis = "list-unknown"  # "Tane Mahuta-Reihana": no list knows either word
             else:
@@ -231,8 +250,8 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             if not judge.excluded(word) and not judge.nw.is_english(word):
                 add(s, e, "context-initials")
             continue
-        if judge.name_like(word) and not _sentence_adverb(word):
-            add(s, e, "context")
+        if judge.name_like(word, cued=True) and not judge.nw.is_english(word):
+            add(s, e, "context")  # not "He said", "Additionally noted"
     for m in _AFTER_CUE.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split()
@@ -259,6 +278,15 @@ def _unknown_name_word(word: str, judge: Judge) -> bool:
 def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
     """A listed surname with a possessive ("Lincoln’s election") or after anti-/pro-."""
     nw = judge.nw
+    for m in _RULED_BY.finditer(text):
+        word = m.group("name")
+        if (
+            not judge.excluded(word)
+            and not nw.is_english(word)
+            and nw.plausible(word)
+            and (nw.is_surname(word) or not (nw.is_proper(word) and word.endswith(("n", "an"))))
+        ):
+            add(*m.span("name"), "attributive")
     for rx, basis in ((_POSSESSIVE, "possessive"), (_ATTRIBUTIVE, "attributive")):
         for m in rx.finditer(text):
             word = m.group("name")
@@ -266,10 +294,6 @@ def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
                 continue
             if nw.is_surname(word) and not nw.is_english(word) and not judge.excluded(word):
                 add(*m.span("name"), basis)
-
-
-def _sentence_adverb(word: str) -> bool:
-    return word.lower().endswith("ly")
 
 
 def attendees(text: str, judge: Judge, add: Add) -> None:

@@ -258,9 +258,13 @@ def _repeated_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[st
     return {k for k, n in seen.items() if n >= 2}
 
 
+#: A redaction placeholder ("XXXXXXXXXXXX"): one letter repeated.
+_PLACEHOLDER = re.compile(r"^([A-Za-z])\1{2,}$")
+
+
 def _is_name_word(word: str, lex: NameLexicon) -> bool:
     """A token that can be part of a name: capitalised or an initial, not a listed non-name."""
-    if lex.is_not_person_word(word):
+    if lex.is_not_person_word(word) or _PLACEHOLDER.match(word):
         return False
     if _INITIAL.match(word):
         return True
@@ -359,6 +363,7 @@ def find_people(
     ner = list(ner)
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
+    places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
     found: list[PersonSpan] = []
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
@@ -372,10 +377,13 @@ def find_people(
                 or cand.is_cryptonym(text[a:b], lex, nw)
                 or (
                     basis not in _PLACE_OK
-                    and _is_place(text[a:b], places)
+                    and _is_place(text[a:b], places_only if basis == "context" else places)
                     and not (basis.startswith("list-") and not _has_proper_noun(text[a:b], nw))
                 )
                 or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
+                or (basis in _WORD_CHECKED and _not_a_name(text[a:b], judge))
+                or (basis.startswith("list-") and _has_proper_noun(text[a:b], nw))
+                or _ROUTING.search(text[a:b])
             ):
                 continue
             found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
@@ -385,7 +393,7 @@ def find_people(
     all_lower = set(_LOWER_WORD.findall(text))  # words this text also writes in lower case
     lower_words = all_lower if ner else set()
     nw = name_words()
-    judge = cand.Judge(text, lex, nw, all_lower, not_person_texts)
+    judge = cand.Judge(text, lex, nw, all_lower, not_person_texts, places_only)
     for s, e, label in ner:
         if label != "PERSON":
             continue
@@ -434,7 +442,11 @@ def find_people(
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
         surname, given = text[a:b].split(",", 1)
-        if _is_name_word(surname, lex) and _is_name_word(given.split()[0], lex):
+        if (
+            _is_name_word(surname, lex)
+            and _is_name_word(given.split()[0], lex)
+            and not _has_proper_noun(text[a:b], nw)  # "ALEXANDRIA, EGYPT": a place of birth
+        ):
             add(a, b, "inverted")
 
     for m in _MAIL_HEADER.finditer(text):
@@ -501,6 +513,11 @@ def find_people(
     # 6. every other mention of a confidently found name, in the same document
     for s, e in _propagate(text, people, lex, all_lower, places):
         add(s, e, "propagated")
+    # the rest of lists that hold a name found only by propagation ("TRAFFICANTE and BRUNO")
+    people = _merge(found)
+    cand.list_neighbours(
+        text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
+    )
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
@@ -532,8 +549,8 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES]
     if not words:
         return True
-    if all(nw.is_english(w) and not nw.is_name(w) for w in words):
-        return True
+    if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
+        return True  # "Additionally", "Ukrainian Training", "Baku Iran"
     if len(words) == 1 and cand.is_cryptonym(words[0], judge.lex, nw):
         return True
     if judge.noisy:
@@ -546,10 +563,15 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+#: Bases whose words are checked like the model's (headings, list letters before a word).
+_WORD_CHECKED = frozenset(("initials", "signature", "continuation"))
+#: Cable routing indicators ("RUEHLH", "RUCNDT"): never a name.
+_ROUTING = re.compile(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
 #: Model labels (Presidio's names and spaCy's) of places and groups: a word the model calls one
 #: of these somewhere in the text is not spread as a person's surname.
 #: Bases whose evidence outweighs the model calling the same words a place elsewhere.
 _PLACE_OK = frozenset(("title", "title-office", "propagated", "ner", "inverted", "mail-header"))
+_GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))
 _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 
@@ -608,7 +630,12 @@ def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
         return s, s
     word = text[first[0] : first[1]]
     covered = ents.end_covering(first[0])
-    if _VERB_ENDING.match(word) or not _is_name_word(word, name_lexicon()):
+    nw = name_words()
+    if (
+        _VERB_ENDING.match(word)
+        or not _is_name_word(word, name_lexicon())
+        or (nw.is_english(word) and not nw.is_name(word))  # "MINISTER EVALUATES HIZBALLAH"
+    ):
         return s, s
     if covered is not None:
         return s, max(keep_end, min(covered, e))
@@ -742,6 +769,7 @@ def _propagate(
 
     Single words are looked up in a set while one regex walks the capitalised words of the
     text, so the cost does not grow with the number of names found."""
+    nw = name_words()
     phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
     words_wanted: set[str] = set()
     for p in people:
@@ -751,7 +779,10 @@ def _propagate(
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
         # a lone word the model also calls a place or a group is spread only when a title or
         # a full name vouches for it ("President McKinley", "John Milton Hay")
-        vouched = p.basis in _CUED or len([w for w in words if not _INITIAL.match(w)]) > 1
+        vouched = p.basis in _CUED or (
+            len([w for w in words if not _INITIAL.match(w)]) > 1
+            and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
+        )
         kept = 0
         for word in words:
             low = word.lower()
@@ -762,7 +793,9 @@ def _propagate(
                 or lex.is_not_person_word(word)
             ):
                 continue
-            if low in lower_words or (low in places and not vouched):
+            if low in lower_words or (
+                (low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched
+            ):
                 continue  # also an ordinary word here ("brown", "young"), or a place
             words_wanted.add(low)
             kept += 1
@@ -779,7 +812,6 @@ def _propagate(
         )
         for k, v in phrases.items()
     }
-    nw = name_words()
     for m in _CAP_WORD.finditer(text):
         low = m.group(0).lower()
         if low in words_wanted and not (
