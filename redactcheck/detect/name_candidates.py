@@ -261,6 +261,43 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             add(s, s + len(words[0]), "context")
 
 
+#: A Title Case word inside a sentence: a lower-case word or a comma before it, and a lower-case
+#: word or punctuation after it ("the one occasion on which Khrushchev alleged").
+_LONE = re.compile(
+    rf"(?<![\w'’-])(?P<prev>[{_LO}][{_LO}'’-]*|[,;])[ \t]+"
+    rf"(?P<name>(?:Ma?c|O['’])?[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?)"
+    rf"(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+[{_LO}])"
+)
+#: After these a capitalised word is most often a place ("in Constantinople", "at Sofia").
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "near", "outside", "across", "into", "toward", "towards", "via", "around")
+)
+
+
+def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
+    """A lone surname inside a sentence of mixed-case prose: a census surname that is not an
+    English word, or a proper noun of English the model calls neither a place nor an
+    organisation anywhere in the text (famous people's surnames are in the dictionary too).
+    Weak evidence: scored low, and not in OCR text."""
+    if judge.noisy:
+        return
+    nw = judge.nw
+    for m in _LONE.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if (
+            m.group("prev") in _PLACE_PREPOSITIONS
+            or nw.is_english(word)
+            or low in orgs
+            or low in judge.places
+            or judge.excluded(word)
+            or not nw.plausible(word)
+        ):
+            continue
+        if nw.is_surname(word) or nw.is_proper(word):
+            add(*m.span("name"), "lone-surname")
+
+
 def _unknown_name_word(word: str, judge: Judge) -> bool:
     """A word of a name no list holds: not English, not a known proper noun (a place, a
     people), not debris, a vowel in it, three letters or more."""
@@ -359,6 +396,8 @@ def list_neighbours(
                 continue
             if not caps and not judge.nw.is_name(word):
                 continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name
+            if caps and len(word) < 4 and not judge.nw.is_name(word):
+                continue  # "JACKSON, PCI": an informant code, not a surname
             seen.add((a, b))
             out.append((a, b))
             todo.append((a, b))

@@ -56,8 +56,13 @@ class NameWords:
     def is_surname(self, word: str) -> bool:
         """A listed surname, or a double-barrelled one with a listed part."""
         low = _key(word)
-        return low in self.surnames or (
-            "-" in low and any(p in self.surnames for p in low.split("-") if len(p) > 2)
+        if low in self.surnames:
+            return True
+        parts = [p for p in low.split("-") if len(p) > 2]
+        return (
+            "-" in low
+            and any(p in self.surnames for p in parts)
+            and not any(p in self.english or p in self.proper for p in parts)
         )
 
     def is_proper(self, word: str) -> bool:

@@ -129,6 +129,7 @@ SCORES = {
     "list-position": 0.7,
     "list-surname-second": 0.65,
     "list-unknown": 0.6,
+    "lone-surname": 0.5,
     "possessive": 0.65,
     "attributive": 0.7,
     "apposition": 0.7,
@@ -361,6 +362,8 @@ def find_people(
     lex = lex or name_lexicon()
     lines = _Lines(text, lex)
     ner = list(ner)
+    orgs = {text[s:e].lower() for s, e, label in ner if label == "ORG"}
+    ner = [t for t in ner if t[2] != "ORG"]
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
@@ -404,11 +407,13 @@ def find_people(
             if _not_a_name(word, judge):
                 continue  # headings in ordinary words, cryptonyms, OCR debris
             if " " in word.strip():
-                if not _plausible_words(word):
+                if not _plausible_words(word) or _has_ordinary_word(word, nw):
                     continue
                 basis = "ner"
             elif (
-                word.lower() in not_person_texts
+                text[b : b + 1] == ":"  # a form field label: "AGENCY FILENUMBER:"
+                or (word.isupper() and nw.is_english(word) and not nw.is_given(word))
+                or word.lower() in not_person_texts
                 or len(word) <= 3
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
@@ -430,8 +435,13 @@ def find_people(
         s, e = m.span("name")
         if text[s:e].isupper():
             s, e = _cap_caps_name(text, s, e, person_ents)
-        if e > s and not _title_ends_sentence(text[m.start() : m.start("name")], nw):
-            add(s, e, "title")
+        first_word = text[s:e].split()[0] if e > s else ""
+        if (
+            e > s
+            and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
+            and not (nw.is_english(first_word) and not nw.is_name(first_word))
+        ):
+            add(s, e, "title")  # not "Minister Resident", "General Assembly"
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
@@ -463,9 +473,11 @@ def find_people(
             m.group(0)
         ):
             continue
-        initials = re.match(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
-        if initials and initials.group(0).replace(" ", "").upper() in lex.acronyms:
-            continue  # "U.S. Consulates"
+        if any(
+            i.group(0).replace(" ", "").upper() in lex.acronyms
+            for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
+        ):
+            continue  # "Early U.S. Consulates"
         add(s, m.end(), "initials")
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
@@ -490,6 +502,7 @@ def find_people(
     cand.attendees(text, judge, add)
     cand.captions(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
+    cand.lone_surnames(text, judge, orgs, add)
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -521,7 +534,56 @@ def find_people(
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    return _person_not_firm(text, _merge(found), lex)
+    return _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+
+
+#: Between two parts of one name: a line break ("Abraham⏎Lincoln", "John B.⏎Jackson") or an
+#: OCR comma for an initial's full stop ("WILLIAM F, AUSCH").
+_LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+_OCR_COMMA = re.compile(r", ")
+_INITIAL_COMMA = re.compile(rf"[ \t]+[{_UP}],[ \t]+")  # "WILLIAM F, AUSCH"
+
+
+def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
+    """One span for a name that a line break or an OCR comma cut in two, so that the reviewer
+    sees (and a redaction masks) the whole name."""
+    out: list[PersonSpan] = []
+    for p in people:
+        if out:
+            last = out[-1]
+            gap = text[last.end : p.start]
+            words = text[last.start : last.end].split()
+            tail = words[-1] if words else ""
+            given_end = nw.is_given(tail.rstrip(".,")) or bool(_INITIAL.match(tail))
+            first_next = text[p.start : p.end].split()[0]
+            if (
+                (
+                    _LINE_GAP.fullmatch(gap)
+                    and (given_end or len(words) > 1 or last.basis in ("title", "title-office"))
+                )
+                or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
+                or _INITIAL_COMMA.fullmatch(gap)
+                or (  # "LABADIE, STEPHEN J." in a form's FROM line
+                    gap == ", "
+                    and len(words) == 1
+                    and tail.isupper()
+                    and first_next.isupper()
+                    and nw.is_given(first_next)
+                )
+            ):
+                last.end = p.end
+                if p.score > last.score:
+                    last.score, last.basis = p.score, p.basis
+                continue
+        out.append(p)
+    return out
+
+
+def _has_ordinary_word(span: str, nw) -> bool:
+    """A word of the span is an English word and no name ("XIN THE LONGER RUN", "Lame Duck");
+    particles and initials aside. Names of people are made of names."""
+    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
+    return any(nw.is_english(w) and not nw.is_name(w) for w in words)
 
 
 def _has_proper_noun(span: str, nw) -> bool:
