@@ -39,7 +39,7 @@ _WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
 #: A run of name-shaped words on one line, particles and middle initials allowed between.
 _RUN = re.compile(
     rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
-    rf"(?:[{_UP}]\.[ \t]+)?{_W}){{1,3}}"
+    rf"(?:[{_UP}]\.[ \t]+)?{_W}){{1,5}}"
     rf"(?![\w'’-])"
 )
 _REPORT_VERBS = (
@@ -115,6 +115,7 @@ class Judge:
         self.lower_words = lower_words
         self.not_person_texts = not_person_texts
         self.noisy = ocr_noisy(text, nw)
+        self.person_words: set[str] = set()  # single words the model calls a person
 
     def excluded(self, word: str, cued: bool = False) -> bool:
         """A word that is not part of a person's name here, whatever else says so. With
@@ -138,6 +139,15 @@ class Judge:
             return True
         return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
 
+    def cued_name(self, word: str) -> bool:
+        """After a strong cue (``W/``, a caption): anything but an excluded or ordinary word;
+        spelling plausibility is not asked ("LINDQVIST")."""
+        return (
+            len(word) >= 2
+            and not self.excluded(word, cued=True)
+            and not (self.nw.is_english(word) and not self.nw.is_name(word))
+        )
+
     def strong_name(self, word: str) -> bool:
         """A listed name that is not also an English word."""
         return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
@@ -150,7 +160,12 @@ def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
         return False
     if word.upper() in lex.sensitivity_indicators:
         return True
-    return word[:2] in lex.cryptonym_digraphs and not nw.is_name(word)
+    if word[:2] not in lex.cryptonym_digraphs or nw.is_name(word):
+        return False
+    # the digraph is followed by a word ("AM"+"LASH", "KU"+"BARK", "LI"+"TAMIL"), or starts
+    # the word as no English word or name starts ("ZRRIFLE", "QJWIN")
+    rest = word[2:]
+    return nw.is_english(rest) or nw.is_proper(rest) or f"^{word[:2].lower()}" not in nw.starts
 
 
 def ocr_noisy(text: str, nw: NameWords) -> bool:
@@ -298,6 +313,14 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             add(*m.span("name"), "lone-surname")
 
 
+def _nationality_like(word: str, nw: NameWords) -> bool:
+    """ "the Swiss government", "the Spanish government": a dictionary proper noun with the
+    ending of a nationality adjective."""
+    return nw.is_proper(word) and word.lower().endswith(
+        ("an", "ese", "ish", "iss", "ch", "ek", "ai", "i", "ic")
+    )
+
+
 def _unknown_name_word(word: str, judge: Judge) -> bool:
     """A word of a name no list holds: not English, not a known proper noun (a place, a
     people), not debris, a vowel in it, three letters or more."""
@@ -321,7 +344,10 @@ def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
             not judge.excluded(word)
             and not nw.is_english(word)
             and nw.plausible(word)
-            and (nw.is_surname(word) or not (nw.is_proper(word) and word.endswith(("n", "an"))))
+            and (
+                word.lower() in judge.person_words
+                or (nw.is_surname(word) and not _nationality_like(word, nw))
+            )
         ):
             add(*m.span("name"), "attributive")
     for rx, basis in ((_POSSESSIVE, "possessive"), (_ATTRIBUTIVE, "attributive")):
@@ -350,7 +376,7 @@ def attendees(text: str, judge: Judge, add: Add) -> None:
                 s = base + item.start() + raw.index(stripped)
                 add(s, s + len(stripped), "attendee")
                 continue
-            names = [w for w in tail if judge.name_like(w.group(0))]
+            names = [w for w in tail if judge.cued_name(w.group(0))]
             if not names or (len(names) < len(tail) and names[-1] is not tail[-1]):
                 continue
             s = base + item.start() + names[0].start()
@@ -358,13 +384,55 @@ def attendees(text: str, judge: Judge, add: Add) -> None:
             add(s, e, "attendee")
 
 
+#: Words in capitals joined by commas, "&", "and" or "/": "(HARTLEY, BRENNAN, O'SHEA)",
+#: "HARLOW and PRESTON".
+_CAPS_W = r"(?:O['’]|MC|MAC)?[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]+)*"
+_CAPS_LIST = re.compile(
+    rf"(?<![\w'’-]){_CAPS_W}(?:[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*{_CAPS_W}){{1,12}}(?![\w'’-])"
+)
+_CAPS_ITEM = re.compile(rf"(?<![\w'’-]){_CAPS_W}(?![\w'’-])")
+#: Schedules: "ABERCROMBIE-FAIRWEATHER PHONE CALL", "TELCON W/ ...".
+_CALL = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W}(?:[ \t]+{_W})?)[ \t]+(?:PHONE[ \t]+CALL|TELCON|phone[ \t]+call)\b"
+)
+
+
+def caps_lists(text: str, judge: Judge, add: Add) -> None:
+    """Surnames in capitals listed together: every member name-like, none an ordinary word,
+    two or more of them listed surnames (a list of acronyms or headings fails)."""
+    nw = judge.nw
+    for m in _CAPS_LIST.finditer(text):
+        items = [i for i in _CAPS_ITEM.finditer(m.group(0)) if i.group(0) not in ("AND",)]
+        words = [i.group(0) for i in items]
+        if len(words) < 2 or not all(judge.cued_name(w) and len(w) >= 3 for w in words):
+            continue
+        if any(nw.is_english(w) for w in words):
+            continue
+        if sum(nw.is_surname(w) for w in words) < 2:
+            continue
+        for i in items:
+            add(m.start() + i.start(), m.start() + i.end(), "list-position")
+    for m in _CALL.finditer(text):
+        toks = list(_WORD_RE.finditer(text, *m.span("name")))
+        while toks and not judge.cued_name(toks[0].group(0)):
+            toks.pop(0)  # "11:00 AM  ABERCROMBIE PHONE CALL"
+        if toks:
+            add(toks[0].start(), toks[-1].end(), "context")
+
+
 def captions(text: str, judge: Judge, add: Add) -> None:
     """Both parties of a case caption, where each is name-shaped."""
     for m in _CAPTION.finditer(text):
         for part in ("a", "b"):
-            words = m.group(part).split()
-            if all(judge.name_like(w) for w in words):
-                add(*m.span(part), "caption")
+            toks = list(_WORD_RE.finditer(text, *m.span(part)))
+            if part == "a":  # "In Abernathy v. ...": the name run that ends at "v."
+                while toks and not judge.cued_name(toks[0].group(0)):
+                    toks.pop(0)
+            else:
+                while toks and not judge.cued_name(toks[-1].group(0)):
+                    toks.pop()
+            if toks and all(judge.cued_name(t.group(0)) for t in toks):
+                add(toks[0].start(), toks[-1].end(), "caption")
 
 
 def list_neighbours(

@@ -43,6 +43,7 @@ class NameWords:
     proper: frozenset[str]  # lower case: proper nouns of English (places, peoples, figures)
     trigrams: frozenset[str]
     frequent: frozenset[str]  # given names and the most frequent surnames, lower case
+    starts: frozenset[str]  # "^ab": first two letters of some listed name or word
 
     def is_frequent(self, word: str) -> bool:
         """A given name or one of the most frequent surnames (evidence that survives OCR)."""
@@ -115,4 +116,5 @@ def name_words() -> NameWords:
             counts[tri] = counts.get(tri, 0) + 1
     trigrams = frozenset(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
     frequent = given | frozenset(ranked[:_FREQUENT])
-    return NameWords(given, surnames, english, proper, trigrams, frequent)
+    starts = frozenset(t[:3] for t in counts if t.startswith("^"))
+    return NameWords(given, surnames, english, proper, trigrams, frequent, starts)

@@ -397,10 +397,13 @@ def find_people(
     lower_words = all_lower if ner else set()
     nw = name_words()
     judge = cand.Judge(text, lex, nw, all_lower, not_person_texts, places_only)
+    judge.person_words = {
+        text[s:e].lower() for s, e, label in ner if label == "PERSON" and " " not in text[s:e]
+    }
     for s, e, label in ner:
         if label != "PERSON":
             continue
-        for a, b in clean_span(text, s, e, lex):
+        for a, b in _split_list(text, clean_span(text, s, e, lex), nw):
             word = text[a:b]
             if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
                 continue  # "Bake at 250" when "bake" is also written in lower case
@@ -412,6 +415,7 @@ def find_people(
                 basis = "ner"
             elif (
                 text[b : b + 1] == ":"  # a form field label: "AGENCY FILENUMBER:"
+                or _AFTER_THE.search(text, max(0, a - 5), a)  # "To the Clerk of the House"
                 or (word.isupper() and nw.is_english(word) and not nw.is_given(word))
                 or word.lower() in not_person_texts
                 or len(word) <= 3
@@ -501,6 +505,7 @@ def find_people(
     cand.context_names(text, judge, add)
     cand.attendees(text, judge, add)
     cand.captions(text, judge, add)
+    cand.caps_lists(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
 
@@ -515,7 +520,11 @@ def find_people(
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
     extra = []
     for p in people:
-        if p.score < CONFIDENT or " " in text[p.start : p.end]:
+        span_words = text[p.start : p.end].split()
+        if p.score < CONFIDENT or (
+            len(span_words) > 1  # "General Enoch H." / "Crowder was appointed": still open
+            and not (_INITIAL.match(span_words[-1]) or nw.is_given(span_words[-1]))
+        ):
             continue
         m = _CONTINUATION.match(text, p.end)
         if m and _is_name_word(m.group(1).split()[-1], lex):
@@ -569,6 +578,7 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                     and tail.isupper()
                     and first_next.isupper()
                     and nw.is_given(first_next)
+                    and len(text[p.start : p.end].split()) > 1
                 )
             ):
                 last.end = p.end
@@ -576,6 +586,22 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                     last.score, last.basis = p.score, p.basis
                 continue
         out.append(p)
+    return out
+
+
+def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, int]]:
+    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a given name
+    follows it (the inverted "ODUYA, JAMES" of file headers is one person)."""
+    out = []
+    for a, b in spans:
+        parts = text[a:b].split(", ")
+        if len(parts) < 2 or any(nw.is_given(p.split()[0]) for p in parts[1:] if p):
+            out.append((a, b))
+            continue
+        pos = a
+        for part in parts:
+            out.append((pos, pos + len(part)))
+            pos += len(part) + 2
     return out
 
 
@@ -613,8 +639,8 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
         return True
     if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
         return True  # "Additionally", "Ukrainian Training", "Baku Iran"
-    if len(words) == 1 and cand.is_cryptonym(words[0], judge.lex, nw):
-        return True
+    if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
+        return True  # "RYBAT WNINTEL", "AMLASH"
     if judge.noisy:
         # OCR debris often spells a rare surname by chance: ask for frequent names
         listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
@@ -625,6 +651,7 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_AFTER_THE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
 #: Bases whose words are checked like the model's (headings, list letters before a word).
 _WORD_CHECKED = frozenset(("initials", "signature", "continuation"))
 #: Cable routing indicators ("RUEHLH", "RUCNDT"): never a name.
@@ -691,6 +718,8 @@ def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
     if keep_end is None or first is None:
         return s, s
     word = text[first[0] : first[1]]
+    if len(word) < 3 and not had_initial:
+        return s, s  # "Director GO 4.7": OCR debris, not a name
     covered = ents.end_covering(first[0])
     nw = name_words()
     if (
@@ -788,7 +817,12 @@ def _join_inverted(text: str, found: list[PersonSpan]) -> None:
         if " " in word or not word.isupper():
             continue
         nxt = by_start.get(p.end + 2)
-        if nxt and text[p.end : p.end + 2] == ", " and " " not in text[nxt.start : nxt.end]:
+        if (
+            nxt
+            and text[p.end : p.end + 2] == ", "
+            and " " not in text[nxt.start : nxt.end]
+            and name_words().is_given(text[nxt.start : nxt.end])  # not "HARTLEY, BRENNAN"
+        ):
             found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
 
 
