@@ -39,7 +39,7 @@ _WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
 #: A run of name-shaped words on one line, particles and middle initials allowed between.
 _RUN = re.compile(
     rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
-    rf"(?:[{_UP}]\.[ \t]+)?{_W}){{1,5}}"
+    rf"(?:[{_UP}]\.[ \t]+)?{_W})+"
     rf"(?![\w'’-])"
 )
 _REPORT_VERBS = (
@@ -186,7 +186,13 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             first, second = a.group(0), b.group(0)
-            if first.isupper() != second.isupper() or first[-2:].lower() in ("'s", "’s"):
+            # case styles must agree, except a given name before a surname in capitals, as CIA
+            # and FBI records write names ("Sigmund EISENSCHER")
+            cia_style = not first.isupper() and second.isupper() and nw.is_given(first)
+            if (first.isupper() != second.isupper() and not cia_style) or first[-2:].lower() in (
+                "'s",
+                "’s",
+            ):
                 i += 1
                 continue
             if judge.excluded(first) or not judge.name_like(second):

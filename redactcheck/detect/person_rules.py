@@ -533,8 +533,13 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
+    wanted = _spread_words(text, people, lex, all_lower, places)
     for s, e in _propagate(text, people, lex, all_lower, places):
         add(s, e, "propagated")
+    taken = _merge(found)
+    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
+        if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+            found.append(PersonSpan(s, e, SCORES["propagated"], "propagated-ocr"))
     # the rest of lists that hold a name found only by propagation ("TRAFFICANTE and BRUNO")
     people = _merge(found)
     cand.list_neighbours(
@@ -852,6 +857,66 @@ def _ordinary_at_start(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
     return at_start and not _VERB_AFTER.match(text, end)
+
+
+#: A word OCR may have damaged: letters with a stray symbol or digit inside ("St#rling"), or a
+#: capital split from the rest of its word ("W ilcox").
+_OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*|])")
+_SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Mentions one OCR edit away from a surname found in the text: a letter misread as a
+    symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word."""
+    if not wanted:
+        return []
+    index: dict[str, str] = {}
+    for w in wanted:
+        index[w] = w
+        for d in _deletions(w):
+            index.setdefault(d, w)
+    out = []
+    for rx in (_OCR_WORD, _SPLIT_WORD):
+        for m in rx.finditer(text):
+            token = m.group(0).replace(" ", "").lower()
+            if rx is _SPLIT_WORD and token in wanted:
+                out.append(m.span())
+                continue
+            if token in wanted or nw.is_english(token) or nw.is_name(token):
+                continue  # the name itself (already spread) or another real word
+            hits = {index[token]} if token in index else set()
+            hits |= {index[d] for d in _deletions(token) if d in index}
+            if any(abs(len(h) - len(token)) <= 1 for h in hits):
+                out.append(m.span())
+    return out
+
+
+def _spread_words(
+    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str], places
+) -> set[str]:
+    """The single words :func:`_propagate` spreads (lower case)."""
+    out: set[str] = set()
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        for word in re.split(r"[ \t\n]+", text[p.start : p.end]):
+            word = word.strip(",.;:")
+            low = word.lower()
+            if (
+                len(word) >= 3
+                and not _INITIAL.match(word)
+                and low not in PARTICLES
+                and not lex.is_not_person_word(word)
+                and low not in lower_words
+                and low not in places
+            ):
+                out.add(low)
+    return out
 
 
 def _propagate(
