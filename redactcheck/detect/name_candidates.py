@@ -315,7 +315,11 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             or not nw.plausible(word)
         ):
             continue
-        if nw.is_surname(word) or nw.is_proper(word):
+        if _nationality_like(word, nw) or (low.endswith("s") and nw.is_proper(low[:-1])):
+            continue  # "Thais", "Swiss"
+        # a surname of the census, or a dictionary proper noun (famous people are there, and
+        # places) that the model calls a person elsewhere in the text
+        if (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words:
             add(*m.span("name"), "lone-surname")
 
 
@@ -470,8 +474,8 @@ def list_neighbours(
                 continue
             if not caps and not judge.nw.is_name(word):
                 continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name
-            if caps and len(word) < 4 and not judge.nw.is_name(word):
-                continue  # "JACKSON, PCI": an informant code, not a surname
+            if caps and len(word) < 5 and not judge.nw.is_name(word):
+                continue  # "JACKSON, PCI", "GARZON, PSOE": a code or acronym, not a surname
             seen.add((a, b))
             out.append((a, b))
             todo.append((a, b))

@@ -54,7 +54,7 @@ _NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE})*{NAME_TOKEN}){{0,3}}"
 _TOKEN_RE = re.compile(rf"(?:{_PARTICLE})*{NAME_TOKEN}")
 _INITIAL = re.compile(rf"^[{_UP}]\.(?:[ \t]?[{_UP}]\.)*$")
 _BAD_CHARS = re.compile(rf"[^{_UP}{_LO}\s.,'’-]|,(?! )")
-_ACT_AFTER = re.compile(rf"(?:[ \t]+[{_UP}][\w'’-]*){{0,6}}[ \t]+(?:Act|ACT)\b")
+_ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]+{NAME_TOKEN}"
     rf"|[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]?(?:Ma?c|O['’])?[{_UP}][{_LO}{_UP}]+(?:-[{_UP}{_LO}]+)*)"
@@ -387,6 +387,7 @@ def find_people(
                 or (basis in _WORD_CHECKED and _not_a_name(text[a:b], judge))
                 or (basis.startswith("list-") and _has_proper_noun(text[a:b], nw))
                 or _ROUTING.search(text[a:b])
+                or _SAINT.search(text, max(0, a - 7), a)  # "St. Andrews", "Saint Louis"
             ):
                 continue
             found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
@@ -555,7 +556,7 @@ def find_people(
 #: OCR comma for an initial's full stop ("WILLIAM F, AUSCH").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
-_INITIAL_COMMA = re.compile(rf"[ \t]+[{_UP}],[ \t]+")  # "WILLIAM F, AUSCH"
+_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WILLIAM F, AUSCH"
 
 
 def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
@@ -577,11 +578,10 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
-                or (  # "LABADIE, STEPHEN J." in a form's FROM line
+                or (  # "LABADIE, STEPHEN J." in a FROM line, "Bemis, Samuel Flagg" in a list
                     gap == ", "
                     and len(words) == 1
-                    and tail.isupper()
-                    and first_next.isupper()
+                    and tail.isupper() == first_next.isupper()
                     and nw.is_given(first_next)
                     and len(text[p.start : p.end].split()) > 1
                 )
@@ -656,6 +656,7 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_SAINT = re.compile(r"\b(?:St|ST|Ste|Saint|SAINT)\.?[ \t]+$")
 _AFTER_THE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
 #: Bases whose words are checked like the model's (headings, list letters before a word).
 _WORD_CHECKED = frozenset(("initials", "signature", "continuation"))
@@ -800,7 +801,11 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
         word = m.group(0).split()[-1]
         if run and text[run[-1][1] : m.start()].strip():
             break
-        if _is_name_word(word, lex):
+        nw = name_words()
+        if not run and nw.is_proper(word) and not nw.is_name(word):
+            office = True  # "Secretary of State for Scotland Jim Murphy"
+            continue
+        if _is_name_word(word, lex) and not (nw.is_english(word) and not nw.is_name(word)):
             if not office:
                 return s, s
             run.append(m.span())
@@ -887,7 +892,7 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             if rx is _SPLIT_WORD and token in wanted:
                 out.append(m.span())
                 continue
-            if token in wanted or nw.is_english(token) or nw.is_name(token):
+            if token in wanted or nw.is_english(token) or nw.is_name(token) or nw.is_proper(token):
                 continue  # the name itself (already spread) or another real word
             hits = {index[token]} if token in index else set()
             hits |= {index[d] for d in _deletions(token) if d in index}
