@@ -69,7 +69,7 @@ _WITH = re.compile(r"(?<![A-Za-z])[Ww]/[ \t]*(?P<list>[^\n)/]{1,160})")
 _LIST_ITEM = re.compile(r"[^,&;]+")
 #: Case captions: "Abernathy v. Castellano", "SMITH v. JONES".
 _CAPTION = re.compile(
-    rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|vs\.|V\.|VS\.|v)[ \t]+"
+    rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|V\.)[ \t]+"
     rf"(?P<b>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
 )
 #: A neighbour joined to a found name by a comma, ampersand, "and" or a slash.
@@ -177,6 +177,11 @@ def ocr_noisy(text: str, nw: NameWords) -> bool:
     return unknown > 0.2 * len(words)
 
 
+#: Before these a pair of capitalised words is most often a place or a body ("cleared at Kerem
+#: Shalom", "the Departement du Renseignement").
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|the|via|into|across|At|In|The)[ \t]+$")
+
+
 def list_pairs(text: str, judge: Judge, add: Add) -> None:
     """Given name + name-shaped word(s), or listed surname + unknown word (East Asian order)."""
     nw = judge.nw
@@ -236,6 +241,9 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 )
             ):
                 basis = "list-unknown"  # "Tane Mahuta-Reihana": no list knows either word
+                if _PLACE_BEFORE.search(text, max(0, a.start() - 8), a.start()):
+                    i += 1
+                    continue
             else:
                 i += 1
                 continue
@@ -433,6 +441,7 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 def captions(text: str, judge: Judge, add: Add) -> None:
     """Both parties of a case caption, where each is name-shaped."""
     for m in _CAPTION.finditer(text):
+        parties = []
         for part in ("a", "b"):
             toks = list(_WORD_RE.finditer(text, *m.span(part)))
             if part == "a":  # "In Abernathy v. ...": the name run that ends at "v."
@@ -442,7 +451,10 @@ def captions(text: str, judge: Judge, add: Add) -> None:
                 while toks and not judge.cued_name(toks[-1].group(0)):
                     toks.pop()
             if toks and all(judge.cued_name(t.group(0)) for t in toks):
-                add(toks[0].start(), toks[-1].end(), "caption")
+                parties.append((toks[0].start(), toks[-1].end()))
+        if len(parties) == 2:  # both sides name-shaped: a caption, not a comparison
+            for a, b in parties:
+                add(a, b, "caption")
 
 
 def list_neighbours(

@@ -67,7 +67,9 @@ class NameWords:
         )
 
     def is_proper(self, word: str) -> bool:
-        return _key(word) in self.proper
+        """A proper noun of the dictionary (or its plural: "Azerbaijanis")."""
+        low = _key(word)
+        return low in self.proper or (low.endswith("s") and low[:-1] in self.proper)
 
     def is_name(self, word: str) -> bool:
         """A listed given name or surname (each part of a hyphenated one)."""

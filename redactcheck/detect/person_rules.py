@@ -106,35 +106,40 @@ _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 _VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
 
+#: Score per basis, set from how often each basis was right on the tune half of the
+#: development set (docs/quality.md): a finding's score is an estimate of its precision, so
+#: ``--min-score`` trades recall for precision predictably. Bases at or above ``CONFIDENT`` also
+#: spread a name to its other mentions and list neighbours.
 SCORES = {
     "title": 0.95,
+    "propagated": 0.9,
     "title-office": 0.9,
+    "list-names": 0.9,
     "initials": 0.85,
     "ner": 0.85,
     "inverted": 0.85,
     "mail-header": 0.85,
-    "propagated": 0.8,
-    "signature": 0.75,
-    "continuation": 0.75,
-    "ner-repeated": 0.75,
+    "ner-repeated": 0.85,
     "ocr-article": 0.85,
-    "attendee": 0.8,
-    "caption": 0.8,
-    "list-names": 0.8,
+    "attendee": 0.85,
+    "caption": 0.85,
+    "context": 0.85,
+    "signature": 0.8,
+    "list-position": 0.8,
+    "attributive": 0.8,
+    "propagated-ocr": 0.75,
+    "continuation": 0.75,
     "list-given": 0.75,
-    "list-surname-first": 0.7,
-    "list-words": 0.6,
-    "context": 0.7,
-    "context-initials": 0.6,
-    "list-position": 0.7,
-    "list-surname-second": 0.65,
-    "list-unknown": 0.6,
-    "lone-surname": 0.5,
-    "possessive": 0.65,
-    "attributive": 0.7,
+    "possessive": 0.7,
     "apposition": 0.7,
+    "list-unknown": 0.6,
+    "context-initials": 0.6,
     "ner-single": 0.6,
-    "ner-single-caps": 0.5,
+    "list-words": 0.55,
+    "ner-single-caps": 0.55,
+    "list-surname-first": 0.5,
+    "list-surname-second": 0.45,
+    "lone-surname": 0.45,
 }
 CONFIDENT = 0.75
 
@@ -298,6 +303,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         while toks and (
             not _is_name_word(last := text[toks[-1][0] : toks[-1][1]], lex)
             or _VERB_ENDING.match(last)
+            or (last.isupper() and len(toks) > 1 and _ordinary(last))  # "GEITHNER TREASURY"
         ):
             trailing_head = trailing_head or last.lower() in lex.heads
             toks.pop()
@@ -317,6 +323,11 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
             continue
         out.append((s, e))
     return out
+
+
+def _ordinary(word: str) -> bool:
+    nw = name_words()
+    return nw.is_english(word) and not nw.is_name(word)
 
 
 def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
@@ -381,10 +392,15 @@ def find_people(
                 or (
                     basis not in _PLACE_OK
                     and _is_place(text[a:b], places_only if basis == "context" else places)
-                    and not (basis.startswith("list-") and not _has_proper_noun(text[a:b], nw))
+                    and not (
+                        basis.startswith("list-")
+                        and basis not in _PLACE_CHECKED_PAIRS
+                        and not _has_proper_noun(text[a:b], nw)
+                    )
                 )
                 or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
                 or (basis in _WORD_CHECKED and _not_a_name(text[a:b], judge))
+                or (basis == "initials" and _after_roman_numeral(text[a:b], places))
                 or (basis.startswith("list-") and _has_proper_noun(text[a:b], nw))
                 or _ROUTING.search(text[a:b])
                 or _SAINT.search(text, max(0, a - 7), a)  # "St. Andrews", "Saint Louis"
@@ -427,6 +443,8 @@ def find_people(
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
                 basis = "ner-repeated"
+            elif nw.is_proper(word) and not nw.is_name(word):
+                continue  # once, and a dictionary proper noun: "Tyre", "Sirte"
             elif word.isupper():
                 basis = "ner-single-caps"
             else:
@@ -441,10 +459,13 @@ def find_people(
         if text[s:e].isupper():
             s, e = _cap_caps_name(text, s, e, person_ents)
         first_word = text[s:e].split()[0] if e > s else ""
+        title_word = text[m.start() : m.start("name")].strip().rstrip(".")
         if (
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
+            # "CG Barcelona", "RSO Bamako": an office's post, not a person
+            and not (title_word.isupper() and " " not in text[s:e] and nw.is_proper(first_word))
         ):
             add(s, e, "title")  # not "Minister Resident", "General Assembly"
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
@@ -540,7 +561,7 @@ def find_people(
     taken = _merge(found)
     for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
         if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
-            found.append(PersonSpan(s, e, SCORES["propagated"], "propagated-ocr"))
+            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # the rest of lists that hold a name found only by propagation ("TRAFFICANTE and BRUNO")
     people = _merge(found)
     cand.list_neighbours(
@@ -629,10 +650,13 @@ def _title_ends_sentence(title: str, nw) -> bool:
 
 
 def _is_place(span: str, places: set[str]) -> bool:
-    """The model calls this (or its last word, after initials: "World War I. Bulgaria") a place
-    or a group somewhere in the text."""
-    low = span.lower()
-    return low in places or low.split()[-1] in places and bool(_ONE_INITIAL.match(span))
+    """The model calls this a place or a group somewhere in the text."""
+    return span.lower() in places
+
+
+def _after_roman_numeral(span: str, places: set[str]) -> bool:
+    """ "World War I. Bulgaria became": one capital and a full stop, then a place."""
+    return bool(_ONE_INITIAL.match(span)) and span.lower().split()[-1] in places
 
 
 def _not_a_name(span: str, judge: cand.Judge) -> bool:
@@ -665,7 +689,12 @@ _ROUTING = re.compile(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
 #: Model labels (Presidio's names and spaCy's) of places and groups: a word the model calls one
 #: of these somewhere in the text is not spread as a person's surname.
 #: Bases whose evidence outweighs the model calling the same words a place elsewhere.
-_PLACE_OK = frozenset(("title", "title-office", "propagated", "ner", "inverted", "mail-header"))
+_PLACE_OK = frozenset(
+    ("title", "title-office", "propagated", "ner", "inverted", "mail-header", "initials")
+)
+#: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
+#: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
+_PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "list-words"))
 _GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))
 _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
@@ -802,10 +831,10 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
         if run and text[run[-1][1] : m.start()].strip():
             break
         nw = name_words()
-        if not run and nw.is_proper(word) and not nw.is_name(word):
+        if not run and nw.is_proper(word) and not nw.is_given(word):
             office = True  # "Secretary of State for Scotland Jim Murphy"
             continue
-        if _is_name_word(word, lex) and not (nw.is_english(word) and not nw.is_name(word)):
+        if _is_name_word(word, lex):
             if not office:
                 return s, s
             run.append(m.span())
@@ -815,6 +844,8 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
             office = True
     if not run or re.match(rf"[ \t]+[{_UP}]", text[run[-1][1] : run[-1][1] + 2]):
         return s, s
+    if all(_ordinary(text[a:b].split()[-1]) for a, b in run):
+        return s, s  # "Sultan of the Ottoman Empire"
     return run[0][0], run[-1][1]
 
 
