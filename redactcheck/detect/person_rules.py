@@ -465,7 +465,12 @@ def find_people(
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
             # "CG Barcelona", "RSO Bamako": an office's post, not a person
-            and not (title_word.isupper() and " " not in text[s:e] and nw.is_proper(first_word))
+            and not (
+                title_word.isupper()
+                and " " not in text[s:e]
+                and nw.is_proper(first_word)
+                and not nw.is_name(first_word)
+            )
         ):
             add(s, e, "title")  # not "Minister Resident", "General Assembly"
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
