@@ -199,7 +199,7 @@ def _after_codeword(text: str, start: int) -> bool:
     return bool(_codeword_pattern().search(text, line_start, start))
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([\w]+)")
+_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([\w]+)")
 
 
 def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
