@@ -87,6 +87,7 @@ class NameLexicon:
     cable_line: re.Pattern[str]
     cryptonym_digraphs: frozenset[str] = frozenset()  # upper case: "AM" of AMLASH
     sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
+    places: re.Pattern[str] | None = None  # multi-word place names, any case
 
     def is_not_person_word(self, word: str) -> bool:
         """True for an acronym, a common word, a head noun or a title word."""
@@ -133,6 +134,12 @@ def name_lexicon() -> NameLexicon:
         ),
         sensitivity_indicators=frozenset(
             str(w).upper() for w in not_person.get("sensitivity_indicators", [])
+        ),
+        places=re.compile(
+            r"(?<![\w'’-])(?:"
+            + trie_alternation({str(p) for p in not_person.get("places", [])}, r"\s+")
+            + r")(?![\w'’-])",
+            re.IGNORECASE,
         ),
     )
 

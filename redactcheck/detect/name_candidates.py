@@ -316,6 +316,7 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
         low = word.lower()
         if (
             m.group("prev") in _PLACE_PREPOSITIONS
+            or m.group("prev") in ("de", "del", "da", "do", "dos", "du", "la", "le", "el")
             or m.group("prev") == "the"  # "the Atocha bombings": a place or an event
             or nw.is_english(word)
             or low in orgs

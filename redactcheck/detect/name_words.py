@@ -84,6 +84,9 @@ class NameWords:
         low = word.lower().strip(".")
         if low in self.english:
             return True
+        if "-" in low:  # "Medium-Sized"
+            parts = [p for p in low.split("-") if p]
+            return bool(parts) and all(p in self.english for p in parts)
         return (low.endswith("s") and low[:-1] in self.english) or (
             low.endswith("ly") and low[:-2] in self.english
         )

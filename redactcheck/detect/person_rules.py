@@ -372,6 +372,8 @@ def find_people(
     """Person spans in ``text`` from NER entities (offsets into ``text``) plus the rules."""
     lex = lex or name_lexicon()
     lines = _Lines(text, lex)
+    place_spans = [m.span() for m in lex.places.finditer(text)] if lex.places else []
+    caps_surnames = _caps_surname_style(text, lex)
     ner = list(ner)
     orgs = {text[s:e].lower() for s, e, label in ner if label == "ORG"}
     ner = [t for t in ner if t[2] != "ORG"]
@@ -403,6 +405,12 @@ def find_people(
                 or (basis == "initials" and _after_roman_numeral(text[a:b], places))
                 or (basis.startswith("list-") and _has_proper_noun(text[a:b], nw))
                 or _ROUTING.search(text[a:b])
+                or any(ps < b and pe > a for ps, pe in place_spans)  # "Costa Rica", "Sri Lanka"
+                or (
+                    not caps_surnames
+                    and basis not in _CUED_NAMES
+                    and _acronym_in_prose(text, a, b, nw)
+                )
                 or _SAINT.search(text, max(0, a - 7), a)  # "St. Andrews", "Saint Louis"
             ):
                 continue
@@ -424,8 +432,8 @@ def find_people(
             word = text[a:b]
             if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
                 continue  # "Bake at 250" when "bake" is also written in lower case
-            if _not_a_name(word, judge):
-                continue  # headings in ordinary words, cryptonyms, OCR debris
+            if _not_a_name(word, judge) or any(ps < b and pe > a for ps, pe in place_spans):
+                continue  # headings in ordinary words, cryptonyms, OCR debris, places
             if " " in word.strip():
                 if not _plausible_words(word) or _has_ordinary_word(word, nw):
                     continue
@@ -478,7 +486,9 @@ def find_people(
         if not m.group("name").isupper():
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
     for m in _appositive_pattern().finditer(text):
-        add(*m.span("name"), "title")
+        name = m.group("name")
+        if not (_has_proper_noun(name, nw) or _has_ordinary_word(name, nw)):
+            add(*m.span("name"), "title")  # not "visit to Ankara, Secretary Rice ..."
 
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
@@ -487,6 +497,7 @@ def find_people(
             _is_name_word(surname, lex)
             and _is_name_word(given.split()[0], lex)
             and not _has_proper_noun(text[a:b], nw)  # "ALEXANDRIA, EGYPT": a place of birth
+            and not _has_ordinary_word(text[a:b], nw)
         ):
             add(a, b, "inverted")
 
@@ -500,10 +511,9 @@ def find_people(
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
     for m in _INITIALS_NAME.finditer(text):
         s = m.start()
-        if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
-            m.group(0)
-        ):
-            continue
+        line_head = text[text.rfind("\n", 0, s) + 1 : s]
+        if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
+            continue  # "C. SANJOSE 478" in a reference list, "A. Finally" in a list
         if any(
             i.group(0).replace(" ", "").upper() in lex.acronyms
             for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
@@ -646,6 +656,49 @@ def _has_ordinary_word(span: str, nw) -> bool:
 def _has_proper_noun(span: str, nw) -> bool:
     """A word of the span is a known place or people name ("Saudi Arabia"), not a person's."""
     return any(nw.is_proper(w) and not nw.is_name(w) for w in _HEADING_WORD.findall(span))
+
+
+#: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
+_CUED_NAMES = frozenset(
+    ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
+     "caption", "list-names", "list-given")
+)  # fmt: skip
+
+
+_CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+
+
+def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
+    """The text writes surnames in capitals inside mixed-case prose, as FBI and CIA records do
+    ("met with TRAFFICANTE and BRUNO"): three or more distinct such words are listed surnames,
+    and they are at least a third of the capital words there. Cables write acronyms instead."""
+    nw = name_words()
+    head = text[:30000]
+    seen: set[str] = set()
+    for m in _CAPS_TOKEN.finditer(head):
+        word = m.group(0)
+        if word in seen or word in lex.acronyms:
+            continue
+        a = head.rfind("\n", 0, m.start()) + 1
+        b = head.find("\n", m.end())
+        line = head[a : len(head) if b < 0 else b]
+        if sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line)):
+            seen.add(word)
+    surnames = sum(1 for w in seen if nw.is_surname(w) and not nw.is_english(w))
+    return surnames >= 3 and surnames >= len(seen) / 3
+
+
+def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
+    """A lone word in capitals that no name list holds, inside a line of mixed-case prose, is
+    an acronym ("the ACP", "CISEN told", "UNMIS/UNAMID"), not a surname."""
+    word = text[a:b]
+    if not word.isupper() or " " in word or len(word) > 5 or nw.is_name(word):
+        return False  # acronyms are short; longer words in capitals are often surnames
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    letters = sum(map(str.isalpha, line))
+    return letters > 0 and sum(map(str.islower, line)) >= 0.4 * letters
 
 
 def _title_ends_sentence(title: str, nw) -> bool:
@@ -928,7 +981,13 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             if rx is _SPLIT_WORD and token in wanted:
                 out.append(m.span())
                 continue
-            if token in wanted or nw.is_english(token) or nw.is_name(token) or nw.is_proper(token):
+            if (
+                token in wanted
+                or nw.is_english(token)
+                or nw.is_name(token)
+                or nw.is_proper(token)
+                or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+            ):
                 continue  # the name itself (already spread) or another real word
             hits = {index[token]} if token in index else set()
             hits |= {index[d] for d in _deletions(token) if d in index}
@@ -995,8 +1054,10 @@ def _propagate(
                 or lex.is_not_person_word(word)
             ):
                 continue
-            if low in lower_words or (
-                (low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched
+            if (
+                low in lower_words
+                or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
+                or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
             ):
                 continue  # also an ordinary word here ("brown", "young"), or a place
             words_wanted.add(low)
