@@ -661,7 +661,7 @@ def _has_proper_noun(span: str, nw) -> bool:
 #: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
 _CUED_NAMES = frozenset(
     ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
-     "caption", "list-names", "list-given")
+     "caption", "list-names", "list-given", "context-initials")
 )  # fmt: skip
 
 
@@ -902,8 +902,10 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
             office = True
     if not run or re.match(rf"[ \t]+[{_UP}]", text[run[-1][1] : run[-1][1] + 2]):
         return s, s
-    if all(_ordinary(text[a:b].split()[-1]) for a, b in run):
-        return s, s  # "Sultan of the Ottoman Empire"
+    if all(_ordinary(text[a:b].split()[-1]) for a, b in run) and not re.match(
+        rf"[ \t]*\n[ \t]*[{_UP}]", text[run[-1][1] : run[-1][1] + 8]
+    ):
+        return s, s  # "Sultan of the Ottoman Empire", but "State Philander" / "Knox"
     return run[0][0], run[-1][1]
 
 
