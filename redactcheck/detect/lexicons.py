@@ -78,7 +78,6 @@ class NameLexicon:
     acronyms: frozenset[str]
     common_words: frozenset[str]  # lower case
     heads: frozenset[str]  # lower case
-    common_surnames: frozenset[str]  # lower case
     titles: frozenset[str]  # every accepted spelling, e.g. "Col", "COL", "Foreign Minister"
     title_words: frozenset[str]  # lower-case single words of every title
     marking_words: frozenset[str]  # upper case: OCR fragments of these are not names
@@ -120,7 +119,6 @@ def name_lexicon() -> NameLexicon:
         acronyms=frozenset(str(a).upper() for a in not_person.get("acronyms", [])),
         common_words=frozenset(str(w).lower() for w in not_person.get("common_words", [])),
         heads=frozenset(str(w).lower() for w in not_person.get("heads", [])),
-        common_surnames=frozenset(str(w).lower() for w in not_person.get("common_surnames", [])),
         titles=frozenset(titles),
         title_words=frozenset(w.lower() for t in raw_titles for w in t.split(" ")),
         marking_words=frozenset(str(w).upper() for w in not_person.get("marking_words", [])),

@@ -2,24 +2,14 @@
 
 Input: the original text, the NER entities the model found on its case-restored copy (same
 offsets), and the word lists of ``rules/lexicons``. Output: person spans, each with a score
-that says how it was found, so ``--min-score`` means something:
+that estimates how often its basis is right (``SCORES``; docs/quality.md has the table), so
+``--min-score`` trades recall for precision.
 
-====================  =====  ===============================================================
-basis                 score  example
-====================  =====  ===============================================================
-title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
-title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
-initials              0.85   ``PAUL R. HASKELL``, ``T. A. Morrow``
-ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
-inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
-mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
-propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
-signature             0.75   a lone surname on its own line at the end of a cable
-continuation          0.75   a surname on the line after a given name that ended a line
-ner-repeated          0.75   one word the model calls a person twice or more in the text
-apposition            0.70   ``Our liaison, Wendeline Aasgaard, reports``
-ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
-====================  =====  ===============================================================
+The model's entities are cleaned and filtered here; titles, initials, inverted file-header
+names, signatures and e-mail headers are found here; names the model does not know come from
+:mod:`redactcheck.detect.name_candidates` (given-name and surname lists, reporting context,
+``W/`` attendees, captions, lists); then every confidently found name is spread to its other
+mentions in the document, and names cut by a line break are joined.
 
 Every rule is a compiled regular expression or a set lookup; nothing walks the text token by
 token, and no second NER pass is made.
