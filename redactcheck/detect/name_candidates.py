@@ -170,7 +170,7 @@ def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
 
 def ocr_noisy(text: str, nw: NameWords) -> bool:
     """OCR text: more than a fifth of its lower-case words are not English words."""
-    words = _LOWER_TOKEN.findall(text[:20000])
+    words = _LOWER_TOKEN.findall(text[:8000])
     if len(words) < 30:
         return False
     unknown = sum(1 for w in words if not nw.is_english(w))
@@ -191,6 +191,12 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
         while i < len(toks) - 1:
             a, b = toks[i], toks[i + 1]
             first, second = a.group(0), b.group(0)
+            if (
+                "\n" in text[a.end() : b.start()]
+                and not text[text.rfind("\n", 0, a.start()) + 1 : a.start()].strip()
+            ):
+                i += 1  # a word alone on its line: a column, not a name wrapped by a line break
+                continue
             # case styles must agree, except a given name before a surname in capitals, as CIA
             # and FBI records write names ("Sigmund EISENSCHER")
             cia_style = not first.isupper() and second.isupper() and nw.is_given(first)
@@ -293,9 +299,15 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
 #: A Title Case word inside a sentence: a lower-case word or a comma before it, and a lower-case
 #: word or punctuation after it ("the one occasion on which Khrushchev alleged").
 _LONE = re.compile(
-    rf"(?<![\w'’-])(?P<prev>[{_LO}][{_LO}'’-]*|[,;])[ \t]+"
+    rf"(?<![\w'’-])(?P<prev>[{_LO}][{_LO}'’-]*|[,;])(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<name>(?:Ma?c|O['’])?[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?)"
     rf"(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+[{_LO}])"
+)
+#: A verb right after a word makes it the subject of a sentence: a person more often than a
+#: place ("Khrushchev had been mentioned"); places take "in", "at" before them instead.
+_VERB_NEXT = re.compile(
+    r"[ \t]+(?:had|has|was|would|said|told|asked|wrote|stated|claimed|insisted|agreed|denied|"
+    r"replied|warned|argued|met|visited|called|signed|ordered|decided|refused|admitted)\b"
 )
 #: After these a capitalised word is most often a place ("in Constantinople", "at Sofia").
 _PLACE_PREPOSITIONS = frozenset(
@@ -329,7 +341,11 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             continue  # "Thais", "Swiss"
         # a surname of the census, or a dictionary proper noun (famous people are there, and
         # places) that the model calls a person elsewhere in the text
-        if (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words:
+        if (
+            (nw.is_surname(word) and not nw.is_proper(word))
+            or low in judge.person_words
+            or (nw.is_proper(word) and _VERB_NEXT.match(text, m.end()))  # "Khrushchev had"
+        ):
             add(*m.span("name"), "lone-surname")
 
 
@@ -438,6 +454,41 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
             toks.pop(0)  # "11:00 AM  ABERCROMBIE PHONE CALL"
         if toks:
             add(toks[0].start(), toks[-1].end(), "context")
+
+
+#: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
+#: of routing boxes and distribution lists ("Belmont ___").
+_COLUMN_LINE = re.compile(rf"^[ \t|]*({_W})[ \t_.:|-]*$", re.MULTILINE)
+
+
+def name_columns(text: str, judge: Judge, add: Add) -> None:
+    """Three or more consecutive lines of one word each, two or more of them listed surnames
+    and none an ordinary word: a column of names (an FBI routing box, a distribution list)."""
+    nw = judge.nw
+    group: list[re.Match[str]] = []
+
+    def flush() -> None:
+        words = [m.group(1) for m in group]
+        if (
+            len(group) >= 3
+            and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2
+            and all(
+                len(w) >= 3
+                and not judge.lex.is_not_person_word(w)
+                and not (nw.is_english(w) and not nw.is_name(w))
+                for w in words
+            )
+        ):
+            # the model's place labels are no guide here: it reads the column without context
+            for m in group:
+                add(*m.span(1), "name-column")
+        group.clear()
+
+    for m in _COLUMN_LINE.finditer(text):
+        if group and text.count("\n", group[-1].end(), m.start()) != 1:
+            flush()
+        group.append(m)
+    flush()
 
 
 def captions(text: str, judge: Judge, add: Add) -> None:

@@ -116,6 +116,7 @@ SCORES = {
     "context": 0.85,
     "signature": 0.8,
     "list-position": 0.8,
+    "name-column": 0.8,
     "attributive": 0.8,
     "propagated-ocr": 0.75,
     "continuation": 0.75,
@@ -196,7 +197,15 @@ def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
     """ "Marshall Plan", "Harbor Meeting", "Centennial Celebration": the next word makes the
     phrase an organisation, event or document, so the name before it is not a person here."""
     m = _NEXT_WORD.match(text, end)
-    return bool(m and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads)
+    if not (m and m.group(1)[:1].isupper()):
+        return False
+    if m.group(1).lower() in lex.heads:
+        return True
+    # one more capitalised word, then the head: "HALVORSEN MERIDIAN TRADING"
+    if lex.is_not_person_word(m.group(1)):
+        return False  # "BHRIAIN FOR REVIEW": the phrase ended
+    m2 = re.match(r"[ \t]+(\w+)", text[m.end() : m.end() + 40])
+    return bool(m2 and m2.group(1)[:1].isupper() and m2.group(1).lower() in lex.heads)
 
 
 def _marking_fragment(word: str, lex: NameLexicon) -> bool:
@@ -363,7 +372,13 @@ def find_people(
     lex = lex or name_lexicon()
     lines = _Lines(text, lex)
     place_spans = [m.span() for m in lex.places.finditer(text)] if lex.places else []
-    caps_surnames = _caps_surname_style(text, lex)
+    caps_style: list[bool] = []  # computed on first use: most texts never need it
+
+    def caps_surnames() -> bool:
+        if not caps_style:
+            caps_style.append(_caps_surname_style(text, lex))
+        return caps_style[0]
+
     ner = list(ner)
     orgs = {text[s:e].lower() for s, e, label in ner if label == "ORG"}
     ner = [t for t in ner if t[2] != "ORG"]
@@ -397,9 +412,9 @@ def find_people(
                 or _ROUTING.search(text[a:b])
                 or any(ps < b and pe > a for ps, pe in place_spans)  # "Costa Rica", "Sri Lanka"
                 or (
-                    not caps_surnames
-                    and basis not in _CUED_NAMES
+                    basis not in _CUED_NAMES
                     and _acronym_in_prose(text, a, b, nw)
+                    and not caps_surnames()
                 )
                 or _SAINT.search(text, max(0, a - 7), a)  # "St. Andrews", "Saint Louis"
             ):
@@ -443,6 +458,8 @@ def find_people(
                 basis = "ner-repeated"
             elif nw.is_proper(word) and not nw.is_name(word):
                 continue  # once, and a dictionary proper noun: "Tyre", "Sirte"
+            elif _AT_PLACE.search(text, max(0, a - 6), a):
+                continue  # once, after "at" / "in": "THE OFFICE AT APAPA"
             elif word.isupper():
                 basis = "ner-single-caps"
             else:
@@ -533,6 +550,7 @@ def find_people(
     cand.attendees(text, judge, add)
     cand.captions(text, judge, add)
     cand.caps_lists(text, judge, add)
+    cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
 
@@ -711,7 +729,7 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     """A model entity made only of ordinary English words that are not names ("Additionally",
     "ASSESSMENT OF SOURCE"), a cryptonym, or, in OCR text, debris no list knows."""
     nw = judge.nw
-    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES]
+    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
     if not words:
         return True
     if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
@@ -728,6 +746,7 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")
 _SAINT = re.compile(r"\b(?:St|ST|Ste|Saint|SAINT)\.?[ \t]+$")
 _AFTER_THE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
 #: Bases whose words are checked like the model's (headings, list letters before a word).
@@ -738,7 +757,16 @@ _ROUTING = re.compile(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
 #: of these somewhere in the text is not spread as a person's surname.
 #: Bases whose evidence outweighs the model calling the same words a place elsewhere.
 _PLACE_OK = frozenset(
-    ("title", "title-office", "propagated", "ner", "inverted", "mail-header", "initials")
+    (
+        "title",
+        "title-office",
+        "propagated",
+        "ner",
+        "inverted",
+        "mail-header",
+        "initials",
+        "name-column",
+    )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
 #: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
@@ -967,8 +995,11 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
         for d in _deletions(w):
             index.setdefault(d, w)
     out = []
+    lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
     for rx in (_OCR_WORD, _SPLIT_WORD):
         for m in rx.finditer(text):
+            if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
+                continue  # too long or too short to be one edit from a wanted name
             token = m.group(0).replace(" ", "").lower()
             if rx is _SPLIT_WORD and token in wanted:
                 out.append(m.span())
