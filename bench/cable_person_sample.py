@@ -73,7 +73,8 @@ def main(cmd: str) -> None:
         pick = sorted(random.Random(SEED).sample(found, SIZE))
         lines = [
             f"# {SIZE} of {len(found)} PERSON findings on {len(ids)} cables (seed {SEED});",
-            "# label: person / not, by reading each finding in its cable.",
+            "# label: person / not, by reading each finding in its cable (a span that overlaps",
+            "# a person's name counts as person).",
             "doc\tstart\tend\tlabel",
         ]
         lines += [f"{d}\t{s}\t{e}\t" for d, s, e in pick]

@@ -136,7 +136,7 @@ def name_lexicon() -> NameLexicon:
         places=re.compile(
             r"(?<![\w'’-])(?:"
             + trie_alternation({str(p) for p in not_person.get("places", [])}, r"\s+")
-            + r")(?![\w'’-])",
+            + r")(?![\w-])",  # a possessive may follow: "Costa Rica's"
             re.IGNORECASE,
         ),
     )

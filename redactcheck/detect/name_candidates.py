@@ -257,6 +257,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
             # a third name word ("Maria Elena Ruiz", "Lucia M. Ferraro" is one run already)
             if (
                 i + 2 < len(toks)
+                and "\n" not in text[b.end() : toks[i + 2].start()]
                 and judge.name_like(toks[i + 2].group(0))
                 and toks[i + 2].group(0).isupper() == second.isupper()
             ):

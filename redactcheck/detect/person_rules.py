@@ -568,7 +568,7 @@ def find_people(
         span_words = text[p.start : p.end].split()
         if p.score < CONFIDENT or (
             len(span_words) > 1  # "General Enoch H." / "Crowder was appointed": still open
-            and not (_INITIAL.match(span_words[-1]) or nw.is_given(span_words[-1]))
+            and not _INITIAL.match(span_words[-1])
         ):
             continue
         m = _CONTINUATION.match(text, p.end)
