@@ -121,3 +121,9 @@ def test_scores_order_cued_names_above_weak_evidence():
     text = "Ambassador Quenneville met Rostam Behrouzian. At noon Kettleby said no.\n"
     by_text = {text[p.start : p.end]: p.score for p in find_people(text, [])}
     assert by_text["Quenneville"] > by_text["Kettleby"]
+
+
+def test_trigram_data_is_built_from_the_current_lists():
+    from redactcheck.detect.name_words import build_trigrams, trigram_source_words
+
+    assert set(build_trigrams(trigram_source_words())) == name_words().trigrams

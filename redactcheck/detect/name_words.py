@@ -27,8 +27,8 @@ _FREQUENT = 10_000
 
 def _read_list(name: str) -> list[str]:
     path = lexicon_path(f"names/{name}")
-    with path.open(encoding="utf-8") as fh:
-        return [w for line in fh if (w := line.strip()) and not w.startswith("#")]
+    text = path.read_text(encoding="utf-8")
+    return [w for w in text.splitlines() if w and w[0] != "#"]
 
 
 def _read(name: str) -> frozenset[str]:
@@ -113,13 +113,33 @@ def name_words() -> NameWords:
     surnames = frozenset(ranked)
     english = _read("english_words.txt")
     proper = _read("proper_nouns.txt")
+    trigrams = _read("trigrams.txt")  # derived from the lists by build_trigrams()
+    frequent = given | frozenset(ranked[:_FREQUENT])
+    starts = frozenset(t[:3] for t in trigrams if t.startswith("^"))
+    return NameWords(given, surnames, english, proper, trigrams, frequent, starts)
+
+
+def build_trigrams(words: frozenset[str] | set[str]) -> list[str]:
+    """The letter trigrams (``^``/``$`` at the word's edges) held by at least ``_TRIGRAM_MIN``
+    of ``words``, sorted: the content of ``names/trigrams.txt``, kept as data so that start-up
+    does not count a million trigrams (tests/test_name_candidates.py checks it is current)."""
     counts: dict[str, int] = {}
-    for word in given | surnames | english:
+    for word in words:
         padded = f"^{word}$"
         for i in range(len(padded) - 2):
             tri = padded[i : i + 3]
             counts[tri] = counts.get(tri, 0) + 1
-    trigrams = frozenset(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
-    frequent = given | frozenset(ranked[:_FREQUENT])
-    starts = frozenset(t[:3] for t in counts if t.startswith("^"))
-    return NameWords(given, surnames, english, proper, trigrams, frequent, starts)
+    return sorted(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
+
+
+def trigram_source_words() -> set[str]:
+    """Every listed given name, surname and English word."""
+    return (
+        set(_read("given_names.txt")) | set(_read("surnames.txt")) | set(_read("english_words.txt"))
+    )
+
+
+if __name__ == "__main__":  # python -m redactcheck.detect.name_words > .../trigrams.txt
+    print("# Letter trigrams of the name and word lists in this folder (^ and $ mark a word's")
+    print("# edges), held by two or more entries: built by python -m redactcheck.detect.name_words")
+    print("\n".join(build_trigrams(trigram_source_words())))
