@@ -116,6 +116,7 @@ class Judge:
         self.not_person_texts = not_person_texts
         self.noisy = ocr_noisy(text, nw)
         self.person_words: set[str] = set()  # single words the model calls a person
+        self._name_like: dict[tuple[str, bool], bool] = {}
 
     def excluded(self, word: str, cued: bool = False) -> bool:
         """A word that is not part of a person's name here, whatever else says so. With
@@ -133,6 +134,12 @@ class Judge:
 
     def name_like(self, word: str, cued: bool = False) -> bool:
         """Could be a surname: listed, or not an English word and not debris."""
+        key = (word, cued)
+        if key not in self._name_like:  # the same words recur: one verdict per text
+            self._name_like[key] = self._judge_name(word, cued)
+        return self._name_like[key]
+
+    def _judge_name(self, word: str, cued: bool) -> bool:
         if self.excluded(word, cued) or len(word) < 2:
             return False
         if self.nw.is_name(word):
