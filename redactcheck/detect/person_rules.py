@@ -505,6 +505,11 @@ def find_people(
             and _is_name_word(given.split()[0], lex)
             and not _has_proper_noun(text[a:b], nw)  # "ALEXANDRIA, EGYPT": a place of birth
             and not _has_ordinary_word(text[a:b], nw)
+            # in capitals, one part must be a listed name: "SNAR, SMIG" are cable tags
+            and not (
+                text[a:b].isupper()
+                and not (nw.is_surname(surname) or nw.is_given(given.split()[0]))
+            )
         ):
             add(a, b, "inverted")
 
@@ -1006,6 +1011,7 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
                 continue
             if (
                 token in wanted
+                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAMID")
                 or nw.is_english(token)
                 or nw.is_name(token)
                 or nw.is_proper(token)
