@@ -94,6 +94,17 @@ _ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_
 _LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 Add = Callable[..., None]
+#: Shapes no name has: a compound ending in a participle ("Washington-based", "Iran-backed"),
+#: an acronym with lower-case letters inside ("BYuT", "PdL").
+_NOT_NAME_SHAPE = re.compile(
+    r"-(?:based|born|led|backed|run|owned|made|linked|affiliated|funded|sponsored|style|era)$"
+    r"|^(?!Ma?c|Mac|O|D|L|V)(?=.*[a-z])[A-Z][a-z]?[A-Z][A-Za-z]?$|^[A-Z]{2,}[a-z]{1,2}[A-Z]?$"
+)
+
+
+def not_name_shape(word: str) -> bool:
+    """A participle compound or an acronym with lower-case letters: never a name."""
+    return _NOT_NAME_SHAPE.search(word.strip(",.;:()'’")) is not None
 
 
 class Judge:
@@ -126,6 +137,7 @@ class Judge:
         return (
             self.lex.is_not_person_word(word)
             or len(set(low)) == 1
+            or _NOT_NAME_SHAPE.search(word) is not None
             or low in self.lower_words
             or low in (self.places if cued else self.not_person_texts)
             or is_cryptonym(word, self.lex, self.nw)

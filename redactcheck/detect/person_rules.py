@@ -529,8 +529,8 @@ def find_people(
         if any(
             i.group(0).replace(" ", "").upper() in lex.acronyms
             for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
-        ):
-            continue  # "Early U.S. Consulates"
+        ) or re.match(r"[ \t]+\d{3,}", text[m.end() : m.end() + 8]):
+            continue  # "Early U.S. Consulates"; "REF: A. ASUNCION 000259", a cable reference
         add(s, m.end(), "initials")
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
@@ -741,6 +741,8 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
         return True  # "Additionally", "Ukrainian Training", "Baku Iran"
     if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
         return True  # "RYBAT WNINTEL", "AMLASH"
+    if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
+        return True  # "Washington-based", "BYuT"
     if judge.noisy:
         # OCR debris often spells a rare surname by chance: ask for frequent names
         listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
