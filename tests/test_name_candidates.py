@@ -71,6 +71,8 @@ def test_case_caption_and_judge_panel():
     found = _names("In Abernathy v. Castellano the panel (HARLOW and PRESTON) ruled.")
     assert {"Abernathy", "Castellano", "HARLOW", "PRESTON"} <= set(found)
     assert _names("Sales rose sharply vs. BAU in the second quarter.") == []
+    assert "Oyelowo-Brandt" in _names("Matter of Oyelowo-Brandt, Respondent\n")
+    assert _names("It is a matter of Urgent Concern to the Board.") == []
 
 
 def test_a_found_name_spreads_to_its_other_forms():

@@ -517,8 +517,22 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
     flush()
 
 
+#: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".
+_MATTER_OF = re.compile(
+    rf"\b(?:[Mm]atter[ \t]+of|MATTER[ \t]+OF|In[ \t]+re|IN[ \t]+RE)[ \t]+"
+    rf"(?P<name>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
+)
+
+
 def captions(text: str, judge: Judge, add: Add) -> None:
-    """Both parties of a case caption, where each is name-shaped."""
+    """Both parties of a case caption, where each is name-shaped; the party of a "Matter of"
+    or "In re" caption."""
+    for m in _MATTER_OF.finditer(text):
+        toks = list(_WORD_RE.finditer(text, *m.span("name")))
+        while toks and not judge.cued_name(toks[-1].group(0)):
+            toks.pop()
+        if toks and all(judge.cued_name(t.group(0)) for t in toks):
+            add(toks[0].start(), toks[-1].end(), "caption")
     for m in _CAPTION.finditer(text):
         parties = []
         for part in ("a", "b"):
