@@ -158,12 +158,24 @@ class Judge:
             return True
         return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
 
-    def cued_name(self, word: str) -> bool:
+    def cued_name(self, word: str, model_blind: bool = False) -> bool:
         """After a strong cue (``W/``, a caption): anything but an excluded or ordinary word;
-        spelling plausibility is not asked ("LINDQVIST")."""
+        spelling plausibility is not asked ("LINDQVIST"). ``model_blind``: the model's labels
+        are no guide (a schedule's attendees in capitals, which it often calls places)."""
+        low = word.lower()
+        if model_blind and (low in self.places or low in self.not_person_texts):
+            word_ok = not (
+                self.lex.is_not_person_word(word)
+                or low in self.lower_words
+                or _NOT_NAME_SHAPE.search(word)
+                or is_cryptonym(word, self.lex, self.nw)
+                or (word.isupper() and word.upper() in self.lex.acronyms)
+            )
+        else:
+            word_ok = not self.excluded(word, cued=True)
         return (
             len(word) >= 2
-            and not self.excluded(word, cued=True)
+            and word_ok
             and not (self.nw.is_english(word) and not self.nw.is_name(word))
         )
 
@@ -438,7 +450,7 @@ def attendees(text: str, judge: Judge, add: Add) -> None:
                 s = base + item.start() + raw.index(stripped)
                 add(s, s + len(stripped), "attendee")
                 continue
-            names = [w for w in tail if judge.cued_name(w.group(0))]
+            names = [w for w in tail if judge.cued_name(w.group(0), model_blind=True)]
             if not names or (len(names) < len(tail) and names[-1] is not tail[-1]):
                 continue
             s = base + item.start() + names[0].start()

@@ -773,6 +773,8 @@ _PLACE_OK = frozenset(
         "mail-header",
         "initials",
         "name-column",
+        "attendee",  # the model's place labels on a schedule's capitals are no guide
+        "caption",
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
