@@ -129,3 +129,16 @@ def test_trigram_data_is_built_from_the_current_lists():
     from redactcheck.detect.name_words import build_trigrams, trigram_source_words
 
     assert set(build_trigrams(trigram_source_words())) == name_words().trigrams
+
+
+def test_a_titled_full_name_outweighs_a_collection_named_after_it():
+    text = (
+        "Secretary of State Ambrose Kettering set the policy. Critics doubted it, and the\n"
+        "plan was changed twice before Kettering's deputy drafted the memorandum, which\n"
+        "Voskresensky rejected after Premier Voskresensky visited. The Kettering Papers hold it.\n"
+    )
+    found = _names(text)
+    assert found.count("Kettering") == 1 and "Ambrose Kettering" in found
+    assert found.count("Voskresensky") == 2
+    papers = text.index("Kettering Papers")
+    assert all(p.start != papers for p in find_people(text, []))

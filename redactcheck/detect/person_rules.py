@@ -796,6 +796,14 @@ def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> l
     }
     if not firms:
         return people
+    # a word of a full name found with a title or an office ("Secretary of State Ambrose
+    # Kettering") is that person's surname, even where a collection bears it ("Kettering Papers")
+    firms -= {
+        w.lower()
+        for p in people
+        if p.basis in _CUED | {"title-office"} and " " in text[p.start : p.end].strip()
+        for w in text[p.start : p.end].split()
+    }
     out = []
     for p in people:
         word = text[p.start : p.end]
@@ -1073,9 +1081,13 @@ def _propagate(
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
         # a lone word the model also calls a place or a group is spread only when a title or
         # a full name vouches for it ("President McKinley", "John Milton Hay")
-        vouched = p.basis in _CUED or (
-            len([w for w in words if not _INITIAL.match(w)]) > 1
-            and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
+        vouched = (
+            p.basis in _CUED
+            or p.basis == "context"
+            or (
+                len([w for w in words if not _INITIAL.match(w)]) > 1
+                and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
+            )
         )
         kept = 0
         for word in words:
