@@ -5,7 +5,7 @@ Four kinds of evidence, each a kind of name or of document, none a list of parti
 - **lists**: a listed given name followed by a name-shaped word ("Lucia Ferraro", "DANA
   HOLLOWAY"), or a listed surname followed by a name-shaped word that is not an English word
   (East Asian order: "WANG JIANGUO", "Kim Min-jun") (:mod:`redactcheck.detect.name_words`);
-- **context**: a name-shaped word before a reporting verb ("Ruben said", "RJK noted") or after
+- **context**: a name-shaped word before a reporting verb ("Pemberly said", "RJK noted") or after
   "met with" / "told" / "according to"; attendees after ``W/`` in schedules and cables; the
   parties of a case caption ("Abernathy v. Castellano");
 - **list position**: capitalised surnames joined by commas, ``&``, ``and`` or ``/`` to a name
@@ -53,12 +53,12 @@ _REPORT_VERBS = (
     r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
     r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
 )
-#: "Ruben said", "Ruben's deputy told", "RJK noted", "Ruben also stressed".
+#: "Pemberly said", "Pemberly's deputy told", "RJK noted", "Pemberly also stressed".
 _BEFORE_VERB = re.compile(
     rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
     rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
 )
-#: "met with Ruben", "told Okafor", "according to Wexler".
+#: "met with Pemberly", "told Okafor", "according to Wexler".
 _AFTER_CUE = re.compile(
     rf"\b(?:met[ \t]+with|meeting[ \t]+with|spoke[ \t]+with|talked[ \t]+with|according[ \t]+to|"
     rf"told|called[ \t]+on|MET[ \t]+WITH|MEETING[ \t]+WITH|ACCORDING[ \t]+TO|TOLD)[ \t]+"
@@ -82,9 +82,9 @@ _PREV_IN_LIST = re.compile(
     rf"(?<![\w'’-])(?P<name>{_W})[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|&[ \t]*)?$"
 )
 _INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
-#: "Lincoln’s election", "BERLUSCONI'S PARTY": a possessive marks a person or a body.
+#: "Halloran’s election", "HALLORAN'S PARTY": a possessive marks a person or a body.
 _POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
-#: Attributive use of a leader's name: "the Mugabe government", "the Castro regime".
+#: Attributive use of a leader's name: "the Okonjo government", "the Castro regime".
 _RULED_BY = re.compile(
     rf"\b(?:the|The|THE)[ \t]+(?P<name>{_W})[ \t]*\n?[ \t]*(?:government|regime|administration|"
     rf"era|family|clan|faction|camp|cabinet|Government|Regime|Administration|GOVERNMENT|REGIME|"
@@ -96,7 +96,7 @@ _LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 Add = Callable[..., None]
 #: Shapes no name has: a compound ending in a participle ("Washington-based", "Iran-backed"),
-#: an acronym with lower-case letters inside ("BYuT", "PdL").
+#: an acronym with lower-case letters inside ("ZRuP", "MdL").
 _NOT_NAME_SHAPE = re.compile(
     r"-(?:based|born|led|backed|run|owned|made|linked|affiliated|funded|sponsored|style|era)$"
     r"|^(?!Ma?c|Mac|O|D|L|V)(?=.*[a-z])[A-Z][a-z]?[A-Z][A-Za-z]?$|^[A-Z]{2,}[a-z]{1,2}[A-Z]?$"
@@ -230,7 +230,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 i += 1  # a word alone on its line: a column, not a name wrapped by a line break
                 continue
             # case styles must agree, except a given name before a surname in capitals, as CIA
-            # and FBI records write names ("Sigmund EISENSCHER")
+            # and FBI records write names ("Harold HALVORSEN")
             cia_style = not first.isupper() and second.isupper() and nw.is_given(first)
             if (first.isupper() != second.isupper() and not cia_style) or first[-2:].lower() in (
                 "'s",
@@ -266,7 +266,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 and not judge.noisy
                 and not _sentence_start(text, a.start())
             ):
-                basis = "list-surname-second"  # "Alessandro Ruben": an unlisted given name
+                basis = "list-surname-second"  # "Ottavio Pemberly": an unlisted given name
             elif (
                 not judge.noisy
                 and _unknown_name_word(first, judge)
@@ -308,7 +308,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def context_names(text: str, judge: Judge, add: Add) -> None:
-    """Surnames and initials in reporting context: "Ruben said", "met with Okafor"."""
+    """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
     for m in _BEFORE_VERB.finditer(text):
         word = m.group("name")
         s, e = m.span("name")
@@ -330,14 +330,14 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
 
 
 #: A Title Case word inside a sentence: a lower-case word or a comma before it, and a lower-case
-#: word or punctuation after it ("the one occasion on which Khrushchev alleged").
+#: word or punctuation after it ("the day on which Voskresensky alleged").
 _LONE = re.compile(
     rf"(?<![\w'’-])(?P<prev>[{_LO}][{_LO}'’-]*|[,;])(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<name>(?:Ma?c|O['’])?[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?)"
     rf"(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+[{_LO}])"
 )
 #: A verb right after a word makes it the subject of a sentence: a person more often than a
-#: place ("Khrushchev had been mentioned"); places take "in", "at" before them instead.
+#: place ("Voskresensky had been mentioned"); places take "in", "at" before them instead.
 _VERB_NEXT = re.compile(
     r"[ \t]+(?:had|has|was|would|said|told|asked|wrote|stated|claimed|insisted|agreed|denied|"
     r"replied|warned|argued|met|visited|called|signed|ordered|decided|refused|admitted)\b"
@@ -362,7 +362,7 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
         if (
             m.group("prev") in _PLACE_PREPOSITIONS
             or m.group("prev") in ("de", "del", "da", "do", "dos", "du", "la", "le", "el")
-            or m.group("prev") == "the"  # "the Atocha bombings": a place or an event
+            or m.group("prev") == "the"  # "the Harbourside bombings": a place or an event
             or nw.is_english(word)
             or low in orgs
             or low in judge.places
@@ -377,7 +377,7 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
         if (
             (nw.is_surname(word) and not nw.is_proper(word))
             or low in judge.person_words
-            or (nw.is_proper(word) and _VERB_NEXT.match(text, m.end()))  # "Khrushchev had"
+            or (nw.is_proper(word) and _VERB_NEXT.match(text, m.end()))  # "Voskresensky had"
         ):
             add(*m.span("name"), "lone-surname")
 
@@ -405,7 +405,7 @@ def _unknown_name_word(word: str, judge: Judge) -> bool:
 
 
 def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
-    """A listed surname with a possessive ("Lincoln’s election") or after anti-/pro-."""
+    """A listed surname with a possessive ("Halloran’s election") or after anti-/pro-."""
     nw = judge.nw
     for m in _RULED_BY.finditer(text):
         word = m.group("name")
@@ -428,7 +428,7 @@ def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
                 nw.is_surname(word)
                 and not nw.is_english(word)
                 and not judge.excluded(word)
-                # "Whitehall’s response": a dictionary place, unless the model calls it a person
+                # "Kingsbridge’s response": a dictionary place, unless the model calls it a person
                 and (not nw.is_proper(word) or word.lower() in judge.person_words)
             ):
                 add(*m.span("name"), basis)

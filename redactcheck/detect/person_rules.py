@@ -302,7 +302,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         while toks and (
             not _is_name_word(last := text[toks[-1][0] : toks[-1][1]], lex)
             or _VERB_ENDING.match(last)
-            or (last.isupper() and len(toks) > 1 and _ordinary(last))  # "GEITHNER TREASURY"
+            or (last.isupper() and len(toks) > 1 and _ordinary(last))  # "HALVORSEN TREASURY"
         ):
             trailing_head = trailing_head or last.lower() in lex.heads
             toks.pop()
@@ -457,7 +457,7 @@ def find_people(
             elif word.lower() in repeated:
                 basis = "ner-repeated"
             elif nw.is_proper(word) and not nw.is_name(word):
-                continue  # once, and a dictionary proper noun: "Tyre", "Sirte"
+                continue  # once, and a dictionary proper noun: "Carthage", "Sparta"
             elif _AT_PLACE.search(text, max(0, a - 6), a):
                 continue  # once, after "at" / "in": "THE OFFICE AT APAPA"
             elif word.isupper():
@@ -479,7 +479,7 @@ def find_people(
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
-            # "CG Barcelona", "RSO Bamako": an office's post, not a person
+            # "CG Marseille", "RSO Dakar": an office's post, not a person
             and not (
                 title_word.isupper()
                 and " " not in text[s:e]
@@ -487,7 +487,7 @@ def find_people(
                 and not nw.is_name(first_word)
             )
         ):
-            add(s, e, "title")  # not "Minister Resident", "General Assembly"
+            add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
@@ -495,7 +495,7 @@ def find_people(
     for m in _appositive_pattern().finditer(text):
         name = m.group("name")
         if not (_has_proper_noun(name, nw) or _has_ordinary_word(name, nw)):
-            add(*m.span("name"), "title")  # not "visit to Ankara, Secretary Rice ..."
+            add(*m.span("name"), "title")  # not "visit to Lisbon, Secretary Halloran ..."
 
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
@@ -572,7 +572,7 @@ def find_people(
     for p in people:
         span_words = text[p.start : p.end].split()
         if p.score < CONFIDENT or (
-            len(span_words) > 1  # "General Enoch H." / "Crowder was appointed": still open
+            len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
             and not _INITIAL.match(span_words[-1])
         ):
             continue
@@ -590,7 +590,7 @@ def find_people(
     for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
         if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
-    # the rest of lists that hold a name found only by propagation ("TRAFFICANTE and BRUNO")
+    # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(
         text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
@@ -601,11 +601,11 @@ def find_people(
     return _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
 
 
-#: Between two parts of one name: a line break ("Abraham⏎Lincoln", "John B.⏎Jackson") or an
-#: OCR comma for an initial's full stop ("WILLIAM F, AUSCH").
+#: Between two parts of one name: a line break ("Ambrose⏎Kettering", "John B.⏎Halloran") or an
+#: OCR comma for an initial's full stop ("WALTER F, KESSLER").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
-_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WILLIAM F, AUSCH"
+_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
 def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
@@ -627,7 +627,7 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
-                or (  # "LABADIE, STEPHEN J." in a FROM line, "Bemis, Samuel Flagg" in a list
+                or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
                     and tail.isupper() == first_next.isupper()
@@ -660,7 +660,7 @@ def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, 
 
 
 def _has_ordinary_word(span: str, nw) -> bool:
-    """A word of the span is an English word and no name ("XIN THE LONGER RUN", "Lame Duck");
+    """A word of the span is an English word and no name ("IN THE LONG RUN", "Grey Area");
     particles and initials aside. Names of people are made of names."""
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
     return any(nw.is_english(w) and not nw.is_name(w) for w in words)
@@ -683,7 +683,7 @@ _CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 
 def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
     """The text writes surnames in capitals inside mixed-case prose, as FBI and CIA records do
-    ("met with TRAFFICANTE and BRUNO"): three or more distinct such words are listed surnames,
+    ("met with MARCHETTI and OKAFOR"): three or more distinct such words are listed surnames,
     and they are at least a third of the capital words there. Cables write acronyms instead."""
     nw = name_words()
     head = text[:30000]
@@ -703,7 +703,7 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
 
 def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
     """A lone word in capitals that no name list holds, inside a line of mixed-case prose, is
-    an acronym ("the ACP", "CISEN told", "UNMIS/UNAMID"), not a surname."""
+    an acronym ("the PCA", "DINSEC told", "UNOMAR/UNAFEX"), not a surname."""
     word = text[a:b]
     if not word.isupper() or " " in word or len(word) > 5 or nw.is_name(word):
         return False  # acronyms are short; longer words in capitals are often surnames
@@ -715,7 +715,7 @@ def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
 
 
 def _title_ends_sentence(title: str, nw) -> bool:
-    """ "became Prince. Romania sided": a full word, not an abbreviation, before a full stop."""
+    """ "became Regent. Portugal sided": a full word, not an abbreviation, before a full stop."""
     word = title.strip().rstrip(".")
     return title.strip().endswith(".") and len(word) >= 5 and nw.is_english(word.split()[-1])
 
@@ -726,7 +726,7 @@ def _is_place(span: str, places: set[str]) -> bool:
 
 
 def _after_roman_numeral(span: str, places: set[str]) -> bool:
-    """ "World War I. Bulgaria became": one capital and a full stop, then a place."""
+    """ "World War I. Portugal became": one capital and a full stop, then a place."""
     return bool(_ONE_INITIAL.match(span)) and span.lower().split()[-1] in places
 
 
@@ -738,11 +738,11 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     if not words:
         return True
     if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
-        return True  # "Additionally", "Ukrainian Training", "Baku Iran"
+        return True  # "Additionally", "Belgian Training", "Lisbon Madrid"
     if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
         return True  # "RYBAT WNINTEL", "AMLASH"
     if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
-        return True  # "Washington-based", "BYuT"
+        return True  # "Lisbon-based", "ZRuP"
     if judge.noisy:
         # OCR debris often spells a rare surname by chance: ask for frequent names
         listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
@@ -925,7 +925,7 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
             break
         nw = name_words()
         if not run and nw.is_proper(word) and not nw.is_given(word):
-            office = True  # "Secretary of State for Scotland Jim Murphy"
+            office = True  # "Secretary of State for Wales Owen Pemberly"
             continue
         if _is_name_word(word, lex):
             if not office:
@@ -940,7 +940,7 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
     if all(_ordinary(text[a:b].split()[-1]) for a, b in run) and not re.match(
         rf"[ \t]*\n[ \t]*[{_UP}]", text[run[-1][1] : run[-1][1] + 8]
     ):
-        return s, s  # "Sultan of the Ottoman Empire", but "State Philander" / "Knox"
+        return s, s  # "Emperor of the Holy Roman Empire", but "State Thaddeus" / "Pemberly"
     return run[0][0], run[-1][1]
 
 
@@ -983,8 +983,8 @@ _VERB_AFTER = re.compile(
 
 
 def _ordinary_at_start(text: str, start: int, end: int) -> bool:
-    """A surname that is also an English word ("Young", "Hay"), capitalised only because a
-    sentence starts with it, reads as the word unless a verb follows ("Hay was born")."""
+    """A surname that is also an English word ("Young", "Rice"), capitalised only because a
+    sentence starts with it, reads as the word unless a verb follows ("Rice was born")."""
     before = text[max(0, start - 8) : start]
     at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
     return at_start and not _VERB_AFTER.match(text, end)
@@ -1023,7 +1023,7 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
                 continue
             if (
                 token in wanted
-                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAMID")
+                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAFEX")
                 or nw.is_english(token)
                 or nw.is_name(token)
                 or nw.is_proper(token)
@@ -1080,7 +1080,7 @@ def _propagate(
         name = text[p.start : p.end]
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
         # a lone word the model also calls a place or a group is spread only when a title or
-        # a full name vouches for it ("President McKinley", "John Milton Hay")
+        # a full name vouches for it ("President Halloran", "John Ambrose Rice")
         vouched = (
             p.basis in _CUED
             or p.basis == "context"
