@@ -38,3 +38,24 @@ def test_header_markings(cable):
     assert any(t.startswith("Classified By:") for t in texts)
     for f in findings:
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.nlp
+def test_every_person_at_every_mention(scanner):
+    """Names on the seed cable (issue 16), asserted without copying its text: a name word found
+    once is found at every capitalised mention, the signature on the last line is found, and
+    no finding is an acronym, a routing line or a tag."""
+    from redactcheck.detect.lexicons import name_lexicon
+
+    text = CABLE.read_text(encoding="utf-8")
+    people = [f for f in scanner.scan_file(CABLE).findings if f.entity == "PERSON"]
+    assert len(people) >= 25
+    covered = [(f.start, f.end) for f in people]
+    acronyms = name_lexicon().acronyms
+    words = {w for f in people for w in re.findall(r"[A-Z][a-z]{2,}", f.text)}
+    for word in words:
+        for m in re.finditer(rf"\b{word}\b", text):
+            assert any(s <= m.start() and m.end() <= e for s, e in covered), word
+    last = text.strip().splitlines()[-1].strip()
+    assert last in [f.text for f in people]
+    assert not any(f.text in acronyms for f in people)

@@ -78,13 +78,15 @@ class NameLexicon:
     acronyms: frozenset[str]
     common_words: frozenset[str]  # lower case
     heads: frozenset[str]  # lower case
-    common_surnames: frozenset[str]  # lower case
     titles: frozenset[str]  # every accepted spelling, e.g. "Col", "COL", "Foreign Minister"
     title_words: frozenset[str]  # lower-case single words of every title
     marking_words: frozenset[str]  # upper case: OCR fragments of these are not names
     not_after: tuple[str, ...]  # classification words: the word after them is a codeword
     title_regex: str  # alternation of every title, longest first, for use inside patterns
     cable_line: re.Pattern[str]
+    cryptonym_digraphs: frozenset[str] = frozenset()  # upper case: "AM" of AMLASH
+    sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
+    places: re.Pattern[str] | None = None  # multi-word place names, any case
 
     def is_not_person_word(self, word: str) -> bool:
         """True for an acronym, a common word, a head noun or a title word."""
@@ -117,7 +119,6 @@ def name_lexicon() -> NameLexicon:
         acronyms=frozenset(str(a).upper() for a in not_person.get("acronyms", [])),
         common_words=frozenset(str(w).lower() for w in not_person.get("common_words", [])),
         heads=frozenset(str(w).lower() for w in not_person.get("heads", [])),
-        common_surnames=frozenset(str(w).lower() for w in not_person.get("common_surnames", [])),
         titles=frozenset(titles),
         title_words=frozenset(w.lower() for t in raw_titles for w in t.split(" ")),
         marking_words=frozenset(str(w).upper() for w in not_person.get("marking_words", [])),
@@ -125,6 +126,18 @@ def name_lexicon() -> NameLexicon:
         title_regex=alternation,
         cable_line=re.compile(
             "|".join(f"(?:{p})" for p in cable.get("patterns", [])), re.MULTILINE
+        ),
+        cryptonym_digraphs=frozenset(
+            str(w).upper() for w in not_person.get("cryptonym_digraphs", [])
+        ),
+        sensitivity_indicators=frozenset(
+            str(w).upper() for w in not_person.get("sensitivity_indicators", [])
+        ),
+        places=re.compile(
+            r"(?<![\w'’-])(?:"
+            + trie_alternation({str(p) for p in not_person.get("places", [])}, r"\s+")
+            + r")(?![\w-])",  # a possessive may follow: "Costa Rica's"
+            re.IGNORECASE,
         ),
     )
 

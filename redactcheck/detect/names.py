@@ -173,6 +173,9 @@ class NameDetector:
             list(engine._get_entities(doc)), engine._get_scores_for_entities(doc)
         )
         ner = [(e.start_char, e.end_char, e.label_) for e in ents]
+        # organisations too (Presidio drops them): a lone word the model calls an organisation
+        # is not reported as a person on weak evidence (person_rules)
+        ner += [(e.start_char, e.end_char, "ORG") for e in doc.ents if e.label_ == "ORG"]
         found = []
         if "PERSON" in self._spacy_entities:  # what SpacyRecognizer returns for PERSON
             found = [

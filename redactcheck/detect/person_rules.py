@@ -2,24 +2,14 @@
 
 Input: the original text, the NER entities the model found on its case-restored copy (same
 offsets), and the word lists of ``rules/lexicons``. Output: person spans, each with a score
-that says how it was found, so ``--min-score`` means something:
+that estimates how often its basis is right (``SCORES``; docs/quality.md has the table), so
+``--min-score`` trades recall for precision.
 
-====================  =====  ===============================================================
-basis                 score  example
-====================  =====  ===============================================================
-title                 0.95   ``AMBASSADOR J. THOMAS WELLINGTON``, ``DCM Larkin``, ``Col. Wendt``
-title-office          0.90   ``Director-General for Treaty Affairs Emeka Obi``
-initials              0.85   ``PAUL R. HASKELL``, ``T. A. Morrow``
-ner (two+ words)      0.85   ``Amara Okonkwo-Hale``
-inverted              0.85   ``OKAFOR, Nneka`` at the start of a line or after ``SUBJECT:``
-mail-header           0.85   ``From: Nadia Lund <nadia@example.com>``
-propagated            0.80   a later ``Okonkwo-Hale`` after ``Amara Okonkwo-Hale`` was found
-signature             0.75   a lone surname on its own line at the end of a cable
-continuation          0.75   a surname on the line after a given name that ended a line
-ner-repeated          0.75   one word the model calls a person twice or more in the text
-apposition            0.70   ``Our liaison, Wendeline Aasgaard, reports``
-ner (one word)        0.60   ``Larkin said`` (0.50 when the word is in capitals)
-====================  =====  ===============================================================
+The model's entities are cleaned and filtered here; titles, initials, inverted file-header
+names, signatures and e-mail headers are found here; names the model does not know come from
+:mod:`redactcheck.detect.name_candidates` (given-name and surname lists, reporting context,
+``W/`` attendees, captions, lists); then every confidently found name is spread to its other
+mentions in the document, and names cut by a line break are joined.
 
 Every rule is a compiled regular expression or a set lookup; nothing walks the text token by
 token, and no second NER pass is made.
@@ -33,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.known_people import figure_spans, routing_slip_spans
+from redactcheck.detect import name_candidates as cand
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+from redactcheck.detect.name_words import name_words
 from redactcheck.detect.ocr_markings import closest_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -53,7 +44,7 @@ _NAME = rf"{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE})*{NAME_TOKEN}){{0,3}}"
 _TOKEN_RE = re.compile(rf"(?:{_PARTICLE})*{NAME_TOKEN}")
 _INITIAL = re.compile(rf"^[{_UP}]\.(?:[ \t]?[{_UP}]\.)*$")
 _BAD_CHARS = re.compile(rf"[^{_UP}{_LO}\s.,'’-]|,(?! )")
-_ACT_AFTER = re.compile(rf"(?:[ \t]+[{_UP}][\w'’-]*){{0,6}}[ \t]+(?:Act|ACT)\b")
+_ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]+{NAME_TOKEN}"
     rf"|[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]?(?:Ma?c|O['’])?[{_UP}][{_LO}{_UP}]+(?:-[{_UP}{_LO}]+)*)"
@@ -105,23 +96,41 @@ _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 _VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
 
+#: Score per basis, set from how often each basis was right on the tune half of the
+#: development set (docs/quality.md): a finding's score is an estimate of its precision, so
+#: ``--min-score`` trades recall for precision predictably. Bases at or above ``CONFIDENT`` also
+#: spread a name to its other mentions and list neighbours.
 SCORES = {
     "title": 0.95,
+    "propagated": 0.9,
     "title-office": 0.9,
+    "list-names": 0.9,
     "initials": 0.85,
     "ner": 0.85,
     "inverted": 0.85,
     "mail-header": 0.85,
-    "propagated": 0.8,
-    "signature": 0.75,
-    "continuation": 0.75,
-    "ner-repeated": 0.75,
+    "ner-repeated": 0.85,
     "ocr-article": 0.85,
-    "routing-slip": 0.75,
-    "known-figure": 0.7,
+    "attendee": 0.85,
+    "caption": 0.85,
+    "context": 0.85,
+    "signature": 0.8,
+    "list-position": 0.8,
+    "name-column": 0.8,
+    "attributive": 0.8,
+    "propagated-ocr": 0.75,
+    "continuation": 0.75,
+    "list-given": 0.75,
+    "possessive": 0.7,
     "apposition": 0.7,
+    "list-unknown": 0.6,
+    "context-initials": 0.6,
     "ner-single": 0.6,
-    "ner-single-caps": 0.5,
+    "list-words": 0.55,
+    "ner-single-caps": 0.55,
+    "list-surname-first": 0.5,
+    "list-surname-second": 0.45,
+    "lone-surname": 0.45,
 }
 CONFIDENT = 0.75
 
@@ -181,14 +190,22 @@ def _after_codeword(text: str, start: int) -> bool:
     return bool(_codeword_pattern().search(text, line_start, start))
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([\w]+)")
+_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([\w]+)")
 
 
 def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
     """ "Marshall Plan", "Harbor Meeting", "Centennial Celebration": the next word makes the
     phrase an organisation, event or document, so the name before it is not a person here."""
     m = _NEXT_WORD.match(text, end)
-    return bool(m and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads)
+    if not (m and m.group(1)[:1].isupper()):
+        return False
+    if m.group(1).lower() in lex.heads:
+        return True
+    # one more capitalised word, then the head: "HALVORSEN MERIDIAN TRADING"
+    if lex.is_not_person_word(m.group(1)):
+        return False  # "BHRIAIN FOR REVIEW": the phrase ended
+    m2 = re.match(r"[ \t]+(\w+)", text[m.end() : m.end() + 40])
+    return bool(m2 and m2.group(1)[:1].isupper() and m2.group(1).lower() in lex.heads)
 
 
 def _marking_fragment(word: str, lex: NameLexicon) -> bool:
@@ -246,9 +263,13 @@ def _repeated_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[st
     return {k for k, n in seen.items() if n >= 2}
 
 
+#: A redaction placeholder ("XXXXXXXXXXXX"): one letter repeated.
+_PLACEHOLDER = re.compile(r"^([A-Za-z])\1{2,}$")
+
+
 def _is_name_word(word: str, lex: NameLexicon) -> bool:
     """A token that can be part of a name: capitalised or an initial, not a listed non-name."""
-    if lex.is_not_person_word(word):
+    if lex.is_not_person_word(word) or _PLACEHOLDER.match(word):
         return False
     if _INITIAL.match(word):
         return True
@@ -281,6 +302,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         while toks and (
             not _is_name_word(last := text[toks[-1][0] : toks[-1][1]], lex)
             or _VERB_ENDING.match(last)
+            or (last.isupper() and len(toks) > 1 and _ordinary(last))  # "HALVORSEN TREASURY"
         ):
             trailing_head = trailing_head or last.lower() in lex.heads
             toks.pop()
@@ -300,6 +322,11 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
             continue
         out.append((s, e))
     return out
+
+
+def _ordinary(word: str) -> bool:
+    nw = name_words()
+    return nw.is_english(word) and not nw.is_name(word)
 
 
 def _strip_punct(text: str, s: int, e: int) -> tuple[int, int]:
@@ -344,8 +371,20 @@ def find_people(
     """Person spans in ``text`` from NER entities (offsets into ``text``) plus the rules."""
     lex = lex or name_lexicon()
     lines = _Lines(text, lex)
+    place_spans = [m.span() for m in lex.places.finditer(text)] if lex.places else []
+    caps_style: list[bool] = []  # computed on first use: most texts never need it
+
+    def caps_surnames() -> bool:
+        if not caps_style:
+            caps_style.append(_caps_surname_style(text, lex))
+        return caps_style[0]
+
     ner = list(ner)
+    orgs = {text[s:e].lower() for s, e, label in ner if label == "ORG"}
+    ner = [t for t in ner if t[2] != "ORG"]
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
+    places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
+    places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
     found: list[PersonSpan] = []
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
@@ -356,7 +395,28 @@ def find_people(
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
+                or cand.is_cryptonym(text[a:b], lex, nw)
+                or (
+                    basis not in _PLACE_OK
+                    and _is_place(text[a:b], places_only if basis == "context" else places)
+                    and not (
+                        basis.startswith("list-")
+                        and basis not in _PLACE_CHECKED_PAIRS
+                        and not _has_proper_noun(text[a:b], nw)
+                    )
+                )
                 or (basis == "initials" and not re.search(rf"(?<![\w.])[{_UP}]\.", text[a:b]))
+                or (basis in _WORD_CHECKED and _not_a_name(text[a:b], judge))
+                or (basis == "initials" and _after_roman_numeral(text[a:b], places))
+                or (basis.startswith("list-") and _has_proper_noun(text[a:b], nw))
+                or _ROUTING.search(text[a:b])
+                or any(ps < b and pe > a for ps, pe in place_spans)  # "Costa Rica", "Sri Lanka"
+                or (
+                    basis not in _CUED_NAMES
+                    and _acronym_in_prose(text, a, b, nw)
+                    and not caps_surnames()
+                )
+                or _SAINT.search(text, max(0, a - 7), a)  # "St. Andrews", "Saint Louis"
             ):
                 continue
             found.append(PersonSpan(a, b, SCORES[basis] if score is None else score, basis))
@@ -365,19 +425,29 @@ def find_people(
     repeated = _repeated_person_words(text, ner)
     all_lower = set(_LOWER_WORD.findall(text))  # words this text also writes in lower case
     lower_words = all_lower if ner else set()
+    nw = name_words()
+    judge = cand.Judge(text, lex, nw, all_lower, not_person_texts, places_only)
+    judge.person_words = {
+        text[s:e].lower() for s, e, label in ner if label == "PERSON" and " " not in text[s:e]
+    }
     for s, e, label in ner:
         if label != "PERSON":
             continue
-        for a, b in clean_span(text, s, e, lex):
+        for a, b in _split_list(text, clean_span(text, s, e, lex), nw):
             word = text[a:b]
             if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
                 continue  # "Bake at 250" when "bake" is also written in lower case
+            if _not_a_name(word, judge) or any(ps < b and pe > a for ps, pe in place_spans):
+                continue  # headings in ordinary words, cryptonyms, OCR debris, places
             if " " in word.strip():
-                if not _plausible_words(word):
+                if not _plausible_words(word) or _has_ordinary_word(word, nw):
                     continue
                 basis = "ner"
             elif (
-                word.lower() in not_person_texts
+                text[b : b + 1] == ":"  # a form field label: "AGENCY FILENUMBER:"
+                or _AFTER_THE.search(text, max(0, a - 5), a)  # "To the Clerk of the House"
+                or (word.isupper() and nw.is_english(word) and not nw.is_given(word))
+                or word.lower() in not_person_texts
                 or len(word) <= 3
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
@@ -386,6 +456,10 @@ def find_people(
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
                 basis = "ner-repeated"
+            elif nw.is_proper(word) and not nw.is_name(word):
+                continue  # once, and a dictionary proper noun: "Carthage", "Sparta"
+            elif _AT_PLACE.search(text, max(0, a - 6), a):
+                continue  # once, after "at" / "in": "THE OFFICE AT APAPA"
             elif word.isupper():
                 basis = "ner-single-caps"
             else:
@@ -399,19 +473,44 @@ def find_people(
         s, e = m.span("name")
         if text[s:e].isupper():
             s, e = _cap_caps_name(text, s, e, person_ents)
-        if e > s:
-            add(s, e, "title")
+        first_word = text[s:e].split()[0] if e > s else ""
+        title_word = text[m.start() : m.start("name")].strip().rstrip(".")
+        if (
+            e > s
+            and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
+            and not (nw.is_english(first_word) and not nw.is_name(first_word))
+            # "CG Marseille", "RSO Dakar": an office's post, not a person
+            and not (
+                title_word.isupper()
+                and " " not in text[s:e]
+                and nw.is_proper(first_word)
+                and not nw.is_name(first_word)
+            )
+        ):
+            add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
         pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
     for m in _appositive_pattern().finditer(text):
-        add(*m.span("name"), "title")
+        name = m.group("name")
+        if not (_has_proper_noun(name, nw) or _has_ordinary_word(name, nw)):
+            add(*m.span("name"), "title")  # not "visit to Lisbon, Secretary Halloran ..."
 
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
         surname, given = text[a:b].split(",", 1)
-        if _is_name_word(surname, lex) and _is_name_word(given.split()[0], lex):
+        if (
+            _is_name_word(surname, lex)
+            and _is_name_word(given.split()[0], lex)
+            and not _has_proper_noun(text[a:b], nw)  # "ALEXANDRIA, EGYPT": a place of birth
+            and not _has_ordinary_word(text[a:b], nw)
+            # in capitals, one part must be a listed name: "SNAR, SMIG" are cable tags
+            and not (
+                text[a:b].isupper()
+                and not (nw.is_surname(surname) or nw.is_given(given.split()[0]))
+            )
+        ):
             add(a, b, "inverted")
 
     for m in _MAIL_HEADER.finditer(text):
@@ -424,10 +523,14 @@ def find_people(
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
     for m in _INITIALS_NAME.finditer(text):
         s = m.start()
-        if (s == 0 or text[s - 1] == "\n" or text[s - 2 : s] == "\n ") and _ONE_INITIAL.match(
-            m.group(0)
-        ):
-            continue
+        line_head = text[text.rfind("\n", 0, s) + 1 : s]
+        if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
+            continue  # "C. SANJOSE 478" in a reference list, "A. Finally" in a list
+        if any(
+            i.group(0).replace(" ", "").upper() in lex.acronyms
+            for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
+        ) or re.match(r"[ \t]+\d{3,}", text[m.end() : m.end() + 8]):
+            continue  # "Early U.S. Consulates"; "REF: A. ASUNCION 000259", a cable reference
         add(s, m.end(), "initials")
 
     # 4. a lone name on its own line among the last lines: the signature of a cable
@@ -445,22 +548,33 @@ def find_people(
         ):
             found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
 
-    # 4b. lone surnames of figures who recur in records of the era; names in an FBI routing box
-    for s, e in figure_spans(text, all_lower):
-        add(s, e, "known-figure")
-    for s, e in routing_slip_spans(text):
-        if text[s].islower() and not lines.excluded(s):  # OCR lost the capital: "tolsen"
-            found.append(PersonSpan(s, e, SCORES["routing-slip"], "routing-slip"))
-        else:
-            add(s, e, "routing-slip")
+    # 4b. names the model does not know: given-name/surname lists, reporting context, W/
+    #     attendees, case captions (redactcheck/detect/name_candidates.py)
+    cand.list_pairs(text, judge, add)
+    cand.context_names(text, judge, add)
+    cand.attendees(text, judge, add)
+    cand.captions(text, judge, add)
+    cand.caps_lists(text, judge, add)
+    cand.name_columns(text, judge, add)
+    cand.possessive_and_attributive(text, judge, add)
+    cand.lone_surnames(text, judge, orgs, add)
 
     _join_inverted(text, found)
+    people = _merge(found)
+    # 4c. the rest of a list a confident name stands in: "(HARTLEY, BRENNAN, O'SHEA)"
+    cand.list_neighbours(
+        text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
+    )
     people = _merge(found)
     # 5. a given name alone at the end of a line, continued by a surname that starts the next
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
     extra = []
     for p in people:
-        if p.score < CONFIDENT or " " in text[p.start : p.end]:
+        span_words = text[p.start : p.end].split()
+        if p.score < CONFIDENT or (
+            len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
+            and not _INITIAL.match(span_words[-1])
+        ):
             continue
         m = _CONTINUATION.match(text, p.end)
         if m and _is_name_word(m.group(1).split()[-1], lex):
@@ -469,15 +583,205 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    for s, e in _propagate(text, people, lex, all_lower):
+    wanted = _spread_words(text, people, lex, all_lower, places)
+    for s, e in _propagate(text, people, lex, all_lower, places):
         add(s, e, "propagated")
+    taken = _merge(found)
+    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
+        if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
+    people = _merge(found)
+    cand.list_neighbours(
+        text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
+    )
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    return _person_not_firm(text, _merge(found), lex)
+    return _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+
+
+#: Between two parts of one name: a line break ("Ambrose⏎Kettering", "John B.⏎Halloran") or an
+#: OCR comma for an initial's full stop ("WALTER F, KESSLER").
+_LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+_OCR_COMMA = re.compile(r", ")
+_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
+
+
+def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
+    """One span for a name that a line break or an OCR comma cut in two, so that the reviewer
+    sees (and a redaction masks) the whole name."""
+    out: list[PersonSpan] = []
+    for p in people:
+        if out:
+            last = out[-1]
+            gap = text[last.end : p.start]
+            words = text[last.start : last.end].split()
+            tail = words[-1] if words else ""
+            given_end = nw.is_given(tail.rstrip(".,")) or bool(_INITIAL.match(tail))
+            first_next = text[p.start : p.end].split()[0]
+            if (
+                (
+                    _LINE_GAP.fullmatch(gap)
+                    and (given_end or len(words) > 1 or last.basis in ("title", "title-office"))
+                )
+                or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
+                or _INITIAL_COMMA.fullmatch(gap)
+                or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
+                    gap == ", "
+                    and len(words) == 1
+                    and tail.isupper() == first_next.isupper()
+                    and nw.is_given(first_next)
+                    and len(text[p.start : p.end].split()) > 1
+                )
+            ):
+                last.end = p.end
+                if p.score > last.score:
+                    last.score, last.basis = p.score, p.basis
+                continue
+        out.append(p)
+    return out
+
+
+def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, int]]:
+    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a given name
+    follows it (the inverted "ODUYA, JAMES" of file headers is one person)."""
+    out = []
+    for a, b in spans:
+        parts = text[a:b].split(", ")
+        if len(parts) < 2 or any(nw.is_given(p.split()[0]) for p in parts[1:] if p):
+            out.append((a, b))
+            continue
+        pos = a
+        for part in parts:
+            out.append((pos, pos + len(part)))
+            pos += len(part) + 2
+    return out
+
+
+def _has_ordinary_word(span: str, nw) -> bool:
+    """A word of the span is an English word and no name ("IN THE LONG RUN", "Grey Area");
+    particles and initials aside. Names of people are made of names."""
+    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
+    return any(nw.is_english(w) and not nw.is_name(w) for w in words)
+
+
+def _has_proper_noun(span: str, nw) -> bool:
+    """A word of the span is a known place or people name ("Saudi Arabia"), not a person's."""
+    return any(nw.is_proper(w) and not nw.is_name(w) for w in _HEADING_WORD.findall(span))
+
+
+#: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
+_CUED_NAMES = frozenset(
+    ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
+     "caption", "list-names", "list-given", "context-initials")
+)  # fmt: skip
+
+
+_CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+
+
+def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
+    """The text writes surnames in capitals inside mixed-case prose, as FBI and CIA records do
+    ("met with MARCHETTI and OKAFOR"): three or more distinct such words are listed surnames,
+    and they are at least a third of the capital words there. Cables write acronyms instead."""
+    nw = name_words()
+    head = text[:30000]
+    seen: set[str] = set()
+    for m in _CAPS_TOKEN.finditer(head):
+        word = m.group(0)
+        if word in seen or word in lex.acronyms:
+            continue
+        a = head.rfind("\n", 0, m.start()) + 1
+        b = head.find("\n", m.end())
+        line = head[a : len(head) if b < 0 else b]
+        if sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line)):
+            seen.add(word)
+    surnames = sum(1 for w in seen if nw.is_surname(w) and not nw.is_english(w))
+    return surnames >= 3 and surnames >= len(seen) / 3
+
+
+def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
+    """A lone word in capitals that no name list holds, inside a line of mixed-case prose, is
+    an acronym ("the PCA", "DINSEC told", "UNOMAR/UNAFEX"), not a surname."""
+    word = text[a:b]
+    if not word.isupper() or " " in word or len(word) > 5 or nw.is_name(word):
+        return False  # acronyms are short; longer words in capitals are often surnames
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    letters = sum(map(str.isalpha, line))
+    return letters > 0 and sum(map(str.islower, line)) >= 0.4 * letters
+
+
+def _title_ends_sentence(title: str, nw) -> bool:
+    """ "became Regent. Portugal sided": a full word, not an abbreviation, before a full stop."""
+    word = title.strip().rstrip(".")
+    return title.strip().endswith(".") and len(word) >= 5 and nw.is_english(word.split()[-1])
+
+
+def _is_place(span: str, places: set[str]) -> bool:
+    """The model calls this a place or a group somewhere in the text."""
+    return span.lower() in places
+
+
+def _after_roman_numeral(span: str, places: set[str]) -> bool:
+    """ "World War I. Portugal became": one capital and a full stop, then a place."""
+    return bool(_ONE_INITIAL.match(span)) and span.lower().split()[-1] in places
+
+
+def _not_a_name(span: str, judge: cand.Judge) -> bool:
+    """A model entity made only of ordinary English words that are not names ("Additionally",
+    "ASSESSMENT OF SOURCE"), a cryptonym, or, in OCR text, debris no list knows."""
+    nw = judge.nw
+    words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
+    if not words:
+        return True
+    if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
+        return True  # "Additionally", "Belgian Training", "Lisbon Madrid"
+    if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
+        return True  # "RYBAT WNINTEL", "AMLASH"
+    if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
+        return True  # "Lisbon-based", "ZRuP"
+    if judge.noisy:
+        # OCR debris often spells a rare surname by chance: ask for frequent names
+        listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
+        if len(words) == 1:
+            return not listed or not nw.plausible(words[0])
+        return not listed or any(not nw.plausible(w) for w in words)
+    return False
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
+_AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")
+_SAINT = re.compile(r"\b(?:St|ST|Ste|Saint|SAINT)\.?[ \t]+$")
+_AFTER_THE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
+#: Bases whose words are checked like the model's (headings, list letters before a word).
+_WORD_CHECKED = frozenset(("initials", "signature", "continuation"))
+#: Cable routing indicators ("RUEHLH", "RUCNDT"): never a name.
+_ROUTING = re.compile(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
+#: Model labels (Presidio's names and spaCy's) of places and groups: a word the model calls one
+#: of these somewhere in the text is not spread as a person's surname.
+#: Bases whose evidence outweighs the model calling the same words a place elsewhere.
+_PLACE_OK = frozenset(
+    (
+        "title",
+        "title-office",
+        "propagated",
+        "ner",
+        "inverted",
+        "mail-header",
+        "initials",
+        "name-column",
+        "attendee",  # the model's place labels on a schedule's capitals are no guide
+        "caption",
+    )
+)
+#: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
+#: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
+_PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "list-words"))
+_GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))
+_PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 
 
@@ -492,6 +796,14 @@ def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> l
     }
     if not firms:
         return people
+    # a word of a full name found with a title or an office ("Secretary of State Ambrose
+    # Kettering") is that person's surname, even where a collection bears it ("Kettering Papers")
+    firms -= {
+        w.lower()
+        for p in people
+        if p.basis in _CUED | {"title-office"} and " " in text[p.start : p.end].strip()
+        for w in text[p.start : p.end].split()
+    }
     out = []
     for p in people:
         word = text[p.start : p.end]
@@ -534,8 +846,15 @@ def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
     if keep_end is None or first is None:
         return s, s
     word = text[first[0] : first[1]]
+    if len(word) < 3 and not had_initial:
+        return s, s  # "Director GO 4.7": OCR debris, not a name
     covered = ents.end_covering(first[0])
-    if _VERB_ENDING.match(word) or not _is_name_word(word, name_lexicon()):
+    nw = name_words()
+    if (
+        _VERB_ENDING.match(word)
+        or not _is_name_word(word, name_lexicon())
+        or (nw.is_english(word) and not nw.is_name(word))  # "MINISTER EVALUATES HIZBALLAH"
+    ):
         return s, s
     if covered is not None:
         return s, max(keep_end, min(covered, e))
@@ -559,6 +878,9 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         tail_start = nl + 1 if nl >= 0 else 0
         if nl < 0:
             break
+    last = _LAST_LINE_WORD.search(text)
+    if last and _signature_word(last.group(1), lex):
+        add(*last.span(1), "signature")  # "TUTTLE" alone on the last line of a cable
     for m in _SIGNATURE_LINE.finditer(text, tail_start):
         s, e = m.span(1)
         before = text[max(0, s - 2) : s]
@@ -570,6 +892,23 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         # the whole line must be the name: "COL SMITH ARRIVED." is a sentence, not a signature
         if _plausible_words(text[s:e]) and e - s >= 3 and clean_span(text, s, e, lex) == [(s, e)]:
             add(s, e, "signature")
+
+
+#: One name-shaped word alone on the last non-empty line of the text.
+_LAST_LINE_WORD = re.compile(rf"(?:^|\n)[ \t]*({NAME_TOKEN})[ \t]*[.,]?\s*\Z")
+
+
+def _signature_word(word: str, lex: NameLexicon) -> bool:
+    """A cable's last line holds its signer's surname, not an acronym or an ordinary word."""
+    nw = name_words()
+    return (
+        len(word) >= 3
+        and not _INITIAL.match(word)
+        and not lex.is_not_person_word(word)
+        and not cand.is_cryptonym(word, lex, nw)
+        and (nw.is_surname(word) or not nw.is_english(word))
+        and nw.plausible(word)
+    )
 
 
 def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, int]:
@@ -584,6 +923,10 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
         word = m.group(0).split()[-1]
         if run and text[run[-1][1] : m.start()].strip():
             break
+        nw = name_words()
+        if not run and nw.is_proper(word) and not nw.is_given(word):
+            office = True  # "Secretary of State for Wales Owen Pemberly"
+            continue
         if _is_name_word(word, lex):
             if not office:
                 return s, s
@@ -594,6 +937,10 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
             office = True
     if not run or re.match(rf"[ \t]+[{_UP}]", text[run[-1][1] : run[-1][1] + 2]):
         return s, s
+    if all(_ordinary(text[a:b].split()[-1]) for a, b in run) and not re.match(
+        rf"[ \t]*\n[ \t]*[{_UP}]", text[run[-1][1] : run[-1][1] + 8]
+    ):
+        return s, s  # "Emperor of the Holy Roman Empire", but "State Thaddeus" / "Pemberly"
     return run[0][0], run[-1][1]
 
 
@@ -606,7 +953,12 @@ def _join_inverted(text: str, found: list[PersonSpan]) -> None:
         if " " in word or not word.isupper():
             continue
         nxt = by_start.get(p.end + 2)
-        if nxt and text[p.end : p.end + 2] == ", " and " " not in text[nxt.start : nxt.end]:
+        if (
+            nxt
+            and text[p.end : p.end + 2] == ", "
+            and " " not in text[nxt.start : nxt.end]
+            and name_words().is_given(text[nxt.start : nxt.end])  # not "HARTLEY, BRENNAN"
+        ):
             found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
 
 
@@ -624,13 +976,102 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
     return out
 
 
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+ed|was|is|had|has|have|would|will|could|did|does|also|then|said|says|"
+    r"told|became|began|went|took|made|gave|saw|met|wrote|felt|kept|left|led|won|ran)\b|['’]s\b|,"
+)
+
+
+def _ordinary_at_start(text: str, start: int, end: int) -> bool:
+    """A surname that is also an English word ("Young", "Rice"), capitalised only because a
+    sentence starts with it, reads as the word unless a verb follows ("Rice was born")."""
+    before = text[max(0, start - 8) : start]
+    at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
+    return at_start and not _VERB_AFTER.match(text, end)
+
+
+#: A word OCR may have damaged: letters with a stray symbol or digit inside ("St#rling"), or a
+#: capital split from the rest of its word ("W ilcox").
+_OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*|])")
+_SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Mentions one OCR edit away from a surname found in the text: a letter misread as a
+    symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word."""
+    if not wanted:
+        return []
+    index: dict[str, str] = {}
+    for w in wanted:
+        index[w] = w
+        for d in _deletions(w):
+            index.setdefault(d, w)
+    out = []
+    lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
+    for rx in (_OCR_WORD, _SPLIT_WORD):
+        for m in rx.finditer(text):
+            if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
+                continue  # too long or too short to be one edit from a wanted name
+            token = m.group(0).replace(" ", "").lower()
+            if rx is _SPLIT_WORD and token in wanted:
+                out.append(m.span())
+                continue
+            if (
+                token in wanted
+                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAFEX")
+                or nw.is_english(token)
+                or nw.is_name(token)
+                or nw.is_proper(token)
+                or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+            ):
+                continue  # the name itself (already spread) or another real word
+            hits = {index[token]} if token in index else set()
+            hits |= {index[d] for d in _deletions(token) if d in index}
+            if any(abs(len(h) - len(token)) <= 1 for h in hits):
+                out.append(m.span())
+    return out
+
+
+def _spread_words(
+    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str], places
+) -> set[str]:
+    """The single words :func:`_propagate` spreads (lower case)."""
+    out: set[str] = set()
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        for word in re.split(r"[ \t\n]+", text[p.start : p.end]):
+            word = word.strip(",.;:")
+            low = word.lower()
+            if (
+                len(word) >= 3
+                and not _INITIAL.match(word)
+                and low not in PARTICLES
+                and not lex.is_not_person_word(word)
+                and low not in lower_words
+                and low not in places
+            ):
+                out.add(low)
+    return out
+
+
 def _propagate(
-    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str]
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Other mentions of confidently found names: the full name and each of its surnames.
 
     Single words are looked up in a set while one regex walks the capitalised words of the
     text, so the cost does not grow with the number of names found."""
+    nw = name_words()
     phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
     words_wanted: set[str] = set()
     for p in people:
@@ -638,6 +1079,16 @@ def _propagate(
             continue
         name = text[p.start : p.end]
         words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
+        # a lone word the model also calls a place or a group is spread only when a title or
+        # a full name vouches for it ("President Halloran", "John Ambrose Rice")
+        vouched = (
+            p.basis in _CUED
+            or p.basis == "context"
+            or (
+                len([w for w in words if not _INITIAL.match(w)]) > 1
+                and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
+            )
+        )
         kept = 0
         for word in words:
             low = word.lower()
@@ -646,11 +1097,14 @@ def _propagate(
                 or _INITIAL.match(word)
                 or low in PARTICLES
                 or lex.is_not_person_word(word)
-                or low in lex.common_surnames
             ):
                 continue
-            if low in lower_words:
-                continue  # also an ordinary word here ("brown", "young")
+            if (
+                low in lower_words
+                or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
+                or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
+            ):
+                continue  # also an ordinary word here ("brown", "young"), or a place
             words_wanted.add(low)
             kept += 1
         if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
@@ -668,7 +1122,9 @@ def _propagate(
     }
     for m in _CAP_WORD.finditer(text):
         low = m.group(0).lower()
-        if low in words_wanted:
+        if low in words_wanted and not (
+            nw.is_english(low) and _ordinary_at_start(text, m.start(), m.end())
+        ):
             spans.append(m.span())
         if low in compiled and (full := compiled[low].match(text, m.start())):
             spans.append(full.span())

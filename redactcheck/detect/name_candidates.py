@@ -1,0 +1,601 @@
+"""Name candidates that do not depend on the NER model knowing the name.
+
+Four kinds of evidence, each a kind of name or of document, none a list of particular people:
+
+- **lists**: a listed given name followed by a name-shaped word ("Lucia Ferraro", "DANA
+  HOLLOWAY"), or a listed surname followed by a name-shaped word that is not an English word
+  (East Asian order: "WANG JIANGUO", "Kim Min-jun") (:mod:`redactcheck.detect.name_words`);
+- **context**: a name-shaped word before a reporting verb ("Pemberly said", "RJK noted") or after
+  "met with" / "told" / "according to"; attendees after ``W/`` in schedules and cables; the
+  parties of a case caption ("Abernathy v. Castellano");
+- **list position**: capitalised surnames joined by commas, ``&``, ``and`` or ``/`` to a name
+  already found ("(HARTLEY, BRENNAN, O'SHEA, WEXLER)", "HARLOW and PRESTON");
+- and what rules candidates out: ordinary English words, acronyms, CIA cryptonyms (a
+  two-letter digraph prefix and a word in capitals), OCR debris.
+
+Every step is a compiled regular expression over the text plus set lookups per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from redactcheck.detect.lexicons import NameLexicon
+from redactcheck.detect.name_words import NameWords
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+#: One capitalised or capital word of a name, with hyphen/apostrophe parts.
+_W = (
+    rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
+    rf"|(?:O['’]|MC|MAC)?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
+)
+_PART = (
+    r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic"
+    r"|DE|DEL|DELLA|DER|DEN|DI|DA|DOS|DU|LA|LE|VAN|VON|BIN|IBN|AL|EL|TER|TEN|AP|NI|NIC)"
+)
+_WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
+#: A run of name-shaped words on one line, particles and middle initials allowed between.
+_RUN = re.compile(
+    rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
+    rf"(?:[{_UP}]\.[ \t]+)?{_W})+"
+    rf"(?![\w'’-])"
+)
+_REPORT_VERBS = (
+    r"said|says|told|noted|stated|added|asked|explained|replied|"
+    r"responded|commented|agreed|argued|stressed|emphasized|emphasised|underscored|observed|"
+    r"remarked|confirmed|suggested|insisted|warned|reported|reiterated|continued|concluded|"
+    r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|alleged|"
+    r"announced|insists|denied|denies|recalled|recounted|described|predicted|calls|writes|"
+    r"argues|recalls|concedes|conceded|maintains|maintained|"
+    r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
+    r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
+    r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
+)
+#: "Pemberly said", "Pemberly's deputy told", "RJK noted", "Pemberly also stressed".
+_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
+    rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
+)
+#: "met with Pemberly", "told Okafor", "according to Wexler".
+_AFTER_CUE = re.compile(
+    rf"\b(?:met[ \t]+with|meeting[ \t]+with|spoke[ \t]+with|talked[ \t]+with|according[ \t]+to|"
+    rf"told|called[ \t]+on|MET[ \t]+WITH|MEETING[ \t]+WITH|ACCORDING[ \t]+TO|TOLD)[ \t]+"
+    rf"(?P<name>{_W}(?:[ \t]+{_W})?)(?![\w'’-])"
+)
+#: Attendees in schedules and cables: "W/DANA HOLLOWAY", "(W/AMB. MARCHETTI & LINDQVIST)",
+#: "W/TM, LS".
+_WITH = re.compile(r"(?<![A-Za-z])[Ww]/[ \t]*(?P<list>[^\n)/]{1,160})")
+_LIST_ITEM = re.compile(r"[^,&;]+")
+#: Case captions: "Abernathy v. Castellano", "SMITH v. JONES".
+_CAPTION = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|V\.)[ \t]+"
+    rf"(?P<b>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
+)
+#: A neighbour joined to a found name by a comma, ampersand, "and" or a slash.
+_NEXT_IN_LIST = re.compile(
+    rf"[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|AND[ \t]+|&[ \t]*)?"
+    rf"(?P<name>{_W})(?![\w'’-])"
+)
+_PREV_IN_LIST = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W})[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|&[ \t]*)?$"
+)
+_INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
+#: "Halloran’s election", "HALLORAN'S PARTY": a possessive marks a person or a body.
+_POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
+#: Attributive use of a leader's name: "the Okonjo government", "the Castro regime".
+_RULED_BY = re.compile(
+    rf"\b(?:the|The|THE)[ \t]+(?P<name>{_W})[ \t]*\n?[ \t]*(?:government|regime|administration|"
+    rf"era|family|clan|faction|camp|cabinet|Government|Regime|Administration|GOVERNMENT|REGIME|"
+    rf"ADMINISTRATION|FAMILY)\b"
+)
+#: Attributive use: "anti-Castro", "pro-Somoza".
+_ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
+_LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+
+Add = Callable[..., None]
+#: Shapes no name has: a compound ending in a participle ("Washington-based", "Iran-backed"),
+#: an acronym with lower-case letters inside ("ZRuP", "MdL").
+_NOT_NAME_SHAPE = re.compile(
+    r"-(?:based|born|led|backed|run|owned|made|linked|affiliated|funded|sponsored|style|era)$"
+    r"|^(?!Ma?c|Mac|O|D|L|V)(?=.*[a-z])[A-Z][a-z]?[A-Z][A-Za-z]?$|^[A-Z]{2,}[a-z]{1,2}[A-Z]?$"
+)
+
+
+def not_name_shape(word: str) -> bool:
+    """A participle compound or an acronym with lower-case letters: never a name."""
+    return _NOT_NAME_SHAPE.search(word.strip(",.;:()'’")) is not None
+
+
+class Judge:
+    """Per-text verdicts on single words, shared by every candidate rule."""
+
+    def __init__(
+        self,
+        text: str,
+        lex: NameLexicon,
+        nw: NameWords,
+        lower_words: set[str],
+        not_person_texts: set[str],
+        places: set[str] | None = None,
+    ):
+        self.places = not_person_texts if places is None else places
+        self.text = text
+        self.lex = lex
+        self.nw = nw
+        self.lower_words = lower_words
+        self.not_person_texts = not_person_texts
+        self.noisy = ocr_noisy(text, nw)
+        self.person_words: set[str] = set()  # single words the model calls a person
+        self._name_like: dict[tuple[str, bool], bool] = {}
+
+    def excluded(self, word: str, cued: bool = False) -> bool:
+        """A word that is not part of a person's name here, whatever else says so. With
+        ``cued`` (a reporting verb follows), only the model's places count against it: the
+        model calls many a lone surname a nationality or a group."""
+        low = word.lower()
+        return (
+            self.lex.is_not_person_word(word)
+            or len(set(low)) == 1
+            or _NOT_NAME_SHAPE.search(word) is not None
+            or low in self.lower_words
+            or low in (self.places if cued else self.not_person_texts)
+            or is_cryptonym(word, self.lex, self.nw)
+            or (word.isupper() and word.upper() in self.lex.acronyms)
+        )
+
+    def name_like(self, word: str, cued: bool = False) -> bool:
+        """Could be a surname: listed, or not an English word and not debris."""
+        key = (word, cued)
+        if key not in self._name_like:  # the same words recur: one verdict per text
+            self._name_like[key] = self._judge_name(word, cued)
+        return self._name_like[key]
+
+    def _judge_name(self, word: str, cued: bool) -> bool:
+        if self.excluded(word, cued) or len(word) < 2:
+            return False
+        if self.nw.is_name(word):
+            return True
+        return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
+
+    def cued_name(self, word: str, model_blind: bool = False) -> bool:
+        """After a strong cue (``W/``, a caption): anything but an excluded or ordinary word;
+        spelling plausibility is not asked ("LINDQVIST"). ``model_blind``: the model's labels
+        are no guide (a schedule's attendees in capitals, which it often calls places)."""
+        low = word.lower()
+        if model_blind and (low in self.places or low in self.not_person_texts):
+            word_ok = not (
+                self.lex.is_not_person_word(word)
+                or low in self.lower_words
+                or _NOT_NAME_SHAPE.search(word)
+                or is_cryptonym(word, self.lex, self.nw)
+                or (word.isupper() and word.upper() in self.lex.acronyms)
+            )
+        else:
+            word_ok = not self.excluded(word, cued=True)
+        return (
+            len(word) >= 2
+            and word_ok
+            and not (self.nw.is_english(word) and not self.nw.is_name(word))
+        )
+
+    def strong_name(self, word: str) -> bool:
+        """A listed name that is not also an English word."""
+        return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
+
+
+def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
+    """A CIA cryptonym or sensitivity indicator: a word in capitals that starts with a listed
+    digraph and is not a listed name ("AMLASH", "KUBARK", "RYBAT", "WNINTEL")."""
+    if not (word.isupper() and len(word) >= 5 and word.isalpha()):
+        return False
+    if word.upper() in lex.sensitivity_indicators:
+        return True
+    if word[:2] not in lex.cryptonym_digraphs or nw.is_name(word):
+        return False
+    # the digraph is followed by a word ("AM"+"LASH", "KU"+"BARK", "LI"+"TAMIL"), or starts
+    # the word as no English word or name starts ("ZRRIFLE", "QJWIN")
+    rest = word[2:]
+    return nw.is_english(rest) or nw.is_proper(rest) or f"^{word[:2].lower()}" not in nw.starts
+
+
+def ocr_noisy(text: str, nw: NameWords) -> bool:
+    """OCR text: more than a fifth of its lower-case words are not English words."""
+    words = _LOWER_TOKEN.findall(text[:8000])
+    if len(words) < 30:
+        return False
+    unknown = sum(1 for w in words if not nw.is_english(w))
+    return unknown > 0.2 * len(words)
+
+
+#: Before these a pair of capitalised words is most often a place or a body ("cleared at Kerem
+#: Shalom", "the Departement du Renseignement").
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|the|via|into|across|At|In|The)[ \t]+$")
+
+
+def list_pairs(text: str, judge: Judge, add: Add) -> None:
+    """Given name + name-shaped word(s), or listed surname + unknown word (East Asian order)."""
+    nw = judge.nw
+    for m in _RUN.finditer(text):
+        toks = list(_WORD_RE.finditer(text, m.start(), m.end()))
+        i = 0
+        while i < len(toks) - 1:
+            a, b = toks[i], toks[i + 1]
+            first, second = a.group(0), b.group(0)
+            if (
+                "\n" in text[a.end() : b.start()]
+                and not text[text.rfind("\n", 0, a.start()) + 1 : a.start()].strip()
+            ):
+                i += 1  # a word alone on its line: a column, not a name wrapped by a line break
+                continue
+            # case styles must agree, except a given name before a surname in capitals, as CIA
+            # and FBI records write names ("Harold HALVORSEN")
+            cia_style = not first.isupper() and second.isupper() and nw.is_given(first)
+            if (first.isupper() != second.isupper() and not cia_style) or first[-2:].lower() in (
+                "'s",
+                "’s",
+            ):
+                i += 1
+                continue
+            if judge.excluded(first) or not judge.name_like(second):
+                i += 1
+                continue
+            given = nw.is_given(first)
+            if judge.noisy and not (nw.is_frequent(first) and nw.is_frequent(second)):
+                i += 1
+                continue
+            if given and (nw.is_name(second) or not nw.is_english(second)):
+                basis = "list-names" if nw.is_name(second) else "list-given"
+                if nw.is_english(first) and nw.is_english(second):
+                    basis = "list-words"  # "Will Rogers" is fine, "Grant Hill" could be a place
+            elif (
+                nw.is_surname(first)
+                and not nw.is_english(first)
+                and not nw.is_name(second)
+                and _unknown_name_word(second, judge)
+                and not (nw.is_proper(first) and nw.is_proper(second))
+                and not judge.noisy  # in OCR debris an unknown word is no evidence
+            ):
+                basis = "list-surname-first"
+            elif (
+                nw.is_surname(second)
+                and not nw.is_english(second)
+                and not nw.is_english(first)
+                and nw.plausible(first)
+                and not judge.noisy
+                and not _sentence_start(text, a.start())
+            ):
+                basis = "list-surname-second"  # "Ottavio Pemberly": an unlisted given name
+            elif (
+                not judge.noisy
+                and _unknown_name_word(first, judge)
+                and _unknown_name_word(second, judge)
+                and ("-" in first + second or "'" in first + second or len(first + second) >= 10)
+                and not (  # "INTL HYDROG": abbreviations in capitals
+                    first.isupper()
+                    and min(len(first), len(second)) < 5
+                    and not re.search(r"[-'’]", first + second)
+                )
+            ):
+                basis = "list-unknown"  # "Tane Mahuta-Reihana": no list knows either word
+                if _PLACE_BEFORE.search(text, max(0, a.start() - 8), a.start()):
+                    i += 1
+                    continue
+            else:
+                i += 1
+                continue
+            end = b.end()
+            # a third name word ("Maria Elena Ruiz", "Lucia M. Ferraro" is one run already)
+            if (
+                i + 2 < len(toks)
+                and "\n" not in text[b.end() : toks[i + 2].start()]
+                and judge.name_like(toks[i + 2].group(0))
+                and toks[i + 2].group(0).isupper() == second.isupper()
+            ):
+                end = toks[i + 2].end()
+            add(a.start(), end, basis)
+            i += 2
+
+
+#: A sentence or heading starts here; a single line break does not count (cables and OCR
+#: text wrap lines in mid-sentence).
+_STARTS = re.compile(r"(?:^|[.!?:;]\s+|\n[ \t]*\n[ \t]*|[-–—(]\s*)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return _STARTS.search(text, max(0, pos - 8), pos) is not None
+
+
+def context_names(text: str, judge: Judge, add: Add) -> None:
+    """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
+    for m in _BEFORE_VERB.finditer(text):
+        word = m.group("name")
+        s, e = m.span("name")
+        if text[max(0, s - 4) : s].lower().endswith("the "):
+            continue  # "the DAO said": an office
+        if _INITIALS.match(word):
+            if not judge.excluded(word) and not judge.nw.is_english(word):
+                add(s, e, "context-initials")
+            continue
+        if judge.name_like(word, cued=True) and not judge.nw.is_english(word):
+            add(s, e, "context")  # not "He said", "Additionally noted"
+    for m in _AFTER_CUE.finditer(text):
+        s, e = m.span("name")
+        words = m.group("name").split()
+        if all(judge.name_like(w) for w in words):
+            add(s, e, "context")
+        elif judge.name_like(words[0]):
+            add(s, s + len(words[0]), "context")
+
+
+#: A Title Case word inside a sentence: a lower-case word or a comma before it, and a lower-case
+#: word or punctuation after it ("the day on which Voskresensky alleged").
+_LONE = re.compile(
+    rf"(?<![\w'’-])(?P<prev>[{_LO}][{_LO}'’-]*|[,;])(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?P<name>(?:Ma?c|O['’])?[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?)"
+    rf"(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+[{_LO}])"
+)
+#: A verb right after a word makes it the subject of a sentence: a person more often than a
+#: place ("Voskresensky had been mentioned"); places take "in", "at" before them instead.
+_VERB_NEXT = re.compile(
+    r"[ \t]+(?:had|has|was|would|said|told|asked|wrote|stated|claimed|insisted|agreed|denied|"
+    r"replied|warned|argued|met|visited|called|signed|ordered|decided|refused|admitted)\b"
+)
+#: After these a capitalised word is most often a place ("in Constantinople", "at Sofia").
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "near", "outside", "across", "into", "toward", "towards", "via", "around")
+)
+
+
+def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
+    """A lone surname inside a sentence of mixed-case prose: a census surname that is not an
+    English word, or a proper noun of English the model calls neither a place nor an
+    organisation anywhere in the text (famous people's surnames are in the dictionary too).
+    Weak evidence: scored low, and not in OCR text."""
+    if judge.noisy:
+        return
+    nw = judge.nw
+    for m in _LONE.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if (
+            m.group("prev") in _PLACE_PREPOSITIONS
+            or m.group("prev") in ("de", "del", "da", "do", "dos", "du", "la", "le", "el")
+            or m.group("prev") == "the"  # "the Harbourside bombings": a place or an event
+            or nw.is_english(word)
+            or low in orgs
+            or low in judge.places
+            or judge.excluded(word)
+            or not nw.plausible(word)
+        ):
+            continue
+        if _nationality_like(word, nw) or (low.endswith("s") and nw.is_proper(low[:-1])):
+            continue  # "Thais", "Swiss"
+        # a surname of the census, or a dictionary proper noun (famous people are there, and
+        # places) that the model calls a person elsewhere in the text
+        if (
+            (nw.is_surname(word) and not nw.is_proper(word))
+            or low in judge.person_words
+            or (nw.is_proper(word) and _VERB_NEXT.match(text, m.end()))  # "Voskresensky had"
+        ):
+            add(*m.span("name"), "lone-surname")
+
+
+def _nationality_like(word: str, nw: NameWords) -> bool:
+    """ "the Swiss government", "the Spanish government": a dictionary proper noun with the
+    ending of a nationality adjective."""
+    return nw.is_proper(word) and word.lower().endswith(
+        ("an", "ese", "ish", "iss", "ch", "ek", "ai", "i", "ic")
+    )
+
+
+def _unknown_name_word(word: str, judge: Judge) -> bool:
+    """A word of a name no list holds: not English, not a known proper noun (a place, a
+    people), not debris, a vowel in it, three letters or more."""
+    nw = judge.nw
+    return (
+        len(word) >= 3
+        and not judge.excluded(word)
+        and not nw.is_english(word)
+        and not (nw.is_proper(word) and not nw.is_name(word))
+        and nw.plausible(word)
+        and any(c in "aeiouyAEIOUY" for c in word)
+    )
+
+
+def possessive_and_attributive(text: str, judge: Judge, add: Add) -> None:
+    """A listed surname with a possessive ("Halloran’s election") or after anti-/pro-."""
+    nw = judge.nw
+    for m in _RULED_BY.finditer(text):
+        word = m.group("name")
+        if (
+            not judge.excluded(word)
+            and not nw.is_english(word)
+            and nw.plausible(word)
+            and (
+                word.lower() in judge.person_words
+                or (nw.is_surname(word) and not _nationality_like(word, nw))
+            )
+        ):
+            add(*m.span("name"), "attributive")
+    for rx, basis in ((_POSSESSIVE, "possessive"), (_ATTRIBUTIVE, "attributive")):
+        for m in rx.finditer(text):
+            word = m.group("name")
+            if judge.noisy and not nw.is_frequent(word):
+                continue
+            if (
+                nw.is_surname(word)
+                and not nw.is_english(word)
+                and not judge.excluded(word)
+                # "Kingsbridge’s response": a dictionary place, unless the model calls it a person
+                and (not nw.is_proper(word) or word.lower() in judge.person_words)
+            ):
+                add(*m.span("name"), basis)
+
+
+def attendees(text: str, judge: Judge, add: Add) -> None:
+    """Names after ``W/`` ("with") in schedules and cables, each item of the list."""
+    for m in _WITH.finditer(text):
+        base = m.start("list")
+        for item in _LIST_ITEM.finditer(m.group("list")):
+            raw = item.group(0)
+            words = list(_WORD_RE.finditer(raw))
+            if not words:
+                continue
+            tail = [w for w in words if not judge.lex.is_not_person_word(w.group(0))]
+            if not tail:
+                continue
+            stripped = raw.strip()
+            if _INITIALS.match(stripped) and not judge.excluded(stripped):
+                s = base + item.start() + raw.index(stripped)
+                add(s, s + len(stripped), "attendee")
+                continue
+            names = [w for w in tail if judge.cued_name(w.group(0), model_blind=True)]
+            if not names or (len(names) < len(tail) and names[-1] is not tail[-1]):
+                continue
+            s = base + item.start() + names[0].start()
+            e = base + item.start() + names[-1].end()
+            add(s, e, "attendee")
+
+
+#: Words in capitals joined by commas, "&", "and" or "/": "(HARTLEY, BRENNAN, O'SHEA)",
+#: "HARLOW and PRESTON".
+_CAPS_W = r"(?:O['’]|MC|MAC)?[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]+)*"
+_CAPS_LIST = re.compile(
+    rf"(?<![\w'’-]){_CAPS_W}(?:[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*{_CAPS_W}){{1,12}}(?![\w'’-])"
+)
+_CAPS_ITEM = re.compile(rf"(?<![\w'’-]){_CAPS_W}(?![\w'’-])")
+#: Schedules: "ABERCROMBIE-FAIRWEATHER PHONE CALL", "TELCON W/ ...".
+_CALL = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_W}(?:[ \t]+{_W})?)[ \t]+(?:PHONE[ \t]+CALL|TELCON|phone[ \t]+call)\b"
+)
+
+
+def caps_lists(text: str, judge: Judge, add: Add) -> None:
+    """Surnames in capitals listed together: every member name-like, none an ordinary word,
+    two or more of them listed surnames (a list of acronyms or headings fails)."""
+    nw = judge.nw
+    for m in _CAPS_LIST.finditer(text):
+        items = [i for i in _CAPS_ITEM.finditer(m.group(0)) if i.group(0) not in ("AND",)]
+        words = [i.group(0) for i in items]
+        if len(words) < 2 or not all(judge.cued_name(w) and len(w) >= 3 for w in words):
+            continue
+        if any(nw.is_english(w) for w in words):
+            continue
+        if sum(nw.is_surname(w) for w in words) < 2:
+            continue
+        for i in items:
+            add(m.start() + i.start(), m.start() + i.end(), "list-position")
+    for m in _CALL.finditer(text):
+        toks = list(_WORD_RE.finditer(text, *m.span("name")))
+        while toks and not judge.cued_name(toks[0].group(0)):
+            toks.pop(0)  # "11:00 AM  ABERCROMBIE PHONE CALL"
+        if toks:
+            add(toks[0].start(), toks[-1].end(), "context")
+
+
+#: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
+#: of routing boxes and distribution lists ("Belmont ___").
+_COLUMN_LINE = re.compile(rf"^[ \t|]*({_W})[ \t_.:|-]*$", re.MULTILINE)
+
+
+def name_columns(text: str, judge: Judge, add: Add) -> None:
+    """Three or more consecutive lines of one word each, two or more of them listed surnames
+    and none an ordinary word: a column of names (an FBI routing box, a distribution list)."""
+    nw = judge.nw
+    group: list[re.Match[str]] = []
+
+    def flush() -> None:
+        words = [m.group(1) for m in group]
+        if (
+            len(group) >= 3
+            and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2
+            and all(
+                len(w) >= 3
+                and not judge.lex.is_not_person_word(w)
+                and not (nw.is_english(w) and not nw.is_name(w))
+                for w in words
+            )
+        ):
+            # the model's place labels are no guide here: it reads the column without context
+            for m in group:
+                add(*m.span(1), "name-column")
+        group.clear()
+
+    for m in _COLUMN_LINE.finditer(text):
+        if group and text.count("\n", group[-1].end(), m.start()) != 1:
+            flush()
+        group.append(m)
+    flush()
+
+
+#: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".
+_MATTER_OF = re.compile(
+    rf"\b(?:[Mm]atter[ \t]+of|MATTER[ \t]+OF|In[ \t]+re|IN[ \t]+RE)[ \t]+"
+    rf"(?P<name>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
+)
+
+
+def captions(text: str, judge: Judge, add: Add) -> None:
+    """Both parties of a case caption, where each is name-shaped; the party of a "Matter of"
+    or "In re" caption."""
+    for m in _MATTER_OF.finditer(text):
+        toks = list(_WORD_RE.finditer(text, *m.span("name")))
+        while toks and not judge.cued_name(toks[-1].group(0)):
+            toks.pop()
+        if toks and all(judge.cued_name(t.group(0)) for t in toks):
+            add(toks[0].start(), toks[-1].end(), "caption")
+    for m in _CAPTION.finditer(text):
+        parties = []
+        for part in ("a", "b"):
+            toks = list(_WORD_RE.finditer(text, *m.span(part)))
+            if part == "a":  # "In Abernathy v. ...": the name run that ends at "v."
+                while toks and not judge.cued_name(toks[0].group(0)):
+                    toks.pop(0)
+            else:
+                while toks and not judge.cued_name(toks[-1].group(0)):
+                    toks.pop()
+            if toks and all(judge.cued_name(t.group(0)) for t in toks):
+                parties.append((toks[0].start(), toks[-1].end()))
+        if len(parties) == 2:  # both sides name-shaped: a caption, not a comparison
+            for a, b in parties:
+                add(a, b, "caption")
+
+
+def list_neighbours(
+    text: str, spans: Iterable[tuple[int, int]], judge: Judge, add: Add
+) -> list[tuple[int, int]]:
+    """Capitalised words joined to a found name by a comma, ``&``, ``and`` or ``/``, in the
+    same case style: the rest of "(HARTLEY, BRENNAN, O'SHEA, WEXLER)". Returns what it added."""
+    out: list[tuple[int, int]] = []
+    todo = list(spans)
+    seen = set(todo)
+    while todo:
+        s, e = todo.pop()
+        caps = text[s:e].isupper()
+        cands = []
+        m = _NEXT_IN_LIST.match(text, e)
+        if m:
+            cands.append(m.span("name"))
+        m = _PREV_IN_LIST.search(text, max(0, s - 60), s)
+        if m:
+            cands.append(m.span("name"))
+        for a, b in cands:
+            word = text[a:b]
+            if (
+                (a, b) in seen
+                or word.isupper() != caps
+                or not judge.name_like(word)
+                or judge.nw.is_english(word)  # "SOLHEIM-DAHL AND HER STUDENTS"
+            ):
+                continue
+            if not caps and not judge.nw.is_name(word):
+                continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name
+            if caps and len(word) < 5 and not judge.nw.is_name(word):
+                continue  # "JACKSON, PCI", "GARZON, PSOE": a code or acronym, not a surname
+            seen.add((a, b))
+            out.append((a, b))
+            todo.append((a, b))
+            add(a, b, "list-position")
+    return out

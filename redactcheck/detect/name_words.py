@@ -1,0 +1,145 @@
+"""Large word lists that say what a capitalised word may be: a given name, a surname, an
+ordinary English word, or a string no one writes.
+
+The NER model only knows the names of its training text. A name it has never seen is still a
+given name or a surname of a large population list, and a word of OCR debris is neither a name
+nor a word and holds letter sequences that no name or word holds. The lists live in
+``rules/lexicons/names/`` (sources and licences at the top of each file and in
+docs/quality.md) and are read once per process into sets: every check is a set lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.ruleset.loader import lexicon_path
+
+#: Letter sequences (with ``^``/``$`` for the word's edges) seen fewer times than this in the
+#: lists are implausible: "wpb", "^tm", "tkv".
+_TRIGRAM_MIN = 2
+
+
+#: Surnames this far down the census list (by frequency) count as frequent: in OCR text, where
+#: debris often spells a rare surname by chance, a lone word must be a frequent one.
+_FREQUENT = 10_000
+
+
+def _read_list(name: str) -> list[str]:
+    path = lexicon_path(f"names/{name}")
+    text = path.read_text(encoding="utf-8")
+    return [w for w in text.splitlines() if w and w[0] != "#"]
+
+
+def _read(name: str) -> frozenset[str]:
+    return frozenset(_read_list(name))
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    given: frozenset[str]  # lower case
+    surnames: frozenset[str]  # lower case
+    english: frozenset[str]  # lower case
+    proper: frozenset[str]  # lower case: proper nouns of English (places, peoples, figures)
+    trigrams: frozenset[str]
+    frequent: frozenset[str]  # given names and the most frequent surnames, lower case
+    starts: frozenset[str]  # "^ab": first two letters of some listed name or word
+
+    def is_frequent(self, word: str) -> bool:
+        """A given name or one of the most frequent surnames (evidence that survives OCR)."""
+        return _key(word) in self.frequent
+
+    def is_given(self, word: str) -> bool:
+        """A listed given name, or a hyphenated one made of them ("Jean-Luc")."""
+        low = word.lower()
+        return low in self.given or ("-" in low and low.split("-")[0] in self.given)
+
+    def is_surname(self, word: str) -> bool:
+        """A listed surname, or a double-barrelled one with a listed part."""
+        low = _key(word)
+        if low in self.surnames:
+            return True
+        parts = [p for p in low.split("-") if len(p) > 2]
+        return (
+            "-" in low
+            and any(p in self.surnames for p in parts)
+            and not any(p in self.english or p in self.proper for p in parts)
+        )
+
+    def is_proper(self, word: str) -> bool:
+        """A proper noun of the dictionary (or its plural: "Azerbaijanis")."""
+        low = _key(word)
+        return low in self.proper or (low.endswith("s") and low[:-1] in self.proper)
+
+    def is_name(self, word: str) -> bool:
+        """A listed given name or surname (each part of a hyphenated one)."""
+        low = _key(word)
+        if low in self.given or low in self.surnames:
+            return True
+        parts = [p for p in low.replace("’", "-").replace("'", "-").split("-") if len(p) > 1]
+        return len(parts) > 1 and any(p in self.surnames or p in self.given for p in parts)
+
+    def is_english(self, word: str) -> bool:
+        """An ordinary English word (a plural or an -ly form of one counts)."""
+        low = word.lower().strip(".")
+        if low in self.english:
+            return True
+        if "-" in low:  # "Medium-Sized"
+            parts = [p for p in low.split("-") if p]
+            return bool(parts) and all(p in self.english for p in parts)
+        return (low.endswith("s") and low[:-1] in self.english) or (
+            low.endswith("ly") and low[:-2] in self.english
+        )
+
+    def plausible(self, word: str) -> bool:
+        """False for OCR debris: a word of four letters or more holding two letter sequences
+        that no listed name or word holds."""
+        low = "".join(c for c in word.lower() if c.isalpha())
+        if len(low) < 4 or not low.isascii():
+            return True
+        padded = f"^{low}$"
+        misses = sum(padded[i : i + 3] not in self.trigrams for i in range(len(padded) - 2))
+        return misses < 2
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "").replace("'", "").strip(".")
+
+
+@lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    given = _read("given_names.txt")
+    ranked = _read_list("surnames.txt")
+    surnames = frozenset(ranked)
+    english = _read("english_words.txt")
+    proper = _read("proper_nouns.txt")
+    trigrams = _read("trigrams.txt")  # derived from the lists by build_trigrams()
+    frequent = given | frozenset(ranked[:_FREQUENT])
+    starts = frozenset(t[:3] for t in trigrams if t.startswith("^"))
+    return NameWords(given, surnames, english, proper, trigrams, frequent, starts)
+
+
+def build_trigrams(words: frozenset[str] | set[str]) -> list[str]:
+    """The letter trigrams (``^``/``$`` at the word's edges) held by at least ``_TRIGRAM_MIN``
+    of ``words``, sorted: the content of ``names/trigrams.txt``, kept as data so that start-up
+    does not count a million trigrams (tests/test_name_candidates.py checks it is current)."""
+    counts: dict[str, int] = {}
+    for word in words:
+        padded = f"^{word}$"
+        for i in range(len(padded) - 2):
+            tri = padded[i : i + 3]
+            counts[tri] = counts.get(tri, 0) + 1
+    return sorted(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
+
+
+def trigram_source_words() -> set[str]:
+    """Every listed given name, surname and English word."""
+    return (
+        set(_read("given_names.txt")) | set(_read("surnames.txt")) | set(_read("english_words.txt"))
+    )
+
+
+if __name__ == "__main__":  # python -m redactcheck.detect.name_words > .../trigrams.txt
+    print("# Letter trigrams of the name and word lists in this folder (^ and $ mark a word's")
+    print("# edges), held by two or more entries: built by python -m redactcheck.detect.name_words")
+    print("\n".join(build_trigrams(trigram_source_words())))
