@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactcheck.extract import ExtractError, NotADocument
+from redactcheck.errors import ExtractError, NotADocument
 from redactcheck.limits import LimitExceeded, Limits
 
 

@@ -14,7 +14,7 @@ The time budget is enforced twice:
   the interpreter cannot be interrupted this way; a process pool that kills its worker is the
   only cure for that, and such a pool can call :func:`file_scope` inside the worker.
 
-Everything here raises subclasses of :class:`~redactcheck.extract.ExtractError` with one-line,
+Everything here raises subclasses of :class:`~redactcheck.errors.ExtractError` with one-line,
 content-free messages, so the engine reports them like any other unreadable file.
 """
 
@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from redactcheck.extract import ExtractError
+from redactcheck.errors import ExtractError
 
 try:  # the C function behind signal.signal, without its enum conversions (per-file cost)
     from _signal import SIG_DFL as _SIG_DFL
