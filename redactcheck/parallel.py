@@ -1,4 +1,4 @@
-"""Run a scan over many files: in this process, in a local process pool, or on a Dask cluster.
+"""Run the per-file pipeline over many files: inline, in a local process pool, or on Dask.
 
 The parent reads each file (it needs the bytes for the cache key anyway), answers cache hits
 itself, and packs the rest into work units of about ``UNIT_BYTES`` bytes, so work is balanced
@@ -6,6 +6,11 @@ by size rather than by file count and one worker's ``nlp.pipe`` call sees many s
 once. Units go to whichever worker is free; results come back in submission order, file by
 file, as soon as every earlier file is done. At most a few units per worker are in flight, so
 memory does not grow with the number of files.
+
+Where units run is a :class:`Runner`: :class:`InlineRunner` (this process),
+:class:`PoolRunner` (local processes, here) and ``distributed.DaskRunner`` (a Dask cluster).
+Workers only ever run :class:`~redactcheck.pipeline.Pipeline`; walking, choosing the runner
+and adding results up are the session's (``session.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import multiprocessing as mp
 import os
 import pickle
 import signal
@@ -20,16 +26,17 @@ import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from redactcheck.cache import ResultCache
-    from redactcheck.config import Config
-    from redactcheck.engine import FileResult, Scanner
+from redactcheck.cache import ResultCache
+from redactcheck.config import Config
+from redactcheck.paths import display_path
+from redactcheck.pipeline import Pipeline
+from redactcheck.results import FileResult, ScanError
 
 #: Bytes of input per work unit with names on: NER dominates, and small units keep both
 #: workers busy to the end (16 KB batches NER as well as 64 KB: 6.2 s against 6.35 s on the
@@ -90,79 +97,94 @@ def _payload(item: Item) -> Path | tuple[str, bytes] | tuple[str, Path]:
 
 
 class Submit(Protocol):
-    def __call__(self, payload: list[tuple[str, bytes]]) -> Any: ...
+    """Send one unit's payload to a worker; the handle's ``result()`` gives its results."""
+
+    def __call__(self, payload: list[Any]) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
 class WorkerSpec:
-    """What a worker needs to build its own scanner: picklable, sent once per worker."""
+    """What a worker needs to build its own pipeline: picklable, sent once per worker.
+    ``keep_text``: results keep the document text (HTML report)."""
 
     config: Config
     key: bytes
+    keep_text: bool = False
+
+
+class Runner(Protocol):
+    """Where work units run. ``start`` returns how to submit a unit, how many units run at
+    once, and what to call when the scan is over (or None)."""
+
+    #: workers share this machine's file system: they may read the files themselves
+    local: bool
+
+    def start(
+        self, spec: WorkerSpec, pipeline: Pipeline
+    ) -> tuple[Submit, int, Callable[[], None] | None]: ...
 
 
 # --- worker side ----------------------------------------------------------------------------
 
-_WORKER: dict[tuple[int, bytes], Scanner] = {}
-#: The parent's scanner by spec digest: a forked worker inherits it and skips rebuilding the
+_WORKER: dict[tuple[int, bytes], Pipeline] = {}
+#: The parent's pipeline by spec digest: a forked worker inherits it and skips rebuilding the
 #: rules (about 0.3 s per worker, paid inside the scan's wall-clock time).
-_INHERITED: dict[bytes, Scanner] = {}
+_INHERITED: dict[bytes, Pipeline] = {}
 
 
-def worker_scanner(spec: WorkerSpec) -> Scanner:
-    """The scanner of this worker process for ``spec``: built (and its model loaded) once."""
-    from redactcheck.engine import Scanner
+def _digest(spec: WorkerSpec) -> bytes:
+    return hashlib.sha256(pickle.dumps(spec)).digest()
 
-    digest = hashlib.sha256(pickle.dumps(spec)).digest()
+
+def worker_pipeline(spec: WorkerSpec) -> Pipeline:
+    """The pipeline of this worker process for ``spec``: built (and its model loaded) once."""
+    digest = _digest(spec)
     ident = (os.getpid(), digest)
-    scanner = _WORKER.get(ident)
-    if scanner is None:
-        scanner = _INHERITED.get(digest)
-        if scanner is None:
-            scanner = Scanner(spec.config)
-            scanner.key = spec.key
+    pipeline = _WORKER.get(ident)
+    if pipeline is None:
+        pipeline = _INHERITED.get(digest)
+        if pipeline is None:
+            pipeline = Pipeline(spec.config, key=spec.key)
         if spec.config.names:
-            scanner.name_detector  # noqa: B018 - load the model now, once per worker
+            pipeline.name_detector  # noqa: B018 - load the model now, once per worker
         _WORKER.clear()
-        _WORKER[ident] = scanner
-    return scanner
+        _WORKER[ident] = pipeline
+    return pipeline
 
 
 _LOCK = threading.Lock()
 
 
-def run_unit(spec: WorkerSpec, payload: list[tuple[str, bytes]]) -> list[FileResult]:
+def run_unit(spec: WorkerSpec, payload: list[Any]) -> list[FileResult]:
     """Worker entry point: scan the files of one unit (NER batched over all of them).
 
-    One unit at a time per process: a Dask worker with several threads shares one scanner.
+    One unit at a time per process: a Dask worker with several threads shares one pipeline.
     """
     with _LOCK:
-        return worker_scanner(spec).scan_paths_or_data(payload)
+        return worker_pipeline(spec).scan(payload, keep_text=spec.keep_text)
 
 
 def _local_item(path: Path) -> Item:
     """An item for a worker to read: one ``lstat`` gives the size (to balance the units) and
     says whether the path is a link, which the report path needs, so the worker need not ask."""
-    from redactcheck.engine import _display_path
-
     try:
         info = os.lstat(path)
         link = stat.S_ISLNK(info.st_mode)
         size = os.stat(path).st_size if link else info.st_size
     except OSError:
         return Item(str(path), path=path)  # the worker reports the reason
-    return Item(_display_path(path, link=link), path=path, size=size, shown_known=True)
+    return Item(display_path(path, link=link), path=path, size=size, shown_known=True)
 
 
 def _init_pool(spec: WorkerSpec) -> None:
-    worker_scanner(spec)
+    worker_pipeline(spec)
 
 
 # --- parent side ----------------------------------------------------------------------------
 
 
 def read_items(
-    scanner: Scanner, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
+    pipeline: Pipeline, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
 ) -> Iterator[Item]:
     """Read each file, check the cache; unreadable files become results with an error.
 
@@ -172,7 +194,7 @@ def read_items(
         if local and cache is None:
             yield _local_item(path)
             continue
-        shown, data, error = scanner.read_file(path)
+        shown, data, error = pipeline.read(path)
         item = Item(shown, data)
         if error is not None:
             item.result = error
@@ -234,38 +256,26 @@ def merge(unit: Unit, computed: list[FileResult]) -> Iterator[Item]:
 
 
 def run(
-    scanner: Scanner,
+    pipeline: Pipeline,
     files: Iterable[Path],
+    runner: Runner,
     *,
-    jobs: int = 1,
     cache: ResultCache | None = None,
-    dask_scheduler: str | None = None,
+    keep_text: bool = False,
     on_file_done: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Scan ``files``; yield one result per file, in the order of ``files``."""
-    spec = WorkerSpec(scanner.config, scanner.key)
-    local = not dask_scheduler
-    size = UNIT_BYTES if scanner.config.names else UNIT_BYTES_RULES
-    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local), size)
+    """Scan ``files`` on ``runner``; yield one result per file, in the order of ``files``."""
+    spec = WorkerSpec(pipeline.config, pipeline.key, keep_text)
+    size = UNIT_BYTES if pipeline.config.names else UNIT_BYTES_RULES
+    work: Iterator[Unit] = units(read_items(pipeline, files, cache, local=runner.local), size)
     head = list(islice(work, 2))
     work = chain(head, work)
-    closer: Callable[[], None] | None = None
-    if len(head) < 2 and not dask_scheduler:
-        jobs = 1  # one unit of work: starting workers would cost more than it saves
-    if dask_scheduler:
-        from redactcheck.distributed import dask_submitter
-
-        submit, workers, closer = dask_submitter(dask_scheduler, spec)
-    elif jobs > 1:
-        _INHERITED.clear()
-        _INHERITED[hashlib.sha256(pickle.dumps(spec)).digest()] = scanner  # for forked workers
-        submit, workers, closer = _pool_submitter(spec, jobs)
-    else:
-        submit, workers = _inline_submitter(scanner), 1
+    if len(head) < 2 and runner.local:
+        runner = InlineRunner()  # one unit of work: starting workers would cost more than it saves
+    submit, workers, closer = runner.start(spec, pipeline)
     try:
         for unit, computed in ordered(work, submit, in_flight=IN_FLIGHT_PER_WORKER * workers):
             if computed is None:
-                assert submit is not None
                 computed = _one_by_one(unit, submit)
             for item in merge(unit, computed):
                 result = item.result
@@ -296,8 +306,6 @@ def _one_by_one(unit: Unit, submit: Submit) -> list[FileResult]:
     """Rerun the files of a unit whose worker died, each alone (the pool is rebuilt on the
     next submit): the file that kills its worker again becomes an error of its own, and the
     other files of the unit, which only shared its worker, are scanned as usual."""
-    from redactcheck.engine import FileResult, ScanError
-
     out: list[FileResult] = []
     for item in unit.items:
         if not item.pending:
@@ -312,28 +320,44 @@ def _one_by_one(unit: Unit, submit: Submit) -> list[FileResult]:
     return out
 
 
-def _inline_submitter(scanner: Scanner) -> Submit:
-    # Inline work runs when the unit is collected, not when submitted, so memory stays bounded.
-    class _Lazy:
-        def __init__(self, payload: list[tuple[str, bytes]]):
-            self.payload = payload
+class InlineRunner:
+    """Units run in this process, one after another, when their results are collected (not
+    when submitted), so memory stays bounded."""
 
-        def result(self) -> list[FileResult]:
-            return scanner.scan_paths_or_data(self.payload)
+    local = True
 
-    return _Lazy
+    def start(self, spec: WorkerSpec, pipeline: Pipeline) -> tuple[Submit, int, None]:
+        class _Lazy:
+            def __init__(self, payload: list[Any]):
+                self.payload = payload
+
+            def result(self) -> list[FileResult]:
+                return pipeline.scan(self.payload, keep_text=spec.keep_text)
+
+        return _Lazy, 1, None
+
+
+class PoolRunner:
+    """Units run on ``jobs`` local worker processes (``--jobs``), started on the first unit
+    that needs work (a fully cached scan never starts them)."""
+
+    local = True
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+
+    def start(self, spec: WorkerSpec, pipeline: Pipeline) -> tuple[Submit, int, Callable[[], None]]:
+        _INHERITED.clear()
+        _INHERITED[_digest(spec)] = pipeline  # for forked workers
+        return _pool_submitter(spec, self.jobs)
 
 
 def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[[], None]]:
-    """Submit to a local process pool, started on the first unit that needs work (a fully
-    cached scan never starts it)."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Submit to a local process pool, started on the first unit that needs work."""
     pool: list[ProcessPoolExecutor] = []
     watch = MemoryWatch(spec.config.max_memory)
 
-    def submit(payload: list[Path | tuple[str, bytes]]) -> Future:
+    def submit(payload: list[Any]) -> Future:
         if pool and _is_broken(pool[0]):
             # a worker died (memory watch, a signal): start a fresh pool for the rest
             pool.pop().shutdown(wait=False, cancel_futures=True)

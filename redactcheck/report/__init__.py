@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 FORMATS: dict[str, str] = {
     "table": "redactcheck.report.table:render",

@@ -9,8 +9,8 @@ from copy import deepcopy
 from dataclasses import replace
 from typing import Any
 
-from redactcheck.engine import Report, ScanError, ScanNote
 from redactcheck.finding import Finding
+from redactcheck.results import Report, ScanError, ScanNote
 
 
 def mask(entity: str) -> str:

@@ -6,7 +6,7 @@ import json
 
 from redactcheck import __version__
 from redactcheck.catalog import BUILTIN
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from redactcheck.engine import Report
+from redactcheck.results import Report
 from redactcheck.safetext import visible
 
 
