@@ -211,7 +211,7 @@ class file_scope:  # noqa: N801 - used as ``with file_scope(...)``, like the fun
         alarm = budget is not None and _can_use_alarm()
         self._scope = _Scope(self.limits, deadline, budget, alarm)
         self._token = _SCOPE.set(self._scope)
-        if alarm:
+        if alarm and budget is not None:  # alarm implies a budget; said again for mypy
             _Ticker.need(budget)
 
     def __exit__(self, *exc) -> None:

@@ -199,6 +199,7 @@ def read_items(
         if error is not None:
             item.result = error
         elif cache is not None:
+            assert data is not None  # read() gives the bytes or an error result
             item.key = cache.key(shown, data)
             item.result = cache.get(item.key, shown)
             item.cached = item.result is not None
@@ -222,7 +223,7 @@ def units(items: Iterable[Item], unit_bytes: int | None = None) -> Iterator[Unit
 
 def ordered(
     work: Iterable[Unit], submit: Submit | None, in_flight: int
-) -> Iterator[tuple[Unit, list[FileResult]]]:
+) -> Iterator[tuple[Unit, list[FileResult] | None]]:
     """Submit units, yield each with its results in submission order (streaming)."""
     pending: deque[tuple[Unit, Any]] = deque()
     for unit in work:

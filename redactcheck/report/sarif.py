@@ -17,6 +17,7 @@ def _descriptors(report: Report) -> list[dict]:
     known = {r.spec.id: r.spec for r in report.rules}
     used = sorted({f.rule_id for f in report.findings})
     out = []
+    severity: str
     for rule_id in used:
         if rule_id in known:
             spec = known[rule_id]
