@@ -22,6 +22,7 @@ from redactcheck.finding import Finding
 from redactcheck.isolation import content_free_trace
 from redactcheck.paths import display_path
 from redactcheck.pipeline import Pipeline
+from redactcheck.pool import PoolRunner
 from redactcheck.results import FileResult, Report, ScanError, ScanNote
 from redactcheck.suppress.baseline import Baseline
 
@@ -35,7 +36,7 @@ def runner_for(config: Config) -> parallel.Runner:
     if config.dask_scheduler:
         return DaskRunner(config.dask_scheduler)
     jobs = config.jobs or parallel.default_jobs()
-    return parallel.PoolRunner(jobs) if jobs > 1 else parallel.InlineRunner()
+    return PoolRunner(jobs) if jobs > 1 else parallel.InlineRunner()
 
 
 class Session:

@@ -37,6 +37,7 @@ ORCHESTRATION = [
     "isolation.py",
     "limits.py",
     "parallel.py",
+    "pool.py",
     "paths.py",
     "pipeline.py",
     "results.py",
