@@ -21,14 +21,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from platformdirs import user_cache_dir
+
+from redactcheck.config import Config, _inside
+from redactcheck.document import Segment
 from redactcheck.finding import Finding, field_values
-
-if TYPE_CHECKING:
-    from redactcheck.document import Segment
-    from redactcheck.engine import FileResult, Scanner
+from redactcheck.results import FileResult
+from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir
 
 SCHEMA = 1
 _CODE_ROOT = Path(__file__).resolve().parent
@@ -109,8 +111,6 @@ def code_digest() -> str:
 
 
 def _model_version(model: str) -> str:
-    from importlib import metadata
-
     try:
         return metadata.version(model)
     except metadata.PackageNotFoundError:
@@ -119,20 +119,19 @@ def _model_version(model: str) -> str:
         return hashlib.sha256(meta.read_bytes()).hexdigest() if meta.is_file() else "unknown"
 
 
-def namespace(scanner: Scanner) -> str:
-    """Everything besides the file itself that decides its findings, as one digest."""
-    from redactcheck.ruleset.loader import builtin_rules_dir
-
-    config = {
+def namespace(config: Config, rules: list[LoadedRule], key: bytes) -> str:
+    """Everything besides the file itself that decides its findings, as one digest: the
+    configuration, the ``rules`` loaded from it and the fingerprint ``key``."""
+    settings = {
         k: (str(v) if not isinstance(v, (list, int, float, bool, type(None))) else v)
-        for k, v in asdict(scanner.config).items()
+        for k, v in asdict(config).items()
         if k not in _NOT_IN_KEY
     }
     h = hashlib.sha256()
     h.update(f"schema {SCHEMA}\n".encode())
     h.update(code_digest().encode())
-    h.update(json.dumps(config, sort_keys=True).encode())
-    for rule in scanner.rules:
+    h.update(json.dumps(settings, sort_keys=True).encode())
+    for rule in rules:
         h.update(rule.spec.model_dump_json().encode())
     lexicons = builtin_rules_dir() / "lexicons"
     if lexicons.is_dir():
@@ -140,19 +139,17 @@ def namespace(scanner: Scanner) -> str:
             if path.is_file():
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
-    if scanner.config.ocr:
+    if config.ocr:
         from redactcheck.extract.ocr import engine_identity
 
         h.update(f"ocr {engine_identity()}".encode())
-    if scanner.config.names:
-        h.update(f"model {scanner.config.model} {_model_version(scanner.config.model)}".encode())
-    h.update(hashlib.sha256(scanner.key).digest())  # the key itself never reaches the disk
+    if config.names:
+        h.update(f"model {config.model} {_model_version(config.model)}".encode())
+    h.update(hashlib.sha256(key).digest())  # the key itself never reaches the disk
     return h.hexdigest()
 
 
 def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
     return Path(user_cache_dir("redactcheck", appauthor=False))
 
 
@@ -180,8 +177,6 @@ class ResultCache:
         return h.hexdigest()
 
     def get(self, key: str, shown: str) -> FileResult | None:
-        from redactcheck.engine import FileResult
-
         row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
         if row is None:
             self.misses += 1
@@ -228,7 +223,7 @@ class ResultCache:
         self._pending.clear()
 
 
-def cache_folder(config) -> Path:
+def cache_folder(config: Config) -> Path:
     """Where the result cache of ``config`` lives."""
     return (Path(config.cache_dir) if config.cache_dir else default_cache_dir()).expanduser()
 
@@ -236,15 +231,13 @@ def cache_folder(config) -> Path:
 def inside_scanned(folder: Path, scanned: list[Path]) -> bool:
     """Whether the cache ``folder`` lies in (or is) one of the ``scanned`` paths: a scan must
     never write into what it reads, and must not read its cache back as a document."""
-    from redactcheck.config import _inside
-
     return _inside(folder, scanned or [Path(".")])
 
 
-def open_cache(scanner: Scanner) -> ResultCache | None:
-    """The result cache for this scanner's settings, or None when it cannot be opened."""
-    folder = Path(scanner.config.cache_dir) if scanner.config.cache_dir else default_cache_dir()
+def open_cache(config: Config, rules: list[LoadedRule], key: bytes) -> ResultCache | None:
+    """The result cache for these settings (see :func:`namespace`), or None when it cannot be
+    opened."""
     try:
-        return ResultCache(folder.expanduser(), namespace(scanner))
+        return ResultCache(cache_folder(config), namespace(config, rules, key))
     except (OSError, sqlite3.Error):
         return None

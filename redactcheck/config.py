@@ -56,14 +56,13 @@ class Config:
     ocr_lang: str = ""  # Tesseract languages added to English, e.g. "deu+fra"
     ocr_pages: int = 500  # pages OCR'd per file at most; 0 = no limit
     source: str | None = None  # the config file used, for messages
-    keep_text: bool = False  # keep document text in the report (HTML format); not a file key
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with every override that is not ``None`` applied."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of", "keep_text"}
+_KEYS = {f.name for f in fields(Config)} - {"source", "redact", "as_of"}
 
 
 def find_config_file(start: Path | None = None) -> tuple[Path, dict] | None:

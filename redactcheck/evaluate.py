@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redactcheck.finding import Finding
+from redactcheck.pipeline import Pipeline
 
 LABELS = ("MARKING", "PERSON", "CONTACT")
 _CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS"})
@@ -181,9 +182,9 @@ def score(gold: list[Span], pred: list[Span], labels: Iterable[str] = LABELS) ->
 
 
 def predictions(
-    scanner, docs: Path, names: list[str]
+    pipeline: Pipeline, docs: Path, names: list[str]
 ) -> tuple[list[Span], dict[str, str], list[str]]:
-    """Run the scanner over each named document; returns spans, the texts, and read errors."""
+    """Run the pipeline over each named document; returns spans, the texts, and read errors."""
     spans: list[Span] = []
     texts: dict[str, str] = {}
     errors: list[str] = []
@@ -194,7 +195,7 @@ def predictions(
         except (OSError, UnicodeDecodeError) as exc:
             errors.append(f"{path}: cannot read: {exc}")
             continue
-        result = scanner.scan_file(path)
+        result = pipeline.scan([path])[0]
         errors.extend(f"{e.path}: {e.message}" for e in result.errors)
         for f in result.findings:
             label = label_of(f)
@@ -228,7 +229,9 @@ def load_subset(path: Path) -> set[str]:
     return names
 
 
-def evaluate(scanner, docs: Path, gold_path: Path, only: set[str] | None = None) -> EvalResult:
+def evaluate(
+    pipeline: Pipeline, docs: Path, gold_path: Path, only: set[str] | None = None
+) -> EvalResult:
     """Scan every document in ``docs`` (those named in the gold file and any other .txt file).
 
     ``only`` restricts scoring to the named documents (a held-out or tuning part of a set).
@@ -243,7 +246,7 @@ def evaluate(scanner, docs: Path, gold_path: Path, only: set[str] | None = None)
             raise EvalError(f"documents listed but not in {docs}: {', '.join(unknown[:5])}")
         names = [n for n in names if n in only]
         gold = [g for g in gold if g.doc in only]
-    pred, texts, errors = predictions(scanner, docs, names)
+    pred, texts, errors = predictions(pipeline, docs, names)
     for g in gold:
         text = texts.get(g.doc)
         if text is not None and not (0 <= g.start < g.end <= len(text)):

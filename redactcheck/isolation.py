@@ -1,6 +1,6 @@
 """Per-file isolation: whatever goes wrong with one file becomes one line, and the scan goes on.
 
-The engine runs each file inside :func:`guard`. Any exception, from reading, an extractor, a
+The pipeline runs each file inside :func:`guard`. Any exception, from reading, an extractor, a
 detector or a limit, is turned into an :class:`Outcome`: *skipped* (not a document, e.g. a
 binary; listed with ``--verbose``) or *error* (a one-line reason that never quotes the file's
 content, plus the traceback for ``--debug``). ``KeyboardInterrupt`` and ``SystemExit`` pass.
@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactcheck.extract import ExtractError, NotADocument
+from redactcheck.errors import ExtractError, NotADocument
 from redactcheck.limits import LimitExceeded, Limits
 
 

@@ -1,8 +1,8 @@
 """Resource limits for one file: size, archive members, line length and a time budget.
 
 A hostile or damaged file must cost a bounded amount of memory and time, then become one line
-under ``errors``; the scan goes on. The engine opens a :func:`file_scope` around each file; code
-deeper down (extractors, detectors, chunkers, pool workers) reads the limits in force with
+under ``errors``; the scan goes on. The pipeline opens a :func:`file_scope` around each file;
+code deeper down (extractors, detectors, chunkers, pool workers) reads the limits in force with
 :func:`current` and calls :func:`check_deadline` between pages, parts or chunks.
 
 The time budget is enforced twice:
@@ -14,8 +14,8 @@ The time budget is enforced twice:
   the interpreter cannot be interrupted this way; a process pool that kills its worker is the
   only cure for that, and such a pool can call :func:`file_scope` inside the worker.
 
-Everything here raises subclasses of :class:`~redactcheck.extract.ExtractError` with one-line,
-content-free messages, so the engine reports them like any other unreadable file.
+Everything here raises subclasses of :class:`~redactcheck.errors.ExtractError` with one-line,
+content-free messages, so the pipeline reports them like any other unreadable file.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from redactcheck.extract import ExtractError
+from redactcheck.errors import ExtractError
 
 try:  # the C function behind signal.signal, without its enum conversions (per-file cost)
     from _signal import SIG_DFL as _SIG_DFL
@@ -134,7 +134,7 @@ class _Ticker:
     ticker is armed once; each tick checks the deadline of the scope in force and raises
     :class:`FileTimeout` once it has passed (so a file overruns its budget by at most one
     tick, a quarter of the budget and never more than a second). Ticks go on while the file
-    runs, so code that swallows one ``FileTimeout`` is hit again. The engine holds it across a
+    runs, so code that swallows one ``FileTimeout`` is hit again. The pipeline holds it across a
     batch of files (:func:`timer_held`); otherwise the end of the outermost scope stops it,
     and the previous handler is put back.
     """
@@ -142,7 +142,7 @@ class _Ticker:
     armed = False
     interval = 0.0
     previous = None
-    held = 0  # > 0 while the engine runs a batch: scopes leave the timer running
+    held = 0  # > 0 while the pipeline runs a batch: scopes leave the timer running
 
     @classmethod
     def need(cls, budget: float) -> None:
@@ -211,7 +211,7 @@ class file_scope:  # noqa: N801 - used as ``with file_scope(...)``, like the fun
         alarm = budget is not None and _can_use_alarm()
         self._scope = _Scope(self.limits, deadline, budget, alarm)
         self._token = _SCOPE.set(self._scope)
-        if alarm:
+        if alarm and budget is not None:  # alarm implies a budget; said again for mypy
             _Ticker.need(budget)
 
     def __exit__(self, *exc) -> None:

@@ -1,4 +1,4 @@
-"""Run a scan over many files: in this process, in a local process pool, or on a Dask cluster.
+"""Run the per-file pipeline over many files: inline, in a local process pool, or on Dask.
 
 The parent reads each file (it needs the bytes for the cache key anyway), answers cache hits
 itself, and packs the rest into work units of about ``UNIT_BYTES`` bytes, so work is balanced
@@ -6,30 +6,32 @@ by size rather than by file count and one worker's ``nlp.pipe`` call sees many s
 once. Units go to whichever worker is free; results come back in submission order, file by
 file, as soon as every earlier file is done. At most a few units per worker are in flight, so
 memory does not grow with the number of files.
+
+Where units run is a :class:`Runner`: :class:`InlineRunner` (this process, here),
+``pool.PoolRunner`` (local processes) and ``distributed.DaskRunner`` (a Dask cluster).
+Workers only ever run :class:`~redactcheck.pipeline.Pipeline`; walking, choosing the runner
+and adding results up are the session's (``session.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pickle
-import signal
 import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from redactcheck.cache import ResultCache
-    from redactcheck.config import Config
-    from redactcheck.engine import FileResult, Scanner
+from redactcheck.cache import ResultCache
+from redactcheck.config import Config
+from redactcheck.paths import display_path
+from redactcheck.pipeline import Pipeline
+from redactcheck.results import FileResult, ScanError
 
 #: Bytes of input per work unit with names on: NER dominates, and small units keep both
 #: workers busy to the end (16 KB batches NER as well as 64 KB: 6.2 s against 6.35 s on the
@@ -90,79 +92,101 @@ def _payload(item: Item) -> Path | tuple[str, bytes] | tuple[str, Path]:
 
 
 class Submit(Protocol):
-    def __call__(self, payload: list[tuple[str, bytes]]) -> Any: ...
+    """Send one unit's payload to a worker; the handle's ``result()`` gives its results."""
+
+    def __call__(self, payload: list[Any]) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
 class WorkerSpec:
-    """What a worker needs to build its own scanner: picklable, sent once per worker."""
+    """What a worker needs to build its own pipeline: picklable, sent once per worker.
+    ``keep_text``: results keep the document text (HTML report)."""
 
     config: Config
     key: bytes
+    keep_text: bool = False
+
+
+class Runner(Protocol):
+    """Where work units run. ``start`` returns how to submit a unit, how many units run at
+    once, and what to call when the scan is over (or None)."""
+
+    #: workers share this machine's file system: they may read the files themselves
+    local: bool
+
+    def start(
+        self, spec: WorkerSpec, pipeline: Pipeline
+    ) -> tuple[Submit, int, Callable[[], None] | None]: ...
 
 
 # --- worker side ----------------------------------------------------------------------------
 
-_WORKER: dict[tuple[int, bytes], Scanner] = {}
-#: The parent's scanner by spec digest: a forked worker inherits it and skips rebuilding the
+_WORKER: dict[tuple[int, bytes], Pipeline] = {}
+#: The parent's pipeline by spec digest: a forked worker inherits it and skips rebuilding the
 #: rules (about 0.3 s per worker, paid inside the scan's wall-clock time).
-_INHERITED: dict[bytes, Scanner] = {}
+_INHERITED: dict[bytes, Pipeline] = {}
 
 
-def worker_scanner(spec: WorkerSpec) -> Scanner:
-    """The scanner of this worker process for ``spec``: built (and its model loaded) once."""
-    from redactcheck.engine import Scanner
+def _digest(spec: WorkerSpec) -> bytes:
+    return hashlib.sha256(pickle.dumps(spec)).digest()
 
-    digest = hashlib.sha256(pickle.dumps(spec)).digest()
+
+def worker_pipeline(spec: WorkerSpec) -> Pipeline:
+    """The pipeline of this worker process for ``spec``: built (and its model loaded) once."""
+    digest = _digest(spec)
     ident = (os.getpid(), digest)
-    scanner = _WORKER.get(ident)
-    if scanner is None:
-        scanner = _INHERITED.get(digest)
-        if scanner is None:
-            scanner = Scanner(spec.config)
-            scanner.key = spec.key
+    pipeline = _WORKER.get(ident)
+    if pipeline is None:
+        pipeline = _INHERITED.get(digest)
+        if pipeline is None:
+            pipeline = Pipeline(spec.config, key=spec.key)
         if spec.config.names:
-            scanner.name_detector  # noqa: B018 - load the model now, once per worker
+            pipeline.name_detector  # noqa: B018 - load the model now, once per worker
         _WORKER.clear()
-        _WORKER[ident] = scanner
-    return scanner
+        _WORKER[ident] = pipeline
+    return pipeline
 
 
 _LOCK = threading.Lock()
 
 
-def run_unit(spec: WorkerSpec, payload: list[tuple[str, bytes]]) -> list[FileResult]:
+def run_unit(spec: WorkerSpec, payload: list[Any]) -> list[FileResult]:
     """Worker entry point: scan the files of one unit (NER batched over all of them).
 
-    One unit at a time per process: a Dask worker with several threads shares one scanner.
+    One unit at a time per process: a Dask worker with several threads shares one pipeline.
     """
     with _LOCK:
-        return worker_scanner(spec).scan_paths_or_data(payload)
+        return worker_pipeline(spec).scan(payload, keep_text=spec.keep_text)
 
 
 def _local_item(path: Path) -> Item:
     """An item for a worker to read: one ``lstat`` gives the size (to balance the units) and
     says whether the path is a link, which the report path needs, so the worker need not ask."""
-    from redactcheck.engine import _display_path
-
     try:
         info = os.lstat(path)
         link = stat.S_ISLNK(info.st_mode)
         size = os.stat(path).st_size if link else info.st_size
     except OSError:
         return Item(str(path), path=path)  # the worker reports the reason
-    return Item(_display_path(path, link=link), path=path, size=size, shown_known=True)
+    return Item(display_path(path, link=link), path=path, size=size, shown_known=True)
 
 
-def _init_pool(spec: WorkerSpec) -> None:
-    worker_scanner(spec)
+def init_worker(spec: WorkerSpec) -> None:
+    """Start-up of a pool worker: build its pipeline (and load the model) before any unit."""
+    worker_pipeline(spec)
+
+
+def inherit(spec: WorkerSpec, pipeline: Pipeline) -> None:
+    """Offer the parent's ``pipeline`` to workers forked from now on (see ``_INHERITED``)."""
+    _INHERITED.clear()
+    _INHERITED[_digest(spec)] = pipeline
 
 
 # --- parent side ----------------------------------------------------------------------------
 
 
 def read_items(
-    scanner: Scanner, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
+    pipeline: Pipeline, files: Iterable[Path], cache: ResultCache | None, *, local: bool = False
 ) -> Iterator[Item]:
     """Read each file, check the cache; unreadable files become results with an error.
 
@@ -172,11 +196,12 @@ def read_items(
         if local and cache is None:
             yield _local_item(path)
             continue
-        shown, data, error = scanner.read_file(path)
+        shown, data, error = pipeline.read(path)
         item = Item(shown, data)
         if error is not None:
             item.result = error
         elif cache is not None:
+            assert data is not None  # read() gives the bytes or an error result
             item.key = cache.key(shown, data)
             item.result = cache.get(item.key, shown)
             item.cached = item.result is not None
@@ -200,7 +225,7 @@ def units(items: Iterable[Item], unit_bytes: int | None = None) -> Iterator[Unit
 
 def ordered(
     work: Iterable[Unit], submit: Submit | None, in_flight: int
-) -> Iterator[tuple[Unit, list[FileResult]]]:
+) -> Iterator[tuple[Unit, list[FileResult] | None]]:
     """Submit units, yield each with its results in submission order (streaming)."""
     pending: deque[tuple[Unit, Any]] = deque()
     for unit in work:
@@ -234,38 +259,26 @@ def merge(unit: Unit, computed: list[FileResult]) -> Iterator[Item]:
 
 
 def run(
-    scanner: Scanner,
+    pipeline: Pipeline,
     files: Iterable[Path],
+    runner: Runner,
     *,
-    jobs: int = 1,
     cache: ResultCache | None = None,
-    dask_scheduler: str | None = None,
+    keep_text: bool = False,
     on_file_done: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Scan ``files``; yield one result per file, in the order of ``files``."""
-    spec = WorkerSpec(scanner.config, scanner.key)
-    local = not dask_scheduler
-    size = UNIT_BYTES if scanner.config.names else UNIT_BYTES_RULES
-    work: Iterator[Unit] = units(read_items(scanner, files, cache, local=local), size)
+    """Scan ``files`` on ``runner``; yield one result per file, in the order of ``files``."""
+    spec = WorkerSpec(pipeline.config, pipeline.key, keep_text)
+    size = UNIT_BYTES if pipeline.config.names else UNIT_BYTES_RULES
+    work: Iterator[Unit] = units(read_items(pipeline, files, cache, local=runner.local), size)
     head = list(islice(work, 2))
     work = chain(head, work)
-    closer: Callable[[], None] | None = None
-    if len(head) < 2 and not dask_scheduler:
-        jobs = 1  # one unit of work: starting workers would cost more than it saves
-    if dask_scheduler:
-        from redactcheck.distributed import dask_submitter
-
-        submit, workers, closer = dask_submitter(dask_scheduler, spec)
-    elif jobs > 1:
-        _INHERITED.clear()
-        _INHERITED[hashlib.sha256(pickle.dumps(spec)).digest()] = scanner  # for forked workers
-        submit, workers, closer = _pool_submitter(spec, jobs)
-    else:
-        submit, workers = _inline_submitter(scanner), 1
+    if len(head) < 2 and runner.local:
+        runner = InlineRunner()  # one unit of work: starting workers would cost more than it saves
+    submit, workers, closer = runner.start(spec, pipeline)
     try:
         for unit, computed in ordered(work, submit, in_flight=IN_FLIGHT_PER_WORKER * workers):
             if computed is None:
-                assert submit is not None
                 computed = _one_by_one(unit, submit)
             for item in merge(unit, computed):
                 result = item.result
@@ -283,6 +296,9 @@ def run(
             closer()
 
 
+MB = 1024 * 1024
+
+
 def worker_died_message(memory_limit: int | None = None) -> str:
     if memory_limit:
         return (
@@ -296,8 +312,6 @@ def _one_by_one(unit: Unit, submit: Submit) -> list[FileResult]:
     """Rerun the files of a unit whose worker died, each alone (the pool is rebuilt on the
     next submit): the file that kills its worker again becomes an error of its own, and the
     other files of the unit, which only shared its worker, are scanned as usual."""
-    from redactcheck.engine import FileResult, ScanError
-
     out: list[FileResult] = []
     for item in unit.items:
         if not item.pending:
@@ -312,112 +326,18 @@ def _one_by_one(unit: Unit, submit: Submit) -> list[FileResult]:
     return out
 
 
-def _inline_submitter(scanner: Scanner) -> Submit:
-    # Inline work runs when the unit is collected, not when submitted, so memory stays bounded.
-    class _Lazy:
-        def __init__(self, payload: list[tuple[str, bytes]]):
-            self.payload = payload
+class InlineRunner:
+    """Units run in this process, one after another, when their results are collected (not
+    when submitted), so memory stays bounded."""
 
-        def result(self) -> list[FileResult]:
-            return scanner.scan_paths_or_data(self.payload)
+    local = True
 
-    return _Lazy
+    def start(self, spec: WorkerSpec, pipeline: Pipeline) -> tuple[Submit, int, None]:
+        class _Lazy:
+            def __init__(self, payload: list[Any]):
+                self.payload = payload
 
+            def result(self) -> list[FileResult]:
+                return pipeline.scan(self.payload, keep_text=spec.keep_text)
 
-def _pool_submitter(spec: WorkerSpec, jobs: int) -> tuple[Submit, int, Callable[[], None]]:
-    """Submit to a local process pool, started on the first unit that needs work (a fully
-    cached scan never starts it)."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool: list[ProcessPoolExecutor] = []
-    watch = MemoryWatch(spec.config.max_memory)
-
-    def submit(payload: list[Path | tuple[str, bytes]]) -> Future:
-        if pool and _is_broken(pool[0]):
-            # a worker died (memory watch, a signal): start a fresh pool for the rest
-            pool.pop().shutdown(wait=False, cancel_futures=True)
-        if not pool:
-            # fork shares the already-imported code (and a model the parent loaded)
-            # copy-on-write; elsewhere workers start fresh and load the model once each.
-            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-            pool.append(
-                ProcessPoolExecutor(
-                    max_workers=jobs,
-                    mp_context=mp.get_context(method),
-                    initializer=_init_pool,
-                    initargs=(spec,),
-                )
-            )
-            # a fork pool starts its workers on the first submit: with the parent's objects
-            # frozen then, the workers' garbage collector leaves them alone instead of
-            # writing to (so copying) every page they live on. The parent thaws right after.
-            gc.freeze()
-            try:
-                return pool[0].submit(run_unit, spec, payload)
-            finally:
-                gc.unfreeze()
-                watch.follow(pool[0])
-        return pool[0].submit(run_unit, spec, payload)
-
-    def close() -> None:
-        watch.stop()
-        for executor in pool:
-            executor.shutdown(wait=True, cancel_futures=True)
-
-    submit.memory_limit = spec.config.max_memory  # type: ignore[attr-defined]
-    return submit, jobs, close
-
-
-def _is_broken(executor: Any) -> bool:
-    return bool(getattr(executor, "_broken", False))
-
-
-MB = 1024 * 1024
-_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def resident_bytes(pid: int) -> int | None:
-    """Resident set size of process ``pid`` (Linux ``/proc``), or None when unknown."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as fh:
-            return int(fh.read().split()[1]) * _PAGE
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-class MemoryWatch:
-    """Kill a pool worker whose resident memory passes ``limit`` bytes (``--max-memory``).
-
-    One file must not take the machine: a PDF whose streams inflate to gigabytes, a document
-    with millions of objects. The limit is checked from the parent, so a worker stuck in C
-    code is stopped too. The pool then breaks, and ``run`` reruns the files of the lost
-    units one at a time: the one that passes the limit again is reported under ``errors``."""
-
-    INTERVAL = 0.1
-
-    def __init__(self, limit: int | None):
-        self.limit = limit or None
-        self._executors: list[Any] = []
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def follow(self, executor: Any) -> None:
-        if self.limit is None or not os.path.isdir("/proc"):
-            return
-        self._executors = [e for e in self._executors if not _is_broken(e)] + [executor]
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="memory-watch", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.INTERVAL):
-            for executor in list(self._executors):
-                for pid in list((getattr(executor, "_processes", None) or {}).keys()):
-                    rss = resident_bytes(pid)
-                    if rss is not None and self.limit is not None and rss > self.limit:
-                        with contextlib.suppress(OSError):
-                            os.kill(pid, signal.SIGKILL)
-
-    def stop(self) -> None:
-        self._stop.set()
+        return _Lazy, 1, None

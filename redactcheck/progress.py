@@ -1,8 +1,8 @@
 """A progress bar for long scans: files done, MB/s and time left, on stderr.
 
 Shown only when stderr is a terminal (never in CI logs or pipes), and only once a scan has run
-for ``delay`` seconds, so short scans stay silent. The engine calls the hook once per finished
-file (``Scanner.scan(paths, on_file_done=…)``), whichever way the files are scheduled.
+for ``delay`` seconds, so short scans stay silent. The session calls the hook once per finished
+file (``Session.scan(paths, on_file_done=…)``), whichever way the files are scheduled.
 """
 
 from __future__ import annotations

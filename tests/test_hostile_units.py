@@ -28,14 +28,14 @@ def test_valid_text_keeps_length_so_offsets_hold():
 
 
 def test_display_path_never_recurses_or_raises(tmp_path, monkeypatch):
-    from redactcheck import engine
+    from redactcheck.paths import display_path
 
     def broken(self):
         raise OSError(36, "File name too long")
 
     monkeypatch.setattr(Path, "is_symlink", broken)
     monkeypatch.setattr(Path, "resolve", broken)
-    shown = engine._display_path(tmp_path / "x\nname.txt")
+    shown = display_path(tmp_path / "x\nname.txt")
     assert shown.endswith("x\\x0aname.txt")
 
 

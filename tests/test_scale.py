@@ -79,9 +79,8 @@ def test_cache_answers_an_unchanged_tree_and_notices_changes(tree, sequential, t
     assert sorted(p.relative_to(tree) for p in tree.rglob("*")) == before  # nothing beside inputs
     assert any(cache_dir.iterdir())
 
-    second = Scanner(config)
+    second = Scanner(config, name_detector=_Refuse())  # a cache hit must not need the model
     calls = []
-    second._name_detector = _Refuse()  # a cache hit must not need the model
     report = second.scan([tree], on_file_done=lambda r: calls.append(r.path))
     assert findings_of(report) == sequential
     assert len(calls) == 120
@@ -91,10 +90,9 @@ def test_cache_answers_an_unchanged_tree_and_notices_changes(tree, sequential, t
     original = victim.read_text()
     victim.write_text(original + "\nCONFIDENTIAL\n")
     try:
-        third = Scanner(config)
-        third._name_detector = _CountingDetector(third)
-        report = third.scan([tree])
-        assert third._name_detector.segments == 1
+        counting = _CountingDetector(config)
+        report = Scanner(config, name_detector=counting).scan([tree])
+        assert counting.segments == 1
         changed = [f for f in report.findings if f.path.endswith(victim.name)]
         assert changed[-1].text == "CONFIDENTIAL"
     finally:
@@ -122,10 +120,10 @@ class _Refuse:
 
 
 class _CountingDetector:
-    def __init__(self, scanner):
+    def __init__(self, config):
         from redactcheck.detect.names import NameDetector
 
-        self.inner = NameDetector(scanner.config.model)
+        self.inner = NameDetector(config.model)
         self.segments = 0
 
     def detect_many(self, segments):

@@ -19,8 +19,9 @@ from redactcheck.cli import eval as eval_cmd
 from redactcheck.cli import review as review_cmd
 from redactcheck.cli import rules as rules_cmd
 from redactcheck.cli import scan as scan_cmd
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from redactcheck.results import EXIT_ERROR as EXIT_ERROR
+from redactcheck.results import EXIT_FINDINGS as EXIT_FINDINGS
+from redactcheck.results import EXIT_OK
 
 app = typer.Typer(
     name="redactcheck",

@@ -1,7 +1,7 @@
 """``redactcheck baseline create|update|accept``: record findings a reviewer has accepted.
 
 Also holds what ``scan`` and ``review`` share about baselines: opening one (or starting a new
-one), building a scanner keyed by it, and naming the reviewer.
+one), scanning with it, and naming the reviewer.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import typer
 
-from redactcheck.cli.common import fail, warn
+from redactcheck.cli.common import fail, start_session, warn
 from redactcheck.config import Config, ConfigError, distrust_scanned_config, load_config
-from redactcheck.detect.nlp import ModelNotInstalled
-from redactcheck.ruleset.loader import RuleLoadError
+from redactcheck.results import Report
+from redactcheck.session import Session
 from redactcheck.suppress.baseline import (
     DEFAULT_BASELINE,
     Baseline,
@@ -24,6 +24,7 @@ from redactcheck.suppress.baseline import (
     apply_baseline,
     load_baseline,
 )
+from redactcheck.targets import select_targets
 
 app = typer.Typer(
     help="Create and update the baseline of accepted findings (keyed fingerprints, no text).",
@@ -60,20 +61,6 @@ def reviewer_name(explicit: str | None = None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
-
-
-def make_scanner(config: Config, baseline: Baseline | None):
-    """A scanner whose fingerprints use the baseline's key (so output and baseline agree)."""
-    from redactcheck.engine import Scanner
-
-    try:
-        key = baseline.key() if baseline is not None else None
-        scanner = Scanner(config, key=key)
-        if config.names:
-            _ = scanner.name_detector  # load the model now: a missing model is a config error
-    except (BaselineError, RuleLoadError, ModelNotInstalled) as exc:
-        fail(str(exc).replace("\n", "; "))
-    return scanner
 
 
 def baseline_file(explicit: Path | None, config: Config) -> Path:
@@ -114,11 +101,11 @@ def save(baseline: Baseline) -> None:
         fail(str(exc))
 
 
-def scan_with(scanner, paths: list[Path] | None, baseline_path: Path | None):
+def scan_with(
+    session: Session, paths: list[Path] | None, baseline_path: Path | None
+) -> tuple[Report, set[str]]:
     """Scan ``paths`` (never the baseline file itself); returns the report and the set of
     files read without error."""
-    from redactcheck.targets import select_targets
-
     scanned: set[str] = set()
 
     def collect(result) -> None:
@@ -126,9 +113,9 @@ def scan_with(scanner, paths: list[Path] | None, baseline_path: Path | None):
             scanned.add(result.path)
 
     targets = select_targets(
-        list(paths or []), scanner.config, never=[baseline_path] if baseline_path else None
+        list(paths or []), session.config, never=[baseline_path] if baseline_path else None
     )
-    report = scanner.scan(targets, on_file_done=collect)
+    report = session.scan(targets, on_file_done=collect)
     for error in report.errors:
         warn(f"error: {error.path}: {error.message}")
     return report, scanned
@@ -150,7 +137,7 @@ def create(
     if output.exists() and not force:
         fail(f"{output}: baseline exists; use `redactcheck baseline update` or --force")
     baseline = Baseline.new(output)
-    report, _ = scan_with(make_scanner(config, baseline), paths, output)
+    report, _ = scan_with(start_session(config, baseline), paths, output)
     for f in report.findings:
         baseline.add(f)
     save(baseline)
@@ -176,7 +163,7 @@ def update(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path)
-    report, scanned = scan_with(make_scanner(config, baseline), paths, baseline_path)
+    report, scanned = scan_with(start_session(config, baseline), paths, baseline_path)
     apply_baseline(report, baseline, scanned)
     stale = [e["fingerprint"] for e in report.baseline["stale"]] if report.baseline else []
     if not keep_stale:
@@ -209,7 +196,7 @@ def accept(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
-    report, _ = scan_with(make_scanner(config, baseline), paths, baseline_path)
+    report, _ = scan_with(start_session(config, baseline), paths, baseline_path)
     by_fp = {f.fingerprint: f for f in report.findings}
     missing = [fp for fp in fingerprints if fp not in by_fp]
     if missing:

@@ -13,6 +13,19 @@ from pathlib import Path
 import typer
 
 from redactcheck.cli.common import fail
+from redactcheck.config import ConfigError, load_config, validate
+from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.evaluate import (
+    EvalError,
+    below,
+    evaluate,
+    format_details,
+    format_table,
+    load_subset,
+    parse_thresholds,
+)
+from redactcheck.ruleset.loader import RuleLoadError
+from redactcheck.session import build_session
 
 
 def eval_command(
@@ -38,31 +51,16 @@ def eval_command(
     ),
 ) -> None:
     """Score precision, recall and F1 per label (MARKING, PERSON, CONTACT) on labelled docs."""
-    from redactcheck.config import ConfigError, load_config, validate
-    from redactcheck.detect.nlp import ModelNotInstalled
-    from redactcheck.engine import Scanner
-    from redactcheck.evaluate import (
-        EvalError,
-        below,
-        evaluate,
-        format_details,
-        format_table,
-        load_subset,
-        parse_thresholds,
-    )
-    from redactcheck.ruleset.loader import RuleLoadError
-
     try:
         minimums = parse_thresholds(min_recall or [])
         config = load_config(config_file).with_overrides(model=model, min_score=min_score)
         if no_names:
             config.names = False
         validate(config)
-        scanner = Scanner(config)
-        if config.names:
-            _ = scanner.name_detector  # load the model now: a missing model is a config error
+        # the model loads now: a missing model is a configuration error
+        pipeline = build_session(config).pipeline
         subset = load_subset(Path(only)) if only else None
-        result = evaluate(scanner, docs, gold, subset)
+        result = evaluate(pipeline, docs, gold, subset)
     except (ConfigError, RuleLoadError, ModelNotInstalled, EvalError) as exc:
         fail(str(exc).replace("\n", "; "))
 

@@ -25,12 +25,12 @@ from redactcheck.cli.baseline import (
     ReviewerOpt,
     baseline_file,
     load_settings,
-    make_scanner,
     open_baseline,
     reviewer_name,
     save,
     scan_with,
 )
+from redactcheck.cli.common import start_session
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.report.table import SEVERITY_STYLE
@@ -108,9 +108,8 @@ def review(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
-    scanner = make_scanner(config, baseline)
-    scanner.keep_text = True
-    report, scanned = scan_with(scanner, paths, baseline_path)
+    session = start_session(config, baseline, keep_text=True)
+    report, scanned = scan_with(session, paths, baseline_path)
     apply_baseline(report, baseline, scanned)
     new = report.findings
     who, today = reviewer_name(reviewer), date.today().isoformat()

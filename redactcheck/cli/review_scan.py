@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from redactcheck.cli.baseline import make_scanner, open_baseline
-from redactcheck.cli.common import fail, warn
+from redactcheck.cli.baseline import open_baseline
+from redactcheck.cli.common import fail, start_session, warn
 from redactcheck.config import Config
-from redactcheck.engine import Report
 from redactcheck.gitdiff import GitError
 from redactcheck.progress import ScanProgress, wanted
+from redactcheck.results import FileResult, Report
 from redactcheck.suppress.baseline import apply_baseline
 from redactcheck.targets import select_targets
 
@@ -29,7 +29,7 @@ class _Hook:
         if self.bar is not None:
             self.bar.start(files)
 
-    def __call__(self, result) -> None:
+    def __call__(self, result: FileResult) -> None:
         if not result.errors:
             self.scanned.add(result.path)
         if self.bar is not None:
@@ -50,8 +50,7 @@ def run_scan(
     if baseline_path is None and config.baseline:
         baseline_path = Path(config.baseline)
     baseline = open_baseline(baseline_path) if baseline_path is not None else None
-    scanner = make_scanner(config, baseline)
-    scanner.keep_text = fmt == "html"
+    session = start_session(config, baseline, keep_text=fmt == "html")
     try:
         targets = select_targets(
             paths,
@@ -66,7 +65,7 @@ def run_scan(
     bar = ScanProgress() if show else None
     hook = _Hook(bar)
     try:
-        report = scanner.scan(targets, on_file_done=hook)
+        report = session.scan(targets, on_file_done=hook)
     finally:
         if bar is not None:
             bar.close()

@@ -12,6 +12,7 @@ import typer
 
 from redactcheck.cache import cache_folder, inside_scanned
 from redactcheck.cli.common import fail, warn
+from redactcheck.cli.review_scan import run_scan
 from redactcheck.config import (
     ConfigError,
     distrust_scanned_config,
@@ -20,6 +21,9 @@ from redactcheck.config import (
     validate_scheduler,
 )
 from redactcheck.detect.nlp import ModelNotInstalled, check_model
+from redactcheck.discover import GITIGNORED
+from redactcheck.distributed import DaskUnavailable
+from redactcheck.report import get_renderer, shown_report, write_atomically
 from redactcheck.ruleset.loader import RuleLoadError
 from redactcheck.safetext import terminal_line, visible
 
@@ -168,8 +172,6 @@ def scan(
     ),
 ) -> None:
     """Scan files and folders; list every span a reviewer must look at."""
-    from redactcheck.report import get_renderer, shown_report, write_atomically
-
     try:
         config = load_config(config_file)
         scanned = list(paths or []) or [Path(".")]
@@ -224,9 +226,6 @@ def scan(
             check_model(config.model)  # a missing model is a config error; workers load it
     except (ConfigError, RuleLoadError, ModelNotInstalled) as exc:
         fail(str(exc).replace("\n", "; "))
-    from redactcheck.cli.review_scan import run_scan
-    from redactcheck.distributed import DaskUnavailable
-
     try:
         report = run_scan(config, list(paths or []), baseline, diff, staged, progress, format.value)
     except DaskUnavailable as exc:
@@ -247,8 +246,6 @@ def scan(
         for item in shown.skipped:
             _stderr(f"redactcheck: skipped: {item.path}: {item.message}")
     else:
-        from redactcheck.discover import GITIGNORED
-
         ignored = sum(1 for item in report.skipped if item.message == GITIGNORED)
         if ignored:  # never silent: a planted .gitignore could otherwise hide files unseen
             _stderr(

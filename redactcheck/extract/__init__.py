@@ -15,17 +15,10 @@ from importlib import import_module
 from typing import Any
 
 from redactcheck.document import Document, Segment
+from redactcheck.errors import ExtractError  # its own module: limits raises it too
+from redactcheck.errors import NotADocument as NotADocument  # re-exported for extractors
+from redactcheck.limits import LimitExceeded, open_zip
 from redactcheck.safetext import visible
-
-
-class ExtractError(Exception):
-    """A file could not be read. The message names the reason, never the file's content."""
-
-
-class NotADocument(ExtractError):
-    """The file is not a document at all (a binary): skipped, listed with ``--verbose``, and
-    not counted as an error."""
-
 
 Extractor = Callable[[str, bytes], Document]
 
@@ -146,8 +139,6 @@ def extract(path: str, data: bytes, *, ocr: Any = None) -> Document:
     """
     media_type = sniff(path, data)
     if media_type in ZIP_CONTAINERS:
-        from redactcheck.limits import LimitExceeded, open_zip
-
         try:  # bound a zip bomb before any library inflates it
             open_zip(data, what=ZIP_CONTAINERS[media_type]).close()
         except LimitExceeded:

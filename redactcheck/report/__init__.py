@@ -13,7 +13,8 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from redactcheck.engine import Report
+from redactcheck.report.redact import redact_report
+from redactcheck.results import Report
 
 FORMATS: dict[str, str] = {
     "table": "redactcheck.report.table:render",
@@ -33,8 +34,6 @@ def get_renderer(fmt: str) -> Callable[[Report], str]:
 def shown_report(report: Report, *, redact: bool) -> Report:
     """The report every output shows: masked under ``--redact`` (renderers, stderr, --debug)."""
     if redact:
-        from redactcheck.report.redact import redact_report
-
         return redact_report(report)
     return report
 

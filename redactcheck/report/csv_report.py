@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 COLUMNS = [
     "path", "page", "part", "line", "column", "end_line", "end_column", "start", "end",

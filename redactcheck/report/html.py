@@ -17,10 +17,10 @@ from html import escape
 from redactcheck import __version__
 from redactcheck.catalog import BUILTIN
 from redactcheck.document import Segment
-from redactcheck.engine import Report
 from redactcheck.finding import CATEGORIES, SEVERITIES, Finding, severity_rank
 from redactcheck.report.page_view import CSS as PAGE_CSS
 from redactcheck.report.page_view import page_views
+from redactcheck.results import Report
 
 #: the character ``report/redact.py`` puts in place of every masked character of document text
 MASK_CHAR = "\ue000"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from redactcheck import __version__
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 
 def as_dict(report: Report) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 
 def render(report: Report) -> str:

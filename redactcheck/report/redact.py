@@ -9,8 +9,10 @@ from copy import deepcopy
 from dataclasses import replace
 from typing import Any
 
-from redactcheck.engine import Report, ScanError, ScanNote
+from redactcheck.document import Segment
 from redactcheck.finding import Finding
+from redactcheck.results import Report, ScanError, ScanNote
+from redactcheck.safetext import visible
 
 
 def mask(entity: str) -> str:
@@ -41,8 +43,6 @@ def variants(text: str) -> set[str]:
     """The ways a matched text can be written into a message or a detail: as it is, as
     ``repr``/``ascii`` and JSON escape it, with zero-width and bidi characters removed, folded
     (NFKC), and as a report path or part shows it (``safetext.visible``)."""
-    from redactcheck.safetext import visible
-
     out = {text, repr(text)[1:-1], ascii(text)[1:-1], json.dumps(text)[1:-1], visible(text)}
     plain = _FORMAT_CHARS.sub("", text)
     out |= {plain, unicodedata.normalize("NFKC", plain)}
@@ -138,8 +138,6 @@ DOCUMENT_MASK = "\ue000"
 def _mask_documents(report: Report) -> dict:
     """Document texts (kept for the HTML report) with every finding span, and every occurrence
     anywhere of any matched text of the whole report (any case), masked."""
-    from redactcheck.document import Segment
-
     texts = {f.text for f in report.findings if f.text.strip()}
     texts |= {
         f.details["hidden_text"]

@@ -6,7 +6,7 @@ import json
 
 from redactcheck import __version__
 from redactcheck.catalog import BUILTIN
-from redactcheck.engine import Report
+from redactcheck.results import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
@@ -17,6 +17,7 @@ def _descriptors(report: Report) -> list[dict]:
     known = {r.spec.id: r.spec for r in report.rules}
     used = sorted({f.rule_id for f in report.findings})
     out = []
+    severity: str
     for rule_id in used:
         if rule_id in known:
             spec = known[rule_id]

@@ -18,8 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from redactcheck.engine import Report
 from redactcheck.finding import Finding, severity_rank
+from redactcheck.results import Report
 from redactcheck.safetext import visible
 
 

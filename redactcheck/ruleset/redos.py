@@ -22,6 +22,7 @@ time budget (``redactcheck.limits``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -335,7 +336,7 @@ def _tiles(target: list[frozenset[str]], pieces: list[list[frozenset[str]]]) -> 
     return reach[n] >= 2
 
 
-def pattern_flags(names: list[str]) -> int:
+def pattern_flags(names: Sequence[str]) -> int:
     """The ``re`` flags a rule's pattern is matched with (MULTILINE is always on)."""
     table = {
         "ignorecase": re.IGNORECASE,
