@@ -33,6 +33,11 @@ from redactcheck.detect.fastscan import (
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.finding import Finding
 
+try:  # C++ Levenshtein with a cut-off (MIT; a dependency): some 50 times the Python loop below
+    from rapidfuzz.distance.Levenshtein import distance as _rf_distance
+except ImportError:  # pragma: no cover - depends on the environment
+    _rf_distance = None
+
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
 FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
 #: Findings of these rules start a stamp block (and so do the findings of this module).
@@ -93,6 +98,16 @@ def ocr_lexicon() -> OcrLexicon:
 
 def _distance(a: str, b: str, bound: int) -> int:
     """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it exceeds ``bound``.
+
+    rapidfuzz's ``score_cutoff`` has exactly this meaning; without rapidfuzz, the Python
+    form below (tests/test_ocr_markings.py checks both against the table)."""
+    if _rf_distance is not None:
+        return _rf_distance(a, b, score_cutoff=bound)
+    return _distance_py(a, b, bound)
+
+
+def _distance_py(a: str, b: str, bound: int) -> int:
+    """:func:`_distance` in Python.
 
     Hyyrö's bit-vector form of Myers' algorithm: one pass over ``a`` with a few integer
     operations per letter (``b``, a lexicon word, is the bit pattern), eight times faster
