@@ -184,20 +184,22 @@ def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
         assert _lower_elsewhere(text, token) == (re.search(regex, text) is not None)
 
 
-MARKED = "1. (S) A marked paragraph of the record.\n\n"  # the step reads marked texts only
+MARKED = "1. (S) A marked paragraph of the record.\n\n"  # beside another marking, too
 
 
+@pytest.mark.parametrize("before", ["", MARKED])
 @pytest.mark.parametrize("text", EXAMPLES["banner_damaged"])
-def test_damaged_words_in_banner_position_are_reported(detector, text):
-    text = MARKED + text
+def test_damaged_words_in_banner_position_are_reported(detector, text, before):
+    text = before + text
     found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
     found += [f for f in detector.detect(Segment(text)) if f.entity == "CLASSIFICATION_BANNER"]
     assert found, text
 
 
+@pytest.mark.parametrize("before", ["", MARKED])
 @pytest.mark.parametrize("text", EXAMPLES["banner_not_damaged"])
-def test_headings_and_prose_are_not_damaged_banners(detector, text):
-    text = MARKED + text
+def test_headings_and_prose_are_not_damaged_banners(detector, text, before):
+    text = before + text
     assert [f.text for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
 
 
@@ -207,5 +209,8 @@ def test_banner_position_reports_the_damaged_span_and_the_word(detector):
     assert [(f.text, f.details["reads_as"]) for f in found] == [("S-E-C-R~E-T", "SECRET")]
 
 
-def test_banner_step_reads_only_texts_that_carry_a_marking(detector):
-    assert _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.") == []
+def test_a_damaged_banner_is_reported_where_it_is_the_only_marking(detector):
+    """A scanned record whose banner OCR damaged and which carries no other marking: the
+    banner step reads every text, not only those where the rules found something."""
+    found = _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.")
+    assert [(f.text, f.details["reads_as"]) for f in found] == [("SEGRET", "SECRET")]

@@ -238,16 +238,15 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
                 taken.append((f.start, f.end))
                 out.append(f)
                 anchors.append(f.start)
-    # Only in a text that carries a marking already (OCR rarely damages every banner, stamp
-    # and portion mark of a classified record), so plain prose pays nothing for these steps:
-    if taken:
-        # any length, SECRET included, where a banner stands: a short line of capitals (a
-        # banner, not a declassification stamp: it starts no stamp block)
-        for start, end, word in ocr_banner.banner_findings(text, taken):
-            out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
-        # the control phrases of older records, damaged anywhere in the text
-        for start, end, phrase in ocr_banner.phrase_findings(text, taken):
-            out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
+    # In every text: a record whose only marking is a damaged banner is the one a reviewer
+    # must not miss. Prose pays one Hyperscan pass; only its candidate lines reach Python.
+    # Any length, SECRET included, where a banner stands: a short line of capitals (a banner,
+    # not a declassification stamp: it starts no stamp block)
+    for start, end, word in ocr_banner.banner_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # the control phrases of older records, damaged anywhere in the text
+    for start, end, phrase in ocr_banner.phrase_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     return out
 
 
