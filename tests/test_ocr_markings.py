@@ -214,3 +214,23 @@ def test_a_damaged_banner_is_reported_where_it_is_the_only_marking(detector):
     banner step reads every text, not only those where the rules found something."""
     found = _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.")
     assert [(f.text, f.details["reads_as"]) for f in found] == [("SEGRET", "SECRET")]
+
+
+def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
+    """The banner scan also reports the control-phrase hint pieces; the leftmost-first choice
+    made from them must equal ``re.finditer`` of the hint alternation (overlapping pieces such
+    as DISSEM and ISSEM included)."""
+    import random
+    import re
+
+    from redactcheck.detect import ocr_banner
+
+    if ocr_banner._word_scan() is None:
+        pytest.skip("Hyperscan is not installed")
+    pattern = re.compile(ocr_banner._PHRASE_HINT)
+    rng = random.Random(11)
+    pieces = ["DISSEM", "lSSEM", "ISSEM", "ABR0AD", "KGROUND", "USE ONLY", "USE 0NLY", "D", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces + list("SEMAO\n")) for _ in range(rng.randint(0, 12)))
+        scanned = ocr_banner._scan(text)
+        assert scanned[1] == [m.span() for m in pattern.finditer(text)], text
