@@ -28,6 +28,7 @@ from platformdirs import user_cache_dir
 
 from redactcheck.config import Config, _inside
 from redactcheck.document import Segment
+from redactcheck.extract.ocr import engine_identity
 from redactcheck.finding import Finding, field_values
 from redactcheck.results import FileResult
 from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir
@@ -140,8 +141,6 @@ def namespace(config: Config, rules: list[LoadedRule], key: bytes) -> str:
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
     if config.ocr:
-        from redactcheck.extract.ocr import engine_identity
-
         h.update(f"ocr {engine_identity()}".encode())
     if config.names:
         h.update(f"model {config.model} {_model_version(config.model)}".encode())

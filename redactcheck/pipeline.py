@@ -18,8 +18,8 @@ from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.structure import apply_stated_level, check_structure
 from redactcheck.document import Document, Segment
 from redactcheck.extract import extract
-from redactcheck.extract.ocr import ocr_settings
 from redactcheck.extract.hidden import place_document_findings
+from redactcheck.extract.ocr import ocr_settings
 from redactcheck.finding import Finding
 from redactcheck.isolation import Outcome, guard, read_bounded
 from redactcheck.limits import (

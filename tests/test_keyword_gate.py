@@ -210,6 +210,10 @@ def test_windows_are_the_lines_around_keywords(fast):
         # a look-behind's text joins the start of what follows, even when that is not exact
         (r"(?<=/)(?P<mark>NF|OC|DISPLAY ONLY(?: [A-Z]{3})?)", {"/NF", "/OC", "/DISPLAY ONLY"}),
         (r"R[UH][A-Z]{3,5}/", {f"R{a}{b}" for a in "UH" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}),
+        # a repeat ends with one of its strings: the separator joins the word after it, so a
+        # word inside another ("tel" in "intelligence") is no keyword hit
+        (r"\d{3}(?=[ \t]{1,4}(?:FAX|tel)(?![A-Za-z]))", {" FAX", "\tFAX", " tel", "\ttel"}),
+        (r"\d+[ \t]+plans?", {" plan", "\tplan"}),
     ],
 )
 def test_keywords_are_read_from_the_regex(regex, expected):

@@ -141,11 +141,12 @@ def test_hyperscan_started_scans_find_what_re_finds():
 
 
 def test_bit_vector_distance_agrees_with_the_edit_table():
-    """``_distance`` uses Myers' bit-vector algorithm; on any pair of strings it must give the
-    textbook table's answer (capped at ``bound + 1``)."""
+    """``_distance`` (rapidfuzz where installed) and its Python form (Myers' bit-vector
+    algorithm) must both give the textbook table's answer on any pair (capped at
+    ``bound + 1``)."""
     import random
 
-    from redactcheck.detect.ocr_markings import _distance
+    from redactcheck.detect.ocr_markings import _distance, _distance_py
 
     def table(a: str, b: str) -> int:
         prev = list(range(len(b) + 1))
@@ -164,7 +165,9 @@ def test_bit_vector_distance_agrees_with_the_edit_table():
         pairs.append((a, b))
     for a, b in pairs:
         for bound in (0, 1, 2, 3, 20):
-            assert _distance(a, b, bound) == min(table(a, b), bound + 1), (a, b, bound)
+            want = min(table(a, b), bound + 1)
+            assert _distance(a, b, bound) == want, (a, b, bound)
+            assert _distance_py(a, b, bound) == want, (a, b, bound)
 
 
 def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
@@ -181,20 +184,22 @@ def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
         assert _lower_elsewhere(text, token) == (re.search(regex, text) is not None)
 
 
-MARKED = "1. (S) A marked paragraph of the record.\n\n"  # the step reads marked texts only
+MARKED = "1. (S) A marked paragraph of the record.\n\n"  # beside another marking, too
 
 
+@pytest.mark.parametrize("before", ["", MARKED])
 @pytest.mark.parametrize("text", EXAMPLES["banner_damaged"])
-def test_damaged_words_in_banner_position_are_reported(detector, text):
-    text = MARKED + text
+def test_damaged_words_in_banner_position_are_reported(detector, text, before):
+    text = before + text
     found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
     found += [f for f in detector.detect(Segment(text)) if f.entity == "CLASSIFICATION_BANNER"]
     assert found, text
 
 
+@pytest.mark.parametrize("before", ["", MARKED])
 @pytest.mark.parametrize("text", EXAMPLES["banner_not_damaged"])
-def test_headings_and_prose_are_not_damaged_banners(detector, text):
-    text = MARKED + text
+def test_headings_and_prose_are_not_damaged_banners(detector, text, before):
+    text = before + text
     assert [f.text for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID] == []
 
 
@@ -204,5 +209,28 @@ def test_banner_position_reports_the_damaged_span_and_the_word(detector):
     assert [(f.text, f.details["reads_as"]) for f in found] == [("S-E-C-R~E-T", "SECRET")]
 
 
-def test_banner_step_reads_only_texts_that_carry_a_marking(detector):
-    assert _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.") == []
+def test_a_damaged_banner_is_reported_where_it_is_the_only_marking(detector):
+    """A scanned record whose banner OCR damaged and which carries no other marking: the
+    banner step reads every text, not only those where the rules found something."""
+    found = _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.")
+    assert [(f.text, f.details["reads_as"]) for f in found] == [("SEGRET", "SECRET")]
+
+
+def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
+    """The banner scan also reports the control-phrase hint pieces; the leftmost-first choice
+    made from them must equal ``re.finditer`` of the hint alternation (overlapping pieces such
+    as DISSEM and ISSEM included)."""
+    import random
+    import re
+
+    from redactcheck.detect import ocr_banner
+
+    if ocr_banner._word_scan() is None:
+        pytest.skip("Hyperscan is not installed")
+    pattern = re.compile(ocr_banner._PHRASE_HINT)
+    rng = random.Random(11)
+    pieces = ["DISSEM", "lSSEM", "ISSEM", "ABR0AD", "KGROUND", "USE ONLY", "USE 0NLY", "D", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces + list("SEMAO\n")) for _ in range(rng.randint(0, 12)))
+        scanned = ocr_banner._scan(text)
+        assert scanned[1] == [m.span() for m in pattern.finditer(text)], text

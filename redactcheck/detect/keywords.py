@@ -76,6 +76,8 @@ class _Piece:
     icase: bool = False
     #: strings one of which every match *starts* with ("" when nothing is known)
     prefix: frozenset[str] = frozenset([""])
+    #: strings one of which every match *ends* with ("" when nothing is known)
+    suffix: frozenset[str] = frozenset([""])
 
 
 def _score(strings: frozenset[str] | None) -> tuple[int, int]:
@@ -146,6 +148,8 @@ def _seq(items, flags: int) -> _Piece:
             close()
             if piece.required is not None:
                 candidates.append(piece.required)
+            # what the piece ends with opens the next run (``[ \t]+FAX``: `` FAX``, ``\tFAX``)
+            run = piece.suffix
             continue
         joined = _product(run, piece.exact) if run is not None else None
         if joined is None:
@@ -239,7 +243,9 @@ def _node(op, av, flags: int) -> _Piece:
         elif inner.exact is not None and _score(inner.exact) > _score(required):
             required = inner.exact
         prefix = inner.exact if inner.exact is not None else inner.prefix
-        return _Piece(exact, required, inner.icase, prefix)
+        # the last repetition is one of the inner strings (at least one repetition: lo >= 1)
+        suffix = inner.exact if inner.exact is not None else frozenset([""])
+        return _Piece(exact, required, inner.icase, prefix, suffix)
     # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
     return _Piece(None, None, icase)
 

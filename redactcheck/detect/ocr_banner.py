@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect import ocr_markings
+from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
@@ -135,10 +135,14 @@ def _pieces() -> re.Pattern[str]:
     return re.compile("|".join(sorted(out)))
 
 
+#: Everything but the ASCII capitals (one C-level pass instead of a loop per character).
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
+
+
 def _fold_letters(text: str, fold: dict[int, str]) -> str:
     """Look-alikes folded, then everything but capital letters dropped."""
     folded = text.translate(fold).upper()
-    return "".join(ch for ch in folded if "A" <= ch <= "Z")
+    return _NOT_CAPITAL.sub("", folded)
 
 
 @lru_cache(maxsize=65536)
@@ -150,13 +154,13 @@ def banner_word(letters: str) -> tuple[str, int] | None:
     for key, bound in lex.words.items():
         if len(letters) < len(key) - 1:
             continue  # more than one letter lost: too little left to tell
-        d = ocr_markings._distance(letters, key, bound)
+        d = distance(letters, key, bound)
         if d > bound:
             continue
         if (
             letters[:1] != key[:1]
-            and ocr_markings._distance(letters, key[1:], 1) > 1
-            and ocr_markings._distance(letters[1:], key, 1) > 1
+            and distance(letters, key[1:], 1) > 1
+            and distance(letters[1:], key, 1) > 1
         ):
             continue  # a different first letter: another word, unless OCR lost that letter
             # or put a stray one in front of it ("sUNCLASSIFIED")
@@ -245,21 +249,23 @@ def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
     character classes, a separator allowed between letters, within the words' edit bounds
     (Hyperscan's approximate matching); only the lines holding such a match are read in
     Python. Without it: a regex for short lines opening with capitals, and a cheap test."""
-    scan = _word_scan()
-    if scan is None:
+    scanned = _scan(text)
+    if scanned is None:
         return _candidate_lines_re(text, lex)
-    ends: list[int] = []
-    scan(ascii_view(text), lambda _i, _s, end, _f, _c: ends.append(end))
     lines: list[tuple[int, int]] = []
     seen: set[int] = set()
     longest = 3 * lex.max_line
-    for end in ends:
+    size = len(text)
+    lo = hi = -1
+    for end in scanned[0]:
+        if lo <= end <= hi:
+            continue  # on the line just read (Hyperscan reports ends in order)
         lo = text.rfind("\n", 0, end) + 1
+        hi = text.find("\n", end)
+        hi = size if hi < 0 else hi
         if lo in seen:
             continue
         seen.add(lo)
-        hi = text.find("\n", end)
-        hi = len(text) if hi < 0 else hi
         if hi - lo <= longest or len(text[lo:hi].strip()) <= longest:
             lines.append((lo, hi))
     return sorted(lines)
@@ -274,9 +280,58 @@ def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
     return lines
 
 
+#: The last text scanned and what :func:`_scan` found in it (banner and phrase steps share it).
+_LAST: tuple[str | None, tuple[list[int], list[tuple[int, int]]]] = (None, ([], []))
+
+
+def _scan(text: str) -> tuple[list[int], list[tuple[int, int]]] | None:
+    """One Hyperscan pass over ``text`` for both steps: the sorted end offsets of approximate
+    banner word matches, and the ``(start, end)`` of the control-phrase hints as ``finditer``
+    of ``_PHRASE_HINT`` gives them. None without Hyperscan. The last text's result is kept, so
+    the banner step and the phrase step scan it once."""
+    global _LAST
+    built = _word_scan()
+    if built is None:
+        return None
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    scan, words = built
+    ends: list[int] = []
+    hints: list[tuple[int, int]] = []
+    add_end, add_hint = ends.append, hints.append
+
+    def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+        if i < words:
+            add_end(end)
+        else:
+            add_hint((end - _HINT_LENGTHS[i - words], i - words))
+
+    scan(ascii_view(text), on_match)
+    ends.sort()
+    found = (ends, _leftmost_first(hints))
+    _LAST = (text, found)
+    return found
+
+
+def _leftmost_first(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the matches ``re.finditer`` gives for the alternation of the hint
+    pieces, from every ``(start, piece)`` occurrence: at each start the first piece in the
+    alternation wins, and the search goes on after it (the pieces have fixed lengths)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start, piece in sorted(hits):
+        if start < pos:
+            continue  # inside the previous match, or a later piece at the same start
+        pos = start + _HINT_LENGTHS[piece]
+        out.append((start, pos))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _word_scan():
-    """``scan(view, on_match)`` over a Hyperscan database of the banner words, or None."""
+    """``(scan(view, on_match), n)`` for a Hyperscan database of the banner words (ids below
+    ``n``, within their edit bounds) and then the phrase hint pieces (exact), or None."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -294,16 +349,22 @@ def _word_scan():
             parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
         patterns.append(sep.join(parts))
         bounds.append(bound)
+    words = len(patterns)
+    patterns += _HINT_PIECES
+    bounds += [0] * len(_HINT_PIECES)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan
+    return db.scan, words
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds
 # these; Python then reads the line).
-_PHRASE_HINT = r"DISSEM|[I1l|]SSEM|ABR[O0]AD|KGR[O0]UND|USE [O0]NLY"
+_HINT_PIECES = [r"DISSEM", r"[I1l|]SSEM", r"ABR[O0]AD", r"KGR[O0]UND", r"USE [O0]NLY"]
+_PHRASE_HINT = "|".join(_HINT_PIECES)
+#: Each piece's length (one character per class): Hyperscan reports ends, the start follows.
+_HINT_LENGTHS = [len(re.sub(r"\[[^\]]*\]", "x", p)) for p in _HINT_PIECES]
 
 
 @lru_cache(maxsize=1)
@@ -318,21 +379,23 @@ def phrase_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     lex = banner_lexicon()
     out: list[tuple[int, int, str]] = []
     done: set[int] = set()
-    for m in _phrase_hint().finditer(text):
-        if text.startswith("INAT", m.end()) or any(m.start() < e and s < m.end() for s, e in taken):
+    scanned = _scan(text)
+    hints = [m.span() for m in _phrase_hint().finditer(text)] if scanned is None else scanned[1]
+    for m_start, m_end in hints:
+        if text.startswith("INAT", m_end) or any(m_start < e and s < m_end for s, e in taken):
             continue  # DISSEMINATION, or a phrase the rules found
-        lo = text.rfind("\n", 0, m.start()) + 1
+        lo = text.rfind("\n", 0, m_start) + 1
         if lo in done:
             continue
         done.add(lo)
-        hi = text.find("\n", m.end())
+        hi = text.find("\n", m_end)
         hi = len(text) if hi < 0 else hi
         # the phrase may have been broken over lines: read the lines around it too
         block_lo = text.rfind("\n", 0, lo - 1) + 1 if lo else 0
         nxt = text.find("\n", hi + 1) if hi < len(text) else -1
         block_hi = hi if hi >= len(text) else (len(text) if nxt < 0 else nxt)
         # only the tokens near the intact piece: the phrase is at most some 25 characters long
-        hit = _phrase_in(text, max(block_lo, m.start() - 30), min(block_hi, m.end() + 30), lex)
+        hit = _phrase_in(text, max(block_lo, m_start - 30), min(block_hi, m_end + 30), lex)
         if hit is None:
             continue
         start, stop, phrase = hit
@@ -364,7 +427,7 @@ def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
             for key, bound in lex.phrases.items():
                 if abs(len(letters) - len(key)) > bound:
                     continue
-                d = ocr_markings._distance(letters, key, bound)
+                d = distance(letters, key, bound)
                 if d <= bound and (best is None or d < best[2]) and _mostly_capitals(raw):
                     best = (start, stop, d, lex.phrase_names[key])
     if best is None:
@@ -398,7 +461,7 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
             continue
         if not _mostly_capitals(raw):
             continue
-        if "".join(ch for ch in raw.upper() if "A" <= ch <= "Z") in lex.real_words:
+        if _NOT_CAPITAL.sub("", raw.upper()) in lex.real_words:
             continue
         hit = banner_word(letters)
         if hit is None:
@@ -419,7 +482,7 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
         end -= 1
     token = text[start:end]
     exact = token.upper() == word.replace(" ", "") or token.upper() == word
-    if not exact and token.isalpha() and ocr_markings._lower_elsewhere(text, token):
+    if not exact and token.isalpha() and lower_elsewhere(text, token):
         return None  # written in lower case elsewhere: an ordinary word in this text
     return start, end, word
 

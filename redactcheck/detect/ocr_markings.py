@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect import ocr_banner
+from redactcheck.detect.edit_distance import distance as _distance
+from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
+from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.fastscan import (
     FastScan,
     HyperscanStarts,
@@ -91,49 +94,6 @@ def ocr_lexicon() -> OcrLexicon:
     )
 
 
-def _distance(a: str, b: str, bound: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it exceeds ``bound``.
-
-    Hyyrö's bit-vector form of Myers' algorithm: one pass over ``a`` with a few integer
-    operations per letter (``b``, a lexicon word, is the bit pattern), eight times faster
-    than the table it replaces on words of this length (tests/test_ocr_markings.py checks
-    it against the table)."""
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
-    m = len(b)
-    if m == 0:
-        return min(len(a), bound + 1)
-    get = _letter_masks(b).get
-    mask = (1 << m) - 1
-    high = 1 << (m - 1)
-    pv, mv, score = mask, 0, m
-    for ch in a:
-        eq = get(ch, 0)
-        xv = eq | mv
-        xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & mask)
-        mh = pv & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = ((ph << 1) | 1) & mask
-        mh = (mh << 1) & mask
-        pv = mh | (~(xv | ph) & mask)
-        mv = ph & xv
-    return min(score, bound + 1)
-
-
-@lru_cache(maxsize=256)
-def _letter_masks(word: str) -> dict[str, int]:
-    """For each letter of ``word``, the bit mask of the positions where it occurs."""
-    masks: dict[str, int] = {}
-    for i, ch in enumerate(word):
-        masks[ch] = masks.get(ch, 0) | (1 << i)
-    return masks
-
-
-@lru_cache(maxsize=8192)
 def closest_word(token: str, letters_per_edit: int, same_initial: bool = False) -> str | None:
     """The marking word ``token`` is a damaged form of (exact spellings included), or None.
 
@@ -223,16 +183,15 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
                 taken.append((f.start, f.end))
                 out.append(f)
                 anchors.append(f.start)
-    # Only in a text that carries a marking already (OCR rarely damages every banner, stamp
-    # and portion mark of a classified record), so plain prose pays nothing for these steps:
-    if taken:
-        # any length, SECRET included, where a banner stands: a short line of capitals (a
-        # banner, not a declassification stamp: it starts no stamp block)
-        for start, end, word in ocr_banner.banner_findings(text, taken):
-            out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
-        # the control phrases of older records, damaged anywhere in the text
-        for start, end, phrase in ocr_banner.phrase_findings(text, taken):
-            out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
+    # In every text: a record whose only marking is a damaged banner is the one a reviewer
+    # must not miss. Prose pays one Hyperscan pass; only its candidate lines reach Python.
+    # Any length, SECRET included, where a banner stands: a short line of capitals (a banner,
+    # not a declassification stamp: it starts no stamp block)
+    for start, end, word in ocr_banner.banner_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # the control phrases of older records, damaged anywhere in the text
+    for start, end, phrase in ocr_banner.phrase_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     return out
 
 
@@ -292,24 +251,6 @@ def split_word(left: str, gap: str, right: str) -> str | None:
         ):
             return word
     return None
-
-
-def _lower_elsewhere(text: str, token: str) -> bool:
-    """The token is also written in lower case in this text (not inside a longer word of
-    ASCII letters): an ordinary word here. A ``find`` loop, not a regex built per token."""
-    low = token.lower()
-    at = text.find(low)
-    while at >= 0:
-        end = at + len(low)
-        if (at == 0 or text[at - 1] not in _ASCII_LETTERS) and (
-            end == len(text) or text[end] not in _ASCII_LETTERS
-        ):
-            return True
-        at = text.find(low, at + 1)
-    return False
-
-
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _block_lines(text: str, pos: int, lex: OcrLexicon) -> list[tuple[int, int]]:

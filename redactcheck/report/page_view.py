@@ -40,7 +40,8 @@ def page_views(path: str, findings: list[Finding], masked: bool, anchors: dict[i
         return ""
     by_page: dict[int, list[Finding]] = {}
     for f in boxed:
-        by_page.setdefault(f.page, []).append(f)
+        if f.page is not None:
+            by_page.setdefault(f.page, []).append(f)
     out = []
     try:
         for number in sorted(by_page)[:MAX_PAGES]:
@@ -84,6 +85,8 @@ def _figure(page, number: int, findings: list[Finding], masked: bool, anchors) -
     rects = []
     dx, dy = ctypes.c_int(), ctypes.c_int()
     for f in sorted(findings, key=lambda f: -_area(f.bbox)):
+        if f.bbox is None:
+            continue
         corners = []
         for x, y in ((f.bbox[0], f.bbox[1]), (f.bbox[2], f.bbox[3])):
             raw.FPDF_PageToDevice(

@@ -90,7 +90,8 @@ def as_dict(report: Report) -> dict:
             },
         }
         if f.bbox is not None:
-            result["properties"]["bbox"] = list(f.bbox)
+            properties: dict[str, object] = result["properties"]  # type: ignore[assignment]
+            properties["bbox"] = list(f.bbox)
             # SARIF's way to point into a picture: a rectangle on the page, here in PDF points
             # with the origin bottom left (top > bottom), as the message says
             result["attachments"] = [
