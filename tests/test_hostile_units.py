@@ -250,3 +250,25 @@ def test_terminal_text_shows_controls_as_symbols_one_for_one():
     assert len(shown) == len(text)  # the review view's highlight offsets still hold
     assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
     assert shown.endswith("SECRET\u2407\n\tend")
+
+
+def test_report_written_atomically_gets_an_ordinary_files_mode(tmp_path):
+    """The temporary file behind the atomic write is private; the report must not stay so."""
+    import os
+    import stat
+
+    from redactcheck.report import write_atomically
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "report.json"
+        write_atomically(fresh, "{}")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        write_atomically(kept, "new")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+        assert kept.read_text() == "new"
+    finally:
+        os.umask(old)

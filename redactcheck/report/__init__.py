@@ -42,12 +42,24 @@ def render(report: Report, fmt: str, *, redact: bool) -> str:
     return get_renderer(fmt)(shown_report(report, redact=redact))
 
 
+def _report_mode(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file beside it and a rename, so a reader
     (or a CI step) never sees half a report, and a failed run leaves the old file whole."""
     folder = path.parent
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); a report is read and shared like any file the
+        # user writes, so it gets the mode an ordinary write would give (or the old file's)
+        os.fchmod(fd, _report_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(text)
         os.replace(temporary, path)
