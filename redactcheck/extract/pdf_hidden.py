@@ -339,6 +339,28 @@ SHOWN_PIXEL = 64
 SHOWN_SHARE = 0.02
 
 
+def _render_with_and_without_text(page, area, texts):
+    """The area rendered as it is, and again with the text objects over it made invisible
+    (``(None, None)`` when it cannot be rendered): what the text itself adds to the page."""
+    before = _render(page, area)
+    if before is None or before.size == 0:
+        return before, None
+    there = [
+        obj
+        for obj, b in texts
+        if b[0] < area[2] and area[0] < b[2] and b[1] < area[3] and area[1] < b[3]
+    ]
+    modes = [raw.FPDFTextObj_GetTextRenderMode(obj) for obj in there]
+    try:
+        for obj in there:
+            raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+        after = _render(page, area)
+    finally:
+        for obj, mode in zip(there, modes, strict=True):
+            raw.FPDFTextObj_SetTextRenderMode(obj, mode)
+    return before, after
+
+
 def _shows(page: pdfium.PdfPage, box: Box, chars: _Chars, members: list[int], texts) -> bool:
     """Whether the text a box covers can still be read on the rendered page.
 
@@ -363,22 +385,9 @@ def _shows(page: pdfium.PdfPage, box: Box, chars: _Chars, members: list[int], te
         return False
     if area[2] - area[0] < 2 or area[3] - area[1] < 2:
         return False
-    before = _render(page, area)
+    before, after = _render_with_and_without_text(page, area, texts)
     if before is None or before.size == 0:
         return False
-    there = [
-        obj
-        for obj, b in texts
-        if b[0] < area[2] and area[0] < b[2] and b[1] < area[3] and area[1] < b[3]
-    ]
-    modes = [raw.FPDFTextObj_GetTextRenderMode(obj) for obj in there]
-    try:
-        for obj in there:
-            raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
-        after = _render(page, area)
-    finally:
-        for obj, mode in zip(there, modes, strict=True):
-            raw.FPDFTextObj_SetTextRenderMode(obj, mode)
     if after is None or after.shape != before.shape:
         return True
     changed = np.abs(before - after).max(axis=1) > SHOWN_PIXEL
@@ -706,22 +715,9 @@ def _unshown(page: pdfium.PdfPage, chars: _Chars, candidates: list[int], texts) 
     for members in list(by_object.values())[:200]:
         cb = chars.box[members]
         area = (cb[:, 0].min(), cb[:, 1].min(), cb[:, 2].max(), cb[:, 3].max())
-        before = _render(page, area)
+        before, after = _render_with_and_without_text(page, area, texts)
         if before is None or before.size == 0:
             continue
-        there = [
-            obj
-            for obj, b in texts
-            if b[0] < area[2] and area[0] < b[2] and b[1] < area[3] and area[1] < b[3]
-        ]
-        modes = [raw.FPDFTextObj_GetTextRenderMode(obj) for obj in there]
-        try:
-            for obj in there:
-                raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
-            after = _render(page, area)
-        finally:
-            for obj, mode in zip(there, modes, strict=True):
-                raw.FPDFTextObj_SetTextRenderMode(obj, mode)
         if after is not None and after.shape == before.shape and not np.any(before != after):
             out.extend(members)
     return out
