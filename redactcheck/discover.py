@@ -29,7 +29,7 @@ class Skipped:
     benign: bool = False  # True: not scanned by design (listed with --verbose), not an error
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
+def matches(rel: str, patterns: list[str]) -> bool:
     name = rel.rsplit("/", 1)[-1]
     return any(
         fnmatch(rel, p) or fnmatch(name, p) or fnmatch(rel, p.rstrip("/") + "/*") for p in patterns
@@ -130,13 +130,13 @@ def walk(
         for _directory, files, links in _walk_tree(root, follow_symlinks, errors):
             for link in links:
                 rel = link.relative_to(root).as_posix()
-                if errors is not None and not (exclude and _matches(rel, list(exclude))):
+                if errors is not None and not (exclude and matches(rel, list(exclude))):
                     errors.append(_link_problem(link))
             for full in files:
                 rel = full.relative_to(root).as_posix()
-                if include and not _matches(rel, list(include)):
+                if include and not matches(rel, list(include)):
                     continue
-                if exclude and _matches(rel, list(exclude)):
+                if exclude and matches(rel, list(exclude)):
                     continue
                 candidates.append(full)
     if respect_gitignore:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from redactcheck.config import Config
-from redactcheck.discover import _matches
+from redactcheck.discover import matches
 from redactcheck.gitdiff import changed_files, within
 
 
@@ -17,6 +17,13 @@ def _rel(path: Path) -> str:
         return path.as_posix()
 
 
+def never_scanned(config: Config, never: list[Path] | None) -> Config:
+    """A copy of ``config`` whose exclude globs also name each file of ``never`` (the baseline
+    file), so a folder walk skips it too; ``config`` itself is not changed."""
+    extra = [p.name for p in never or [] if p.name not in config.exclude]
+    return config.with_overrides(exclude=[*config.exclude, *extra]) if extra else config
+
+
 def select_targets(
     paths: list[Path],
     config: Config,
@@ -25,16 +32,13 @@ def select_targets(
     staged: bool = False,
     never: list[Path] | None = None,
 ) -> list[Path]:
-    """Paths to hand to ``Scanner.scan``; raises ``GitError`` for a bad ref or no work tree.
+    """Paths to hand to ``Session.scan``; raises ``GitError`` for a bad ref or no work tree.
 
-    In git mode the include/exclude globs are applied here, since the engine always scans a
-    file it is given by name. Files in ``never`` are also added to ``config.exclude`` (by name)
-    so the engine's folder walk skips them too.
+    In git mode the include/exclude globs are applied here, since the session always scans a
+    file it is given by name. Files in ``never`` are left out here; ``never_scanned`` makes the
+    configuration that keeps the folder walk from finding them.
     """
     skip = {p.resolve() for p in never or []}
-    for p in never or []:
-        if p.name not in config.exclude:
-            config.exclude = [*config.exclude, p.name]  # also when found by walking a folder
     if diff is None and not staged:
         chosen = list(paths) if paths else [Path(".")]
     else:
@@ -42,8 +46,8 @@ def select_targets(
         chosen = [
             f
             for f in chosen
-            if (not config.include or _matches(_rel(f), config.include))
-            and not (config.exclude and _matches(_rel(f), config.exclude))
+            if (not config.include or matches(_rel(f), config.include))
+            and not (config.exclude and matches(_rel(f), config.exclude))
         ]
         chosen = [Path(_rel(f)) for f in chosen]
     return [p for p in chosen if p.resolve() not in skip]

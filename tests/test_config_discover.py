@@ -116,3 +116,22 @@ def test_symlinks_are_not_followed_by_default(tmp_path):
     followed = _names(walk([tmp_path], follow_symlinks=True, respect_gitignore=False), tmp_path)
     # each physical folder is walked once, so the loop ends and f.txt is reported once
     assert [n for n in followed if n.endswith("f.txt")] in (["link/f.txt"], ["real/f.txt"])
+
+
+def test_the_baseline_file_is_left_out_without_changing_the_callers_config(tmp_path):
+    """``never_scanned`` returns a copy; the configuration a session was built from stays as
+    the user gave it (issue 14: configuration frozen in use)."""
+    from redactcheck.config import Config
+    from redactcheck.targets import never_scanned, select_targets
+
+    (tmp_path / "memo.txt").write_text("x")
+    (tmp_path / ".redactcheck-baseline.json").write_text("{}")
+    config = Config(exclude=["*.log"])
+    never = [tmp_path / ".redactcheck-baseline.json"]
+    walked = never_scanned(config, never)
+    assert config.exclude == ["*.log"]
+    assert walked.exclude == ["*.log", ".redactcheck-baseline.json"]
+    assert [p.name for p in walk([tmp_path], exclude=walked.exclude)] == ["memo.txt"]
+    assert select_targets([tmp_path / "memo.txt", never[0]], config, never=never) == [
+        tmp_path / "memo.txt"
+    ]

@@ -16,7 +16,6 @@ import typer
 from redactcheck.cli.common import fail, start_session, warn
 from redactcheck.config import Config, ConfigError, distrust_scanned_config, load_config
 from redactcheck.results import Report
-from redactcheck.session import Session
 from redactcheck.suppress.baseline import (
     DEFAULT_BASELINE,
     Baseline,
@@ -24,7 +23,7 @@ from redactcheck.suppress.baseline import (
     apply_baseline,
     load_baseline,
 )
-from redactcheck.targets import select_targets
+from redactcheck.targets import never_scanned, select_targets
 
 app = typer.Typer(
     help="Create and update the baseline of accepted findings (keyed fingerprints, no text).",
@@ -102,19 +101,25 @@ def save(baseline: Baseline) -> None:
 
 
 def scan_with(
-    session: Session, paths: list[Path] | None, baseline_path: Path | None
+    config: Config,
+    baseline: Baseline,
+    paths: list[Path] | None,
+    baseline_path: Path | None,
+    *,
+    keep_text: bool = False,
 ) -> tuple[Report, set[str]]:
     """Scan ``paths`` (never the baseline file itself); returns the report and the set of
-    files read without error."""
+    files read without error. ``keep_text``: keep the texts (the review shows context)."""
+    never = [baseline_path] if baseline_path else None
+    config = never_scanned(config, never)
+    session = start_session(config, baseline, keep_text=keep_text)
     scanned: set[str] = set()
 
     def collect(result) -> None:
         if not result.errors:
             scanned.add(result.path)
 
-    targets = select_targets(
-        list(paths or []), session.config, never=[baseline_path] if baseline_path else None
-    )
+    targets = select_targets(list(paths or []), config, never=never)
     report = session.scan(targets, on_file_done=collect)
     for error in report.errors:
         warn(f"error: {error.path}: {error.message}")
@@ -137,7 +142,7 @@ def create(
     if output.exists() and not force:
         fail(f"{output}: baseline exists; use `redactcheck baseline update` or --force")
     baseline = Baseline.new(output)
-    report, _ = scan_with(start_session(config, baseline), paths, output)
+    report, _ = scan_with(config, baseline, paths, output)
     for f in report.findings:
         baseline.add(f)
     save(baseline)
@@ -163,7 +168,7 @@ def update(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path)
-    report, scanned = scan_with(start_session(config, baseline), paths, baseline_path)
+    report, scanned = scan_with(config, baseline, paths, baseline_path)
     apply_baseline(report, baseline, scanned)
     stale = [e["fingerprint"] for e in report.baseline["stale"]] if report.baseline else []
     if not keep_stale:
@@ -196,7 +201,7 @@ def accept(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
-    report, _ = scan_with(start_session(config, baseline), paths, baseline_path)
+    report, _ = scan_with(config, baseline, paths, baseline_path)
     by_fp = {f.fingerprint: f for f in report.findings}
     missing = [fp for fp in fingerprints if fp not in by_fp]
     if missing:

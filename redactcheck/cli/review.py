@@ -30,7 +30,6 @@ from redactcheck.cli.baseline import (
     save,
     scan_with,
 )
-from redactcheck.cli.common import start_session
 from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.report.table import SEVERITY_STYLE
@@ -108,8 +107,7 @@ def review(
     config = load_settings(config_file, no_names)
     baseline_path = baseline_file(baseline_path, config)
     baseline = open_baseline(baseline_path, create=True)
-    session = start_session(config, baseline, keep_text=True)
-    report, scanned = scan_with(session, paths, baseline_path)
+    report, scanned = scan_with(config, baseline, paths, baseline_path, keep_text=True)
     apply_baseline(report, baseline, scanned)
     new = report.findings
     who, today = reviewer_name(reviewer), date.today().isoformat()

@@ -15,7 +15,7 @@ from redactcheck.gitdiff import GitError
 from redactcheck.progress import ScanProgress, wanted
 from redactcheck.results import FileResult, Report
 from redactcheck.suppress.baseline import apply_baseline
-from redactcheck.targets import select_targets
+from redactcheck.targets import never_scanned, select_targets
 
 
 class _Hook:
@@ -50,15 +50,11 @@ def run_scan(
     if baseline_path is None and config.baseline:
         baseline_path = Path(config.baseline)
     baseline = open_baseline(baseline_path) if baseline_path is not None else None
+    never = [baseline_path] if baseline_path else None
+    config = never_scanned(config, never)
     session = start_session(config, baseline, keep_text=fmt == "html")
     try:
-        targets = select_targets(
-            paths,
-            config,
-            diff=diff,
-            staged=staged,
-            never=[baseline_path] if baseline_path else None,
-        )
+        targets = select_targets(paths, config, diff=diff, staged=staged, never=never)
     except GitError as exc:
         fail(f"{'--staged' if staged else '--diff ' + str(diff)}: {exc}")
     show = wanted() if progress is None else progress
