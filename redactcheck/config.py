@@ -1,7 +1,8 @@
 """Settings: ``[tool.redactcheck]`` in pyproject.toml or ``.redactcheck.toml``, then CLI flags.
 
 The file is found by walking up from the working directory; the nearest one wins. The result
-is one frozen-in-spirit object passed to the scanner, never a global.
+is one frozen object passed to the session, never a global: a change is a copy
+(``with_overrides``), so nothing can alter a configuration another part of a run holds.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class ConfigError(Exception):
     """A configuration problem; the CLI prints it on one line and exits with status 2."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -104,11 +105,13 @@ def config_from_table(table: dict, source: str) -> Config:
     validate(config)
     if source:
         base = Path(source).parent
-        config.rules = [
+        rules = [
             str((base / r).resolve()) if not Path(r).is_absolute() else r for r in config.rules
         ]
-        if config.baseline and not Path(config.baseline).is_absolute():
-            config.baseline = str(base / config.baseline)
+        baseline = config.baseline
+        if baseline and not Path(baseline).is_absolute():
+            baseline = str(base / baseline)
+        config = replace(config, rules=rules, baseline=baseline)
     return config
 
 
@@ -197,14 +200,14 @@ def _inside(path: Path, folders: list[Path]) -> bool:
     return False
 
 
-def distrust_scanned_config(config: Config, scanned: list[Path]) -> list[str]:
+def distrust_scanned_config(config: Config, scanned: list[Path]) -> tuple[Config, list[str]]:
     """Drop the trusted-only settings of a configuration file found inside a scanned folder.
 
     A release folder from a stranger may hold a ``.redactcheck.toml``; when the scan runs from
     inside it, that file is the nearest configuration. It must not point the scan at a Dask
     scheduler (a connection), a cache folder (a write) or a model folder (code-bearing files).
-    Returns the keys that were dropped, for a warning. A model given by package name is an
-    installed package, not a file from the folder, and is kept.
+    Returns a copy without them, and the keys that were dropped, for a warning. A model given
+    by package name is an installed package, not a file from the folder, and is kept.
     """
     # the tree of each scanned path: a folder itself, a file's folder (scanning ./memo.txt
     # from inside a folder scans that folder's files)
@@ -215,18 +218,17 @@ def distrust_scanned_config(config: Config, scanned: list[Path]) -> list[str]:
         except OSError:
             trees.append(path.parent)
     if not config.source or not _inside(Path(config.source), trees):
-        return []
+        return config, []
     defaults = Config()
-    dropped = []
+    dropped: list[str] = []
     for key in TRUSTED_ONLY:
         value = getattr(config, key)
         if value == getattr(defaults, key):
             continue
         if key == "model" and not _looks_like_path(str(value)):
             continue
-        setattr(config, key, getattr(defaults, key))
         dropped.append(key)
-    return dropped
+    return replace(config, **{key: getattr(defaults, key) for key in dropped}), dropped
 
 
 def _looks_like_path(value: str) -> bool:

@@ -119,18 +119,19 @@ def test_config_inside_the_scanned_folder_cannot_redirect(tmp_path):
         fail_on="high",
         source=str(folder / ".redactcheck.toml"),
     )
-    dropped = distrust_scanned_config(config, [folder])
+    trusted, dropped = distrust_scanned_config(config, [folder])
     assert dropped == ["dask_scheduler", "cache_dir", "model"]
-    assert config.dask_scheduler is None and config.cache_dir is None
-    assert config.model == Config().model
-    assert config.fail_on == "high"  # settings that only shape the report stay
+    assert trusted.dask_scheduler is None and trusted.cache_dir is None
+    assert trusted.model == Config().model
+    assert trusted.fail_on == "high"  # settings that only shape the report stay
+    assert config.dask_scheduler == "tcp://198.51.100.7:8786"  # a copy: the original is kept
     # scanning one file of the folder from inside it: the folder's file is not trusted either
     (folder / "memo.txt").write_text("x")
     again = Config(dask_scheduler="tcp://198.51.100.7:8786", source=config.source)
-    assert distrust_scanned_config(again, [folder / "memo.txt"]) == ["dask_scheduler"]
+    assert distrust_scanned_config(again, [folder / "memo.txt"])[1] == ["dask_scheduler"]
     own = Config(dask_scheduler="tcp://10.0.0.1:8786", source=str(tmp_path / "mine.toml"))
-    assert distrust_scanned_config(own, [folder]) == []
-    assert own.dask_scheduler == "tcp://10.0.0.1:8786"
+    kept, none = distrust_scanned_config(own, [folder])
+    assert none == [] and kept.dask_scheduler == "tcp://10.0.0.1:8786"
 
 
 def test_cache_folder_inside_a_scanned_path_is_refused(tmp_path):

@@ -75,12 +75,10 @@ def load_settings(config_file: Path | None, no_names: bool) -> Config:
     except ConfigError as exc:
         fail(str(exc))
     if config_file is None:  # a file of the work tree being scanned: see cli/scan.py
-        dropped = distrust_scanned_config(config, [Path(".")])
+        config, dropped = distrust_scanned_config(config, [Path(".")])
         if dropped:
             warn(f"{config.source} lies inside the scanned tree: ignoring {', '.join(dropped)}")
-    if no_names:
-        config.names = False
-    return config
+    return config.with_overrides(names=False if no_names else None)
 
 
 def open_baseline(path: Path, *, create: bool = False) -> Baseline:

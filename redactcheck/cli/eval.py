@@ -53,9 +53,9 @@ def eval_command(
     """Score precision, recall and F1 per label (MARKING, PERSON, CONTACT) on labelled docs."""
     try:
         minimums = parse_thresholds(min_recall or [])
-        config = load_config(config_file).with_overrides(model=model, min_score=min_score)
-        if no_names:
-            config.names = False
+        config = load_config(config_file).with_overrides(
+            model=model, min_score=min_score, names=False if no_names else None
+        )
         validate(config)
         # the model loads now: a missing model is a configuration error
         pipeline = build_session(config).pipeline

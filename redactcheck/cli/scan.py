@@ -176,7 +176,7 @@ def scan(
         config = load_config(config_file)
         scanned = list(paths or []) or [Path(".")]
         if config_file is None:  # found by walking up: maybe a file of the scanned folder
-            dropped = distrust_scanned_config(config, scanned)
+            config, dropped = distrust_scanned_config(config, scanned)
             if dropped:
                 warn(
                     f"{visible(str(config.source))} lies inside a scanned folder: ignoring "
@@ -199,27 +199,21 @@ def scan(
             jobs=jobs,
             cache_dir=str(cache_dir) if cache_dir else None,
             dask_scheduler=dask_scheduler,
+            # switches: only what the command line turns on or off overrides the file
+            cache=False if no_cache else None,
+            names=False if no_names else None,
+            respect_gitignore=False if no_gitignore else None,
+            follow_symlinks=True if follow_symlinks else None,
+            ocr=ocr,
+            ocr_lang=ocr_lang,
+            redact=bool(os.environ.get("CI")) if redact is None else redact,
+            report_unused_suppressions=True if report_unused else None,
         )
-        if no_cache:
-            config.cache = False
         if config.cache and inside_scanned(cache_folder(config), scanned):
             if cache_dir is not None:
                 fail(f"--cache-dir {visible(str(cache_dir))} lies inside a scanned folder")
             warn("the result cache folder lies inside a scanned folder: scanning without it")
-            config.cache = False
-        if no_names:
-            config.names = False
-        if no_gitignore:
-            config.respect_gitignore = False
-        if follow_symlinks:
-            config.follow_symlinks = True
-        if ocr is not None:
-            config.ocr = ocr
-        if ocr_lang is not None:
-            config.ocr_lang = ocr_lang
-        config.redact = bool(os.environ.get("CI")) if redact is None else redact
-        if report_unused:
-            config.report_unused_suppressions = True
+            config = config.with_overrides(cache=False)
         validate(config)
         validate_scheduler(config)
         if config.names:
