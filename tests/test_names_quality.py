@@ -108,6 +108,19 @@ def test_name_split_over_a_blank_line(scanner):
     assert found.count("Adebanjo-Reyes") == 2
 
 
+def test_name_broken_after_its_middle_initial_is_one_name_and_spreads(scanner):
+    """Typeset articles break "Given I.⏎Surname" at the line end; the surname alone later in
+    the text is the same person."""
+    text = (
+        "The legation at Valdoria opened in 1921, when Reginald T.\n"
+        "Quennell presented his credentials as chargé. Quennell later was appointed\n"
+        "minister and served until the legation closed.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "Reginald T.\nQuennell" in found
+    assert found.count("Quennell") == 1  # the later mention, alone
+
+
 def test_common_word_surname_is_not_spread_to_ordinary_words(scanner):
     text = (
         "COL Brown reviewed the plan. The brown folder on the desk held the annex.\n"

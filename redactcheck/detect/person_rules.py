@@ -54,6 +54,11 @@ _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILIN
 _CONTINUATION = re.compile(
     rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
 )
+#: A given name, its middle initial(s), then the surname at the start of the next line: how a
+#: typeset article or a PDF's text layer breaks "Charles M.⏎Dickinson".
+_INITIAL_BREAK = re.compile(
+    rf"[ \t]+(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
+)
 _SIGNATURE_LINES = 8
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
 _MAIL_HEADER = re.compile(
@@ -571,6 +576,16 @@ def find_people(
     extra = []
     for p in people:
         span_words = text[p.start : p.end].split()
+        # "Charles M.⏎Dickinson": a given name and an initial end the line, the surname starts
+        # the next one (the model sees two fragments and keeps, at best, the first)
+        if span_words and nw.is_given(given := span_words[-1].rstrip(".,")):
+            m = _INITIAL_BREAK.match(text, p.end)
+            if (
+                m
+                and _is_name_word(m.group(1).split()[-1], lex)
+                and m.group(1).isupper() == given.isupper()
+            ):
+                extra.append(m.span(1))
         if p.score < CONFIDENT or (
             len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
             and not _INITIAL.match(span_words[-1])
@@ -605,6 +620,7 @@ def find_people(
 #: OCR comma for an initial's full stop ("WALTER F, KESSLER").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
+_INITIAL_GAP = re.compile(rf"[ \t]+(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n[ \t]*")
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
@@ -627,6 +643,7 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
+                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Charles M.⏎Dickinson"
                 or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
@@ -1078,7 +1095,7 @@ def _propagate(
         if p.score < CONFIDENT:
             continue
         name = text[p.start : p.end]
-        words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
+        words = [w.strip(",.;:") for w in name.split() if w.strip(",.;:")]
         # a lone word the model also calls a place or a group is spread only when a title or
         # a full name vouches for it ("President Halloran", "John Ambrose Rice")
         vouched = (
@@ -1109,7 +1126,7 @@ def _propagate(
             kept += 1
         if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
             # a word of the name is not spread alone ("Paul Brown"): look for the whole name
-            phrase = re.escape(name).replace(r"\ ", r"[ \t]+")
+            phrase = r"\s+".join(re.escape(w) for w in name.split())
             phrases.setdefault(words[0].lower(), set()).add(phrase)
     spans: list[tuple[int, int]] = []
     if not (words_wanted or phrases):
