@@ -121,6 +121,18 @@ def test_name_broken_after_its_middle_initial_is_one_name_and_spreads(scanner):
     assert found.count("Quennell") == 1  # the later mention, alone
 
 
+def test_group_shown_heading_a_leader_is_not_a_person_anywhere(scanner):
+    """A party or movement name the model reads as a person: "<Group> Leader <Name>" shows it
+    is a group, at every mention; its leader is still a person."""
+    text = (
+        "1. (C) Summary: Fronte Varesco Leader Ottaviani threatened to leave the coalition.\n"
+        "Fronte Varesco wants more seats, and Varesco's voters agree. Ottaviani said so.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "Ottaviani" in found
+    assert not any("Varesco" in f or "Fronte" in f for f in found)
+
+
 def test_common_word_surname_is_not_spread_to_ordinary_words(scanner):
     text = (
         "COL Brown reviewed the plan. The brown folder on the desk held the annex.\n"

@@ -802,10 +802,54 @@ _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 
 
+#: "<Party> Leader <Name>", "<Front> chairman <Name>": the capitalised phrase right before a
+#: word for the head of a group names the group (a party, movement or firm), not a person.
+#: Words a person can stand before ("spokesman", "adviser", "aide") are left out on purpose.
+_GROUP_ROLE = (
+    r"(?:[Ll]eader|LEADER|[Cc]hairman|CHAIRMAN|[Cc]hairwoman|[Ss]ecretary-[Gg]eneral|[Ff]ounder)"
+)
+_GROUP_HEAD = re.compile(
+    rf"(?<![\w-])([{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,2}})[ \t]+{_GROUP_ROLE}"
+    rf"[ \t]+[{_UP}]"
+)
+_TRAILING_ROLE = re.compile(rf"[ \t]+{_GROUP_ROLE}$")
+
+
+def _group_names(text: str, people: list[PersonSpan]) -> set[str]:
+    """Group names the document shows heading a leader ("Lega Nord Leader Bossi"), and each of
+    their words, lower case; minus words of a name found with a title ("Senator Rook")."""
+    out: set[str] = set()
+    for m in _GROUP_HEAD.finditer(text):
+        words = m.group(1).split()
+        # the group name starts after the last ordinary word ("... TOLD LEGA LEADER BOSSI")
+        while any(_ordinary(w) for w in words):
+            words.pop(0)
+        if not words:
+            continue
+        out.add(" ".join(words).lower())
+        out.update(w.lower() for w in words)
+    if out:
+        out -= {
+            w.lower()
+            for p in people
+            if p.basis in _CUED | {"title-office"}
+            for w in text[p.start : p.end].split()
+        }
+    return out
+
+
 def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[PersonSpan]:
     """A name the document also uses for an organisation ("Harlan Corporation") is reported
     where the text uses it as a person: after a title, or as the subject opening a sentence
     ("Harlan wants to expand"), not as an object ("advise Harlan of", "the Harlan brochure")."""
+    groups = _group_names(text, people)
+    if groups:
+        people = [
+            p
+            for p in people
+            if p.basis in _CUED
+            or _TRAILING_ROLE.sub("", " ".join(text[p.start : p.end].split())).lower() not in groups
+        ]
     heads = "|".join(re.escape(h.capitalize()) for h in sorted(lex.heads))
     firms = {
         m.group(1).lower()
