@@ -121,6 +121,24 @@ def test_name_broken_after_its_middle_initial_is_one_name_and_spreads(scanner):
     assert found.count("Quennell") == 1  # the later mention, alone
 
 
+def test_initial_read_by_ocr_as_punctuation_in_a_list_of_agents(scanner):
+    """FBI-style lists of full names where OCR read an initial's full stop as ";" or ":": each
+    agent is one name, and a given name after a comma opens the next one."""
+    text = (
+        "Present were SAs HAROLD KEMPT, DON R. WALTERSON, PAUL A; BRANDEIS, and ELMER J. "
+        "DUPRIEST.\nThe report by Walter F: Hazeltine was filed later.\nSUBJECT: ODUYA, JAMES\n"
+    )
+    found = _texts(_people(scanner, text))
+    for name in (
+        "DON R. WALTERSON",
+        "PAUL A; BRANDEIS",
+        "ELMER J. DUPRIEST",
+        "Walter F: Hazeltine",
+        "ODUYA, JAMES",
+    ):
+        assert name in found
+
+
 def test_group_shown_heading_a_leader_is_not_a_person_anywhere(scanner):
     """A party or movement name the model reads as a person: "<Group> Leader <Name>" shows it
     is a group, at every mention; its leader is still a person."""

@@ -54,10 +54,12 @@ _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILIN
 _CONTINUATION = re.compile(
     rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
 )
-#: A given name, its middle initial(s), then the surname at the start of the next line: how a
-#: typeset article or a PDF's text layer breaks "Charles M.⏎Dickinson".
+#: A given name, its middle initial(s), then the surname: at the start of the next line, as a
+#: typeset article or a PDF's text layer breaks "Charles M.⏎Dickinson", or after an initial
+#: whose full stop OCR read as a comma, semicolon or colon ("PAUL A; SCRANTON").
 _INITIAL_BREAK = re.compile(
-    rf"[ \t]+(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
+    rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*"
+    rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
 )
 _SIGNATURE_LINES = 8
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
@@ -620,7 +622,7 @@ def find_people(
 #: OCR comma for an initial's full stop ("WALTER F, KESSLER").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
-_INITIAL_GAP = re.compile(rf"[ \t]+(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n[ \t]*")
+_INITIAL_GAP = re.compile(rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
@@ -661,12 +663,19 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
 
 
 def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, int]]:
-    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a given name
-    follows it (the inverted "ODUYA, JAMES" of file headers is one person)."""
+    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a lone surname
+    is followed by a given name (the inverted "ODUYA, JAMES" of file headers is one person)."""
     out = []
     for a, b in spans:
         parts = text[a:b].split(", ")
-        if len(parts) < 2 or any(nw.is_given(p.split()[0]) for p in parts[1:] if p):
+        # "ODUYA, JAMES", "de la Cruz, Maria": a surname, then the given name; after a full
+        # name the comma ends it ("DON WALTERS, PAUL A. SCRANTON")
+        inverted = (
+            len(parts) == 2
+            and len([w for w in parts[0].split() if w not in PARTICLES]) == 1
+            and bool(parts[1].split())
+        )
+        if len(parts) < 2 or (inverted and nw.is_given(parts[1].split()[0])):
             out.append((a, b))
             continue
         pos = a
@@ -1005,13 +1014,19 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
     return run[0][0], run[-1][1]
 
 
+_OPENS_FULL_NAME = re.compile(rf"[ \t]+[{_UP}][.,;:][ \t]*[{_UP}]")
+
+
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
     """ "ODUYA, JAMES" in a file header is one person, not two: join a capitalised surname and the
     single given name after its comma."""
     by_start = {p.start: p for p in found}
+    # a surname that ends a fuller name found here ("DON R. WALTERSON, PAUL A. BRANDEIS") is
+    # an item of a list of people, not the head of an inverted name
+    tails = {p.end for p in found if " " in text[p.start : p.end].strip()}
     for p in list(found):
         word = text[p.start : p.end]
-        if " " in word or not word.isupper():
+        if " " in word or not word.isupper() or p.end in tails:
             continue
         nxt = by_start.get(p.end + 2)
         if (
@@ -1019,6 +1034,7 @@ def _join_inverted(text: str, found: list[PersonSpan]) -> None:
             and text[p.end : p.end + 2] == ", "
             and " " not in text[nxt.start : nxt.end]
             and name_words().is_given(text[nxt.start : nxt.end])  # not "HARTLEY, BRENNAN"
+            and not _OPENS_FULL_NAME.match(text, nxt.end)  # "..., PAUL A; BRANDEIS"
         ):
             found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
 
