@@ -139,6 +139,25 @@ def test_initial_read_by_ocr_as_punctuation_in_a_list_of_agents(scanner):
         assert name in found
 
 
+def test_bibliography_authors_are_people_and_publishers_are_not(scanner):
+    """Historians' essays end with citations: "Surname, Given I., ed." opening a line is one
+    author; "City: Publisher, 1928" names a firm, even when a founder's name is its name. The
+    same name in prose is a person."""
+    text = (
+        "Sources\n"
+        "Quennell, Reginald T., ed. Envoys of the Republic. Boston: Harold W. Pemberton, 1931.\n"
+        "Ferraby, Margaret. The Legation Years. New York: Thomas Y. Crowell, 1964.\n"
+        "Harold W. Pemberton wrote to Thomas Crowell in 1930.\n"
+    )
+    found = _people(scanner, text)
+    texts = _texts(found)
+    assert "Quennell, Reginald" in texts
+    assert "Ferraby, Margaret" in texts
+    assert "Thomas Y. Crowell" not in texts
+    assert [f.start for f in found if f.text == "Harold W. Pemberton"] == [text.rindex("Harold")]
+    assert "Thomas Crowell" in texts
+
+
 def test_group_shown_heading_a_leader_is_not_a_person_anywhere(scanner):
     """A party or movement name the model reads as a person: "<Group> Leader <Name>" shows it
     is a group, at every mention; its leader is still a person."""

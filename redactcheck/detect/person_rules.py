@@ -82,6 +82,12 @@ _INVERTED = re.compile(
     rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
     re.MULTILINE,
 )
+#: A bibliography or index entry: "Surname, Given[ I.]" opening a line, then "." or ",".
+_CITED_AUTHOR = re.compile(
+    rf"^(?P<name>(?P<surname>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?),[ \t]+"
+    rf"(?P<given>[{_UP}][{_LO}]+)(?:[ \t]+[{_UP}]\.)?)(?=[.,])",
+    re.MULTILINE,
+)
 #: "Our liaison, Marguerite Okafor, reports": a full name set off by commas after a noun.
 _APPOSITION = re.compile(
     rf"(?<=[{_LO}]), (?P<name>[{_UP}][{_LO}]+(?: [{_UP}]\.)?"
@@ -520,6 +526,18 @@ def find_people(
         ):
             add(a, b, "inverted")
 
+    # "Quennell, Reginald T., ed." opening a line: an author in a bibliography or an index
+    for m in _CITED_AUTHOR.finditer(text):
+        surname, given = m.group("surname"), m.group("given")
+        if (
+            nw.is_given(given)
+            and not _ordinary(surname)
+            and not nw.is_given(surname)  # "Harold, John": two given names, a list
+            and surname.lower() not in places
+            and surname.lower() not in all_lower
+        ):
+            add(*m.span("name"), "inverted")
+
     for m in _MAIL_HEADER.finditer(text):
         add(*m.span("name"), "mail-header")
 
@@ -615,7 +633,23 @@ def find_people(
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    return _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    return [p for p in people if p.basis in _CUED or not _publisher(text, p.start, p.end)]
+
+
+#: A citation's imprint, "City: Publisher, 1928": publishers named after their founders
+#: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
+_IMPRINT_BEFORE = re.compile(
+    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+[{_UP}]{{2}})?:[ \t]+$"
+)
+_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*,[ \t]*(?:1[5-9]|20)\d\d\b")
+
+
+def _publisher(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the publisher of a citation's imprint."""
+    return bool(
+        _IMPRINT_AFTER.match(text, end) and _IMPRINT_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 #: Between two parts of one name: a line break ("Ambrose⏎Kettering", "John B.⏎Halloran") or an
@@ -651,7 +685,11 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                     and len(words) == 1
                     and tail.isupper() == first_next.isupper()
                     and nw.is_given(first_next)
-                    and len(text[p.start : p.end].split()) > 1
+                    and (
+                        len(text[p.start : p.end].split()) > 1
+                        # "Whitcombe, Samuel" opening a line: a bibliography or index entry
+                        or not text[text.rfind("\n", 0, last.start) + 1 : last.start].strip()
+                    )
                 )
             ):
                 last.end = p.end
