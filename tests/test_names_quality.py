@@ -158,6 +158,20 @@ def test_bibliography_authors_are_people_and_publishers_are_not(scanner):
     assert "Thomas Crowell" in texts
 
 
+def test_stray_ocr_dot_before_an_initial_and_families(scanner):
+    """A stray OCR dot before an initial does not cut a full name broken at the line end; a
+    family is named by its surname, but a nationality or a place before "family" is not one."""
+    text = (
+        "The New York Office advised that in view of the investigation of JOSEPH .T.\n"
+        "KOWALCZYK, members of the KOWALCZYK family were not interviewed. An American family "
+        "and a New York family stayed.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "JOSEPH .T.\nKOWALCZYK" in found
+    assert found.count("KOWALCZYK") == 1
+    assert not any(w in f for f in found for w in ("American", "York"))
+
+
 def test_group_shown_heading_a_leader_is_not_a_person_anywhere(scanner):
     """A party or movement name the model reads as a person: "<Group> Leader <Name>" shows it
     is a group, at every mention; its leader is still a person."""

@@ -656,7 +656,8 @@ def _publisher(text: str, start: int, end: int) -> bool:
 #: OCR comma for an initial's full stop ("WALTER F, KESSLER").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
-_INITIAL_GAP = re.compile(rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
+#: OCR may put a stray dot before the initial ("JOSEPH .T.⏎...").
+_INITIAL_GAP = re.compile(rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
