@@ -108,6 +108,82 @@ def test_name_split_over_a_blank_line(scanner):
     assert found.count("Adebanjo-Reyes") == 2
 
 
+def test_name_broken_after_its_middle_initial_is_one_name_and_spreads(scanner):
+    """Typeset articles break "Given I.⏎Surname" at the line end; the surname alone later in
+    the text is the same person."""
+    text = (
+        "The legation at Valdoria opened in 1921, when Reginald T.\n"
+        "Quennell presented his credentials as chargé. Quennell later was appointed\n"
+        "minister and served until the legation closed.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "Reginald T.\nQuennell" in found
+    assert found.count("Quennell") == 1  # the later mention, alone
+
+
+def test_initial_read_by_ocr_as_punctuation_in_a_list_of_agents(scanner):
+    """FBI-style lists of full names where OCR read an initial's full stop as ";" or ":": each
+    agent is one name, and a given name after a comma opens the next one."""
+    text = (
+        "Present were SAs HAROLD KEMPT, DON R. WALTERSON, PAUL A; BRANDEIS, and ELMER J. "
+        "DUPRIEST.\nThe report by Walter F: Hazeltine was filed later.\nSUBJECT: ODUYA, JAMES\n"
+    )
+    found = _texts(_people(scanner, text))
+    for name in (
+        "DON R. WALTERSON",
+        "PAUL A; BRANDEIS",
+        "ELMER J. DUPRIEST",
+        "Walter F: Hazeltine",
+        "ODUYA, JAMES",
+    ):
+        assert name in found
+
+
+def test_bibliography_authors_are_people_and_publishers_are_not(scanner):
+    """Historians' essays end with citations: "Surname, Given I., ed." opening a line is one
+    author; "City: Publisher, 1928" names a firm, even when a founder's name is its name. The
+    same name in prose is a person."""
+    text = (
+        "Sources\n"
+        "Quennell, Reginald T., ed. Envoys of the Republic. Boston: Harold W. Pemberton, 1931.\n"
+        "Ferraby, Margaret. The Legation Years. New York: Thomas Y. Crowell, 1964.\n"
+        "Harold W. Pemberton wrote to Thomas Crowell in 1930.\n"
+    )
+    found = _people(scanner, text)
+    texts = _texts(found)
+    assert "Quennell, Reginald" in texts
+    assert "Ferraby, Margaret" in texts
+    assert "Thomas Y. Crowell" not in texts
+    assert [f.start for f in found if f.text == "Harold W. Pemberton"] == [text.rindex("Harold")]
+    assert "Thomas Crowell" in texts
+
+
+def test_stray_ocr_dot_before_an_initial_and_families(scanner):
+    """A stray OCR dot before an initial does not cut a full name broken at the line end; a
+    family is named by its surname, but a nationality or a place before "family" is not one."""
+    text = (
+        "The New York Office advised that in view of the investigation of JOSEPH .T.\n"
+        "KOWALCZYK, members of the KOWALCZYK family were not interviewed. An American family "
+        "and a New York family stayed.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "JOSEPH .T.\nKOWALCZYK" in found
+    assert found.count("KOWALCZYK") == 1
+    assert not any(w in f for f in found for w in ("American", "York"))
+
+
+def test_group_shown_heading_a_leader_is_not_a_person_anywhere(scanner):
+    """A party or movement name the model reads as a person: "<Group> Leader <Name>" shows it
+    is a group, at every mention; its leader is still a person."""
+    text = (
+        "1. (C) Summary: Fronte Varesco Leader Ottaviani threatened to leave the coalition.\n"
+        "Fronte Varesco wants more seats, and Varesco's voters agree. Ottaviani said so.\n"
+    )
+    found = _texts(_people(scanner, text))
+    assert "Ottaviani" in found
+    assert not any("Varesco" in f or "Fronte" in f for f in found)
+
+
 def test_common_word_surname_is_not_spread_to_ordinary_words(scanner):
     text = (
         "COL Brown reviewed the plan. The brown folder on the desk held the annex.\n"

@@ -307,8 +307,24 @@ def _sentence_start(text: str, pos: int) -> bool:
     return _STARTS.search(text, max(0, pos - 8), pos) is not None
 
 
+#: "the ARCURI family", "the Okafor family": a family is named by its surname.
+_FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
+
+
 def context_names(text: str, judge: Judge, add: Add) -> None:
     """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
+    for m in _FAMILY.finditer(text):
+        word = m.group("name")
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if (
+            judge.nw.is_surname(word)
+            and not judge.nw.is_english(word)
+            and not judge.nw.is_given(word)  # "the Virginia family": a place or a given name
+            and not judge.lex.is_not_person_word(word)  # "the American family"
+            and not (before and before[-1][:1].isupper())  # "New York family"
+            and judge.name_like(word)
+        ):
+            add(*m.span("name"), "context")
     for m in _BEFORE_VERB.finditer(text):
         word = m.group("name")
         s, e = m.span("name")

@@ -54,6 +54,13 @@ _SIGNATURE_LINE = re.compile(rf"^[ \t]*({_NAME})[ \t]*[.,]?[ \t]*$", re.MULTILIN
 _CONTINUATION = re.compile(
     rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
 )
+#: A given name, its middle initial(s), then the surname: at the start of the next line, as a
+#: typeset article or a PDF's text layer breaks "Charles M.⏎Dickinson", or after an initial
+#: whose full stop OCR read as a comma, semicolon or colon ("PAUL A; SCRANTON").
+_INITIAL_BREAK = re.compile(
+    rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*"
+    rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
+)
 _SIGNATURE_LINES = 8
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
 _MAIL_HEADER = re.compile(
@@ -73,6 +80,12 @@ _INVERTED = re.compile(
     rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
     rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{3,}}(?=[ \t]*(?:$|[,;(])))"
     rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
+    re.MULTILINE,
+)
+#: A bibliography or index entry: "Surname, Given[ I.]" opening a line, then "." or ",".
+_CITED_AUTHOR = re.compile(
+    rf"^(?P<name>(?P<surname>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?),[ \t]+"
+    rf"(?P<given>[{_UP}][{_LO}]+)(?:[ \t]+[{_UP}]\.)?)(?=[.,])",
     re.MULTILINE,
 )
 #: "Our liaison, Marguerite Okafor, reports": a full name set off by commas after a noun.
@@ -513,6 +526,18 @@ def find_people(
         ):
             add(a, b, "inverted")
 
+    # "Quennell, Reginald T., ed." opening a line: an author in a bibliography or an index
+    for m in _CITED_AUTHOR.finditer(text):
+        surname, given = m.group("surname"), m.group("given")
+        if (
+            nw.is_given(given)
+            and not _ordinary(surname)
+            and not nw.is_given(surname)  # "Harold, John": two given names, a list
+            and surname.lower() not in places
+            and surname.lower() not in all_lower
+        ):
+            add(*m.span("name"), "inverted")
+
     for m in _MAIL_HEADER.finditer(text):
         add(*m.span("name"), "mail-header")
 
@@ -571,6 +596,16 @@ def find_people(
     extra = []
     for p in people:
         span_words = text[p.start : p.end].split()
+        # "Charles M.⏎Dickinson": a given name and an initial end the line, the surname starts
+        # the next one (the model sees two fragments and keeps, at best, the first)
+        if span_words and nw.is_given(given := span_words[-1].rstrip(".,")):
+            m = _INITIAL_BREAK.match(text, p.end)
+            if (
+                m
+                and _is_name_word(m.group(1).split()[-1], lex)
+                and m.group(1).isupper() == given.isupper()
+            ):
+                extra.append(m.span(1))
         if p.score < CONFIDENT or (
             len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
             and not _INITIAL.match(span_words[-1])
@@ -598,13 +633,31 @@ def find_people(
     for p in found:
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    return _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    return [p for p in people if p.basis in _CUED or not _publisher(text, p.start, p.end)]
+
+
+#: A citation's imprint, "City: Publisher, 1928": publishers named after their founders
+#: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
+_IMPRINT_BEFORE = re.compile(
+    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+[{_UP}]{{2}})?:[ \t]+$"
+)
+_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*,[ \t]*(?:1[5-9]|20)\d\d\b")
+
+
+def _publisher(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the publisher of a citation's imprint."""
+    return bool(
+        _IMPRINT_AFTER.match(text, end) and _IMPRINT_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 #: Between two parts of one name: a line break ("Ambrose⏎Kettering", "John B.⏎Halloran") or an
 #: OCR comma for an initial's full stop ("WALTER F, KESSLER").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
+#: OCR may put a stray dot before the initial ("JOSEPH .T.⏎...").
+_INITIAL_GAP = re.compile(rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
@@ -627,12 +680,17 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
+                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Charles M.⏎Dickinson"
                 or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
                     and tail.isupper() == first_next.isupper()
                     and nw.is_given(first_next)
-                    and len(text[p.start : p.end].split()) > 1
+                    and (
+                        len(text[p.start : p.end].split()) > 1
+                        # "Whitcombe, Samuel" opening a line: a bibliography or index entry
+                        or not text[text.rfind("\n", 0, last.start) + 1 : last.start].strip()
+                    )
                 )
             ):
                 last.end = p.end
@@ -644,12 +702,19 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
 
 
 def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, int]]:
-    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a given name
-    follows it (the inverted "ODUYA, JAMES" of file headers is one person)."""
+    """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a lone surname
+    is followed by a given name (the inverted "ODUYA, JAMES" of file headers is one person)."""
     out = []
     for a, b in spans:
         parts = text[a:b].split(", ")
-        if len(parts) < 2 or any(nw.is_given(p.split()[0]) for p in parts[1:] if p):
+        # "ODUYA, JAMES", "de la Cruz, Maria": a surname, then the given name; after a full
+        # name the comma ends it ("DON WALTERS, PAUL A. SCRANTON")
+        inverted = (
+            len(parts) == 2
+            and len([w for w in parts[0].split() if w not in PARTICLES]) == 1
+            and bool(parts[1].split())
+        )
+        if len(parts) < 2 or (inverted and nw.is_given(parts[1].split()[0])):
             out.append((a, b))
             continue
         pos = a
@@ -785,10 +850,54 @@ _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 
 
+#: "<Party> Leader <Name>", "<Front> chairman <Name>": the capitalised phrase right before a
+#: word for the head of a group names the group (a party, movement or firm), not a person.
+#: Words a person can stand before ("spokesman", "adviser", "aide") are left out on purpose.
+_GROUP_ROLE = (
+    r"(?:[Ll]eader|LEADER|[Cc]hairman|CHAIRMAN|[Cc]hairwoman|[Ss]ecretary-[Gg]eneral|[Ff]ounder)"
+)
+_GROUP_HEAD = re.compile(
+    rf"(?<![\w-])([{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,2}})[ \t]+{_GROUP_ROLE}"
+    rf"[ \t]+[{_UP}]"
+)
+_TRAILING_ROLE = re.compile(rf"[ \t]+{_GROUP_ROLE}$")
+
+
+def _group_names(text: str, people: list[PersonSpan]) -> set[str]:
+    """Group names the document shows heading a leader ("Lega Nord Leader Bossi"), and each of
+    their words, lower case; minus words of a name found with a title ("Senator Rook")."""
+    out: set[str] = set()
+    for m in _GROUP_HEAD.finditer(text):
+        words = m.group(1).split()
+        # the group name starts after the last ordinary word ("... TOLD LEGA LEADER BOSSI")
+        while any(_ordinary(w) for w in words):
+            words.pop(0)
+        if not words:
+            continue
+        out.add(" ".join(words).lower())
+        out.update(w.lower() for w in words)
+    if out:
+        out -= {
+            w.lower()
+            for p in people
+            if p.basis in _CUED | {"title-office"}
+            for w in text[p.start : p.end].split()
+        }
+    return out
+
+
 def _person_not_firm(text: str, people: list[PersonSpan], lex: NameLexicon) -> list[PersonSpan]:
     """A name the document also uses for an organisation ("Harlan Corporation") is reported
     where the text uses it as a person: after a title, or as the subject opening a sentence
     ("Harlan wants to expand"), not as an object ("advise Harlan of", "the Harlan brochure")."""
+    groups = _group_names(text, people)
+    if groups:
+        people = [
+            p
+            for p in people
+            if p.basis in _CUED
+            or _TRAILING_ROLE.sub("", " ".join(text[p.start : p.end].split())).lower() not in groups
+        ]
     heads = "|".join(re.escape(h.capitalize()) for h in sorted(lex.heads))
     firms = {
         m.group(1).lower()
@@ -944,13 +1053,19 @@ def _first_name_run(text: str, s: int, e: int, lex: NameLexicon) -> tuple[int, i
     return run[0][0], run[-1][1]
 
 
+_OPENS_FULL_NAME = re.compile(rf"[ \t]+[{_UP}][.,;:][ \t]*[{_UP}]")
+
+
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
     """ "ODUYA, JAMES" in a file header is one person, not two: join a capitalised surname and the
     single given name after its comma."""
     by_start = {p.start: p for p in found}
+    # a surname that ends a fuller name found here ("DON R. WALTERSON, PAUL A. BRANDEIS") is
+    # an item of a list of people, not the head of an inverted name
+    tails = {p.end for p in found if " " in text[p.start : p.end].strip()}
     for p in list(found):
         word = text[p.start : p.end]
-        if " " in word or not word.isupper():
+        if " " in word or not word.isupper() or p.end in tails:
             continue
         nxt = by_start.get(p.end + 2)
         if (
@@ -958,6 +1073,7 @@ def _join_inverted(text: str, found: list[PersonSpan]) -> None:
             and text[p.end : p.end + 2] == ", "
             and " " not in text[nxt.start : nxt.end]
             and name_words().is_given(text[nxt.start : nxt.end])  # not "HARTLEY, BRENNAN"
+            and not _OPENS_FULL_NAME.match(text, nxt.end)  # "..., PAUL A; BRANDEIS"
         ):
             found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
 
@@ -1078,7 +1194,7 @@ def _propagate(
         if p.score < CONFIDENT:
             continue
         name = text[p.start : p.end]
-        words = [w.strip(",.;:") for w in re.split(r"[ \t]+", name) if w.strip(",.;:")]
+        words = [w.strip(",.;:") for w in name.split() if w.strip(",.;:")]
         # a lone word the model also calls a place or a group is spread only when a title or
         # a full name vouches for it ("President Halloran", "John Ambrose Rice")
         vouched = (
@@ -1109,7 +1225,7 @@ def _propagate(
             kept += 1
         if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
             # a word of the name is not spread alone ("Paul Brown"): look for the whole name
-            phrase = re.escape(name).replace(r"\ ", r"[ \t]+")
+            phrase = r"\s+".join(re.escape(w) for w in name.split())
             phrases.setdefault(words[0].lower(), set()).add(phrase)
     spans: list[tuple[int, int]] = []
     if not (words_wanted or phrases):
