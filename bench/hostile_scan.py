@@ -90,7 +90,7 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
     import socket
     import threading
 
-    from tests.hostile_release import FULL
+    from tests.hostile_release import FULL, snapshot
     from tests.hostile_release import build as build15
 
     t0 = time.perf_counter()
@@ -116,7 +116,7 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
     thread.start()
     config = folder / ".redactcheck.toml"
     config.write_text(config.read_text().replace("PORT", str(listener.getsockname()[1])))
-    before = _listing(folder)
+    before = snapshot(folder)
     out = folder.parent / "out-issue15"
     out.mkdir(exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -169,7 +169,7 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
         "no traceback": not traceback,
         "every broken file named under errors": not missing,
         "no connection to the configured scheduler": not connections,
-        "nothing written in the tree": _listing(folder) == before,
+        "nothing written in the tree": snapshot(folder) == before,
         "nothing but the report in --output": [p.name for p in out.iterdir()] == ["report.json"],
     }
     for name, ok in checks.items():
@@ -177,19 +177,6 @@ def run_issue15(folder: Path, extra: tuple[str, ...] = ()) -> int:
     if missing:
         print(f"not named: {missing}")
     return 0 if all(checks.values()) else 1
-
-
-def _listing(root: Path) -> dict:
-    out = {}
-    for dirpath, dirnames, filenames in os.walk(os.fsencode(root)):
-        for name in dirnames + filenames:
-            path = os.path.join(dirpath, name)
-            try:
-                info = os.lstat(path)
-                out[path] = (info.st_size, info.st_mtime_ns)
-            except OSError:
-                out[path] = None
-    return out
 
 
 def main() -> int:

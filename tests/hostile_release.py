@@ -342,3 +342,18 @@ def build(
         (hiding / ".gitignore").write_text("*\n", encoding="utf-8")
         (hiding / "left-out.txt").write_text("TOP SECRET//NOFORN\n", encoding="utf-8")
     return {"errors": errors, "found": found, "clean": clean, "marker": marker}
+
+
+def snapshot(root: Path) -> dict[bytes, tuple | None]:
+    """Every entry under ``root`` (names as bytes: some are not UTF-8) with size and mtime."""
+    out = {}
+    for dirpath, dirnames, filenames in os.walk(os.fsencode(root)):
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                info = os.lstat(path)
+            except OSError:  # past PATH_MAX: listed by name only
+                out[path] = None
+                continue
+            out[path] = (info.st_size, info.st_mtime_ns, info.st_mode)
+    return out

@@ -13,17 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import cli_env, run_cli
-from tests.hostile_release import SCAN_ARGS, ZW_MARKING, build
+from tests.hostile_release import SCAN_ARGS, ZW_MARKING, build, snapshot
 
 #: raw characters no terminal or CI log line may receive from a scanned file's name
 _RAW_CONTROL = {chr(c) for c in range(32) if c != 10} | {"\x7f", "\u202e", "\u2066", "\u2067"}
@@ -58,21 +56,6 @@ class Listener:
         self.sock.close()
 
 
-def _snapshot(root: Path) -> dict[bytes, tuple | None]:
-    """Every entry under ``root`` (names as bytes: some are not UTF-8) with size and mtime."""
-    out = {}
-    for dirpath, dirnames, filenames in os.walk(os.fsencode(root)):
-        for name in dirnames + filenames:
-            path = os.path.join(dirpath, name)
-            try:
-                info = os.lstat(path)
-            except OSError:  # past PATH_MAX: listed by name only
-                out[path] = None
-                continue
-            out[path] = (info.st_size, info.st_mtime_ns, info.st_mode)
-    return out
-
-
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile15")
@@ -88,7 +71,7 @@ def release(tmp_path_factory):
 @pytest.fixture(scope="module")
 def json_run(release):
     root, _, listener = release
-    before = _snapshot(root)
+    before = snapshot(root)
     out = root.parent / "out"
     out.mkdir()
     proc = run_cli(
@@ -162,7 +145,7 @@ def test_files_left_out_by_a_planted_gitignore_are_counted(json_run):
 def test_nothing_is_written_started_or_connected(json_run, release):
     root, expected, listener = release
     _, _, before, out = json_run
-    assert _snapshot(root) == before  # nothing written in the tree (no cache-in-tree either)
+    assert snapshot(root) == before  # nothing written in the tree (no cache-in-tree either)
     assert sorted(p.name for p in out.iterdir()) == ["report.json"]  # no temporary file left
     assert not expected["marker"].exists()
     assert listener.connections == 0
