@@ -84,13 +84,13 @@ _PREV_IN_LIST = re.compile(
 _INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
 #: "Halloran’s election", "HALLORAN'S PARTY": a possessive marks a person or a body.
 _POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
-#: Attributive use of a leader's name: "the Okonjo government", "the Castro regime".
+#: Attributive use of a leader's name: "the Okonjo government", "the Vantreska regime".
 _RULED_BY = re.compile(
     rf"\b(?:the|The|THE)[ \t]+(?P<name>{_W})[ \t]*\n?[ \t]*(?:government|regime|administration|"
     rf"era|family|clan|faction|camp|cabinet|Government|Regime|Administration|GOVERNMENT|REGIME|"
     rf"ADMINISTRATION|FAMILY)\b"
 )
-#: Attributive use: "anti-Castro", "pro-Somoza".
+#: Attributive use: "anti-Vantreska", "pro-Okonjo".
 _ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
 _LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
@@ -230,7 +230,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 i += 1  # a word alone on its line: a column, not a name wrapped by a line break
                 continue
             # case styles must agree, except a given name before a surname in capitals, as CIA
-            # and FBI records write names ("Harold HALVORSEN")
+            # and FBI records write names ("Tibor HALVORSEN")
             cia_style = not first.isupper() and second.isupper() and nw.is_given(first)
             if (first.isupper() != second.isupper() and not cia_style) or first[-2:].lower() in (
                 "'s",
@@ -286,7 +286,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
                 i += 1
                 continue
             end = b.end()
-            # a third name word ("Maria Elena Ruiz", "Lucia M. Ferraro" is one run already)
+            # a third name word ("Rosalind Ines Quiroga", "Lucia M. Ferraro" is one run already)
             if (
                 i + 2 < len(toks)
                 and "\n" not in text[b.end() : toks[i + 2].start()]
@@ -307,7 +307,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return _STARTS.search(text, max(0, pos - 8), pos) is not None
 
 
-#: "the ARCURI family", "the Okafor family": a family is named by its surname.
+#: "the QUENNELL family", "the Okafor family": a family is named by its surname.
 _FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
 
 
@@ -354,10 +354,6 @@ _LONE = re.compile(
 )
 #: A verb right after a word makes it the subject of a sentence: a person more often than a
 #: place ("Voskresensky had been mentioned"); places take "in", "at" before them instead.
-_VERB_NEXT = re.compile(
-    r"[ \t]+(?:had|has|was|would|said|told|asked|wrote|stated|claimed|insisted|agreed|denied|"
-    r"replied|warned|argued|met|visited|called|signed|ordered|decided|refused|admitted)\b"
-)
 #: After these a capitalised word is most often a place ("in Constantinople", "at Sofia").
 _PLACE_PREPOSITIONS = frozenset(
     ("in", "at", "near", "outside", "across", "into", "toward", "towards", "via", "around")
@@ -366,8 +362,8 @@ _PLACE_PREPOSITIONS = frozenset(
 
 def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
     """A lone surname inside a sentence of mixed-case prose: a census surname that is not an
-    English word, or a proper noun of English the model calls neither a place nor an
-    organisation anywhere in the text (famous people's surnames are in the dictionary too).
+    English word, or a word the model calls a person elsewhere and neither a place nor an
+    organisation anywhere in the text.
     Weak evidence: scored low, and not in OCR text."""
     if judge.noisy:
         return
@@ -388,13 +384,9 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             continue
         if _nationality_like(word, nw) or (low.endswith("s") and nw.is_proper(low[:-1])):
             continue  # "Thais", "Swiss"
-        # a surname of the census, or a dictionary proper noun (famous people are there, and
-        # places) that the model calls a person elsewhere in the text
-        if (
-            (nw.is_surname(word) and not nw.is_proper(word))
-            or low in judge.person_words
-            or (nw.is_proper(word) and _VERB_NEXT.match(text, m.end()))  # "Voskresensky had"
-        ):
+        # a surname of the census, or a word the model calls a person elsewhere in the text
+        # (a dictionary proper noun is never evidence FOR a person: see proper_nouns.txt)
+        if (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words:
             add(*m.span("name"), "lone-surname")
 
 
@@ -512,7 +504,7 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 
 
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
-#: of routing boxes and distribution lists ("Belmont ___").
+#: of routing boxes and distribution lists ("Tallowby ___").
 _COLUMN_LINE = re.compile(rf"^[ \t|]*({_W})[ \t_.:|-]*$", re.MULTILINE)
 
 
@@ -609,7 +601,7 @@ def list_neighbours(
             if not caps and not judge.nw.is_name(word):
                 continue  # "Smith, Jones" yes; "Smith, Paris" only when Paris is a name
             if caps and len(word) < 5 and not judge.nw.is_name(word):
-                continue  # "JACKSON, PCI", "GARZON, PSOE": a code or acronym, not a surname
+                continue  # "TALLOWBY, PCI", "QUENNELL, PSOE": a code or acronym, not a surname
             seen.add((a, b))
             out.append((a, b))
             todo.append((a, b))

@@ -55,7 +55,7 @@ _CONTINUATION = re.compile(
     rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])(?=,|[ \t]+[a-z])"
 )
 #: A given name, its middle initial(s), then the surname: at the start of the next line, as a
-#: typeset article or a PDF's text layer breaks "Charles M.⏎Dickinson", or after an initial
+#: typeset article or a PDF's text layer breaks "Osric M.⏎Tallowby", or after an initial
 #: whose full stop OCR read as a comma, semicolon or colon ("PAUL A; SCRANTON").
 _INITIAL_BREAK = re.compile(
     rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*"
@@ -180,7 +180,7 @@ def _office_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _appositive_pattern() -> re.Pattern[str]:
-    """ "Jane Roe, Director of ..." / "Herman Oduya, Former Ambassador": a name then its title."""
+    """ "Jane Roe, Director of ..." / "Tibor Oduya, Former Ambassador": a name then its title."""
     lex = name_lexicon()
     return re.compile(
         rf"(?<![\w])(?P<name>{_NAME}),[ \t]+"
@@ -532,7 +532,7 @@ def find_people(
         if (
             nw.is_given(given)
             and not _ordinary(surname)
-            and not nw.is_given(surname)  # "Harold, John": two given names, a list
+            and not nw.is_given(surname)  # "Perpetua, Leopold": two given names, a list
             and surname.lower() not in places
             and surname.lower() not in all_lower
         ):
@@ -596,7 +596,7 @@ def find_people(
     extra = []
     for p in people:
         span_words = text[p.start : p.end].split()
-        # "Charles M.⏎Dickinson": a given name and an initial end the line, the surname starts
+        # "Osric M.⏎Tallowby": a given name and an initial end the line, the surname starts
         # the next one (the model sees two fragments and keeps, at best, the first)
         if span_words and nw.is_given(given := span_words[-1].rstrip(".,")):
             m = _INITIAL_BREAK.match(text, p.end)
@@ -680,7 +680,7 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
-                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Charles M.⏎Dickinson"
+                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Osric M.⏎Tallowby"
                 or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
@@ -864,12 +864,14 @@ _TRAILING_ROLE = re.compile(rf"[ \t]+{_GROUP_ROLE}$")
 
 
 def _group_names(text: str, people: list[PersonSpan]) -> set[str]:
-    """Group names the document shows heading a leader ("Lega Nord Leader Bossi"), and each of
+    """Group names the document shows heading a leader ("Harbour Party Leader Quennell"),
+    and each of
     their words, lower case; minus words of a name found with a title ("Senator Rook")."""
     out: set[str] = set()
     for m in _GROUP_HEAD.finditer(text):
         words = m.group(1).split()
-        # the group name starts after the last ordinary word ("... TOLD LEGA LEADER BOSSI")
+        # the group name starts after the last ordinary word
+        # ("... TOLD HARBOUR PARTY LEADER QUENNELL")
         while any(_ordinary(w) for w in words):
             words.pop(0)
         if not words:
@@ -1220,11 +1222,11 @@ def _propagate(
                 or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
                 or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
             ):
-                continue  # also an ordinary word here ("brown", "young"), or a place
+                continue  # also an ordinary word here ("reed", "young"), or a place
             words_wanted.add(low)
             kept += 1
         if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
-            # a word of the name is not spread alone ("Paul Brown"): look for the whole name
+            # a word of the name is not spread alone ("Osric Reed"): look for the whole name
             phrase = r"\s+".join(re.escape(w) for w in name.split())
             phrases.setdefault(words[0].lower(), set()).add(phrase)
     spans: list[tuple[int, int]] = []
