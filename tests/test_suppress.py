@@ -124,14 +124,19 @@ def test_bad_suppression_config_is_a_config_error(table, message):
 
 
 def test_a_comment_holding_only_a_directive_is_not_reported_as_hidden_content():
+    from redactcheck.document import Segment
     from redactcheck.finding import Finding
-    from redactcheck.suppress.inline import drop_directive_comments
+    from redactcheck.suppress.chain import SuppressionChain
+    from redactcheck.suppress.configured import ConfiguredSuppressions
 
-    def hidden(text: str) -> Finding:
-        return Finding("HIDDEN-COMMENT", "hidden", "COMMENT", "low", 1.0, 0, len(text), text, "m")
+    def hidden(text: str) -> tuple[Segment, Finding]:
+        f = Finding("HIDDEN-COMMENT", "hidden", "COMMENT", "low", 1.0, 0, len(text), text, "m")
+        return Segment(text, "comment"), f
 
-    kept = drop_directive_comments(
-        [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")]
+    chain = SuppressionChain(ConfiguredSuppressions([]))
+    kept = chain.file(
+        [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")],
+        set(),
     )
     assert [f.text for f in kept] == ["redactcheck: ignore but Jane Roe"]
 

@@ -18,7 +18,7 @@ from redactcheck.detect.casing import restore_case
 from redactcheck.detect.nlp import one_blas_thread
 from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Hit
 
 DEFAULT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER")
 
@@ -86,10 +86,10 @@ class NameDetector:
         self._memo: OrderedDict[str, tuple[list, list]] = OrderedDict()
         self.max_chars = MAX_CHARS  # longest text handed to spaCy at once (chunk.py)
 
-    def detect(self, segment: Segment) -> list[Finding]:
+    def detect(self, segment: Segment) -> list[Hit]:
         return self.detect_many([segment])[0]
 
-    def detect_many(self, segments: Sequence[Segment]) -> list[list[Finding]]:
+    def detect_many(self, segments: Sequence[Segment]) -> list[list[Hit]]:
         """Findings for each segment, in order; NER runs once over all of them."""
         pieces: list[list[tuple[Chunk, str]]] = []
         todo: dict[str, None] = {}
@@ -103,7 +103,7 @@ class NameDetector:
                 if text not in self._memo:
                     todo[text] = None
         self._analyze_texts(list(todo))
-        out: list[list[Finding]] = []
+        out: list[list[Hit]] = []
         for segment, chunks in zip(segments, pieces, strict=True):
             if not chunks:
                 out.append([])

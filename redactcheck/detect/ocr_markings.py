@@ -34,7 +34,7 @@ from redactcheck.detect.fastscan import (
     hyperscan_starts,
 )
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
 FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
@@ -121,9 +121,9 @@ def closest_word(token: str, letters_per_edit: int, same_initial: bool = False) 
     return best
 
 
-def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: float) -> Finding:
+def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: float) -> Hit:
     damaged = rule_id == DAMAGED_ID
-    return Finding(
+    return Hit(
         rule_id=rule_id,
         category="marking",
         entity="OCR_DAMAGED_MARKING" if damaged else "STAMP_FRAGMENT",
@@ -140,6 +140,7 @@ def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: fl
         system="us",
         detector="ocr-markings",
         details={"reads_as": word},
+        explanation=Explanation("ocr-markings", score),
     )
 
 
@@ -147,11 +148,11 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
+def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses."""
     lex = ocr_lexicon()
     taken = [(f.start, f.end) for f in found if f.category == "marking"]
-    out: list[Finding] = []
+    out: list[Hit] = []
     candidates, splits = _scans()
     starts = _starts()  # Hyperscan reads the one-byte view; without it FastScan uses RE2
     cand_starts, split_starts = starts(ascii_view(text)) if starts else (None, None)
@@ -289,8 +290,8 @@ def _non_blank(text: str, start: int) -> bool:
 
 def _fragments(
     text: str, lo: int, hi: int, taken: list[tuple[int, int]], lex: OcrLexicon
-) -> list[Finding]:
-    out: list[Finding] = []
+) -> list[Hit]:
+    out: list[Hit] = []
     line = text[lo:hi]
     for m in _BLOCK_TOKEN.finditer(line):
         s, e = lo + m.start(), lo + m.end()

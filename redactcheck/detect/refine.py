@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.person_rules import find_people
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 
 #: (entity type, start, end, score) with offsets into the text being refined.
 RawResult = tuple[str, int, int, float]
@@ -26,7 +26,7 @@ def refine_results(
     entities: Iterable[str],
     min_score: float = 0.0,
     other_ner: Iterable[tuple[int, int, str]] = (),
-) -> list[Finding]:
+) -> list[Hit]:
     """Findings for ``text`` from raw results.
 
     ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
@@ -37,7 +37,7 @@ def refine_results(
     wanted = set(entities)
     # a span never crosses a line break: spaCy glues the next line's first word onto a name
     results = [(kind, *_trim_to_line(text, s, e), score) for kind, s, e, score in results]
-    findings: list[Finding] = []
+    findings: list[Hit] = []
     if "PERSON" in wanted:
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
         ner += [(s, e, label) for s, e, label in other_ner if label != "PERSON"]
@@ -46,7 +46,7 @@ def refine_results(
             if p.score < min_score:
                 continue
             findings.append(
-                Finding(
+                Hit(
                     rule_id=info.rule_id,
                     category="pii",
                     entity="PERSON",
@@ -59,6 +59,7 @@ def refine_results(
                     exemption="(b)(6)",
                     detector="presidio",
                     details={"basis": p.basis},
+                    explanation=Explanation(f"name-rules:{p.basis}", p.score),
                 )
             )
     for kind, start, end, score in results:
@@ -71,7 +72,7 @@ def refine_results(
             continue
         info = ENTITY_INFO.get(kind, _FALLBACK)
         findings.append(
-            Finding(
+            Hit(
                 rule_id=info.rule_id,
                 category="pii",
                 entity=kind,
@@ -83,6 +84,7 @@ def refine_results(
                 message=info.message,
                 exemption="(b)(6)",
                 detector="presidio",
+                explanation=Explanation("ner", float(score)),
             )
         )
     return findings

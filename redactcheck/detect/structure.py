@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -22,7 +22,7 @@ import yaml
 
 from redactcheck.catalog import RuleInfo, register
 from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import lexicon_path
 
@@ -104,7 +104,7 @@ def known_tokens() -> frozenset[str]:
 class Marking:
     """A parsed banner or portion mark: level, controls, and where its tokens sit."""
 
-    finding: Finding
+    finding: Hit
     segment: Segment
     level: int | None
     controls: set[str] = field(default_factory=set)
@@ -135,7 +135,7 @@ def _parse_blocks(text: str, base: int, segment_text: str) -> list[tuple[str, in
     return tokens
 
 
-def _banner(f: Finding, segment: Segment) -> Marking | None:
+def _banner(f: Hit, segment: Segment) -> Marking | None:
     plain = _plain(f.text)
     level = None
     for name, rank in _BANNER_LEVEL.items():
@@ -152,7 +152,7 @@ def _banner(f: Finding, segment: Segment) -> Marking | None:
     return marking
 
 
-def _portion(f: Finding, segment: Segment) -> Marking | None:
+def _portion(f: Hit, segment: Segment) -> Marking | None:
     plain = _plain(f.text).strip("({[)}]")
     if plain.startswith("//"):
         return None  # a non-US portion: no US level to compare
@@ -185,7 +185,7 @@ def _covered(control: str, banner_controls: set[str]) -> bool:
     )
 
 
-def _cable_level(f: Finding) -> int | None:
+def _cable_level(f: Hit) -> int | None:
     if f.rule_id == "US-CABLE-SECURITY-LINE":
         m = re.search(r"([TSCEU])\1{4}", f.text)
         return _CABLE_LETTER.get(m.group(1)) if m else None
@@ -232,9 +232,9 @@ def parse_declassify_on(text: str) -> tuple[date | None, list[str]]:
 # --- the checks ----------------------------------------------------------------------------
 
 
-def _finding(entity: str, severity: str, anchor: Finding, message: str, **details) -> Finding:
+def _finding(entity: str, severity: str, anchor: Hit, message: str, **details) -> Hit:
     rule_id = PREFIX + entity.replace("_", "-")
-    return Finding(
+    return Hit(
         rule_id=rule_id,
         category="structure",
         entity=entity,
@@ -247,20 +247,21 @@ def _finding(entity: str, severity: str, anchor: Finding, message: str, **detail
         system="us",
         detector="structure",
         details=details,
+        explanation=Explanation("structure", 0.9),
     )
 
 
 def check_structure(
-    segments: list[tuple[Segment, list[Finding]]], as_of: date
-) -> list[tuple[Segment, Finding]]:
+    segments: list[tuple[Segment, list[Hit]]], as_of: date
+) -> list[tuple[Segment, Hit]]:
     """Structure findings for one document, each paired with the segment its span lies in.
 
     ``segments`` pairs every segment with the marking findings already found in it.
     """
     banners: list[Marking] = []
     portions: list[Marking] = []
-    authority: list[tuple[Segment, Finding]] = []
-    cable_levels: list[tuple[Segment, Finding, int]] = []
+    authority: list[tuple[Segment, Hit]] = []
+    cable_levels: list[tuple[Segment, Hit, int]] = []
     line_controls: set[str] = set()  # controls written on a line of their own
     for segment, found in segments:
         for f in found:
@@ -295,7 +296,7 @@ def check_structure(
     if not marked:
         return []
 
-    out: list[tuple[Segment, Finding]] = []
+    out: list[tuple[Segment, Hit]] = []
     classified_portions = [p for p in portions if p.level]
     banner_levels = [b.level for b in banners if b.level is not None]
     banner_levels += [lvl for _, _, lvl in cable_levels]
@@ -388,7 +389,7 @@ def check_structure(
                 continue
             suggestion = _closest(token, known)
             hint = f"; did you mean {suggestion}?" if suggestion else "."
-            anchor = Finding(
+            anchor = Hit(
                 rule_id="", category="structure", entity=UNKNOWN_TOKEN, severity="low",
                 score=0.8, start=start, end=end, text=marking.segment.text[start:end], message="",
             )  # fmt: skip
@@ -415,7 +416,7 @@ def _header_controls(banner: Marking) -> set[str]:
     return {_canonical(m.group(0)) for m in _HEADER_CONTROL.finditer(window)}
 
 
-def _own_line(f: Finding, text: str) -> bool:
+def _own_line(f: Hit, text: str) -> bool:
     """The finding is all there is on its line (apart from spaces and rule characters)."""
     lo = text.rfind("\n", 0, f.start) + 1
     hi = text.find("\n", f.end)
@@ -423,7 +424,7 @@ def _own_line(f: Finding, text: str) -> bool:
     return not text[lo : f.start].strip(" \t*_|-") and not text[f.end : hi].strip(" \t\r*_|-")
 
 
-def segments_index(segments: list[tuple[Segment, list[Finding]]], segment: Segment) -> int:
+def segments_index(segments: list[tuple[Segment, list[Hit]]], segment: Segment) -> int:
     return next(i for i, (s, _) in enumerate(segments) if s is segment)
 
 
@@ -473,7 +474,7 @@ _CLAIM_PORTION = re.compile(r"^[({\[]?(?:TS|S|C)(?:[)}\]/ ]|$)")
 _CLAIM_SECURITY_LINE = re.compile(r"([TSC])\1{4}")
 
 
-def claims_classified(f: Finding) -> bool:
+def claims_classified(f: Hit) -> bool:
     """The finding's own text names CONFIDENTIAL or above (a banner word, a (C)/(S)/(TS)
     portion mark, a CCCCC/SSSSS/TTTTT security line, an OCR-damaged classified word)."""
     plain = _plain(f.text).upper()
@@ -485,7 +486,7 @@ def claims_classified(f: Finding) -> bool:
     return bool(_CLAIM_WORD.search(word))
 
 
-def stated_level(findings: list[Finding]) -> int | None:
+def stated_level(findings: list[Hit]) -> int | None:
     """The highest level the document states in its banners, cable classification lines and
     security lines; ``None`` when it states none."""
     levels: list[int] = []
@@ -504,16 +505,21 @@ def stated_level(findings: list[Finding]) -> int | None:
     return max(levels) if levels else None
 
 
-def apply_stated_level(findings: list[Finding]) -> None:
-    """Lower the severity of markings on a document that states it is UNCLASSIFIED (see
-    ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and UUUUU security
-    line are not what a reviewer withholds, and a high severity on them buries the one marking
-    that claims more. Changes the findings in place."""
+def apply_stated_level(findings: list[Hit]) -> list[Hit]:
+    """``findings`` with the severity of markings lowered on a document that states it is
+    UNCLASSIFIED (see ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and
+    UUUUU security line are not what a reviewer withholds, and a high severity on them buries
+    the one marking that claims more."""
     if stated_level(findings) != 0:
-        return
-    for f in findings:
-        if f.rule_id == "US-BANNER-UNCLASSIFIED":
-            continue  # the statement itself keeps its own (low) severity
-        if f.category == "marking" and f.severity != "info" and not claims_classified(f):
-            f.details = {**(f.details or {}), "severity_was": f.severity}
-            f.severity = "info"
+        return findings
+    return [_info(f) if _lowered(f) else f for f in findings]
+
+
+def _lowered(f: Hit) -> bool:
+    if f.rule_id == "US-BANNER-UNCLASSIFIED":
+        return False  # the statement itself keeps its own (low) severity
+    return f.category == "marking" and f.severity != "info" and not claims_classified(f)
+
+
+def _info(f: Hit) -> Hit:
+    return replace(f, severity="info", details={**(f.details or {}), "severity_was": f.severity})

@@ -121,7 +121,7 @@ def extract_docx(path: str, data: bytes) -> Document:
                 "alternate-content": "HIDDEN-TEXT",
                 "metadata": "HIDDEN-METADATA",
             }[part]
-            doc.findings.append(hidden_finding(rule, segment, start, end, reason=reason))
+            doc.hidden.append(hidden_finding(rule, segment, start, end, reason=reason))
     return doc
 
 

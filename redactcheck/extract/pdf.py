@@ -262,7 +262,7 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int, ocr: _OcrRun
         for kind, start, end, details in scan.hidden:
             rule = "HIDDEN-BAD-REDACTION" if kind == "box" else "HIDDEN-INVISIBLE-TEXT"
             reason = details.get("reason") or BOX_KINDS.get(details.get("box_kind", ""), "")
-            doc.findings.append(
+            doc.hidden.append(
                 hidden_finding(rule, segment, start, end, reason=reason, details=details)
             )
         if not text.strip() and scan.has_content:
@@ -289,7 +289,7 @@ def _no_text_layer(
         segment.origin = result.boxes
         _see_through(doc, result, number)
         return
-    doc.findings.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
+    doc.hidden.append(hidden_finding("HIDDEN-NO-TEXT-LAYER", segment, 0, 0))
     doc.notes.append(f"page {number} has no text layer and was not checked ({reason})")
 
 
@@ -299,23 +299,24 @@ def _see_through(doc: Document, result, number: int) -> None:
         segment = Segment(text + "\n", "see-through", number)
         segment.origin = PageBoxes([0], [len(text)], [rect], [confidence])
         doc.segments.append(segment)
-        finding = hidden_finding(
-            "HIDDEN-BAD-REDACTION",
-            segment,
-            0,
-            len(text),
-            details={
-                "box": [round(v, 1) for v in rect],
-                "box_kind": "see-through-marker",
-                "box_color": None,
-                "hidden_text": text,
-            },
+        doc.hidden.append(
+            hidden_finding(
+                "HIDDEN-BAD-REDACTION",
+                segment,
+                0,
+                len(text),
+                details={
+                    "box": [round(v, 1) for v in rect],
+                    "box_kind": "see-through-marker",
+                    "box_color": None,
+                    "hidden_text": text,
+                },
+                message=(
+                    "Words show through a marker on the scanned page: raising the contrast "
+                    "inside the dark box reads them"
+                ),
+            )
         )
-        finding.message = (
-            "Words show through a marker on the scanned page: raising the contrast inside the "
-            "dark box reads them"
-        )
-        doc.findings.append(finding)
 
 
 def _garbage_layer(page: pdfium.PdfPage, doc: Document, number: int, ocr: _OcrRun) -> None:
@@ -417,7 +418,7 @@ def _read_metadata(pdf: pdfium.PdfDocument, data: bytes, doc: Document) -> None:
     for key, start, end in spans:
         identifying = key in IDENTIFYING_INFO or key in ("xmp:creator", "xmp:LastModifiedBy")
         if identifying and identifies(text[start:end]):
-            doc.findings.append(
+            doc.hidden.append(
                 hidden_finding(
                     "HIDDEN-METADATA", segment, start, end, reason=key, details={"field": key}
                 )
@@ -506,7 +507,7 @@ def _check_revisions(data: bytes, doc: Document) -> None:
         doc.segments.append(segment)
         offset = 0
         for line in lines:
-            doc.findings.append(
+            doc.hidden.append(
                 hidden_finding(
                     "HIDDEN-EARLIER-REVISION",
                     segment,

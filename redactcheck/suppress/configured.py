@@ -13,9 +13,9 @@ import re
 from fnmatch import fnmatch
 from pathlib import Path
 
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Finding
 from redactcheck.locate import normalise_for_fingerprint
-from redactcheck.suppress.inline import unused_finding
+from redactcheck.suppress.inline import UNUSED_RULE_ID
 
 
 class ConfiguredSuppressions:
@@ -87,11 +87,21 @@ class ConfiguredSuppressions:
             if key in used:
                 continue
             kind = key.split(":", 1)[0]
-            f = unused_finding(
-                shown, 0, len(shown), f"Configured suppression ({kind}) matches no finding."
+            out.append(
+                Finding(
+                    rule_id=UNUSED_RULE_ID,
+                    category="structure",
+                    entity="SUPPRESSION",
+                    severity="low",
+                    score=1.0,
+                    start=0,
+                    end=len(shown),
+                    text=shown,
+                    message=f"Configured suppression ({kind}) matches no finding.",
+                    path=source or "(configuration)",
+                    part="config",
+                    detector="suppress",
+                    explanation=Explanation("configured", 1.0),
+                )
             )
-            f.path = source or "(configuration)"
-            f.part = "config"
-            f.context = ""
-            out.append(f)
         return out
