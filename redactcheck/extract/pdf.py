@@ -259,11 +259,12 @@ def _read_page(pdf: pdfium.PdfDocument, doc: Document, number: int, ocr: _OcrRun
         doc.segments.append(segment)
         scan: PageScan = scan_page(page, textpage, text, index)
         segment.origin = scan.boxes
-        for kind, start, end, details in scan.hidden:
-            rule = "HIDDEN-BAD-REDACTION" if kind == "box" else "HIDDEN-INVISIBLE-TEXT"
+        for span in scan.hidden:
+            rule = "HIDDEN-BAD-REDACTION" if span.kind == "box" else "HIDDEN-INVISIBLE-TEXT"
+            details = span.details
             reason = details.get("reason") or BOX_KINDS.get(details.get("box_kind", ""), "")
             doc.hidden.append(
-                hidden_finding(rule, segment, start, end, reason=reason, details=details)
+                hidden_finding(rule, segment, span.start, span.end, reason=reason, details=details)
             )
         if not text.strip() and scan.has_content:
             _no_text_layer(page, doc, segment, number, ocr)
