@@ -60,6 +60,9 @@ class Hit:
     detector: str = ""
     details: dict[str, Any] = field(default_factory=dict)
     explanation: Explanation | None = None
+    #: the roles of the rule that made it (rule files' ``roles``: ``banner``, ``portion-mark``
+    #: …), read by document-level checks instead of rule ids
+    roles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
@@ -22,26 +21,6 @@ from redactcheck.finding import Hit
 
 DEFAULT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER")
 
-
-@dataclass(frozen=True, slots=True)
-class EntityInfo:
-    rule_id: str
-    severity: str
-    message: str
-
-
-ENTITY_INFO = {
-    "PERSON": EntityInfo(
-        "PII-PERSON", "medium", "Name of a person: personal data, usually withheld under (b)(6)."
-    ),
-    "EMAIL_ADDRESS": EntityInfo(
-        "PII-EMAIL", "medium", "E-mail address: contact data that identifies a person."
-    ),
-    "PHONE_NUMBER": EntityInfo(
-        "PII-PHONE", "medium", "Phone number: contact data that identifies a person."
-    ),
-}
-_FALLBACK = EntityInfo("PII-OTHER", "low", "Personal data found by Presidio.")
 
 #: A PERSON needs a capitalised word once case is restored; a text without one skips spaCy.
 _CANDIDATE = re.compile(r"[A-Z]")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from redactcheck.catalog import PII_BY_ENTITY, PII_FALLBACK
 from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.person_rules import find_people
 from redactcheck.finding import Explanation, Hit
@@ -32,7 +33,7 @@ def refine_results(
     ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
     word the model calls a place elsewhere in the text is then not reported as a person.
     """
-    from redactcheck.detect.names import _FALLBACK, ENTITY_INFO, _trim_to_line
+    from redactcheck.detect.names import _trim_to_line
 
     wanted = set(entities)
     # a span never crosses a line break: spaCy glues the next line's first word onto a name
@@ -41,13 +42,13 @@ def refine_results(
     if "PERSON" in wanted:
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
         ner += [(s, e, label) for s, e, label in other_ner if label != "PERSON"]
-        info = ENTITY_INFO["PERSON"]
+        info = PII_BY_ENTITY["PERSON"]
         for p in find_people(text, ner):
             if p.score < min_score:
                 continue
             findings.append(
                 Hit(
-                    rule_id=info.rule_id,
+                    rule_id=info.id,
                     category="pii",
                     entity="PERSON",
                     severity=info.severity,
@@ -70,10 +71,10 @@ def refine_results(
             continue
         if kind == "PHONE_NUMBER" and not is_phone(text, start, end):
             continue
-        info = ENTITY_INFO.get(kind, _FALLBACK)
+        info = PII_BY_ENTITY.get(kind, PII_FALLBACK)
         findings.append(
             Hit(
-                rule_id=info.rule_id,
+                rule_id=info.id,
                 category="pii",
                 entity=kind,
                 severity=info.severity,

@@ -44,6 +44,8 @@ class CompiledRule:
     context: re.Pattern[str] | None
     #: RE2 test run before ``context``: no context word anywhere, in any case, means no boost
     context_may_occur: Callable[[str], bool] | None = None
+    #: the rule file's ``roles``, shared by every hit of the rule
+    roles: frozenset[str] = frozenset()
 
 
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
@@ -61,7 +63,8 @@ def compile_rule(spec: RuleSpec) -> CompiledRule:
         words = "|".join(re.escape(w) for w in sorted(spec.context.words, key=len, reverse=True))
         context = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     may_occur = icase_prefilter(spec.context.words) if spec.context else None
-    return CompiledRule(spec, [compile_pattern(p) for p in spec.patterns], context, may_occur)
+    patterns = [compile_pattern(p) for p in spec.patterns]
+    return CompiledRule(spec, patterns, context, may_occur, frozenset(spec.roles))
 
 
 class RuleDetector:
@@ -204,6 +207,7 @@ def _finding(
         exemption=spec.exemption,
         detector=f"rules:{pattern.spec.name}",
         explanation=Explanation(f"rules:{pattern.spec.name}", pattern.spec.score, context_word),
+        roles=rule.roles,
     )
 
 

@@ -17,57 +17,22 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 
-from redactcheck.catalog import RuleInfo, register
 from redactcheck.document import Segment
 from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import lexicon_path
 
+#: rule id = PREFIX + entity with hyphens; each check's severity and description: catalog.py
 PREFIX = "STRUCTURE-"
 MISMATCH = "BANNER_PORTION_MISMATCH"
 NO_BANNER = "PORTION_WITHOUT_BANNER"
 NO_AUTHORITY = "MISSING_AUTHORITY_BLOCK"
 DATE_PASSED = "DECLASSIFICATION_DATE_PASSED"
 UNKNOWN_TOKEN = "UNKNOWN_MARKING_TOKEN"
-
-register(
-    RuleInfo(
-        PREFIX + "BANNER-PORTION-MISMATCH", "Banner does not cover the portions", "structure",
-        MISMATCH, "medium",
-        "The banner is lower than the highest portion mark, or lacks a dissemination or "
-        "compartment control that a portion carries (32 CFR 2001.21; CAPCO roll-up rules). "
-        "The document may be mismarked, or a page of a higher-classified document was mixed in.",
-    ),
-    RuleInfo(
-        PREFIX + "PORTION-WITHOUT-BANNER", "Portion marks without a banner", "structure",
-        NO_BANNER, "medium",
-        "Paragraphs carry portion marks but no banner line was found: the text is probably an "
-        "extract or a partly sanitised copy of a classified document. Review the whole file.",
-    ),
-    RuleInfo(
-        PREFIX + "MISSING-AUTHORITY-BLOCK", "Classified text without authority block",
-        "structure", NO_AUTHORITY, "medium",
-        "Classified text must carry a classification authority block (Classified By, Derived "
-        "From, Declassify On, or a cable's DECL line; 32 CFR 2001.21(a)). Without it the "
-        "declassification status cannot be checked from the page.",
-    ),
-    RuleInfo(
-        PREFIX + "DECLASSIFICATION-DATE-PASSED", "Declassify-on date has passed", "structure",
-        DATE_PASSED, "info",
-        "The declassify-on date lies before the review date (--as-of): the information may be "
-        "declassified automatically unless an exemption (25X, 50X, 75X) extended it.",
-    ),
-    RuleInfo(
-        PREFIX + "UNKNOWN-MARKING-TOKEN", "Unknown token in a banner or portion mark",
-        "structure", UNKNOWN_TOKEN, "low",
-        "A token inside a banner or portion mark is no known marking, often a misspelling "
-        "(NOFRON for NOFORN) that hides a control from tools and readers. The closest known "
-        "token is suggested.",
-    ),
-)  # fmt: skip
 
 LEVELS = {"U": 0, "C": 1, "S": 2, "TS": 3}
 LEVEL_NAMES = {0: "UNCLASSIFIED", 1: "CONFIDENTIAL", 2: "SECRET", 3: "TOP SECRET"}
@@ -87,10 +52,13 @@ _MUST_ROLL_UP = frozenset({
 })  # fmt: skip
 _SCI_OR_AEA = re.compile(r"^(?:SI|TK|HCS|RSV|KLM|MVL|BUR|SAR|RD|FRD|TFNI|CNWDI)(?:-|$)")
 
-BANNER_RULES = frozenset({"US-BANNER-CLASSIFIED", "US-BANNER-UNCLASSIFIED"})
-PORTION_RULE = "US-PORTION-MARK"
-AUTHORITY_RULE = "US-CLASSIFICATION-AUTHORITY"
-CABLE_RULES = frozenset({"US-CABLE-SECURITY-LINE", "CABLE-SECTION-HEADER"})
+#: Roles of rules (rule files' ``roles``, see ruleset/schema.py) these checks read.
+BANNER = "banner"
+UNCLASSIFIED_BANNER = "unclassified-banner"
+PORTION = "portion-mark"
+AUTHORITY = "authority-block"
+CABLE = "cable-classification"
+SECURITY_LINE = "security-line"
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +154,7 @@ def _covered(control: str, banner_controls: set[str]) -> bool:
 
 
 def _cable_level(f: Hit) -> int | None:
-    if f.rule_id == "US-CABLE-SECURITY-LINE":
+    if SECURITY_LINE in f.roles:
         m = re.search(r"([TSCEU])\1{4}", f.text)
         return _CABLE_LETTER.get(m.group(1)) if m else None
     return next((r for n, r in _BANNER_LEVEL.items() if _plain(f.text).startswith(n)), None)
@@ -232,7 +200,17 @@ def parse_declassify_on(text: str) -> tuple[date | None, list[str]]:
 # --- the checks ----------------------------------------------------------------------------
 
 
-def _finding(entity: str, severity: str, anchor: Hit, message: str, **details) -> Hit:
+class Span(NamedTuple):
+    """Where a structure finding points when no marking hit covers it (a banner token)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _finding(
+    entity: str, severity: str, anchor: Hit | Span, message: str, **details: object
+) -> Hit:
     rule_id = PREFIX + entity.replace("_", "-")
     return Hit(
         rule_id=rule_id,
@@ -269,17 +247,17 @@ def check_structure(
                 continue
             if f.entity == "DISSEMINATION_CONTROL" and _own_line(f, segment.text):
                 line_controls.add(_canonical(_plain(f.text)))
-            if f.rule_id in BANNER_RULES:
+            if BANNER in f.roles:
                 b = _banner(f, segment)
                 if b is not None:
                     banners.append(b)
-            elif f.rule_id == PORTION_RULE:
+            elif PORTION in f.roles:
                 p = _portion(f, segment)
                 if p is not None:
                     portions.append(p)
-            elif f.rule_id == AUTHORITY_RULE:
+            elif AUTHORITY in f.roles:
                 authority.append((segment, f))
-            elif f.rule_id in CABLE_RULES:
+            elif CABLE in f.roles:
                 level = _cable_level(f)
                 if level is not None:
                     cable_levels.append((segment, f, level))
@@ -389,10 +367,7 @@ def check_structure(
                 continue
             suggestion = _closest(token, known)
             hint = f"; did you mean {suggestion}?" if suggestion else "."
-            anchor = Hit(
-                rule_id="", category="structure", entity=UNKNOWN_TOKEN, severity="low",
-                score=0.8, start=start, end=end, text=marking.segment.text[start:end], message="",
-            )  # fmt: skip
+            anchor = Span(start, end, marking.segment.text[start:end])
             out.append((marking.segment, _finding(
                 UNKNOWN_TOKEN, "medium" if suggestion else "low", anchor,
                 f"{token!r} in {marking.finding.text!r} is no known marking{hint}",
@@ -493,10 +468,10 @@ def stated_level(findings: list[Hit]) -> int | None:
     for f in findings:
         if f.category != "marking":
             continue
-        if f.rule_id in BANNER_RULES and f.score >= 0.85:
+        if BANNER in f.roles and f.score >= 0.85:
             plain = _plain(f.text).upper()
             level = next((r for n, r in _BANNER_LEVEL.items() if plain.startswith(n)), None)
-        elif f.rule_id in CABLE_RULES:
+        elif CABLE in f.roles:
             level = _cable_level(f)
         else:
             continue
@@ -516,7 +491,7 @@ def apply_stated_level(findings: list[Hit]) -> list[Hit]:
 
 
 def _lowered(f: Hit) -> bool:
-    if f.rule_id == "US-BANNER-UNCLASSIFIED":
+    if UNCLASSIFIED_BANNER in f.roles:
         return False  # the statement itself keeps its own (low) severity
     return f.category == "marking" and f.severity != "info" and not claims_classified(f)
 

@@ -11,54 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from redactcheck.catalog import BUILTIN
 from redactcheck.document import Placed, Segment
 from redactcheck.finding import Explanation, Finding, Hit
-
-#: rule id -> (entity, severity, message). Descriptions for reports live in catalog.py.
-HIDDEN_RULES: dict[str, tuple[str, str, str]] = {
-    "HIDDEN-BAD-REDACTION": (
-        "BAD_REDACTION",
-        "high",
-        "Text lies under {reason}: the redaction can be undone by copying the text",
-    ),
-    "HIDDEN-INVISIBLE-TEXT": (
-        "INVISIBLE_TEXT",
-        "medium",
-        "Text a reader cannot see ({reason}) but that copy, search and extraction reveal",
-    ),
-    "HIDDEN-EARLIER-REVISION": (
-        "EARLIER_REVISION",
-        "medium",
-        "An earlier revision kept in the PDF (incremental update) holds text the final one "
-        "does not show",
-    ),
-    "HIDDEN-NO-TEXT-LAYER": (
-        "NO_TEXT_LAYER",
-        "medium",
-        "Page has no text layer (scanned image?): its content was not checked",
-    ),
-    "HIDDEN-TRACKED-CHANGE": (
-        "TRACKED_CHANGE",
-        "medium",
-        "Tracked change ({reason}) left in the document: accept or reject it before release",
-    ),
-    "HIDDEN-COMMENT": (
-        "COMMENT",
-        "medium",
-        "Comment left in the document: remove it before release",
-    ),
-    "HIDDEN-TEXT": (
-        "HIDDEN_TEXT",
-        "medium",
-        "Hidden text ({reason}): not shown to a reader, but kept in the file",
-    ),
-    "HIDDEN-METADATA": (
-        "METADATA",
-        "medium",
-        "Document metadata ({reason}) identifies a person or organisation: clear it before release",
-    ),
-}
-
 
 #: hidden findings whose span is text a reader cannot see; detectors that fire on it are listed
 _COVERS_TEXT = ("HIDDEN-BAD-REDACTION", "HIDDEN-INVISIBLE-TEXT", "HIDDEN-EARLIER-REVISION")
@@ -85,17 +40,17 @@ def hidden_finding(
     message: str | None = None,
 ) -> Placed:
     """A hidden-content hit over ``segment.text[start:end]``, with its segment."""
-    entity, default_severity, template = HIDDEN_RULES[rule_id]
+    info = BUILTIN[rule_id]
     hit = Hit(
         rule_id=rule_id,
         category="hidden",
-        entity=entity,
-        severity=severity or default_severity,
+        entity=info.entity,
+        severity=severity or info.severity,
         score=1.0,
         start=start,
         end=end,
         text=segment.text[start:end],
-        message=message or template.format(reason=reason or "hidden"),
+        message=message or info.message.format(reason=reason or "hidden"),
         detector="extract",
         details=dict(details or {}),
         explanation=Explanation("extract", 1.0),

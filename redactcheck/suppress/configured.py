@@ -13,6 +13,7 @@ import re
 from fnmatch import fnmatch
 from pathlib import Path
 
+from redactcheck.catalog import BUILTIN, CONFIGURED_UNUSED_MESSAGE
 from redactcheck.finding import Explanation, Finding
 from redactcheck.locate import normalise_for_fingerprint
 from redactcheck.suppress.inline import UNUSED_RULE_ID
@@ -83,6 +84,7 @@ class ConfiguredSuppressions:
     def unused(self, used: set[str], source: str | None) -> list[Finding]:
         """Findings for configured suppressions that silenced nothing in the whole scan."""
         out = []
+        info = BUILTIN[UNUSED_RULE_ID]
         for key, shown in sorted(self.all_keys().items()):
             if key in used:
                 continue
@@ -90,14 +92,14 @@ class ConfiguredSuppressions:
             out.append(
                 Finding(
                     rule_id=UNUSED_RULE_ID,
-                    category="structure",
-                    entity="SUPPRESSION",
-                    severity="low",
+                    category=info.category,
+                    entity=info.entity,
+                    severity=info.severity,
                     score=1.0,
                     start=0,
                     end=len(shown),
                     text=shown,
-                    message=f"Configured suppression ({kind}) matches no finding.",
+                    message=CONFIGURED_UNUSED_MESSAGE.format(kind=kind),
                     path=source or "(configuration)",
                     part="config",
                     detector="suppress",

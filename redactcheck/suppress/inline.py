@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactcheck.catalog import BUILTIN
 from redactcheck.detect.fastscan import ascii_view
 from redactcheck.finding import Explanation, Finding, Hit
 from redactcheck.locate import LineIndex
@@ -82,21 +83,19 @@ def is_directive_comment(finding: Finding) -> bool:
     return bool(_ONLY_DIRECTIVE.fullmatch(finding.text))
 
 
-UNUSED_MESSAGE = "This suppression matches no finding; remove it."
-
-
 def unused_hit(text: str, start: int, end: int) -> Hit:
     """A directive, reported when it silenced nothing so stale exceptions get cleaned up."""
+    info = BUILTIN[UNUSED_RULE_ID]
     return Hit(
         rule_id=UNUSED_RULE_ID,
-        category="structure",
-        entity="SUPPRESSION",
-        severity="low",
+        category=info.category,
+        entity=info.entity,
+        severity=info.severity,
         score=1.0,
         start=start,
         end=end,
         text=text,
-        message=UNUSED_MESSAGE,
+        message=info.message,
         detector="suppress",
         explanation=Explanation("directive", 1.0),
     )
