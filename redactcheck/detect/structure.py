@@ -367,9 +367,9 @@ def check_structure(
                 continue
             suggestion = _closest(token, known)
             hint = f"; did you mean {suggestion}?" if suggestion else "."
-            anchor = Span(start, end, marking.segment.text[start:end])
+            token_span = Span(start, end, marking.segment.text[start:end])
             out.append((marking.segment, _finding(
-                UNKNOWN_TOKEN, "medium" if suggestion else "low", anchor,
+                UNKNOWN_TOKEN, "medium" if suggestion else "low", token_span,
                 f"{token!r} in {marking.finding.text!r} is no known marking{hint}",
                 token=token, suggestion=suggestion,
             )))  # fmt: skip
