@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
+from lxml import etree
 
 from redactcheck.document import Document, Segment
 from redactcheck.extract import add_attachment
@@ -70,7 +71,6 @@ def read_metadata(pdf: pdfium.PdfDocument, data: bytes, doc: Document) -> None:
 
 def _xmp_values(data: bytes) -> Iterator[tuple[str, str]]:
     """Leaf values of uncompressed XMP packets (most writers leave XMP uncompressed)."""
-    from lxml import etree
 
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
