@@ -39,12 +39,9 @@ class Explanation:
 
 
 @dataclass(frozen=True, slots=True)
-class Hit:
-    """What a detector returns: a span of one segment's text, not yet located.
-
-    ``start``/``end`` are offsets into the text of the segment the detector was given; the
-    part and page come from that segment when the hit is located.
-    """
+class Reported:
+    """What a hit and the finding made of it both say: which rule, what kind, how sure, the
+    span (offsets into a segment's text, and the text), and the message for the reviewer."""
 
     rule_id: str
     category: str
@@ -55,6 +52,16 @@ class Hit:
     end: int
     text: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Reported):
+    """What a detector returns: a span of one segment's text, not yet located.
+
+    ``start``/``end`` are offsets into the text of the segment the detector was given; the
+    part and page come from that segment when the hit is located.
+    """
+
     system: str | None = None
     exemption: str | None = None
     detector: str = ""
@@ -66,7 +73,7 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Reported):
     """One span a reviewer must look at.
 
     ``start``/``end`` are Python ``str`` offsets into the text of the segment the finding came
@@ -74,15 +81,6 @@ class Finding:
     ``segment.text[start:end] == text`` always holds before redaction.
     """
 
-    rule_id: str
-    category: str
-    entity: str
-    severity: str
-    score: float
-    start: int
-    end: int
-    text: str
-    message: str
     path: str = ""
     part: str = "body"
     page: int | None = None

@@ -135,7 +135,7 @@ class Pipeline:
     def detect_document(
         self, document: Document, names: list[list[Hit]] | None = None, used: set[str] | None = None
     ) -> list[Finding]:
-        """The findings of one document, in four steps: detect (hits per segment, structure
+        """The findings of one document, in three steps: detect (hits per segment, structure
         checks over them, the extractor's hidden-content hits), locate (once, every hit),
         suppress (inline, then configured; keys used go into ``used``). ``names`` holds name
         hits per segment when the caller batched NER over many documents (``scan``)."""

@@ -78,12 +78,11 @@ class SuppressionChain:
                 kept.append((segment, f))
             else:
                 silenced.add((id(segment), directive.start))
+        # a directive is reported as unused only when it silenced nothing
         out = [
             f
             for segment, f in kept
-            if f.rule_id != UNUSED_RULE_ID
-            or f.category == "hidden"
-            or (id(segment), f.start) not in silenced
+            if f.rule_id != UNUSED_RULE_ID or (id(segment), f.start) not in silenced
         ]
         return self.configured.filter(out, used) if self.configured else out
 
@@ -92,7 +91,7 @@ class SuppressionChain:
         return self.configured.unused(used, source) if self.report_unused else []
 
 
-def apply_baseline(report, baseline: Baseline, scanned: set[str]) -> None:  # noqa: ANN001
+def apply_baseline(report, baseline: Baseline, scanned: set[str]) -> None:
     """The chain's last step, on a finished ``results.Report`` (not imported: suppression sits
     below the result types in the layers): drop accepted findings, record what
     matched and which entries are stale (see ``baseline.apply_baseline``)."""
