@@ -273,7 +273,7 @@ class PatternTriage:
     def __init__(self, patterns: Sequence[tuple[str, Sequence[str]]]):
         self.size = len(patterns)
         self.always: list[int] = []
-        self._sets: list[tuple[Any, list[int]]]  # re2.Set objects = []
+        self._sets: list[tuple[Any, list[int]]] = []  # re2.Set objects
         if _re2 is None:
             self.always = list(range(self.size))
             return
