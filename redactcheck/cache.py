@@ -12,7 +12,6 @@ same pages (cover sheets, transmittal slips) many times.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import sqlite3
@@ -29,7 +28,7 @@ from platformdirs import user_cache_dir
 from redactcheck.config import Config, _inside
 from redactcheck.document import Segment
 from redactcheck.extract.ocr import engine_identity
-from redactcheck.finding import Finding, field_values
+from redactcheck.finding import Explanation, Finding, Hit
 from redactcheck.results import FileResult
 from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir
 
@@ -60,17 +59,18 @@ class _TextKey:
 
 
 class ReuseByText:
-    """Memoise ``detect(segment)`` by the segment's text; callers get their own copies."""
+    """Memoise ``detect(segment)`` by the segment's text; hits are frozen, so every caller
+    gets the same ones."""
 
-    def __init__(self, detect: Callable[[Segment], list[Finding]], size: int = 1024):
+    def __init__(self, detect: Callable[[Segment], list[Hit]], size: int = 1024):
         self._detect = detect
         self._size = size
-        self._memo: OrderedDict[_TextKey, list[Finding]] = OrderedDict()
+        self._memo: OrderedDict[_TextKey, list[Hit]] = OrderedDict()
 
     def clear(self) -> None:
         self._memo.clear()
 
-    def detect(self, segment: Segment) -> list[Finding]:
+    def detect(self, segment: Segment) -> list[Hit]:
         key = _TextKey(segment.part, segment.text)
         found = self._memo.get(key)
         if found is None:
@@ -80,25 +80,24 @@ class ReuseByText:
                 self._memo.popitem(last=False)
         else:
             self._memo.move_to_end(key)
-        return [_copy(f) for f in found]
+        return list(found)
 
 
-_FIELDS = tuple(f.name for f in fields(Finding))
+_FIELDS = tuple(f.name for f in fields(Finding) if f.name != "explanation")
 
 
 def _as_dict(finding: Finding) -> dict:
-    """``Finding.to_dict`` without ``asdict``'s deep copy (json.dumps copies anyway)."""
-    return {name: getattr(finding, name) for name in _FIELDS}
+    """``Finding.to_dict`` without ``asdict``'s deep copy (json.dumps copies anyway), the
+    explanation as a list."""
+    out = {name: getattr(finding, name) for name in _FIELDS}
+    e = finding.explanation
+    out["explanation"] = None if e is None else [e.mechanism, e.base_score, e.context_word]
+    return out
 
 
-def _copy(finding: Finding) -> Finding:
-    """A copy the caller may fill in (locate sets path, line, fingerprint) without harm.
-
-    Built from a C-level tuple of the fields: ``copy.copy`` of a slotted dataclass goes through
-    ``__reduce_ex__`` and cost more than detecting most findings."""
-    clone = Finding(*field_values(finding))
-    clone.details = copy.deepcopy(finding.details) if finding.details else {}
-    return clone
+def _from_dict(stored: dict) -> Finding:
+    e = stored.pop("explanation", None)
+    return Finding(**stored, explanation=None if e is None else Explanation(*e))
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +183,7 @@ class ResultCache:
             stored = json.loads(zlib.decompress(row[0]))
             result = FileResult(
                 shown,
-                findings=[Finding(**f) for f in stored["findings"]],
+                findings=[_from_dict(f) for f in stored["findings"]],
                 notes=list(stored["notes"]),
                 size=int(stored["size"]),
                 suppressions_used=set(stored.get("suppressions_used", ())),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactcheck.finding import Finding
+from redactcheck.finding import Hit
 
 
 @dataclass(slots=True)
@@ -24,12 +24,24 @@ class Segment:
     origin: Any = None
 
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A hit and the segment its offsets point into: what ``locate.py`` turns into a finding.
+
+    Extractors record hidden content this way, so the hit's segment is known and never
+    searched for again."""
+
+    segment: Segment
+    hit: Hit
+
+
 @dataclass(slots=True)
 class Document:
     """One input file after extraction.
 
-    ``findings`` holds what the extractor itself found (hidden content, failed redactions,
-    pages without a text layer); detectors add theirs to the same report. ``notes`` are
+    ``hidden`` holds what the extractor itself found (hidden content, failed redactions,
+    pages without a text layer), each hit with its segment; detectors add theirs to the same
+    report. ``notes`` are
     remarks for the user (e.g. "decoded as cp1252") that are not findings; ``errors`` name
     content that was skipped, so a scan never passes a file it did not fully read.
     """
@@ -37,7 +49,7 @@ class Document:
     path: str
     media_type: str
     segments: list[Segment] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    hidden: list[Placed] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: content that was not read (a page past the page limit, an attachment that could not be
     #: unpacked): the file's findings stand and it is named under ``errors`` (exit status 2)

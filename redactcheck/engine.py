@@ -15,7 +15,7 @@ from pathlib import Path
 from redactcheck.config import Config
 from redactcheck.discover import Skipped
 from redactcheck.document import Document
-from redactcheck.finding import Finding
+from redactcheck.finding import Finding, Hit
 from redactcheck.pipeline import Item, Pipeline
 from redactcheck.results import EXIT_ERROR as EXIT_ERROR
 from redactcheck.results import EXIT_FINDINGS as EXIT_FINDINGS
@@ -58,7 +58,7 @@ class Scanner(Session):
         return self.pipeline.name_detector
 
     def detect_document(
-        self, document: Document, names: list[list[Finding]] | None = None
+        self, document: Document, names: list[list[Hit]] | None = None
     ) -> list[Finding]:
         return self.pipeline.detect_document(document, names)
 

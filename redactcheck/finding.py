@@ -1,8 +1,11 @@
-"""The one record that flows from every detector, through suppression, to every renderer.
+"""The records of a finding's life: a detector's :class:`Hit`, then the located :class:`Finding`.
 
-A finding is born in a detector (``detect/``) or an extractor's hidden-content check
-(``extract/``), gets its location filled in by ``locate.py``, may be dropped by ``suppress/``,
-and is printed by ``report/``.
+A detector (``detect/``) or an extractor's hidden-content check (``extract/``) returns
+:class:`Hit` records: offsets into one segment's text and an :class:`Explanation` of why.
+``locate.py`` turns every hit of a document into a :class:`Finding` in one pass (path, part,
+page, line, column, context, keyed fingerprint); ``suppress/chain.py`` may drop it;
+``report/`` prints it. Both records are frozen: a step that changes one makes a new one
+(``dataclasses.replace``), so a memoised or cached hit can be handed out without copying.
 """
 
 from __future__ import annotations
@@ -20,14 +23,25 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(slots=True)
-class Finding:
-    """One span a reviewer must look at.
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a detector reported a span (after Presidio's ``AnalysisExplanation``).
 
-    ``start``/``end`` are Python ``str`` offsets into the text of the segment the finding came
-    from (for a plain-text file: the whole decoded file, with no newline translation), so
-    ``segment.text[start:end] == text`` always holds before redaction.
+    ``mechanism`` names the rule pattern or the mechanism (``rules:<pattern>``, ``ner``,
+    ``name-rules:<basis>``, ``ocr-markings``, ``structure``, ``extract``, ``directive``);
+    ``base_score`` is the score before context raised it; ``context_word`` is the word near the
+    span that raised it, when one did.
     """
+
+    mechanism: str
+    base_score: float
+    context_word: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """What a hit and the finding made of it both say: which rule, what kind, how sure, the
+    span (offsets into a segment's text, and the text), and the message for the reviewer."""
 
     rule_id: str
     category: str
@@ -38,6 +52,35 @@ class Finding:
     end: int
     text: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Reported):
+    """What a detector returns: a span of one segment's text, not yet located.
+
+    ``start``/``end`` are offsets into the text of the segment the detector was given; the
+    part and page come from that segment when the hit is located.
+    """
+
+    system: str | None = None
+    exemption: str | None = None
+    detector: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+    explanation: Explanation | None = None
+    #: the roles of the rule that made it (rule files' ``roles``: ``banner``, ``portion-mark``
+    #: …), read by document-level checks instead of rule ids
+    roles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Reported):
+    """One span a reviewer must look at.
+
+    ``start``/``end`` are Python ``str`` offsets into the text of the segment the finding came
+    from (for a plain-text file: the whole decoded file, with no newline translation), so
+    ``segment.text[start:end] == text`` always holds before redaction.
+    """
+
     path: str = ""
     part: str = "body"
     page: int | None = None
@@ -54,6 +97,8 @@ class Finding:
     #: where the span is on its PDF page: (left, bottom, right, top) in points, in the page's
     #: unrotated coordinates (origin bottom left); None outside PDF pages
     bbox: tuple[float, float, float, float] | None = None
+    #: why it was reported (kept out of reports: ``to_dict`` leaves it out)
+    explanation: Explanation | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (
@@ -66,7 +111,9 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        del out["explanation"]
+        return out
 
     def __reduce__(self) -> tuple:
         # pickled as a constructor call: pool workers send every finding back to the parent,

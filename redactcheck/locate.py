@@ -1,4 +1,5 @@
-"""Give a detector's raw finding its place: file, part, page, line, column, context, fingerprint."""
+"""Turn a document's hits into findings, in one pass: file, part, page, line, column, context,
+PDF box and keyed fingerprint (numbered when identical spans share one)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
-from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.document import Placed
+from redactcheck.finding import Finding, Hit
 
 CONTEXT_CHARS = 60
 _WS = re.compile(r"\s+")
@@ -38,8 +39,8 @@ class LineIndex:
     @staticmethod
     @lru_cache(maxsize=16)
     def of(text: str) -> LineIndex:
-        """The index of ``text``, built once: a segment is located several times (detectors,
-        inline suppressions, document-level checks, extractor findings)."""
+        """The index of ``text``, built once: a segment's line numbers are asked for by the
+        locate pass and by the inline suppressions found in it."""
         return LineIndex(text)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -76,24 +77,25 @@ def normalise_for_fingerprint(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
-def fingerprint(finding: Finding, segment_text: str, key: bytes) -> str:
+def fingerprint(rule_id: str, path: str, part: str, hit: Hit, segment_text: str, key: bytes) -> str:
     """Keyed hash of rule, matched text and up to two words either side on the same line.
 
     Line numbers and neighbouring lines are left out so that edits elsewhere in the file keep it
     stable (a baseline must survive a paragraph added above); the key stops anyone from
     confirming a guessed name against a published fingerprint.
     """
-    line_start = max(segment_text.rfind("\n", 0, finding.start) + 1, finding.start - 80)
-    nl = segment_text.find("\n", finding.end)
-    line_end = min(len(segment_text) if nl == -1 else nl, finding.end + 80)
-    before = _WORDS.findall(segment_text[line_start : finding.start])[-2:]
-    after = _WORDS.findall(segment_text[finding.end : line_end])[:2]
+    start, end = hit.start, hit.end
+    line_start = max(segment_text.rfind("\n", 0, start) + 1, start - 80)
+    nl = segment_text.find("\n", end)
+    line_end = min(len(segment_text) if nl == -1 else nl, end + 80)
+    before = _WORDS.findall(segment_text[line_start:start])[-2:]
+    after = _WORDS.findall(segment_text[end:line_end])[:2]
     material = "\x1f".join(
         [
-            finding.rule_id,
-            finding.path,
-            finding.part,
-            normalise_for_fingerprint(finding.text),
+            rule_id,
+            path,
+            part,
+            normalise_for_fingerprint(hit.text),
             " ".join(before).casefold(),
             " ".join(after).casefold(),
         ]
@@ -123,22 +125,22 @@ def _hmac_states(key: bytes):
     )
 
 
-def number_duplicates(findings: list[Finding], key: bytes) -> None:
-    """Give the 2nd, 3rd … finding with the same fingerprint in a file a fingerprint of its own.
+def number_duplicates(fingerprints: list[str], key: bytes) -> list[str]:
+    """The 2nd, 3rd … equal fingerprint of a file made one of its own.
 
     Identical spans in identical line context (a banner at the top and bottom of every page)
     would otherwise share one fingerprint, and a baseline that accepted one would silently
     accept any number of new copies. Numbering in document order keeps them apart and stays
-    stable unless an identical copy is added or removed.
+    stable unless an identical copy is added or removed (a copy suppressed inline still
+    counts, so adding a suppression renumbers nothing).
     """
     seen: dict[str, int] = {}
-    for f in findings:
-        if not f.fingerprint:
-            continue
-        n = seen.get(f.fingerprint, 0) + 1
-        seen[f.fingerprint] = n
-        if n > 1:
-            f.fingerprint = _keyed_hash(key, f"{f.fingerprint}#{n}".encode())
+    out: list[str] = []
+    for fp in fingerprints:
+        n = seen.get(fp, 0) + 1
+        seen[fp] = n
+        out.append(_keyed_hash(key, f"{fp}#{n}".encode()) if n > 1 else fp)
+    return out
 
 
 def context_snippet(text: str, start: int, end: int) -> str:
@@ -149,29 +151,69 @@ def context_snippet(text: str, start: int, end: int) -> str:
     return text[line_start:line_end].replace("\r", " ").replace("\t", " ")
 
 
-def locate(findings: list[Finding], segment: Segment, path: str, key: bytes) -> list[Finding]:
-    """Fill in location fields of findings that came from ``segment`` (in place)."""
-    if not findings:
-        return findings
-    where = line_columns(segment.text, {o for f in findings for o in (f.start, f.end)})
+def locate(placed: list[Placed], path: str, key: bytes) -> list[Finding]:
+    """Every hit of one document as a :class:`Finding`, in the order given: the one place a
+    finding gets its location (called once per document by ``pipeline.py``)."""
+    where: dict[int, dict[int, tuple[int, int]]] = {}
+    by_segment: dict[int, list[Placed]] = {}
+    for p in placed:
+        by_segment.setdefault(id(p.segment), []).append(p)
+    for group in by_segment.values():
+        offsets = {o for p in group for o in (p.hit.start, p.hit.end)}
+        where[id(group[0].segment)] = line_columns(group[0].segment.text, offsets)
+    prints = number_duplicates(
+        [
+            fingerprint(p.hit.rule_id, path, p.segment.part, p.hit, p.segment.text, key)
+            for p in placed
+        ],
+        key,
+    )
+    return [
+        _finding(p, path, where[id(p.segment)], fp) for p, fp in zip(placed, prints, strict=True)
+    ]
+
+
+def _finding(
+    placed: Placed, path: str, where: dict[int, tuple[int, int]], fingerprint_: str
+) -> Finding:
+    hit, segment = placed.hit, placed.segment
+    details = hit.details
+    bbox = None
     boxes = segment.origin if hasattr(segment.origin, "bbox") else None  # PDF pages
-    for f in findings:
-        if boxes is not None and f.bbox is None:
-            f.bbox = boxes.bbox(f.start, f.end)
-            extra = {
-                "ocr_confidence": boxes.ocr_confidence(f.start, f.end),
-                "page_band": boxes.band(f.bbox),  # layout evidence: margin banners, stamps
-            }
-            extra = {k: v for k, v in extra.items() if v is not None}
-            if extra:
-                f.details = {**f.details, **extra}
-        f.path = path
-        f.part = segment.part if f.part == "body" else f.part
-        f.page = segment.page if f.page is None else f.page
-        f.line, f.column = where[f.start]
-        f.end_line, f.end_column = where[f.end]
-        if not f.context:
-            f.context = context_snippet(segment.text, f.start, f.end)
-        if not f.fingerprint:
-            f.fingerprint = fingerprint(f, segment.text, key)
-    return findings
+    if boxes is not None:
+        bbox = boxes.bbox(hit.start, hit.end)
+        extra = {
+            "ocr_confidence": boxes.ocr_confidence(hit.start, hit.end),
+            "page_band": boxes.band(bbox),  # layout evidence: margin banners, stamps
+        }
+        extra = {k: v for k, v in extra.items() if v is not None}
+        if extra:
+            details = {**details, **extra}
+    line, column = where[hit.start]
+    end_line, end_column = where[hit.end]
+    return Finding(
+        rule_id=hit.rule_id,
+        category=hit.category,
+        entity=hit.entity,
+        severity=hit.severity,
+        score=hit.score,
+        start=hit.start,
+        end=hit.end,
+        text=hit.text,
+        message=hit.message,
+        path=path,
+        part=segment.part,
+        page=segment.page,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        system=hit.system,
+        exemption=hit.exemption,
+        context=context_snippet(segment.text, hit.start, hit.end),
+        fingerprint=fingerprint_,
+        detector=hit.detector,
+        details=details,
+        bbox=bbox,
+        explanation=hit.explanation,
+    )

@@ -16,11 +16,11 @@ from redactcheck.config import Config
 from redactcheck.detect.overlap import drop_nested_markings
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.structure import apply_stated_level, check_structure
-from redactcheck.document import Document, Segment
+from redactcheck.document import Document, Placed, Segment
 from redactcheck.extract import extract
-from redactcheck.extract.hidden import place_document_findings
+from redactcheck.extract.hidden import name_detectors
 from redactcheck.extract.ocr import ocr_settings
-from redactcheck.finding import Finding
+from redactcheck.finding import Finding, Hit
 from redactcheck.isolation import Outcome, guard, read_bounded
 from redactcheck.limits import (
     LimitExceeded,
@@ -30,13 +30,12 @@ from redactcheck.limits import (
     file_scope,
     timer_held,
 )
-from redactcheck.locate import fingerprint_key, locate, number_duplicates
+from redactcheck.locate import fingerprint_key, locate
 from redactcheck.paths import display_path
 from redactcheck.results import FileResult, ScanError
 from redactcheck.ruleset.loader import load_rules
 from redactcheck.safetext import valid_text, visible
-from redactcheck.suppress.configured import ConfiguredSuppressions
-from redactcheck.suppress.inline import apply_inline, drop_directive_comments
+from redactcheck.suppress.chain import SuppressionChain
 
 #: A few lines that reach every rules-only detection step (see ``Pipeline._prepare``).
 _PREPARE_SAMPLE = (
@@ -58,12 +57,7 @@ class Pipeline:
         self.rule_detector = RuleDetector(self.rules)
         self.rules_memo = ReuseByText(lambda segment: self.rule_detector.detect(segment))
         self._name_detector = name_detector
-        self.suppressions = ConfiguredSuppressions(
-            config.allow,
-            config.allow_regex,
-            config.per_path_disable,
-            Path(config.source).parent if config.source else None,
-        )
+        self.suppressions = SuppressionChain.from_config(config)
         self.key = key or fingerprint_key()
         self.limits = Limits(
             max_file_size=config.max_file_size,
@@ -139,14 +133,16 @@ class Pipeline:
     # --- steps ------------------------------------------------------------------------------
 
     def detect_document(
-        self, document: Document, names: list[list[Finding]] | None = None
+        self, document: Document, names: list[list[Hit]] | None = None, used: set[str] | None = None
     ) -> list[Finding]:
-        """Findings of one document; ``names`` holds name findings per segment when the caller
-        batched NER over many documents (``scan``)."""
+        """The findings of one document, in three steps: detect (hits per segment, structure
+        checks over them, the extractor's hidden-content hits), locate (once, every hit),
+        suppress (inline, then configured; keys used go into ``used``). ``names`` holds name
+        hits per segment when the caller batched NER over many documents (``scan``)."""
         if names is None and self.config.names:
             names = self.name_detector.detect_many(document.segments)
-        findings: list[Finding] = []
-        per_segment: list[tuple[Segment, list[Finding]]] = []
+        per_segment: list[tuple[Segment, list[Hit]]] = []
+        placed: list[Placed] = []
         for index, segment in enumerate(document.segments):
             check_deadline()
             check_line_length(segment.text, self.limits)
@@ -155,25 +151,18 @@ class Pipeline:
                 found.extend(names[index])
             found = [f for f in found if f.score >= self.config.min_score]
             per_segment.append((segment, found))
-            located = locate(drop_nested_markings(found), segment, document.path, self.key)
-            kept = apply_inline(
-                located, segment, report_unused=self.config.report_unused_suppressions
-            )
-            # unused-suppression findings are new here and still need their location
-            findings.extend(f for f in kept if f.path)
-            fresh = [f for f in kept if not f.path]
-            findings.extend(locate(fresh, segment, document.path, self.key))
+            placed.extend(Placed(segment, h) for h in drop_nested_markings(found))
+            placed.extend(Placed(segment, h) for h in self.suppressions.directive_hits(segment))
         # severity follows the level the document states (UNCLASSIFIED: markings are info)
-        apply_stated_level(findings)
+        placed = _stated_level(placed)
         # document-level marking checks (banner vs portions, authority block, dates, tokens)
-        for segment, f in check_structure(per_segment, self.config.as_of):
-            if f.rule_id not in self.config.disable:
-                findings.extend(locate([f], segment, document.path, self.key))
-        # extractor findings (hidden content) point into a segment: place them the same way
-        placed = place_document_findings(document, findings, self.key)
-        findings.extend(drop_directive_comments(placed))
-        number_duplicates(findings, self.key)
-        return findings
+        for segment, h in check_structure(per_segment, self.config.as_of):
+            if h.rule_id not in self.config.disable:
+                placed.append(Placed(segment, h))
+        placed.extend(document.hidden)
+        findings = name_detectors(locate(placed, document.path, self.key))
+        pairs = [(p.segment, f) for p, f in zip(placed, findings, strict=True)]
+        return self.suppressions.file(pairs, set() if used is None else used)
 
     def _scan_read(self, items: list[tuple[str, bytes]], keep_text: bool) -> list[FileResult]:
         """Scan files already read, NER batched over all of their segments."""
@@ -201,8 +190,7 @@ class Pipeline:
             with guard(outcome), file_scope(self.limits, result.size):
                 if not batched and self.config.names:
                     found = self.name_detector.detect_many(document.segments)
-                findings = self.detect_document(document, found)
-                findings = self.suppressions.filter(findings, result.suppressions_used)
+                findings = self.detect_document(document, found, result.suppressions_used)
                 result.findings = sorted(findings, key=Finding.sort_key)
                 if keep_text:
                     result.segments = [Segment(s.text, s.part, s.page) for s in document.segments]
@@ -237,15 +225,24 @@ class Pipeline:
             kept.append(segment)
         if dropped:
             document.segments = kept
-            document.findings = [f for f in document.findings if (f.part, f.page) not in dropped]
+            document.hidden = [
+                p for p in document.hidden if (p.segment.part, p.segment.page) not in dropped
+            ]
 
-    def _names_for(self, documents: list[Document]) -> list[list[list[Finding]] | None]:
+    def _names_for(self, documents: list[Document]) -> list[list[list[Hit]] | None]:
         """Name findings per document and segment, from one NER pass over all segments."""
         if not self.config.names or not documents:
             return [None] * len(documents)
         segments = [s for d in documents for s in d.segments]
         flat = iter(self.name_detector.detect_many(segments))
         return [[next(flat) for _ in d.segments] for d in documents]
+
+
+def _stated_level(placed: list[Placed]) -> list[Placed]:
+    """Detector hits with the severity the document's stated level gives them
+    (``structure.apply_stated_level``)."""
+    hits = apply_stated_level([p.hit for p in placed])
+    return [p if h is p.hit else Placed(p.segment, h) for p, h in zip(placed, hits, strict=True)]
 
 
 def _one_line(message: str, limit: int = 400) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from redactcheck.document import Segment
+from redactcheck.document import Placed, Segment
 from redactcheck.extract import ExtractError, extract
 from redactcheck.extract.text import decode
 from redactcheck.limits import FileTimeout, Limits, file_scope
@@ -88,7 +88,7 @@ def check_rules_and_locate(text: str) -> None:
     for f in findings:
         assert 0 <= f.start < f.end <= len(text), f
         assert text[f.start : f.end] == f.text
-    located = locate(findings, segment, "fuzz.txt", b"k")
+    located = locate([Placed(segment, f) for f in findings], "fuzz.txt", b"k")
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     for f in located:
         line = sum(1 for s in starts if s <= f.start)

@@ -21,8 +21,8 @@ PACKAGE = ROOT / "redactcheck"
 #: found here but not listed fails the test, and so does a listed cycle that is gone (then
 #: delete its line).
 KNOWN_CYCLES = {
-    # refine imports names' private helpers and ENTITY_INFO; the names branch splits them
-    # (issue 14, item 5)
+    # refine imports names' private _trim_to_line (entity severities and messages now come
+    # from catalog.py); the names branch splits them (issue 14, item 5)
     frozenset({"redactcheck.detect.names", "redactcheck.detect.refine"}),
 }
 

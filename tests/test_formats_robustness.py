@@ -55,11 +55,10 @@ def test_mutated_documents_raise_only_extract_error(seed):
         except ExtractError as exc:
             assert str(exc) and "\n" not in str(exc)
             continue
-        for f in document.findings:
-            assert any(
-                s.part == f.part and s.page == f.page and s.text[f.start : f.end] == f.text
-                for s in document.segments
-            )
+        for placed in document.hidden:
+            f = placed.hit
+            assert any(s is placed.segment for s in document.segments)
+            assert placed.segment.text[f.start : f.end] == f.text
 
 
 @pytest.mark.parametrize(

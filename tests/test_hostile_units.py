@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,10 +170,8 @@ def test_redact_masks_escaped_and_quoted_forms():
     from redactcheck.report.redact import redact_report
 
     text = "SEC\u200bRET//NOFORN//ZYX"
-    f = _finding("US-X", 0, len(text), 1.0)
-    f.text = text
-    f.path = "a.txt"
-    f.message = f"{'ZYX'!r} in {text!r} is no known marking; also {text}"
+    message = f"{'ZYX'!r} in {text!r} is no known marking; also {text}"
+    f = replace(_finding("US-X", 0, len(text), 1.0), text=text, path="a.txt", message=message)
     shown = redact_report(Report(findings=[f])).findings[0]
     assert "ZYX" not in shown.message and "SEC" not in shown.message
 

@@ -104,7 +104,7 @@ def test_page_limit_and_languages():
     assert languages("deu+fra") == "eng+deu+fra"
     assert languages(None) == "eng"
     document = extract("scan.pdf", build.scanned_memo(), ocr=OcrSettings(max_pages=0))
-    assert [f.rule_id for f in document.findings] == ["HIDDEN-NO-TEXT-LAYER"]
+    assert [p.hit.rule_id for p in document.hidden] == ["HIDDEN-NO-TEXT-LAYER"]
     assert "only 0 pages of a file are OCR'd" in document.notes[0]
 
 
@@ -146,7 +146,9 @@ def test_a_page_over_its_time_budget_is_reported_and_the_next_is_read(monkeypatc
 
     monkeypatch.setattr(pdf, "ocr_page", slow_first)
     document = extract("scan.pdf", build.scanned_memo(2), ocr=True)
-    assert [(f.rule_id, f.page) for f in document.findings] == [("HIDDEN-NO-TEXT-LAYER", 1)]
+    assert [(p.hit.rule_id, p.segment.page) for p in document.hidden] == [
+        ("HIDDEN-NO-TEXT-LAYER", 1)
+    ]
     assert any("page 1" in n and "gave up" in n for n in document.notes)
     (page_two,) = [s for s in document.segments if s.part == "body" and s.page == 2]
     assert build.PHONE in page_two.text

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from redactcheck.detect.overlap import drop_nested_markings
-from redactcheck.finding import Finding
+from redactcheck.finding import Hit
 
 
 def _f(rule, start, end, category="marking", score=0.9):
-    return Finding(rule, category, "X", "high", score, start, end, "x" * (end - start), "m")
+    return Hit(rule, category, "X", "high", score, start, end, "x" * (end - start), "m")
 
 
 def test_nested_marking_dropped_but_partial_overlap_kept():

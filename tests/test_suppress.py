@@ -124,14 +124,19 @@ def test_bad_suppression_config_is_a_config_error(table, message):
 
 
 def test_a_comment_holding_only_a_directive_is_not_reported_as_hidden_content():
+    from redactcheck.document import Segment
     from redactcheck.finding import Finding
-    from redactcheck.suppress.inline import drop_directive_comments
+    from redactcheck.suppress.chain import SuppressionChain
+    from redactcheck.suppress.configured import ConfiguredSuppressions
 
-    def hidden(text: str) -> Finding:
-        return Finding("HIDDEN-COMMENT", "hidden", "COMMENT", "low", 1.0, 0, len(text), text, "m")
+    def hidden(text: str) -> tuple[Segment, Finding]:
+        f = Finding("HIDDEN-COMMENT", "hidden", "COMMENT", "low", 1.0, 0, len(text), text, "m")
+        return Segment(text, "comment"), f
 
-    kept = drop_directive_comments(
-        [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")]
+    chain = SuppressionChain(ConfiguredSuppressions([]))
+    kept = chain.file(
+        [hidden(" redactcheck: ignore[PII-PERSON] "), hidden("redactcheck: ignore but Jane Roe")],
+        set(),
     )
     assert [f.text for f in kept] == ["redactcheck: ignore but Jane Roe"]
 
@@ -149,3 +154,17 @@ def test_directive_is_found_in_any_letter_case():
     ):
         assert list(directives(text)) == [1], text
     assert directives("redactcheck ignore; Check: nothing") == {}
+
+
+def test_a_directive_on_a_line_also_silences_a_document_level_finding_there(tmp_path):
+    """A reviewer who accepts a banner line with ``redactcheck: ignore`` accepts what the
+    document-level checks say about that banner too (suppression is one chain)."""
+    text = "CONFIDENTIAL//NOFORN{}\n(S) A paragraph marked higher than the banner.\n"
+    found = {}
+    for name, directive in (("plain.txt", ""), ("ignored.txt", "  # redactcheck: ignore")):
+        (tmp_path / name).write_text(text.format(directive), encoding="utf-8")
+        result = Scanner(Config(names=False)).scan([tmp_path / name])
+        found[name] = {(f.line, f.rule_id) for f in result.findings}
+    assert (1, "STRUCTURE-BANNER-PORTION-MISMATCH") in found["plain.txt"]
+    assert {rule for line, rule in found["ignored.txt"] if line == 1} == set()
+    assert (2, "US-PORTION-MARK") in found["ignored.txt"]

@@ -20,9 +20,9 @@ from redactcheck.suppress.baseline import (
     DEFAULT_BASELINE,
     Baseline,
     BaselineError,
-    apply_baseline,
     load_baseline,
 )
+from redactcheck.suppress.chain import apply_baseline
 from redactcheck.targets import never_scanned, select_targets
 
 app = typer.Typer(

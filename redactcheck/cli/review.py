@@ -34,7 +34,7 @@ from redactcheck.document import Segment
 from redactcheck.finding import Finding
 from redactcheck.report.table import SEVERITY_STYLE
 from redactcheck.safetext import terminal_text, visible
-from redactcheck.suppress.baseline import apply_baseline
+from redactcheck.suppress.chain import apply_baseline
 
 CONTEXT_LINES = 2
 

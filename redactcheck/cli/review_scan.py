@@ -14,7 +14,7 @@ from redactcheck.config import Config
 from redactcheck.gitdiff import GitError
 from redactcheck.progress import ScanProgress, wanted
 from redactcheck.results import FileResult, Report
-from redactcheck.suppress.baseline import apply_baseline
+from redactcheck.suppress.chain import apply_baseline
 from redactcheck.targets import never_scanned, select_targets
 
 

@@ -11,7 +11,9 @@ from rich.table import Table
 
 from redactcheck.cli.common import fail
 from redactcheck.detect.structure import STATED_LEVEL_RULE
+from redactcheck.ruleset.docs import default_docs
 from redactcheck.ruleset.loader import LoadedRule, RuleLoadError, load_rules
+from redactcheck.ruleset.selftest import run_examples
 
 app = typer.Typer(help="List, validate, test and show rules.", no_args_is_help=True)
 
@@ -55,7 +57,6 @@ def validate(rules: list[Path] = RulesOpt, only: bool = OnlyOpt) -> None:
 @app.command("test")
 def test(rules: list[Path] = RulesOpt, only: bool = OnlyOpt) -> None:
     """Run every rule's match / no_match examples."""
-    from redactcheck.ruleset.selftest import run_examples
 
     loaded = _load(rules, only)
     count, failures = run_examples(loaded)
@@ -97,7 +98,6 @@ def docs(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write Markdown here."),
 ) -> None:
     """Write the rule reference (Markdown) generated from the shipped rule files."""
-    from redactcheck.ruleset.docs import default_docs
 
     text = default_docs(_load(None))
     if output is None:

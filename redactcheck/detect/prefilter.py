@@ -16,6 +16,7 @@ when google-re2 is not installed: the triage can only save time, never lose a fi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 try:  # optional fast engine; the pure-Python path gives the same findings
     import re2 as _re2
@@ -272,7 +273,7 @@ class PatternTriage:
     def __init__(self, patterns: Sequence[tuple[str, Sequence[str]]]):
         self.size = len(patterns)
         self.always: list[int] = []
-        self._sets: list[tuple[object, list[int]]] = []
+        self._sets: list[tuple[Any, list[int]]] = []  # re2.Set objects
         if _re2 is None:
             self.always = list(range(self.size))
             return

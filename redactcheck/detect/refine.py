@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from redactcheck.catalog import PII_BY_ENTITY, PII_FALLBACK
 from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.person_rules import find_people
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 
 #: (entity type, start, end, score) with offsets into the text being refined.
 RawResult = tuple[str, int, int, float]
@@ -26,28 +27,28 @@ def refine_results(
     entities: Iterable[str],
     min_score: float = 0.0,
     other_ner: Iterable[tuple[int, int, str]] = (),
-) -> list[Finding]:
+) -> list[Hit]:
     """Findings for ``text`` from raw results.
 
     ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
     word the model calls a place elsewhere in the text is then not reported as a person.
     """
-    from redactcheck.detect.names import _FALLBACK, ENTITY_INFO, _trim_to_line
+    from redactcheck.detect.names import _trim_to_line
 
     wanted = set(entities)
     # a span never crosses a line break: spaCy glues the next line's first word onto a name
     results = [(kind, *_trim_to_line(text, s, e), score) for kind, s, e, score in results]
-    findings: list[Finding] = []
+    findings: list[Hit] = []
     if "PERSON" in wanted:
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
         ner += [(s, e, label) for s, e, label in other_ner if label != "PERSON"]
-        info = ENTITY_INFO["PERSON"]
+        info = PII_BY_ENTITY["PERSON"]
         for p in find_people(text, ner):
             if p.score < min_score:
                 continue
             findings.append(
-                Finding(
-                    rule_id=info.rule_id,
+                Hit(
+                    rule_id=info.id,
                     category="pii",
                     entity="PERSON",
                     severity=info.severity,
@@ -59,6 +60,7 @@ def refine_results(
                     exemption="(b)(6)",
                     detector="presidio",
                     details={"basis": p.basis},
+                    explanation=Explanation(f"name-rules:{p.basis}", p.score),
                 )
             )
     for kind, start, end, score in results:
@@ -69,10 +71,10 @@ def refine_results(
             continue
         if kind == "PHONE_NUMBER" and not is_phone(text, start, end):
             continue
-        info = ENTITY_INFO.get(kind, _FALLBACK)
+        info = PII_BY_ENTITY.get(kind, PII_FALLBACK)
         findings.append(
-            Finding(
-                rule_id=info.rule_id,
+            Hit(
+                rule_id=info.id,
                 category="pii",
                 entity=kind,
                 severity=info.severity,
@@ -83,6 +85,7 @@ def refine_results(
                 message=info.message,
                 exemption="(b)(6)",
                 detector="presidio",
+                explanation=Explanation("ner", float(score)),
             )
         )
     return findings

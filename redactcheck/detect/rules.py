@@ -17,7 +17,7 @@ from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
 from redactcheck.detect.prefilter import PatternTriage
 from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import Normalized, normalize
 from redactcheck.ruleset.loader import LoadedRule
 from redactcheck.ruleset.schema import PatternSpec, RuleSpec
@@ -44,6 +44,8 @@ class CompiledRule:
     context: re.Pattern[str] | None
     #: RE2 test run before ``context``: no context word anywhere, in any case, means no boost
     context_may_occur: Callable[[str], bool] | None = None
+    #: the rule file's ``roles``, shared by every hit of the rule
+    roles: frozenset[str] = frozenset()
 
 
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
@@ -61,7 +63,8 @@ def compile_rule(spec: RuleSpec) -> CompiledRule:
         words = "|".join(re.escape(w) for w in sorted(spec.context.words, key=len, reverse=True))
         context = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     may_occur = icase_prefilter(spec.context.words) if spec.context else None
-    return CompiledRule(spec, [compile_pattern(p) for p in spec.patterns], context, may_occur)
+    patterns = [compile_pattern(p) for p in spec.patterns]
+    return CompiledRule(spec, patterns, context, may_occur, frozenset(spec.roles))
 
 
 class RuleDetector:
@@ -100,9 +103,9 @@ class RuleDetector:
     def triage(self, value: PatternTriage) -> None:
         self._triage = value
 
-    def detect(self, segment: Segment) -> list[Finding]:
+    def detect(self, segment: Segment) -> list[Hit]:
         norm = normalize(segment.text)
-        findings: list[Finding] = []
+        findings: list[Hit] = []
         if self.gate is not None:
             text, original, owners = norm.text, segment.text, self._owners
             for index, spans in self.gate.windows(text, norm.chars):
@@ -128,7 +131,7 @@ class RuleDetector:
             key=lambda f: (f.start, f.end, f.rule_id),
         )
 
-    def _weigh_evidence(self, findings: list[Finding]) -> list[Finding]:
+    def _weigh_evidence(self, findings: list[Hit]) -> list[Hit]:
         """Drop hits of ``needs_evidence`` patterns where the text lacks the evidence: a
         lower-case ``(s)`` at a line end is a plural in prose, a portion mark on a page that
         already carries several clear ones."""
@@ -149,10 +152,10 @@ class RuleDetector:
         norm: Normalized,
         patterns: list[CompiledPattern] | None = None,
         spans: list[tuple[int, int]] | None = None,
-    ) -> list[Finding]:
+    ) -> list[Hit]:
         """Findings of ``rule`` (or only ``patterns`` of it); ``spans`` limits matching to
         ``(pos, endpos)`` windows of the normalised text (see detect/keywords.py)."""
-        out: list[Finding] = []
+        out: list[Hit] = []
         text = norm.text
         for pattern in rule.patterns if patterns is None else patterns:
             regex = pattern.regex
@@ -174,20 +177,23 @@ def _finding(
     norm: Normalized,
     n_start: int,
     n_end: int,
-) -> Finding:
+) -> Hit:
     """The finding for a hit at ``[n_start, n_end)`` of the normalised text: offsets mapped
     back to ``original``, the score raised when the rule's context words are near."""
     spec = rule.spec
     start, end = norm.span(n_start, n_end)
     score = pattern.spec.score
+    context_word = None
     if rule.context is not None and spec.context is not None:
         lo = max(0, start - spec.context.window)
         hi = min(len(original), end + spec.context.window)
         window = original[lo:start] + " " + original[end:hi]
         may_occur = rule.context_may_occur
-        if (may_occur is None or may_occur(window)) and rule.context.search(window):
+        word = rule.context.search(window) if may_occur is None or may_occur(window) else None
+        if word:
             score = min(1.0, score + spec.context.boost)
-    return Finding(
+            context_word = word.group(0)
+    return Hit(
         rule_id=spec.id,
         category=spec.category,
         entity=spec.entity,
@@ -200,10 +206,12 @@ def _finding(
         system=spec.system,
         exemption=spec.exemption,
         detector=f"rules:{pattern.spec.name}",
+        explanation=Explanation(f"rules:{pattern.spec.name}", pattern.spec.score, context_word),
+        roles=rule.roles,
     )
 
 
-def _quiet_office_addresses(findings: list[Finding], text: str) -> list[Finding]:
+def _quiet_office_addresses(findings: list[Hit], text: str) -> list[Hit]:
     """Street and postal addresses of public bodies are released: drop them (see
     ``contact_rules.is_government_address``)."""
     return [
@@ -213,7 +221,7 @@ def _quiet_office_addresses(findings: list[Finding], text: str) -> list[Finding]
     ]
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _dedupe(findings: list[Hit]) -> list[Hit]:
     """One finding per rule and place: several patterns of a rule may hit the same text, or
     overlapping parts of it (``SECRET`` inside ``SECRET//NOFORN``); the strongest hit wins,
     and among equally strong ones the widest.
@@ -221,18 +229,18 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     Linear in the number of findings (after sorting): only hits of one rule that overlap,
     directly or through a chain, compete, so each such cluster is settled on its own. Comparing
     every hit with every kept one took 223 s on 100,000 portion-marked lines (issue 15)."""
-    best: dict[tuple[str, int, int], Finding] = {}
+    best: dict[tuple[str, int, int], Hit] = {}
     for f in findings:
         key = (f.rule_id, f.start, f.end)
         if key not in best or f.score > best[key].score:
             best[key] = f
-    by_rule: dict[str, list[Finding]] = {}
+    by_rule: dict[str, list[Hit]] = {}
     for f in best.values():
         by_rule.setdefault(f.rule_id, []).append(f)
-    kept: list[Finding] = []
+    kept: list[Hit] = []
     for group in by_rule.values():
         group.sort(key=lambda f: (f.start, f.end))
-        cluster: list[Finding] = []
+        cluster: list[Hit] = []
         cluster_end = 0
         for f in group:
             if cluster and f.start >= cluster_end:
@@ -244,13 +252,13 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule_id))
 
 
-def _settle(cluster: list[Finding]) -> list[Finding]:
+def _settle(cluster: list[Hit]) -> list[Hit]:
     """Hits of one rule that overlap in a chain: strongest first, then widest, keep each that
     overlaps none kept before it."""
     if len(cluster) <= 1:
         return cluster
     taken: list[tuple[int, int]] = []
-    kept: list[Finding] = []
+    kept: list[Hit] = []
     for f in sorted(cluster, key=lambda f: (-f.score, f.start - f.end, f.start)):
         if any(f.start < end and start < f.end for start, end in taken):
             continue  # overlaps a stronger (or equally strong, wider) hit of the same rule

@@ -14,60 +14,25 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 import yaml
 
-from redactcheck.catalog import RuleInfo, register
 from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import lexicon_path
 
+#: rule id = PREFIX + entity with hyphens; each check's severity and description: catalog.py
 PREFIX = "STRUCTURE-"
 MISMATCH = "BANNER_PORTION_MISMATCH"
 NO_BANNER = "PORTION_WITHOUT_BANNER"
 NO_AUTHORITY = "MISSING_AUTHORITY_BLOCK"
 DATE_PASSED = "DECLASSIFICATION_DATE_PASSED"
 UNKNOWN_TOKEN = "UNKNOWN_MARKING_TOKEN"
-
-register(
-    RuleInfo(
-        PREFIX + "BANNER-PORTION-MISMATCH", "Banner does not cover the portions", "structure",
-        MISMATCH, "medium",
-        "The banner is lower than the highest portion mark, or lacks a dissemination or "
-        "compartment control that a portion carries (32 CFR 2001.21; CAPCO roll-up rules). "
-        "The document may be mismarked, or a page of a higher-classified document was mixed in.",
-    ),
-    RuleInfo(
-        PREFIX + "PORTION-WITHOUT-BANNER", "Portion marks without a banner", "structure",
-        NO_BANNER, "medium",
-        "Paragraphs carry portion marks but no banner line was found: the text is probably an "
-        "extract or a partly sanitised copy of a classified document. Review the whole file.",
-    ),
-    RuleInfo(
-        PREFIX + "MISSING-AUTHORITY-BLOCK", "Classified text without authority block",
-        "structure", NO_AUTHORITY, "medium",
-        "Classified text must carry a classification authority block (Classified By, Derived "
-        "From, Declassify On, or a cable's DECL line; 32 CFR 2001.21(a)). Without it the "
-        "declassification status cannot be checked from the page.",
-    ),
-    RuleInfo(
-        PREFIX + "DECLASSIFICATION-DATE-PASSED", "Declassify-on date has passed", "structure",
-        DATE_PASSED, "info",
-        "The declassify-on date lies before the review date (--as-of): the information may be "
-        "declassified automatically unless an exemption (25X, 50X, 75X) extended it.",
-    ),
-    RuleInfo(
-        PREFIX + "UNKNOWN-MARKING-TOKEN", "Unknown token in a banner or portion mark",
-        "structure", UNKNOWN_TOKEN, "low",
-        "A token inside a banner or portion mark is no known marking, often a misspelling "
-        "(NOFRON for NOFORN) that hides a control from tools and readers. The closest known "
-        "token is suggested.",
-    ),
-)  # fmt: skip
 
 LEVELS = {"U": 0, "C": 1, "S": 2, "TS": 3}
 LEVEL_NAMES = {0: "UNCLASSIFIED", 1: "CONFIDENTIAL", 2: "SECRET", 3: "TOP SECRET"}
@@ -87,10 +52,13 @@ _MUST_ROLL_UP = frozenset({
 })  # fmt: skip
 _SCI_OR_AEA = re.compile(r"^(?:SI|TK|HCS|RSV|KLM|MVL|BUR|SAR|RD|FRD|TFNI|CNWDI)(?:-|$)")
 
-BANNER_RULES = frozenset({"US-BANNER-CLASSIFIED", "US-BANNER-UNCLASSIFIED"})
-PORTION_RULE = "US-PORTION-MARK"
-AUTHORITY_RULE = "US-CLASSIFICATION-AUTHORITY"
-CABLE_RULES = frozenset({"US-CABLE-SECURITY-LINE", "CABLE-SECTION-HEADER"})
+#: Roles of rules (rule files' ``roles``, see ruleset/schema.py) these checks read.
+BANNER = "banner"
+UNCLASSIFIED_BANNER = "unclassified-banner"
+PORTION = "portion-mark"
+AUTHORITY = "authority-block"
+CABLE = "cable-classification"
+SECURITY_LINE = "security-line"
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +72,7 @@ def known_tokens() -> frozenset[str]:
 class Marking:
     """A parsed banner or portion mark: level, controls, and where its tokens sit."""
 
-    finding: Finding
+    finding: Hit
     segment: Segment
     level: int | None
     controls: set[str] = field(default_factory=set)
@@ -135,7 +103,7 @@ def _parse_blocks(text: str, base: int, segment_text: str) -> list[tuple[str, in
     return tokens
 
 
-def _banner(f: Finding, segment: Segment) -> Marking | None:
+def _banner(f: Hit, segment: Segment) -> Marking | None:
     plain = _plain(f.text)
     level = None
     for name, rank in _BANNER_LEVEL.items():
@@ -152,7 +120,7 @@ def _banner(f: Finding, segment: Segment) -> Marking | None:
     return marking
 
 
-def _portion(f: Finding, segment: Segment) -> Marking | None:
+def _portion(f: Hit, segment: Segment) -> Marking | None:
     plain = _plain(f.text).strip("({[)}]")
     if plain.startswith("//"):
         return None  # a non-US portion: no US level to compare
@@ -185,8 +153,8 @@ def _covered(control: str, banner_controls: set[str]) -> bool:
     )
 
 
-def _cable_level(f: Finding) -> int | None:
-    if f.rule_id == "US-CABLE-SECURITY-LINE":
+def _cable_level(f: Hit) -> int | None:
+    if SECURITY_LINE in f.roles:
         m = re.search(r"([TSCEU])\1{4}", f.text)
         return _CABLE_LETTER.get(m.group(1)) if m else None
     return next((r for n, r in _BANNER_LEVEL.items() if _plain(f.text).startswith(n)), None)
@@ -232,9 +200,19 @@ def parse_declassify_on(text: str) -> tuple[date | None, list[str]]:
 # --- the checks ----------------------------------------------------------------------------
 
 
-def _finding(entity: str, severity: str, anchor: Finding, message: str, **details) -> Finding:
+class Span(NamedTuple):
+    """Where a structure finding points when no marking hit covers it (a banner token)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _finding(
+    entity: str, severity: str, anchor: Hit | Span, message: str, **details: object
+) -> Hit:
     rule_id = PREFIX + entity.replace("_", "-")
-    return Finding(
+    return Hit(
         rule_id=rule_id,
         category="structure",
         entity=entity,
@@ -247,20 +225,21 @@ def _finding(entity: str, severity: str, anchor: Finding, message: str, **detail
         system="us",
         detector="structure",
         details=details,
+        explanation=Explanation("structure", 0.9),
     )
 
 
 def check_structure(
-    segments: list[tuple[Segment, list[Finding]]], as_of: date
-) -> list[tuple[Segment, Finding]]:
+    segments: list[tuple[Segment, list[Hit]]], as_of: date
+) -> list[tuple[Segment, Hit]]:
     """Structure findings for one document, each paired with the segment its span lies in.
 
     ``segments`` pairs every segment with the marking findings already found in it.
     """
     banners: list[Marking] = []
     portions: list[Marking] = []
-    authority: list[tuple[Segment, Finding]] = []
-    cable_levels: list[tuple[Segment, Finding, int]] = []
+    authority: list[tuple[Segment, Hit]] = []
+    cable_levels: list[tuple[Segment, Hit, int]] = []
     line_controls: set[str] = set()  # controls written on a line of their own
     for segment, found in segments:
         for f in found:
@@ -268,17 +247,17 @@ def check_structure(
                 continue
             if f.entity == "DISSEMINATION_CONTROL" and _own_line(f, segment.text):
                 line_controls.add(_canonical(_plain(f.text)))
-            if f.rule_id in BANNER_RULES:
+            if BANNER in f.roles:
                 b = _banner(f, segment)
                 if b is not None:
                     banners.append(b)
-            elif f.rule_id == PORTION_RULE:
+            elif PORTION in f.roles:
                 p = _portion(f, segment)
                 if p is not None:
                     portions.append(p)
-            elif f.rule_id == AUTHORITY_RULE:
+            elif AUTHORITY in f.roles:
                 authority.append((segment, f))
-            elif f.rule_id in CABLE_RULES:
+            elif CABLE in f.roles:
                 level = _cable_level(f)
                 if level is not None:
                     cable_levels.append((segment, f, level))
@@ -295,7 +274,7 @@ def check_structure(
     if not marked:
         return []
 
-    out: list[tuple[Segment, Finding]] = []
+    out: list[tuple[Segment, Hit]] = []
     classified_portions = [p for p in portions if p.level]
     banner_levels = [b.level for b in banners if b.level is not None]
     banner_levels += [lvl for _, _, lvl in cable_levels]
@@ -388,12 +367,9 @@ def check_structure(
                 continue
             suggestion = _closest(token, known)
             hint = f"; did you mean {suggestion}?" if suggestion else "."
-            anchor = Finding(
-                rule_id="", category="structure", entity=UNKNOWN_TOKEN, severity="low",
-                score=0.8, start=start, end=end, text=marking.segment.text[start:end], message="",
-            )  # fmt: skip
+            token_span = Span(start, end, marking.segment.text[start:end])
             out.append((marking.segment, _finding(
-                UNKNOWN_TOKEN, "medium" if suggestion else "low", anchor,
+                UNKNOWN_TOKEN, "medium" if suggestion else "low", token_span,
                 f"{token!r} in {marking.finding.text!r} is no known marking{hint}",
                 token=token, suggestion=suggestion,
             )))  # fmt: skip
@@ -415,7 +391,7 @@ def _header_controls(banner: Marking) -> set[str]:
     return {_canonical(m.group(0)) for m in _HEADER_CONTROL.finditer(window)}
 
 
-def _own_line(f: Finding, text: str) -> bool:
+def _own_line(f: Hit, text: str) -> bool:
     """The finding is all there is on its line (apart from spaces and rule characters)."""
     lo = text.rfind("\n", 0, f.start) + 1
     hi = text.find("\n", f.end)
@@ -423,7 +399,7 @@ def _own_line(f: Finding, text: str) -> bool:
     return not text[lo : f.start].strip(" \t*_|-") and not text[f.end : hi].strip(" \t\r*_|-")
 
 
-def segments_index(segments: list[tuple[Segment, list[Finding]]], segment: Segment) -> int:
+def segments_index(segments: list[tuple[Segment, list[Hit]]], segment: Segment) -> int:
     return next(i for i, (s, _) in enumerate(segments) if s is segment)
 
 
@@ -473,7 +449,7 @@ _CLAIM_PORTION = re.compile(r"^[({\[]?(?:TS|S|C)(?:[)}\]/ ]|$)")
 _CLAIM_SECURITY_LINE = re.compile(r"([TSC])\1{4}")
 
 
-def claims_classified(f: Finding) -> bool:
+def claims_classified(f: Hit) -> bool:
     """The finding's own text names CONFIDENTIAL or above (a banner word, a (C)/(S)/(TS)
     portion mark, a CCCCC/SSSSS/TTTTT security line, an OCR-damaged classified word)."""
     plain = _plain(f.text).upper()
@@ -485,17 +461,17 @@ def claims_classified(f: Finding) -> bool:
     return bool(_CLAIM_WORD.search(word))
 
 
-def stated_level(findings: list[Finding]) -> int | None:
+def stated_level(findings: list[Hit]) -> int | None:
     """The highest level the document states in its banners, cable classification lines and
     security lines; ``None`` when it states none."""
     levels: list[int] = []
     for f in findings:
         if f.category != "marking":
             continue
-        if f.rule_id in BANNER_RULES and f.score >= 0.85:
+        if BANNER in f.roles and f.score >= 0.85:
             plain = _plain(f.text).upper()
             level = next((r for n, r in _BANNER_LEVEL.items() if plain.startswith(n)), None)
-        elif f.rule_id in CABLE_RULES:
+        elif CABLE in f.roles:
             level = _cable_level(f)
         else:
             continue
@@ -504,16 +480,21 @@ def stated_level(findings: list[Finding]) -> int | None:
     return max(levels) if levels else None
 
 
-def apply_stated_level(findings: list[Finding]) -> None:
-    """Lower the severity of markings on a document that states it is UNCLASSIFIED (see
-    ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and UUUUU security
-    line are not what a reviewer withholds, and a high severity on them buries the one marking
-    that claims more. Changes the findings in place."""
+def apply_stated_level(findings: list[Hit]) -> list[Hit]:
+    """``findings`` with the severity of markings lowered on a document that states it is
+    UNCLASSIFIED (see ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and
+    UUUUU security line are not what a reviewer withholds, and a high severity on them buries
+    the one marking that claims more."""
     if stated_level(findings) != 0:
-        return
-    for f in findings:
-        if f.rule_id == "US-BANNER-UNCLASSIFIED":
-            continue  # the statement itself keeps its own (low) severity
-        if f.category == "marking" and f.severity != "info" and not claims_classified(f):
-            f.details = {**(f.details or {}), "severity_was": f.severity}
-            f.severity = "info"
+        return findings
+    return [_info(f) if _lowered(f) else f for f in findings]
+
+
+def _lowered(f: Hit) -> bool:
+    if UNCLASSIFIED_BANNER in f.roles:
+        return False  # the statement itself keeps its own (low) severity
+    return f.category == "marking" and f.severity != "info" and not claims_classified(f)
+
+
+def _info(f: Hit) -> Hit:
+    return replace(f, severity="info", details={**(f.details or {}), "severity_was": f.severity})

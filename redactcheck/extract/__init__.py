@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from importlib import import_module
 from typing import Any
 
-from redactcheck.document import Document, Segment
+from redactcheck.document import Document, Placed, Segment
 from redactcheck.errors import ExtractError  # its own module: limits raises it too
 from redactcheck.errors import NotADocument as NotADocument  # re-exported for extractors
 from redactcheck.limits import LimitExceeded, open_zip
@@ -217,12 +217,17 @@ def add_attachment(parent: Document, name: str, data: bytes) -> None:
         return
     finally:
         _depth.reset(token)
+    moved: dict[int, Segment] = {}
     for seg in child.segments:
-        parent.segments.append(
-            Segment(seg.text, attachment_part(label, seg.part), seg.page, seg.origin)
+        moved[id(seg)] = Segment(seg.text, attachment_part(label, seg.part), seg.page, seg.origin)
+        parent.segments.append(moved[id(seg)])
+    for placed in child.hidden:
+        segment = moved.get(id(placed.segment)) or Segment(
+            placed.segment.text,
+            attachment_part(label, placed.segment.part),
+            placed.segment.page,
+            placed.segment.origin,
         )
-    for f in child.findings:
-        f.part = attachment_part(label, f.part)
-        parent.findings.append(f)
+        parent.hidden.append(Placed(segment, placed.hit))
     parent.notes.extend(f"attachment {label}: {note}" for note in child.notes)
     parent.errors.extend(f"attachment {label}: {error}" for error in child.errors)

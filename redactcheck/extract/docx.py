@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from redactcheck.document import Document, Segment
-from redactcheck.extract import ExtractError
+from redactcheck.extract import ExtractError, add_attachment
 from redactcheck.extract.hidden import hidden_finding, identifies
+from redactcheck.limits import read_member
 
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
@@ -121,7 +122,7 @@ def extract_docx(path: str, data: bytes) -> Document:
                 "alternate-content": "HIDDEN-TEXT",
                 "metadata": "HIDDEN-METADATA",
             }[part]
-            doc.findings.append(hidden_finding(rule, segment, start, end, reason=reason))
+            doc.hidden.append(hidden_finding(rule, segment, start, end, reason=reason))
     return doc
 
 
@@ -348,8 +349,6 @@ def _read_embedded(
     """Embedded documents (``word/embeddings/``) and alternative-format chunks
     (``w:altChunk``: a whole HTML, text or Word file merged in when opened), read like
     attachments; a format redactcheck cannot read is named under errors, not passed over."""
-    from redactcheck.extract import add_attachment
-    from redactcheck.limits import read_member
 
     targets = [n for n in sorted(names) if n.startswith("word/embeddings/") and not n.endswith("/")]
     chunk_ids = [c.get(f"{{{R}}}id") for c in body.iter(f"{_W}altChunk")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import email.errors
 from email import policy
 from email.header import decode_header, make_header
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 
 from redactcheck.document import Document, Segment
@@ -143,12 +143,13 @@ def _mbox_messages(data: bytes):
             yield chunk
 
 
-def _content(part: EmailMessage) -> str:
+def _content(part: MIMEPart) -> str:
     try:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", errors="replace")
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        content = data.decode("utf-8", errors="replace")
     return content if isinstance(content, str) else content.decode("utf-8", errors="replace")
 
 

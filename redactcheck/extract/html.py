@@ -54,7 +54,7 @@ def add_html(doc: Document, data: bytes | str) -> None:
         offset = 0
         for line in segment.text.split("\n"):
             if line.strip():
-                doc.findings.append(
+                doc.hidden.append(
                     hidden_finding(
                         rule, segment, offset, offset + len(line), reason=reason, severity=severity
                     )

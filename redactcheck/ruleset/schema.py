@@ -14,6 +14,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Severity = Literal["info", "low", "medium", "high"]
 Category = Literal["marking", "pii", "hidden", "structure"]
 Flag = Literal["ignorecase", "multiline", "dotall", "verbose"]
+#: What code relies on a rule's findings for, so no check hard-codes a rule id:
+#: ``banner`` states the document's level (structure checks, stated level);
+#: ``unclassified-banner`` is the UNCLASSIFIED statement, which keeps its own severity;
+#: ``portion-mark`` and ``authority-block`` feed the banner/portion and authority checks;
+#: ``cable-classification`` states a cable's level, read from its letters when it is also a
+#: ``security-line`` (UUUUU, SSSSS); ``stamp-anchor`` starts a stamp block in which OCR-damaged
+#: stamp words are looked for (detect/ocr_markings.py).
+Role = Literal[
+    "banner",
+    "unclassified-banner",
+    "portion-mark",
+    "authority-block",
+    "cable-classification",
+    "security-line",
+    "stamp-anchor",
+]
 
 _ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 
@@ -91,6 +107,10 @@ class RuleSpec(BaseModel):
     description: str = Field(min_length=20, description="Why a reviewer cares.")
     message: str | None = Field(
         default=None, description="One sentence shown with each hit; defaults to the name."
+    )
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="What document-level checks use this rule's findings for (see Role).",
     )
     patterns: list[PatternSpec] = Field(min_length=1)
     context: ContextSpec | None = None

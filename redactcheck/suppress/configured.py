@@ -13,9 +13,10 @@ import re
 from fnmatch import fnmatch
 from pathlib import Path
 
-from redactcheck.finding import Finding
+from redactcheck.catalog import BUILTIN, CONFIGURED_UNUSED_MESSAGE
+from redactcheck.finding import Explanation, Finding
 from redactcheck.locate import normalise_for_fingerprint
-from redactcheck.suppress.inline import unused_finding
+from redactcheck.suppress.inline import UNUSED_RULE_ID
 
 
 class ConfiguredSuppressions:
@@ -83,15 +84,26 @@ class ConfiguredSuppressions:
     def unused(self, used: set[str], source: str | None) -> list[Finding]:
         """Findings for configured suppressions that silenced nothing in the whole scan."""
         out = []
+        info = BUILTIN[UNUSED_RULE_ID]
         for key, shown in sorted(self.all_keys().items()):
             if key in used:
                 continue
             kind = key.split(":", 1)[0]
-            f = unused_finding(
-                shown, 0, len(shown), f"Configured suppression ({kind}) matches no finding."
+            out.append(
+                Finding(
+                    rule_id=UNUSED_RULE_ID,
+                    category=info.category,
+                    entity=info.entity,
+                    severity=info.severity,
+                    score=1.0,
+                    start=0,
+                    end=len(shown),
+                    text=shown,
+                    message=CONFIGURED_UNUSED_MESSAGE.format(kind=kind),
+                    path=source or "(configuration)",
+                    part="config",
+                    detector="suppress",
+                    explanation=Explanation("configured", 1.0),
+                )
             )
-            f.path = source or "(configuration)"
-            f.part = "config"
-            f.context = ""
-            out.append(f)
         return out

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redactcheck.catalog import BUILTIN
 from redactcheck.detect.fastscan import ascii_view
-from redactcheck.document import Segment
-from redactcheck.finding import Finding
+from redactcheck.finding import Explanation, Finding, Hit
 from redactcheck.locate import LineIndex
 
 DIRECTIVE = re.compile(r"redactcheck:\s*ignore(?:\[(?P<rules>[^\]\n]*)\])?", re.IGNORECASE)
@@ -58,54 +58,44 @@ def directives(text: str) -> dict[int, list[Directive]]:
     return found
 
 
-def apply_inline(
-    findings: list[Finding], segment: Segment, *, report_unused: bool = False
-) -> list[Finding]:
-    """``findings`` (already located in ``segment``) minus those an inline directive covers.
+def covering(by_line: dict[int, list[Directive]], finding: Finding) -> Directive | None:
+    """The first directive on the finding's line that covers its rule, if any."""
+    return next((d for d in by_line.get(finding.line, ()) if d.covers(finding)), None)
 
-    With ``report_unused``, a directive that covered nothing comes back as a finding of its own
-    (offsets into ``segment``, location still to be filled in by the caller).
-    """
-    by_line = directives(segment.text)
-    if not by_line:
-        return findings
-    used: set[int] = set()
-    kept: list[Finding] = []
-    for f in findings:
-        hit = next((d for d in by_line.get(f.line, ()) if d.covers(f)), None)
-        if hit is None:
-            kept.append(f)
-        else:
-            used.add(hit.start)
-    if report_unused:
-        for line_directives in by_line.values():
-            for d in line_directives:
-                if d.start not in used:
-                    kept.append(unused_finding(segment.text[d.start : d.end], d.start, d.end))
-    return kept
+
+def directive_hits(text: str) -> list[Hit]:
+    """Every directive in ``text`` as a hit: located with the document's other hits, it is
+    reported when it silenced nothing (``--report-unused-suppressions``)."""
+    return [
+        unused_hit(text[d.start : d.end], d.start, d.end)
+        for line in directives(text).values()
+        for d in line
+    ]
 
 
 _ONLY_DIRECTIVE = re.compile(rf"\s*(?:{DIRECTIVE.pattern})\s*", re.IGNORECASE)
 
 
-def drop_directive_comments(findings: list[Finding]) -> list[Finding]:
-    """``findings`` without those that are nothing but a directive: an extractor that reports
-    comments as hidden content (HTML, DOCX) would otherwise report the reviewer's own
+def is_directive_comment(finding: Finding) -> bool:
+    """Whether a finding is nothing but a directive: an extractor that reports comments as
+    hidden content (HTML, DOCX) would otherwise report the reviewer's own
     ``redactcheck: ignore`` comment."""
-    return [f for f in findings if not _ONLY_DIRECTIVE.fullmatch(f.text)]
+    return bool(_ONLY_DIRECTIVE.fullmatch(finding.text))
 
 
-def unused_finding(text: str, start: int, end: int, message: str = "") -> Finding:
-    """A suppression that silenced nothing: reported so stale exceptions get cleaned up."""
-    return Finding(
+def unused_hit(text: str, start: int, end: int) -> Hit:
+    """A directive, reported when it silenced nothing so stale exceptions get cleaned up."""
+    info = BUILTIN[UNUSED_RULE_ID]
+    return Hit(
         rule_id=UNUSED_RULE_ID,
-        category="structure",
-        entity="SUPPRESSION",
-        severity="low",
+        category=info.category,
+        entity=info.entity,
+        severity=info.severity,
         score=1.0,
         start=start,
         end=end,
         text=text,
-        message=message or "This suppression matches no finding; remove it.",
+        message=info.message,
         detector="suppress",
+        explanation=Explanation("directive", 1.0),
     )

@@ -1,0 +1,76 @@
+"""A finding's life: a detector's frozen hit with its explanation, one locate pass, a frozen
+finding. Reviewers and tools rely on the explanation saying why a span was reported, and on a
+finding never changing once made (memoised and cached results are shared)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from redactcheck.config import Config
+from redactcheck.document import Document, Placed, Segment
+from redactcheck.finding import Explanation, Finding, Hit
+from redactcheck.locate import locate
+from redactcheck.pipeline import Pipeline
+from redactcheck.report.json_report import render as render_json
+from redactcheck.results import Report
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Config(names=False))
+
+
+def _findings(pipeline: Pipeline, text: str) -> list[Finding]:
+    return pipeline.detect_document(Document("memo.txt", "text/plain", [Segment(text)]))
+
+
+def test_a_context_word_that_raised_the_score_is_named(pipeline):
+    """The banner rule's context words ("classified" …) raise its score; the explanation
+    keeps the score before the raise and the word that raised it."""
+    raised = _findings(pipeline, "SECRET\nThe memo was classified by the office.\n")
+    plain = _findings(pipeline, "SECRET\nThe memo about the budget.\n")
+    (banner,) = [f for f in raised if f.rule_id == "US-BANNER-CLASSIFIED"]
+    (same,) = [f for f in plain if f.rule_id == "US-BANNER-CLASSIFIED"]
+    assert banner.explanation == Explanation("rules:own-line", same.score, "classified")
+    assert banner.score > banner.explanation.base_score
+    assert same.explanation is not None and same.explanation.context_word is None
+    assert same.score == same.explanation.base_score
+
+
+def test_every_finding_says_which_mechanism_made_it(pipeline):
+    found = _findings(pipeline, "CONFIDENTIAL//NOFORN\n(S) A paragraph marked higher.\n")
+    mechanisms = {f.rule_id: f.explanation.mechanism for f in found if f.explanation}
+    assert mechanisms["US-PORTION-MARK"].startswith("rules:")
+    assert mechanisms["STRUCTURE-BANNER-PORTION-MISMATCH"] == "structure"
+    assert len(mechanisms) == len(found)
+
+
+def test_the_explanation_stays_out_of_reports(pipeline):
+    """Reports keep their documented fields (schemas/report.schema.json)."""
+    found = _findings(pipeline, "SECRET//NOFORN\n")
+    data = json.loads(render_json(Report(findings=found)))
+    assert data["findings"] and all("explanation" not in f for f in data["findings"])
+
+
+def test_hits_and_findings_cannot_be_changed():
+    hit = Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m")
+    (finding,) = locate([Placed(Segment("(S) text"), hit)], "a.txt", b"k")
+    for record in (hit, finding):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.severity = "info"  # type: ignore[misc]
+
+
+def test_one_locate_pass_places_every_hit_of_a_document_in_its_own_segment():
+    body = Segment("line one\n(S) two\n", "body", 1)
+    comment = Segment("(S) in a comment", "comment", 1)
+    placed = [
+        Placed(body, Hit("R", "marking", "E", "high", 0.9, 9, 12, "(S)", "m")),
+        Placed(comment, Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m")),
+    ]
+    first, second = locate(placed, "a.txt", b"k")
+    assert (first.part, first.line, first.column) == ("body", 2, 1)
+    assert (second.part, second.line, second.column) == ("comment", 1, 1)
+    assert first.fingerprint != second.fingerprint
