@@ -382,9 +382,14 @@ class KeywordGate:
             self.plans.append(plan)
         # each non-ASCII keyword filed under one of its characters: a text is checked only for
         # the keywords filed under the few special characters it holds
-        self._other_by_char: dict[str, list[str]] = {}
+        self._other_by_char: dict[str, dict[str, list[str]]] = {}
         for word, (chars, _) in self._other.items():
-            self._other_by_char.setdefault(min(chars), []).append(word)
+            char = min(chars)
+            # keywords sharing the few characters around that one are looked for once
+            # ("Protégé A", "Protégé B": "otégé"), not once each in every text with an "é"
+            at = word.index(char)
+            core = word[max(0, at - 2) : at + 3]
+            self._other_by_char.setdefault(char, {}).setdefault(core, []).append(word)
         self.always = [i for i, p in enumerate(self.plans) if p.always]
         self.icase = [i for i, p in enumerate(self.plans) if p.icase]
         self._combos: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -412,9 +417,13 @@ class KeywordGate:
             # the few distinct non-ASCII characters
             special = set(_ASCII_RUNS.sub("", text)) if chars is None else chars
             for char in special & self._other_by_char.keys():
-                for word in self._other_by_char[char]:
-                    needed, owners = self._other[word]
-                    if needed <= special and word in text:
+                for core, words in self._other_by_char[char].items():
+                    if core not in text:
+                        continue
+                    for word in words:
+                        needed, owners = self._other[word]
+                        if not (needed <= special and word in text):
+                            continue
                         other_lines[word] = [(lo, hi + 1) for lo, hi in _lines_holding(text, word)]
                         present.update(owners)
         folds = not FOLDS_TO_ASCII.isdisjoint(special)
