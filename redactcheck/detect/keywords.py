@@ -382,9 +382,14 @@ class KeywordGate:
             self.plans.append(plan)
         # each non-ASCII keyword filed under one of its characters: a text is checked only for
         # the keywords filed under the few special characters it holds
-        self._other_by_char: dict[str, list[str]] = {}
+        self._other_by_char: dict[str, dict[str, list[str]]] = {}
         for word, (chars, _) in self._other.items():
-            self._other_by_char.setdefault(min(chars), []).append(word)
+            char = min(chars)
+            # keywords sharing the few characters around that one are looked for once
+            # ("Protégé A", "Protégé B": "otégé"), not once each in every text with an "é"
+            at = word.index(char)
+            core = word[max(0, at - 2) : at + 3]
+            self._other_by_char.setdefault(char, {}).setdefault(core, []).append(word)
         self.always = [i for i, p in enumerate(self.plans) if p.always]
         self.icase = [i for i, p in enumerate(self.plans) if p.icase]
         self._combos: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -392,7 +397,7 @@ class KeywordGate:
         if not words:
             self._lines = _no_lines
         elif self.engine == "hyperscan":
-            self._lines = _HyperscanLines(list(words), self._owners_of)
+            self._lines = _HyperscanLines(list(words), self._word_owners, self._owners_of)
         else:
             self._lines = _Re2Lines(list(words), self._owners_of)
 
@@ -412,10 +417,14 @@ class KeywordGate:
             # the few distinct non-ASCII characters
             special = set(_ASCII_RUNS.sub("", text)) if chars is None else chars
             for char in special & self._other_by_char.keys():
-                for word in self._other_by_char[char]:
-                    needed, owners = self._other[word]
-                    if needed <= special and word in text:
-                        other_lines[word] = _lines_holding(text, word)
+                for core, words in self._other_by_char[char].items():
+                    if core not in text:
+                        continue
+                    for word in words:
+                        needed, owners = self._other[word]
+                        if not (needed <= special and word in text):
+                            continue
+                        other_lines[word] = [(lo, hi + 1) for lo, hi in _lines_holding(text, word)]
                         present.update(owners)
         folds = not FOLDS_TO_ASCII.isdisjoint(special)
         if folds:  # the ASCII view may hide an ignore-case keyword: run those patterns anyway
@@ -435,7 +444,7 @@ class KeywordGate:
             if not lines:
                 continue
             if plan.lines == 0:  # the lines themselves, each with its "\n"
-                out.append((index, [(lo, hi + 1) for lo, hi in lines]))
+                out.append((index, lines))
             else:
                 out.append((index, _line_windows(text, lines, plan.lines)))
         return out
@@ -451,7 +460,8 @@ class KeywordGate:
         return owners
 
 
-#: pattern index -> ``(start, end)`` of each line holding one of its keywords (end at ``\n``)
+#: pattern index -> ``(start, end + 1)`` of each line holding one of its keywords (``end`` at
+#: the line's ``\n``): the line with its line break, as a window
 WordLines = dict[int, list[tuple[int, int]]]
 
 
@@ -460,11 +470,12 @@ def _no_lines(view: bytes) -> WordLines:
 
 
 def _add_line(word_lines: WordLines, owners: tuple[int, ...], lo: int, hi: int) -> None:
+    line = (lo, hi + 1)
     for index in owners:
         if index in word_lines:
-            word_lines[index].append((lo, hi))
+            word_lines[index].append(line)
         else:
-            word_lines[index] = [(lo, hi)]
+            word_lines[index] = [line]
 
 
 class _Re2Lines:
@@ -507,34 +518,58 @@ class _HyperscanLines:
     occurrences are grouped by line. No lazily built automaton to warm up in each worker, and
     no Python step per line beyond grouping: on the corpus the gate costs about half."""
 
-    def __init__(self, words: list[tuple[str, bool]], owners_of):
+    def __init__(self, words: list[tuple[str, bool]], word_owners: list[list[int]], owners_of):
         self._db = HyperscanDatabase(
             [w for w, _ in words], literal=True, caseless=[icase for _, icase in words]
         )
+        self._shift = max(1, len(words).bit_length())
+        self._mask = (1 << self._shift) - 1
+        self._single = [tuple(sorted(set(owners))) for owners in word_owners]
         self._owners_of = owners_of
 
     def __call__(self, view: bytes) -> WordLines:
-        hits: list[tuple[int, int]] = []
+        hits: list[int] = []
         add = hits.append
-        self._db.scan(view, lambda i, _start, end, _flags, _ctx: add((end, i)))
+        shift = self._shift
+        # one int per occurrence, end offset above the keyword id: sorting ints is cheap
+        self._db.scan(view, lambda i, _start, end, _flags, _ctx: add(end << shift | i))
         word_lines: WordLines = {}
         if not hits:
             return word_lines
         hits.sort()  # by end offset (Hyperscan reports in that order; sorting costs little)
-        owners_of = self._owners_of
-        size = len(view)
+        mask, single, owners_of = self._mask, self._single, self._owners_of
+        rfind, find, size = view.rfind, view.find, len(view)
+        get = word_lines.get
         lo = hi = -1
-        ids: set[int] = set()
-        for end, word in hits:
+        first = -1  # the line's first keyword; ``more`` holds the others, if any
+        more: set[int] | None = None
+        for hit in hits:
+            end = hit >> shift
             if end > hi:  # a keyword ending past the current line: a new line
-                if ids:
-                    _add_line(word_lines, owners_of(tuple(sorted(ids))), lo, hi)
-                lo = view.rfind(b"\n", 0, end - 1) + 1
-                hi = view.find(b"\n", end - 1)
-                hi = size if hi < 0 else hi
-                ids = set()
-            ids.add(word)
-        _add_line(word_lines, owners_of(tuple(sorted(ids))), lo, hi)
+                if first >= 0:
+                    line = (lo, hi + 1)
+                    owners = (
+                        single[first] if more is None else owners_of(tuple(sorted({first, *more})))
+                    )
+                    for index in owners:
+                        spans = get(index)
+                        if spans is None:
+                            word_lines[index] = [line]
+                        else:
+                            spans.append(line)
+                lo = rfind(b"\n", 0, end - 1) + 1
+                hi = find(b"\n", end - 1)
+                if hi < 0:
+                    hi = size
+                first = hit & mask
+                more = None
+            elif hit & mask != first:
+                if more is None:
+                    more = {hit & mask}
+                else:
+                    more.add(hit & mask)
+        owners = single[first] if more is None else owners_of(tuple(sorted({first, *more})))
+        _add_line(word_lines, owners, lo, hi)
         return word_lines
 
 
@@ -563,20 +598,23 @@ def _alternation(words: list[str], icase: bool) -> str:
 
 
 def _line_windows(text: str, lines: list[tuple[int, int]], extra: int) -> list[tuple[int, int]]:
-    """Merged ``(pos, endpos)`` spans: each line holding a keyword (``(start, end)``, end at
-    its ``\\n``) with ``extra`` lines above and below, up to just past the last ``\\n``."""
+    """Merged ``(pos, endpos)`` spans: each line holding a keyword (``(start, end + 1)``, end
+    at its ``\\n``) with ``extra`` lines above and below, up to just past the last ``\\n``."""
     size = len(text)
     out: list[tuple[int, int]] = []
+    rfind, find = text.rfind, text.find
     for lo, hi in lines:
+        hi -= 1
         for _ in range(extra):
             if lo == 0:
                 break
-            lo = text.rfind("\n", 0, lo - 1) + 1
+            lo = rfind("\n", 0, lo - 1) + 1
         for _ in range(extra):
             if hi >= size:
                 break
-            hi = text.find("\n", hi + 1)
-            hi = size if hi < 0 else hi
+            hi = find("\n", hi + 1)
+            if hi < 0:
+                hi = size
         hi = min(size, hi + 1)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))

@@ -177,6 +177,8 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     out: list[tuple[int, int, str]] = []
     spans = sorted(taken)
     starts = [s for s, _ in spans]
+    # the furthest end among the (up to) eight spans starting before each start, once
+    recent = [0] + [max(e for _, e in spans[max(0, i - 8) : i]) for i in range(1, len(spans) + 1)]
     for lo, hi in _candidate_lines(text, lex):
         line = text[lo:hi]
         if len(_BOX_HINT.findall(line.upper())) >= 2:
@@ -190,7 +192,7 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         if len(line.strip()) > lex.max_line:
             continue
         i = bisect_left(starts, hi)  # spans starting before the line's end
-        if i and max(e for _, e in spans[max(0, i - 8) : i]) > lo:
+        if i and recent[i] > lo:
             continue  # the rules found a marking on this line already
         if not _may_hold_body(line):
             continue

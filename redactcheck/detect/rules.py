@@ -110,9 +110,15 @@ class RuleDetector:
             text, original, owners = norm.text, segment.text, self._owners
             for index, spans in self.gate.windows(text, norm.chars):
                 rule, pattern = owners[index]
-                finditer, group = pattern.regex.finditer, pattern.group
+                search, finditer = pattern.regex.search, pattern.regex.finditer
+                group = pattern.group
                 for pos, end in spans:  # one window per line or so: no per-window generator
-                    for m in finditer(text, pos, end):
+                    # most windows hold no match: one search says so without an iterator;
+                    # from the first match on, finditer gives what it gives from ``pos``
+                    first = search(text, pos, end)
+                    if first is None:
+                        continue
+                    for m in finditer(text, first.start(), end):
                         n_start, n_end = m.span(group)
                         if n_end > n_start:
                             findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
