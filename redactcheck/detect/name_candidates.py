@@ -49,6 +49,9 @@ _REPORT_VERBS = (
     r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|alleged|"
     r"announced|insists|denied|denies|recalled|recounted|described|predicted|calls|writes|"
     r"argues|recalls|concedes|conceded|maintains|maintained|"
+    # FBI and CIA reports: "PEMBERLY advised", "Okafor telephoned", "Sandy called Mr. Roe"
+    r"advised|informed|indicated|mentioned|telephoned|phoned|called|testified|requested|"
+    r"furnished|related|ADVISED|INFORMED|INDICATED|MENTIONED|TELEPHONED|TESTIFIED|FURNISHED|"
     r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
     r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
     r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
@@ -157,7 +160,12 @@ class Judge:
             return False
         if self.nw.is_name(word):
             return True
-        return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
+        return (
+            not self.nw.is_english(word)
+            and self.nw.plausible(word)
+            and len(word) >= 3
+            and not self.nw.misread_word(word)  # "Jestimony": an ordinary word OCR damaged
+        )
 
     def cued_name(self, word: str, model_blind: bool = False) -> bool:
         """After a strong cue (``W/``, a caption): anything but an excluded or ordinary word;
@@ -408,6 +416,7 @@ def _unknown_name_word(word: str, judge: Judge) -> bool:
         and not nw.is_english(word)
         and not (nw.is_proper(word) and not nw.is_name(word))
         and nw.plausible(word)
+        and not nw.misread_word(word)  # "OEPUTY": an ordinary word OCR damaged
         and any(c in "aeiouyAEIOUY" for c in word)
     )
 
@@ -532,7 +541,8 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
         group.clear()
 
     for m in _COLUMN_LINE.finditer(text):
-        if group and text.count("\n", group[-1].end(), m.start()) != 1:
+        # OCR often puts a blank line between the entries of a routing box
+        if group and not 1 <= text.count("\n", group[-1].end(), m.start()) <= 2:
             flush()
         group.append(m)
     flush()

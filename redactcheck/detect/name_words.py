@@ -91,6 +91,14 @@ class NameWords:
             low.endswith("ly") and low[:-2] in self.english
         )
 
+    def misread_word(self, word: str) -> bool:
+        """An ordinary English word with one letter misread, lost or added by OCR ("Jestimony",
+        "OEPUTY"): six letters or more, not itself a listed name or word, one edit from an
+        English word of five letters or more and from no listed name (then it may as well be
+        a damaged name: "Wiiliams"; a surname that is also a word, "Deputy", counts only if
+        it is a frequent one, "Garrison")."""
+        return _misread_word(self, _key(word))
+
     def plausible(self, word: str) -> bool:
         """False for OCR debris: a word of four letters or more holding two letter sequences
         that no listed name or word holds."""
@@ -100,6 +108,35 @@ class NameWords:
         padded = f"^{low}$"
         misses = sum(padded[i : i + 3] not in self.trigrams for i in range(len(padded) - 2))
         return misses < 2
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _misread_word(nw: NameWords, low: str) -> bool:
+    if len(low) < 6 or not (low.isascii() and low.isalpha()):
+        return False
+    if low in nw.english or low in nw.given or low in nw.surnames:
+        return False
+    english = False
+    for v in _edits1(low):  # about 450 set lookups for an eight-letter word; cached per word
+        word = v in nw.english
+        if (v in nw.given or v in nw.surnames) and (not word or v in nw.frequent):
+            return False  # as close to a name: a damaged name ("Wiiliams") stays a candidate
+        english = english or (word and len(v) >= 5)
+    return english
 
 
 def _key(word: str) -> str:

@@ -132,6 +132,7 @@ SCORES = {
     "name-column": 0.8,
     "attributive": 0.8,
     "propagated-ocr": 0.75,
+    "caps-prose": 0.75,
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
@@ -219,6 +220,17 @@ def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
         return False  # "BHRIAIN FOR REVIEW": the phrase ended
     m2 = re.match(r"[ \t]+(\w+)", text[m.end() : m.end() + 40])
     return bool(m2 and m2.group(1)[:1].isupper() and m2.group(1).lower() in lex.heads)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _head_before(text: str, start: int, lex: NameLexicon) -> bool:
+    """The capitalised word right before the candidate is the head of a body's name: bodies
+    named in Spanish, French or Italian put it first ("Frente Revolucionario Quintero",
+    "Movimiento Delacroix"); English heads follow ("Soviet Union George Kennan" is a name)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads_first
 
 
 def _marking_fragment(word: str, lex: NameLexicon) -> bool:
@@ -399,14 +411,21 @@ def find_people(
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
     found: list[PersonSpan] = []
+    at_places = place_phrases(text)
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
         for a, b in clean_span(text, s, e, lex):
+            if (
+                basis not in _CUE_OUTWEIGHS_PLACE
+                and " ".join(text[a:b].lower().split()) in at_places
+            ):
+                continue  # "at Kerem Shalom" elsewhere in the document: a place
             if (
                 lines.excluded(a)
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
+                or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
                 or cand.is_cryptonym(text[a:b], lex, nw)
                 or (
@@ -465,6 +484,7 @@ def find_people(
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
                 or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
+                or nw.misread_word(word)  # an OCR-damaged ordinary word ("Jestimony")
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
@@ -501,7 +521,9 @@ def find_people(
             )
         ):
             add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
-        pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+            pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+        else:
+            pos = m.start("name")  # "Africa Minister Baroness Halloway": the next title
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
@@ -583,6 +605,8 @@ def find_people(
     cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
+    if caps_surnames():
+        _caps_prose_surnames(text, judge, add)
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -618,8 +642,8 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    wanted = _spread_words(text, people, lex, all_lower, places)
-    for s, e in _propagate(text, people, lex, all_lower, places):
+    wanted = _spread_words(text, people, lex, all_lower, places | at_places)
+    for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
     for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
@@ -728,7 +752,7 @@ def _has_ordinary_word(span: str, nw) -> bool:
     """A word of the span is an English word and no name ("IN THE LONG RUN", "Grey Area");
     particles and initials aside. Names of people are made of names."""
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
-    return any(nw.is_english(w) and not nw.is_name(w) for w in words)
+    return any((nw.is_english(w) and not nw.is_name(w)) or nw.misread_word(w) for w in words)
 
 
 def _has_proper_noun(span: str, nw) -> bool:
@@ -749,14 +773,15 @@ _CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
     """The text writes surnames in capitals inside mixed-case prose, as FBI and CIA records do
     ("met with MARCHETTI and OKAFOR"): three or more distinct such words are listed surnames,
-    and they are at least a third of the capital words there. Cables write acronyms instead."""
+    and they are at least a third of the capital words of four letters or more there that
+    are not English words. Cables write acronyms instead."""
     nw = name_words()
     head = text[:30000]
     seen: set[str] = set()
     for m in _CAPS_TOKEN.finditer(head):
         word = m.group(0)
-        if word in seen or word in lex.acronyms:
-            continue
+        if word in seen or len(word) < 4 or word in lex.acronyms or _ordinary(word):
+            continue  # short acronyms and ordinary words in capitals ("ONLY") say nothing
         a = head.rfind("\n", 0, m.start()) + 1
         b = head.find("\n", m.end())
         line = head[a : len(head) if b < 0 else b]
@@ -764,6 +789,39 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
             seen.add(word)
     surnames = sum(1 for w in seen if nw.is_surname(w) and not nw.is_english(w))
     return surnames >= 3 and surnames >= len(seen) / 3
+
+
+#: A word in capitals inside prose; it may start a hyphenated pair ("ALLEN-SCOTT articles") or
+#: take a possessive ("SNYDER's").
+_CAPS_IN_PROSE = re.compile(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
+
+
+def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
+    """In a text that writes surnames in capitals inside mixed-case prose (FBI and CIA
+    records: "BRICKHAM used SNYDER as a spotter"), every such word of four letters or more
+    that is a census surname and nothing else here (not an English word, an acronym, a place,
+    a cryptonym, nor written in lower case in the text) is a person. The model rarely sees
+    these: the line is not in capitals, so its case is not restored."""
+    nw, lex = judge.nw, judge.lex
+    mixed: dict[int, bool] = {}
+    for m in _CAPS_IN_PROSE.finditer(text):
+        word = m.group(0)
+        if (
+            not nw.is_surname(word)
+            or nw.is_english(word)
+            or word in lex.acronyms
+            or (nw.is_proper(word) and not nw.is_given(word))
+            or judge.excluded(word, cued=True)
+            or _marking_fragment(word, lex)
+        ):
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a not in mixed:
+            b = text.find("\n", m.end())
+            line = text[a : len(text) if b < 0 else b]
+            mixed[a] = sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line))
+        if mixed[a]:
+            add(m.start(), m.end(), "caps-prose")
 
 
 def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
@@ -802,8 +860,11 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
     if not words:
         return True
-    if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
-        return True  # "Additionally", "Belgian Training", "Lisbon Madrid"
+    if all(
+        ((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w)) or nw.misread_word(w)
+        for w in words
+    ):
+        return True  # "Additionally", "Belgian Training", "Lisbon Madrid", OCR's "Jestimony"
     if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
         return True  # "RYBAT WNINTEL", "AMLASH"
     if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
@@ -845,6 +906,61 @@ _PLACE_OK = frozenset(
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
 #: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
 _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "list-words"))
+#: "at Kerem Shalom", "in Ashvale", "AT THE MONTICELLO": a capitalised phrase after one of
+#: these prepositions names a place far more often than a person (a person is met *with*,
+#: written *to*, heard *from*, reached *through*); not before a possessive ("in Halloran's
+#: view"). Capital prepositions only before words in capitals (cables, FBI teletypes).
+_CAP_RUN = rf"[{_UP}][{_LO}][\w’'-]*(?:[ \t]+[{_UP}][{_LO}][\w’'-]*){{0,2}}"
+_CAPS_RUN = rf"[{_UP}]{{2}}[{_UP}’'-]*(?:[ \t]+[{_UP}]{{2}}[{_UP}’'-]*){{0,2}}"
+_PLACE_PREPOSITION = re.compile(
+    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)[ \t]+(?:THE[ \t]+)?(?P<caps>{_CAPS_RUN}))"
+)
+#: Bases whose own evidence (a title, a form's layout, a cue word) outweighs the same words
+#: standing after "at" / "in" elsewhere in the document.
+_CUE_OUTWEIGHS_PLACE = frozenset(
+    ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
+     "context", "context-initials", "signature", "apposition", "name-column")
+)  # fmt: skip
+
+
+#: What a person owns or does that "at" / "in" can point to, after a possessive OCR may have
+#: damaged ("at Halloran' home", "AT PHYLLIS! APARTMENT").
+_OWNED = re.compile(
+    r"[^\w\s]{0,2}[sS]?\s+(?:apartment|home|house|residence|office|place|room|suite|farm|"
+    r"ranch|party|funeral|wedding|request|suggestion|invitation|direction|behest|instance)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _before_state() -> re.Pattern[str]:
+    """ "Framingham, Massachusetts", "PASSAIC, N.J.": the words before a US state."""
+    return re.compile(
+        rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN}),[ \t]*(?i:{name_lexicon().states})"
+        rf"(?![\w])"
+    )
+
+
+def place_phrases(text: str) -> set[str]:
+    """Capitalised phrases (lower case; each leading part of up to three words) that stand
+    after a place preposition or before a comma and a US state somewhere in ``text``:
+    document-level evidence of a place."""
+    out: set[str] = set()
+    for rx in (_PLACE_PREPOSITION, _before_state()):
+        for m in rx.finditer(text):
+            key = "run" if m.group("run") else "caps"
+            if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
+                continue  # "in Halloran's view", "AT PHYLLIS! APARTMENT": a person's
+            words = [w.strip("'’-").lower() for w in m.group(key).split()]
+            if rx is not _PLACE_PREPOSITION:  # "... met Alder Crane, Texas": the town ends it
+                out.update((" ".join(words), words[-1]))
+                continue
+            for i in range(1, len(words) + 1):
+                out.add(" ".join(words[:i]))
+    return out
+
+
 _GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))
 _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
@@ -1184,6 +1300,7 @@ def _propagate(
     lex: NameLexicon,
     lower_words: set[str],
     places: frozenset[str] | set[str] = frozenset(),
+    at_places: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Other mentions of confidently found names: the full name and each of its surnames.
 
@@ -1219,6 +1336,7 @@ def _propagate(
                 continue
             if (
                 low in lower_words
+                or low in at_places  # "in Scotland" elsewhere: a place, whatever vouched for it
                 or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
                 or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
             ):

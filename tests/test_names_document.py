@@ -1,0 +1,129 @@
+"""Names and what is not a name, decided from the whole document (issue 16, third round).
+
+The person rules run without the NER model here (``find_people(text, ner)`` with entities
+given by hand), so each test says what one mechanism does. All text is synthetic and every
+name, town and firm is made up.
+"""
+
+from __future__ import annotations
+
+from redactcheck.detect.name_words import name_words
+from redactcheck.detect.person_rules import find_people, place_phrases
+
+
+def _names(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[str]:
+    return [text[p.start : p.end] for p in find_people(text, ner or [])]
+
+
+def _ent(text: str, words: str, label: str = "PERSON") -> tuple[int, int, str]:
+    start = text.index(words)
+    return (start, start + len(words), label)
+
+
+# -- OCR-damaged ordinary words ---------------------------------------------------------------
+
+
+def test_an_english_word_with_one_letter_misread_is_not_a_name():
+    nw = name_words()
+    assert nw.misread_word("Jestimony") and nw.misread_word("OEPUTY")
+    # one edit from a listed name as well: may be a damaged name, so it stays a candidate
+    assert not nw.misread_word("Wiiliams") and not nw.misread_word("Garriscn")
+    # real names, listed or not, and short words are never "misread words"
+    for word in ("Okonjo", "Venkataraman", "Kettleby", "Testa", "Boaro"):
+        assert not nw.misread_word(word)
+
+
+def test_model_entities_made_of_misread_words_are_dropped():
+    text = "The clerk said that [Jestimony related to his duties. BY OEPUTY CLERK on file."
+    ner = [_ent(text, "Jestimony"), _ent(text, "OEPUTY CLERK")]
+    assert _names(text, ner) == []
+    # the same shapes with a real (invented) name are kept
+    text = "The clerk said that Ottoline Varga related it. BY DEPUTY HALVORSEN on file."
+    assert "Ottoline Varga" in _names(text, [_ent(text, "Ottoline Varga")])
+
+
+# -- places named by the document itself -------------------------------------------------------
+
+
+def test_a_phrase_after_at_or_in_elsewhere_is_a_place():
+    phrases = place_phrases(
+        "Trucks were cleared at Marrowdene Ford. IN QUILLBY the office shut; "
+        "we met in Halloran's office and at Pemberly's request. Dinner AT ORLA!\nAPARTMENT."
+    )
+    assert {"marrowdene", "marrowdene ford", "quillby"} <= phrases
+    assert "halloran's" not in phrases and "pemberly" not in phrases and "orla" not in phrases
+
+
+def test_weak_candidates_and_spreading_stop_at_a_place_the_document_names():
+    text = (
+        "The teams discussed the Rafferty and Marrowdene Ford crossings. Imports cleared at\n"
+        "Marrowdene Ford stay low, and exports via Marrowdene Ford have stopped.\n"
+    )
+    ner = [_ent(text, "Marrowdene Ford")]
+    assert not any("Marrowdene" in n for n in _names(text, ner))
+    # a title still vouches for a person at that mention, but the place is not spread
+    text = (
+        "Secretary of State for Quillshire Ambrose Tallowby spoke. Quillshire voted.\n"
+        "Polls in Quillshire are close, Tallowby said.\n"
+    )
+    found = _names(text)
+    assert "Tallowby" in found and "Quillshire" not in found
+
+
+def test_words_before_a_us_state_are_a_town():
+    text = (
+        "PCI ADVISED THE GROUP LEFT FOR QUILLBY, MASSACHUSETTS BY CAR. THE\n"
+        "SUBJECT STAYED AT THE MOTEL IN QUILLBY.\n"
+    )
+    ner = [_ent(text, "QUILLBY"), _ent(text, "PCI")]
+    assert _names(text, ner) == []
+    assert "quillby" in place_phrases("He was born in Quillby, N.J. in 1931.")
+
+
+# -- bodies named in other languages -----------------------------------------------------------
+
+
+def test_organisations_named_in_spanish_or_french_are_not_people():
+    text = (
+        "Funds went to the Frente Revolucionario Quintero and to the Mouvement Delacroix-Ravel.\n"
+    )
+    ner = [_ent(text, "Frente Revolucionario Quintero"), _ent(text, "Mouvement Delacroix-Ravel")]
+    assert _names(text, ner) == []
+
+
+# -- FBI and CIA record shapes -----------------------------------------------------------------
+
+
+def test_routing_box_column_with_blank_lines_between_names():
+    text = "Tallowby\n\nHalvorsen\n\nKettering\n\nWexler\n\nRoom\n"
+    found = _names(text)
+    assert {"Halvorsen", "Kettering", "Wexler"} <= set(found)
+
+
+def test_report_verbs_of_fbi_records_cue_a_surname():
+    found = _names(
+        "On March 3, KETTLEBY advised that the car was sold. Later Orla called Mr. Pemberly.\n"
+    )
+    assert "KETTLEBY" in found and "Orla" in found
+    assert _names("The Bureau advised that the file is closed.\n") == []
+
+
+def test_peers_are_titled_names():
+    assert "Halloway" in _names("Africa Minister Baroness Halloway arrives on Monday.")
+    assert "Ashdene" in _names("The note was passed to Viscount Ashdene in London.")
+
+
+def test_surnames_in_capitals_inside_prose_of_a_bureau_memo():
+    text = (
+        "That file shows that Noel HALVORSEN, a staff employee, was in contact with\n"
+        "KESSLER for about one year. HALVORSEN used KESSLER as a spotter at a college\n"
+        "where KESSLER was studying. The article was written by Ray WEXLER and Paul\n"
+        "MARCHETTI; WEXLER is a former associate of the CIA and the USSR desk. The\n"
+        "SECRET annex and the NOTE below are routine. Copies went to DRESNER as well.\n"
+    )
+    found = _names(text)
+    assert found.count("KESSLER") == 3 and "DRESNER" in found
+    assert not {"CIA", "USSR", "SECRET", "NOTE"} & set(found)
+    # in a cable that writes acronyms in capitals, a lone capital word is no surname
+    cable = "The PCA met the DINSEC and UNAFEX teams; KESSLERA remained at post.\n"
+    assert _names(cable) == []
