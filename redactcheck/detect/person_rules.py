@@ -913,9 +913,12 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 _CAP_RUN = rf"[{_UP}][{_LO}][\w’'-]*(?:[ \t]+[{_UP}][{_LO}][\w’'-]*){{0,2}}"
 _CAPS_RUN = rf"[{_UP}]{{2}}[{_UP}’'-]*(?:[ \t]+[{_UP}]{{2}}[{_UP}’'-]*){{0,2}}"
 _PLACE_PREPOSITION = re.compile(
-    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)[ \t]+(?:THE[ \t]+)?(?P<caps>{_CAPS_RUN}))"
+    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)[ \t]+(?P<the>the[ \t]+)?"
+    rf"(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)[ \t]+(?P<THE>THE[ \t]+)?(?P<caps>{_CAPS_RUN}))"
 )
+#: After "at the" / "in the", only a phrase that ends there names a place ("at the
+#: Monticello."); before a noun it is attributive ("in the Halloran case").
+_PHRASE_END = re.compile(r"[ \t]*(?:[^\w\s'’]|\n|$)")
 #: Bases whose own evidence (a title, a form's layout, a cue word) outweighs the same words
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
@@ -924,10 +927,11 @@ _CUE_OUTWEIGHS_PLACE = frozenset(
 )  # fmt: skip
 
 
-#: What a person owns or does that "at" / "in" can point to, after a possessive OCR may have
-#: damaged ("at Halloran' home", "AT PHYLLIS! APARTMENT").
+#: A possessive (cables write "Halloran,s") or what a person owns or does that "at" / "in" can
+#: point to, after a possessive OCR may have damaged ("at Halloran' home", "AT PHYLLIS!
+#: APARTMENT").
 _OWNED = re.compile(
-    r"[^\w\s]{0,2}[sS]?\s+(?:apartment|home|house|residence|office|place|room|suite|farm|"
+    r"[,`'’]s\b|[^\w\s]{0,2}[sS]?\s+(?:apartment|home|house|residence|office|place|room|suite|farm|"
     r"ranch|party|funeral|wedding|request|suggestion|invitation|direction|behest|instance)\b",
     re.IGNORECASE,
 )
@@ -955,6 +959,10 @@ def place_phrases(text: str) -> set[str]:
             words = [w.strip("'’-").lower() for w in m.group(key).split()]
             if rx is not _PLACE_PREPOSITION:  # "... met Alder Crane, Texas": the town ends it
                 out.update((" ".join(words), words[-1]))
+                continue
+            if m.group("the") or m.group("THE"):
+                if _PHRASE_END.match(text, m.end(key)):
+                    out.add(" ".join(words))
                 continue
             for i in range(1, len(words) + 1):
                 out.add(" ".join(words[:i]))
