@@ -127,3 +127,45 @@ def test_surnames_in_capitals_inside_prose_of_a_bureau_memo():
     # in a cable that writes acronyms in capitals, a lone capital word is no surname
     cable = "The PCA met the DINSEC and UNAFEX teams; KESSLERA remained at post.\n"
     assert _names(cable) == []
+
+
+def test_a_surname_in_capitals_spreads_to_every_line_start_of_a_teletype():
+    text = (
+        "SOURCE ADVISED THAT RAFAEL MORALES QUINTANA IS A SECURITY OFFICIAL.\n"
+        "MORALES RECEIVES ALL INFORMATION ON THE CASE.\n"
+        "MORALES IS SIGNED BY THE MINISTER.\n"
+    )
+    found = _names(text)
+    assert found.count("MORALES") == 2
+    # in mixed case a sentence-initial English word still needs a verb to count
+    text = "Rafael Young came. Young people waited outside.\n"
+    assert _names(text).count("Young") == 0
+
+
+def test_an_honorific_before_a_title_word_that_is_a_surname():
+    found = _names("Mr. KING has advised that the office will close. Mrs. Bishop agreed.\n")
+    assert "KING" in found and "Bishop" in found
+    assert _names("The King has advised that the office will close.\n") == []
+
+
+def test_routing_box_entries_with_tick_marks_between():
+    text = "Tallowby —___.\n¢ oe\nHalvorsen 2 F X i. .\n\nKettering\n& A\nWexler\n"
+    assert {"Halvorsen", "Kettering", "Wexler"} <= set(_names(text))
+
+
+def test_both_partners_of_a_publishing_firm_are_no_people():
+    text = (
+        "Papers relating to the mission (Philadelphia: Childs and Quenby, 1793), and the\n"
+        "Letters, Vol. IV (New York: Ambrose Tallow), pp. 494-495, were cited.\n"
+    )
+    ner = [_ent(text, "Childs"), _ent(text, "Quenby"), _ent(text, "Ambrose Tallow")]
+    assert _names(text, ner) == []
+
+
+def test_places_named_across_a_line_break_or_in_quotation_marks():
+    phrases = place_phrases(
+        'THEY WILL MEET AT THE\nMONTICELLO, QUILLBY, MASSACHUSETTS. EN ROUTE AT THE "HARBOURVIEW'
+        '" NIGHTCLUB. Born in Passaic, ‘N.J. He worked in the Halloran campaign.'
+    )
+    assert {"monticello", "quillby", "harbourview", "passaic"} <= phrases
+    assert "halloran" not in phrases

@@ -514,7 +514,13 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
 #: of routing boxes and distribution lists ("Tallowby ___").
-_COLUMN_LINE = re.compile(rf"^[ \t|]*({_W})[ \t_.:|-]*$", re.MULTILINE)
+_COLUMN_LINE = re.compile(
+    rf"^[ \t|]*({_W})(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?)(?![\w]))*[ \t_.:|—–-]*$",
+    re.MULTILINE,
+)
+#: A line between two entries of a column that holds no capitalised word of three letters
+#: (OCR debris of the box's ticks and initials: "¢ oe", "& A").
+_JUNK_LINE = re.compile(r"^(?![^\n]*[A-Z][A-Za-z]{2})[^\n]{0,12}$", re.MULTILINE)
 
 
 def name_columns(text: str, judge: Judge, add: Add) -> None:
@@ -541,11 +547,21 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
         group.clear()
 
     for m in _COLUMN_LINE.finditer(text):
-        # OCR often puts a blank line between the entries of a routing box
-        if group and not 1 <= text.count("\n", group[-1].end(), m.start()) <= 2:
+        # OCR often puts a blank line, or a line of tick marks, between the entries of a box
+        if group and not _column_gap(text, group[-1].end(), m.start()):
             flush()
         group.append(m)
     flush()
+
+
+def _column_gap(text: str, end: int, start: int) -> bool:
+    """Between two entries of one column: one to three line breaks, the lines between blank
+    or debris."""
+    gap = text[end:start]
+    breaks = gap.count("\n")
+    if breaks == 1:
+        return True
+    return breaks <= 3 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
 
 
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".

@@ -62,6 +62,9 @@ _INITIAL_BREAK = re.compile(
     rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
 )
 _SIGNATURE_LINES = 8
+_HONORIFIC_TITLE_WORD = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?[ \t]+(?P<name>[A-Z][a-z]+|[A-Z]{2,})(?![\w'’-])"
+)
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
 _MAIL_HEADER = re.compile(
     rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
@@ -560,6 +563,17 @@ def find_people(
         ):
             add(*m.span("name"), "inverted")
 
+    # "Mr. KING", "Mrs. Bishop": after an honorific a title word that is a census surname is
+    # the surname (the title rule trims title words off a name)
+    for m in _HONORIFIC_TITLE_WORD.finditer(text):
+        word = m.group("name")
+        if (
+            word.lower() in lex.title_words
+            and nw.is_surname(word)
+            and not lines.excluded(m.start())
+        ):
+            found.append(PersonSpan(*m.span("name"), SCORES["title"], "title"))
+
     for m in _MAIL_HEADER.finditer(text):
         add(*m.span("name"), "mail-header")
 
@@ -663,10 +677,14 @@ def find_people(
 
 #: A citation's imprint, "City: Publisher, 1928": publishers named after their founders
 #: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
+#: The place may be abbreviated ("Princeton, N.J.: "); the publisher may be a partnership, and
+#: its second partner stands after "and" ("Philadelphia: Childs and Swaine, 1793").
 _IMPRINT_BEFORE = re.compile(
-    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+[{_UP}]{{2}})?:[ \t]+$"
+    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+(?:[{_UP}]{{2}}|(?:[{_UP}]\.){{1,2}}))?:"
+    rf"[ \t]+(?:[{_UP}][\w.]*[ \t]+(?:&|and)[ \t]+)?$"
 )
-_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*,[ \t]*(?:1[5-9]|20)\d\d\b")
+#: A year, or the bracket closing an imprint without one ("(New York: John F. Trow)").
+_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
 
 
 def _publisher(text: str, start: int, end: int) -> bool:
@@ -913,12 +931,17 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 _CAP_RUN = rf"[{_UP}][{_LO}][\w’'-]*(?:[ \t]+[{_UP}][{_LO}][\w’'-]*){{0,2}}"
 _CAPS_RUN = rf"[{_UP}]{{2}}[{_UP}’'-]*(?:[ \t]+[{_UP}]{{2}}[{_UP}’'-]*){{0,2}}"
 _PLACE_PREPOSITION = re.compile(
-    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)[ \t]+(?P<the>the[ \t]+)?"
-    rf"(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)[ \t]+(?P<THE>THE[ \t]+)?(?P<caps>{_CAPS_RUN}))"
+    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)\s+(?P<the>the\s+)?"
+    rf"[\"“]?(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)\s+(?P<THE>THE\s+)?[\"“]?"
+    rf"(?P<caps>{_CAPS_RUN}))"
 )
 #: After "at the" / "in the", only a phrase that ends there names a place ("at the
 #: Monticello."); before a noun it is attributive ("in the Halloran case").
-_PHRASE_END = re.compile(r"[ \t]*(?:[^\w\s'’]|\n|$)")
+_PHRASE_END = re.compile(
+    r"[ \t]*(?:[^\w\s'’]|\n|$)"
+    r"|[^\w\n]{0,2}[ \t]+(?i:nightclub|club|hotel|motel|inn|restaurant|bar|cafe|lounge|theater|"
+    r"theatre)\b"  # a venue: "AT THE "MONTICELLO" NIGHTCLUB"
+)
 #: Bases whose own evidence (a title, a form's layout, a cue word) outweighs the same words
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
@@ -941,7 +964,7 @@ _OWNED = re.compile(
 def _before_state() -> re.Pattern[str]:
     """ "Framingham, Massachusetts", "PASSAIC, N.J.": the words before a US state."""
     return re.compile(
-        rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN}),[ \t]*(?i:{name_lexicon().states})"
+        rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN}),[ \t]*['‘\"“]?(?i:{name_lexicon().states})"
         rf"(?![\w])"
     )
 
@@ -1367,7 +1390,9 @@ def _propagate(
     for m in _CAP_WORD.finditer(text):
         low = m.group(0).lower()
         if low in words_wanted and not (
-            nw.is_english(low) and _ordinary_at_start(text, m.start(), m.end())
+            nw.is_english(low)
+            and not m.group(0).isupper()  # in capitals, a line start says nothing ("MORALES")
+            and _ordinary_at_start(text, m.start(), m.end())
         ):
             spans.append(m.span())
         if low in compiled and (full := compiled[low].match(text, m.start())):
