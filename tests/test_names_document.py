@@ -169,3 +169,21 @@ def test_places_named_across_a_line_break_or_in_quotation_marks():
     )
     assert {"monticello", "quillby", "harbourview", "passaic"} <= phrases
     assert "halloran" not in phrases
+
+
+def test_names_in_quotation_marks_are_aliases():
+    text = (
+        'The office failed to establish any information concerning a "HALVORSEN"\n'
+        'or a "RONALD QUENBY". The source was known as "Marchetti" in the camp.\n'
+    )
+    found = _names(text, [_ent(text, "HALVORSEN", "WORK_OF_ART")])
+    assert {"HALVORSEN", "RONALD QUENBY", "Marchetti"} <= set(found)
+    # a quoted word no name list holds is not taken on the quotation marks alone
+    assert _names('The source was known as "Quenby" in the camp.\n') == []
+    # titles, cryptonyms, ordinary words and places in quotation marks are not names
+    text = 'He read "Bohemia" and the "Daily Courier", saw "AMLASH" files, and a "RUBY" ring.\n'
+    assert _names(text) == []
+
+
+def test_a_report_verb_after_a_body_name_cues_no_person():
+    assert _names("The Cincinnati Office Kas advised by letter that a search failed.\n") == []

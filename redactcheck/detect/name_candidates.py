@@ -315,6 +315,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return _STARTS.search(text, max(0, pos - 8), pos) is not None
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: "the QUENNELL family", "the Okafor family": a family is named by its surname.
 _FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
 
@@ -338,6 +339,9 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
         s, e = m.span("name")
         if text[max(0, s - 4) : s].lower().endswith("the "):
             continue  # "the DAO said": an office
+        before = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        if before and before.group(1).lower() in judge.lex.heads:
+            continue  # "The Cincinnati Office Kas advised": OCR's "has" after a body's name
         if _INITIALS.match(word):
             if not judge.excluded(word) and not judge.nw.is_english(word):
                 add(s, e, "context-initials")
@@ -562,6 +566,42 @@ def _column_gap(text: str, end: int, start: int) -> bool:
     if breaks == 1:
         return True
     return breaks <= 3 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
+
+
+#: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records
+#: ('information concerning a "QUENBY" or a "RONALD TALLOWBY"', 'known as "Pemberly"').
+_QUOTED = re.compile(rf"[\"“](?P<name>{_W}(?:[ \t]+(?:[{_UP}]\.[ \t]*)?{_W}){{0,2}})[\"”]")
+
+
+def quoted_names(text: str, judge: Judge, add: Add) -> None:
+    """One to three name-shaped words alone inside quotation marks: a given name and more
+    name-like words, or a single listed surname or given name that is no English word, no
+    dictionary proper noun and nothing the rules exclude (a cryptonym, an acronym, a
+    magazine's "BOHEMIA")."""
+    nw = judge.nw
+    for m in _QUOTED.finditer(text):
+        words = m.group("name").split()
+        names = [w for w in words if not re.match(r"^[A-ZÀ-ÖØ-Þ]\.$", w)]
+        if judge.noisy and not all(nw.is_frequent(w) for w in names):
+            continue  # OCR debris in quotation marks spells a rare name by chance
+        # the model calls quoted words a title or a law ("WORK_OF_ART"): only its places count
+        if len(names) > 1:
+            ok = (
+                nw.is_given(names[0])
+                and not nw.is_english(names[0])
+                and all(len(w) >= 2 and not judge.excluded(w, cued=True) for w in names)
+            )
+        else:
+            w = names[0]
+            ok = (
+                len(w) >= 3
+                and nw.is_name(w)
+                and not nw.is_english(w)
+                and not (nw.is_proper(w) and w.lower() not in judge.person_words)
+                and not judge.excluded(w, cued=True)
+            )
+        if ok:
+            add(*m.span("name"), "quoted")
 
 
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".

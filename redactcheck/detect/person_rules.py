@@ -139,6 +139,7 @@ SCORES = {
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
+    "quoted": 0.7,
     "apposition": 0.7,
     "list-unknown": 0.6,
     "context-initials": 0.6,
@@ -618,6 +619,7 @@ def find_people(
     cand.caps_lists(text, judge, add)
     cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
+    cand.quoted_names(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
