@@ -187,3 +187,20 @@ def test_names_in_quotation_marks_are_aliases():
 
 def test_a_report_verb_after_a_body_name_cues_no_person():
     assert _names("The Cincinnati Office Kas advised by letter that a search failed.\n") == []
+
+
+def test_a_cue_with_an_adverb_and_rare_spellings_after_it():
+    for text in (
+        "We spoke briefly with Thandeka Mvubelo about the survey.\n",
+        "WE SPOKE BRIEFLY WITH THANDEKA MVUBELO ABOUT THE SURVEY.\n",
+        "The consul met privately with Thandeka Mvubelo on Friday.\n",
+    ):
+        assert any("Mvubelo" in n or "MVUBELO" in n for n in _names(text)), text
+    # places and ordinary words after the cue are not names
+    assert _names("We spoke briefly with European Commission staff.\n") == []
+
+
+def test_a_listed_surname_the_model_calls_a_nationality_still_opens_a_pair():
+    text = "Malakai Tuipulotu'ahau greeted the visitors at the harbour.\n"
+    found = _names(text, [_ent(text, "Malakai", "NORP")])
+    assert "Malakai Tuipulotu'ahau" in found

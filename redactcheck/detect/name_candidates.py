@@ -61,10 +61,11 @@ _BEFORE_VERB = re.compile(
     rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
     rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
 )
-#: "met with Pemberly", "told Okafor", "according to Wexler".
+#: "met with Pemberly", "told Okafor", "according to Wexler", "SPOKE BRIEFLY WITH OKAFOR".
 _AFTER_CUE = re.compile(
-    rf"\b(?:met[ \t]+with|meeting[ \t]+with|spoke[ \t]+with|talked[ \t]+with|according[ \t]+to|"
-    rf"told|called[ \t]+on|MET[ \t]+WITH|MEETING[ \t]+WITH|ACCORDING[ \t]+TO|TOLD)[ \t]+"
+    rf"\b(?:(?:met|meeting|spoke|talked|MET|MEETING|SPOKE|TALKED)"
+    rf"(?:[ \t]+(?:[a-z]+ly|[A-Z]+LY))?[ \t]+(?:with|WITH)"  # "spoke briefly with"
+    rf"|according[ \t]+to|told|called[ \t]+on|ACCORDING[ \t]+TO|TOLD|CALLED[ \t]+ON)[ \t]+"
     rf"(?P<name>{_W}(?:[ \t]+{_W})?)(?![\w'’-])"
 )
 #: Attendees in schedules and cables: "W/DANA HOLLOWAY", "(W/AMB. MARCHETTI & LINDQVIST)",
@@ -246,7 +247,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
             ):
                 i += 1
                 continue
-            if judge.excluded(first) or not judge.name_like(second):
+            if judge.excluded(first, cued=nw.is_name(first)) or not judge.name_like(second):
                 i += 1
                 continue
             given = nw.is_given(first)
@@ -351,7 +352,13 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
     for m in _AFTER_CUE.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split()
-        if all(judge.name_like(w) for w in words):
+        if all(judge.name_like(w) for w in words) or (
+            # two words after the cue, in clean text: spelling rarity is no evidence against
+            # a name ("spoke with Nomvula Dlamini"), but places and ordinary words are
+            len(words) == 2
+            and not judge.noisy
+            and all(judge.cued_name(w) and not judge.nw.is_proper(w) for w in words)
+        ):
             add(s, e, "context")
         elif judge.name_like(words[0]):
             add(s, s + len(words[0]), "context")
