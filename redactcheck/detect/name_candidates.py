@@ -247,13 +247,13 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
             ):
                 i += 1
                 continue
+            if judge.noisy and not (nw.is_frequent(first) and nw.is_frequent(second)):
+                i += 1
+                continue
             if judge.excluded(first, cued=nw.is_name(first)) or not judge.name_like(second):
                 i += 1
                 continue
             given = nw.is_given(first)
-            if judge.noisy and not (nw.is_frequent(first) and nw.is_frequent(second)):
-                i += 1
-                continue
             if given and (nw.is_name(second) or not nw.is_english(second)):
                 basis = "list-names" if nw.is_name(second) else "list-given"
                 if nw.is_english(first) and nw.is_english(second):

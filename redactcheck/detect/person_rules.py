@@ -62,8 +62,10 @@ _INITIAL_BREAK = re.compile(
     rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
 )
 _SIGNATURE_LINES = 8
+#: (no look-behind in front: a literal first lets the regex engine skip ahead; the character
+#: before is checked in code)
 _HONORIFIC_TITLE_WORD = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?[ \t]+(?P<name>[A-Z][a-z]+|[A-Z]{2,})(?![\w'’-])"
+    r"(?:Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?[ \t]+(?P<name>[A-Z][a-z]+|[A-Z]{2,})(?![\w'’-])"
 )
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
 _MAIL_HEADER = re.compile(
@@ -568,6 +570,8 @@ def find_people(
     # the surname (the title rule trims title words off a name)
     for m in _HONORIFIC_TITLE_WORD.finditer(text):
         word = m.group("name")
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
+            continue  # inside a word ("HUMS KING")
         if (
             word.lower() in lex.title_words
             and nw.is_surname(word)
@@ -963,12 +967,12 @@ _OWNED = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _before_state() -> re.Pattern[str]:
-    """ "Framingham, Massachusetts", "PASSAIC, N.J.": the words before a US state."""
-    return re.compile(
-        rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN}),[ \t]*['‘\"“]?(?i:{name_lexicon().states})"
-        rf"(?![\w])"
-    )
+def _state() -> re.Pattern[str]:
+    """ ", Massachusetts", ", N.J.": a comma and a US state (the words before it: a town)."""
+    return re.compile(rf",[ \t]*['‘\"“]?(?i:{name_lexicon().states})(?![\w])")
+
+
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN})$")
 
 
 def place_phrases(text: str) -> set[str]:
@@ -976,21 +980,22 @@ def place_phrases(text: str) -> set[str]:
     after a place preposition or before a comma and a US state somewhere in ``text``:
     document-level evidence of a place."""
     out: set[str] = set()
-    for rx in (_PLACE_PREPOSITION, _before_state()):
-        for m in rx.finditer(text):
-            key = "run" if m.group("run") else "caps"
-            if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
-                continue  # "in Halloran's view", "AT PHYLLIS! APARTMENT": a person's
-            words = [w.strip("'’-").lower() for w in m.group(key).split()]
-            if rx is not _PLACE_PREPOSITION:  # "... met Alder Crane, Texas": the town ends it
-                out.update((" ".join(words), words[-1]))
-                continue
-            if m.group("the") or m.group("THE"):
-                if _PHRASE_END.match(text, m.end(key)):
-                    out.add(" ".join(words))
-                continue
-            for i in range(1, len(words) + 1):
-                out.add(" ".join(words[:i]))
+    for m in _state().finditer(text):  # "... met Alder Crane, Texas": the town ends it
+        run = _RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if run:
+            words = [w.strip("'’-").lower() for w in run.group("run").split()]
+            out.update((" ".join(words), words[-1]))
+    for m in _PLACE_PREPOSITION.finditer(text):
+        key = "run" if m.group("run") else "caps"
+        if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
+            continue  # "in Halloran's view", "AT PHYLLIS! APARTMENT": a person's
+        words = [w.strip("'’-").lower() for w in m.group(key).split()]
+        if m.group("the") or m.group("THE"):
+            if _PHRASE_END.match(text, m.end(key)):
+                out.add(" ".join(words))
+            continue
+        for i in range(1, len(words) + 1):
+            out.add(" ".join(words[:i]))
     return out
 
 
