@@ -204,3 +204,15 @@ def test_a_listed_surname_the_model_calls_a_nationality_still_opens_a_pair():
     text = "Malakai Tuipulotu'ahau greeted the visitors at the harbour.\n"
     found = _names(text, [_ent(text, "Malakai", "NORP")])
     assert "Malakai Tuipulotu'ahau" in found
+
+
+def test_a_long_name_is_found_with_two_letters_misread_a_short_one_with_one():
+    text = (
+        "Chairman Vantreskovich received the couple. Later Vantreskovitz said that\n"
+        "Chairman Wantreskovich had doubts. Counsel Pelzman agreed; Pelzmax did not.\n"
+        "Polzmen left.\n"
+    )
+    found = _names(text)
+    assert "Vantreskovitz" in found and "Wantreskovich" in found  # 13 letters: two edits
+    assert "Pelzmax" in found  # seven letters: one edit
+    assert "Polzmen" not in found  # seven letters, two edits: too far

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect import name_candidates as cand
+from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.name_words import name_words
 from redactcheck.detect.ocr_markings import closest_word
@@ -1268,6 +1269,9 @@ _OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*
 _SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 
 
+_TWO_EDIT_LEN = 8
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -1285,6 +1289,10 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             index.setdefault(d, w)
     out = []
     lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
+    # a long name (eight letters or more) survives two misread letters ("Khrushchev" read
+    # "Thrushchey"): about one edit in four letters, as for the marking words
+    long = [w for w in wanted if len(w) >= _TWO_EDIT_LEN]
+    lengths |= {len(w) + d for w in long for d in (-2, 2)}
     for rx in (_OCR_WORD, _SPLIT_WORD):
         for m in rx.finditer(text):
             if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
@@ -1304,7 +1312,11 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
                 continue  # the name itself (already spread) or another real word
             hits = {index[token]} if token in index else set()
             hits |= {index[d] for d in _deletions(token) if d in index}
-            if any(abs(len(h) - len(token)) <= 1 for h in hits):
+            if any(abs(len(h) - len(token)) <= 1 for h in hits) or (
+                len(token) >= _TWO_EDIT_LEN - 1
+                and token.isalpha()
+                and any(distance(token, w, 2) <= 2 for w in long)
+            ):
                 out.append(m.span())
     return out
 
