@@ -216,3 +216,14 @@ def test_a_long_name_is_found_with_two_letters_misread_a_short_one_with_one():
     assert "Vantreskovitz" in found and "Wantreskovich" in found  # 13 letters: two edits
     assert "Pelzmax" in found  # seven letters: one edit
     assert "Polzmen" not in found  # seven letters, two edits: too far
+
+
+def test_writer_and_addressee_of_a_cited_letter():
+    text = (
+        "The draft was sent on (Randolph to Halloran, January 26, 1794; Okafor to Kessler,\n"
+        "3 May 1961).\n"
+    )
+    found = _names(text)
+    assert {"Randolph", "Halloran", "Kessler"} <= set(found)
+    # a telegram's route is no letter
+    assert _names("Telegram from London to Paris, May 4, 1961, was lost.\n") == []

@@ -611,6 +611,36 @@ def quoted_names(text: str, judge: Judge, add: Add) -> None:
             add(*m.span("name"), "quoted")
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+#: A letter cited in a footnote of a historical essay or a FRUS volume: "Randolph to
+#: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
+_LETTER = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+(?P<b>{_W})(?:,|[ \t]+on)[ \t]+"
+    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
+)
+
+
+def letter_citations(text: str, judge: Judge, add: Add) -> None:
+    """Writer and addressee of a cited letter, when the writer is a listed name that the
+    model does not call a place ("London to Washington, May 4" is a telegram's route)."""
+    nw = judge.nw
+    for m in _LETTER.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if (
+            nw.is_name(a)
+            and not nw.is_english(a)
+            and a.lower() not in judge.places
+            and not (nw.is_proper(a) and not nw.is_given(a))
+            and not judge.excluded(a, cued=True)
+            and judge.cued_name(b)
+        ):
+            add(*m.span("a"), "citation")
+            add(*m.span("b"), "citation")
+
+
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".
 _MATTER_OF = re.compile(
     rf"\b(?:[Mm]atter[ \t]+of|MATTER[ \t]+OF|In[ \t]+re|IN[ \t]+RE)[ \t]+"

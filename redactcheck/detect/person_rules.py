@@ -143,6 +143,7 @@ SCORES = {
     "list-given": 0.75,
     "possessive": 0.7,
     "quoted": 0.7,
+    "citation": 0.8,
     "apposition": 0.7,
     "list-unknown": 0.6,
     "context-initials": 0.6,
@@ -625,6 +626,7 @@ def find_people(
     cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
+    cand.letter_citations(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
@@ -926,6 +928,7 @@ _PLACE_OK = frozenset(
         "name-column",
         "attendee",  # the model's place labels on a schedule's capitals are no guide
         "caption",
+        "citation",
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
@@ -953,7 +956,7 @@ _PHRASE_END = re.compile(
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
-     "context", "context-initials", "signature", "apposition", "name-column")
+     "context", "context-initials", "signature", "apposition", "name-column", "citation")
 )  # fmt: skip
 
 
