@@ -227,3 +227,20 @@ def test_writer_and_addressee_of_a_cited_letter():
     assert {"Randolph", "Halloran", "Kessler"} <= set(found)
     # a telegram's route is no letter
     assert _names("Telegram from London to Paris, May 4, 1961, was lost.\n") == []
+
+
+_DEBRIS = (
+    "tho reprot wss forwnrded ta tne offlce ond thc agemt hsd no furthor commemt on tne\n"
+    "mattor. Tho subjcct wss lnterviewed agaln ond dcnied thc allegatlon entlrely.\n"
+)
+
+
+def test_names_the_scanner_made_up_in_a_line_of_debris_are_dropped():
+    text = _DEBRIS * 3 + "fcnq tq THE Lucia Quorbett, SEvtAnL YEAM 1E0~ qorn\n"
+    ner = [_ent(text, "Lucia Quorbett")]
+    assert _names(text, ner) == []
+    # a frequent name keeps its place even there, and a clean line keeps any name
+    text = _DEBRIS * 3 + "briently commenta about Prosidont Johnson. Karannaheu?\n"
+    assert "Johnson" in _names(text, [_ent(text, "Johnson")])
+    text = _DEBRIS * 3 + "The agent then met Lucia Quorbett at the station.\n"
+    assert "Lucia Quorbett" in _names(text, [_ent(text, "Lucia Quorbett")])

@@ -429,6 +429,17 @@ def find_people(
             ):
                 continue  # "at Kerem Shalom" elsewhere in the document: a place
             if (
+                judge.noisy
+                and basis in _DEBRIS_CHECKED
+                and not all(
+                    nw.is_frequent(w) and not nw.is_english(w)
+                    for w in _HEADING_WORD.findall(text[a:b])
+                    if not _INITIAL.match(w + ".")
+                )
+                and _debris_line(text, a, b, nw)
+            ):
+                continue  # "feng te THE Matty Buietty, SEvtAnL YEAM": letters OCR made up
+            if (
                 lines.excluded(a)
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
@@ -1273,6 +1284,33 @@ _SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 
 
 _TWO_EDIT_LEN = 8
+#: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
+#: such words are often made up by the scanner.
+_DEBRIS_CHECKED = frozenset(
+    ("ner", "ner-single", "ner-single-caps", "list-names", "list-given", "list-words",
+     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname")
+)  # fmt: skip
+_LINE_TOKEN = re.compile(r"[^\s]+")
+
+
+def _debris_line(text: str, start: int, end: int, nw) -> bool:
+    """The rest of the candidate's line is OCR debris: three or more other tokens, and fewer
+    than a third of them English words, names or numbers."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    rest = text[a:start] + " " + text[end : len(text) if b < 0 else b]
+    tokens = [t.strip(".,;:()[]'\"“”‘’") for t in _LINE_TOKEN.findall(rest)]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 3:
+        return False
+    good = sum(
+        1
+        for t in tokens
+        if t.isdigit()
+        or (t.isalpha() and (nw.is_english(t) or nw.is_name(t)) and len(t) > 1)
+        or (len(t) == 1 and t in "&-–—/")
+    )
+    return good < len(tokens) / 3
 
 
 def _deletions(word: str) -> set[str]:
