@@ -61,6 +61,12 @@ _BEFORE_VERB = re.compile(
     rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
     rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
 )
+#: Verbs of the FBI report style that offices take as often as people: after initials they
+#: are no cue ("OPC requested clearance", "DEA furnished").
+_OFFICE_VERB = re.compile(
+    r"(?:['’]s)?[ \t]+(?:advised|informed|indicated|requested|furnished|related|ADVISED|"
+    r"INFORMED|INDICATED|FURNISHED)\b"
+)
 #: "met with Pemberly", "told Okafor", "according to Wexler", "SPOKE BRIEFLY WITH OKAFOR".
 _AFTER_CUE = re.compile(
     rf"\b(?:(?:met|meeting|spoke|talked|MET|MEETING|SPOKE|TALKED)"
@@ -344,7 +350,11 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
         if before and before.group(1).lower() in judge.lex.heads:
             continue  # "The Cincinnati Office Kas advised": OCR's "has" after a body's name
         if _INITIALS.match(word):
-            if not judge.excluded(word) and not judge.nw.is_english(word):
+            if (
+                not judge.excluded(word)
+                and not judge.nw.is_english(word)
+                and not _OFFICE_VERB.match(text, e)  # "OPC requested": an office acts
+            ):
                 add(s, e, "context-initials")
             continue
         if judge.name_like(word, cued=True) and not judge.nw.is_english(word):
@@ -558,6 +568,8 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
         group.clear()
 
     for m in _COLUMN_LINE.finditer(text):
+        if len(m.group(1)) < 3:
+            continue  # "Ye", "Mr": debris between the entries (see _column_gap)
         # OCR often puts a blank line, or a line of tick marks, between the entries of a box
         if group and not _column_gap(text, group[-1].end(), m.start()):
             flush()
@@ -566,13 +578,13 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
 
 
 def _column_gap(text: str, end: int, start: int) -> bool:
-    """Between two entries of one column: one to three line breaks, the lines between blank
+    """Between two entries of one column: one to six line breaks, the lines between blank
     or debris."""
     gap = text[end:start]
     breaks = gap.count("\n")
     if breaks == 1:
         return True
-    return breaks <= 3 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
+    return breaks <= 6 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
 
 
 #: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records

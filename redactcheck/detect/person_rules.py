@@ -444,6 +444,7 @@ def find_people(
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
+                or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 785"
                 or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
                 or cand.is_cryptonym(text[a:b], lex, nw)
@@ -531,6 +532,7 @@ def find_people(
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
+            and not nw.misread_word(first_word)  # "General Lecger accounts": OCR's "Ledger"
             # "CG Marseille", "RSO Dakar": an office's post, not a person
             and not (
                 title_word.isupper()
@@ -1283,6 +1285,12 @@ _OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*
 _SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 
 
+#: A bill of Congress in the Serial Set and the Congressional Record: "Bill H.R. No. 785",
+#: "Bill S. 209", "H.J. Res. 12".
+_BILL_AFTER = re.compile(
+    r"[ \t]+(?:H\.[ \t]?R\.|S\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\.)[ \t]*"
+    r"(?:No\.[ \t]*)?\d"
+)
 _TWO_EDIT_LEN = 8
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.
