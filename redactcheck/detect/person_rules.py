@@ -431,14 +431,10 @@ def find_people(
             if (
                 judge.noisy
                 and basis in _DEBRIS_CHECKED
-                and not all(
-                    nw.is_frequent(w) and not nw.is_english(w)
-                    for w in _HEADING_WORD.findall(text[a:b])
-                    if not _INITIAL.match(w + ".")
-                )
+                and not _sure_name_words(text[a:b], nw)
                 and _debris_line(text, a, b, nw)
             ):
-                continue  # "feng te THE Matty Buietty, SEvtAnL YEAM": letters OCR made up
+                continue  # "feng te THE Laby AIS PELL, SEvtAnL YEAM": letters OCR made up
             if (
                 lines.excluded(a)
                 or _ACT_AFTER.match(text, b)
@@ -1299,6 +1295,16 @@ _DEBRIS_CHECKED = frozenset(
      "list-unknown", "list-surname-first", "list-surname-second", "lone-surname")
 )  # fmt: skip
 _LINE_TOKEN = re.compile(r"[^\s]+")
+
+
+def _sure_name_words(span: str, nw) -> bool:
+    """Every word a frequent listed name, or one of them a given name that is no English
+    word ("RICHARD EELMS" on a cable's release line): names that survive a line of debris."""
+    words = [w for w in _HEADING_WORD.findall(span) if len(w) > 1]
+    frequent = [nw.is_frequent(w) and not nw.is_english(w) for w in words]
+    return bool(words) and (
+        all(frequent) or any(f and nw.is_given(w) for f, w in zip(frequent, words, strict=True))
+    )
 
 
 def _debris_line(text: str, start: int, end: int, nw) -> bool:
