@@ -263,3 +263,12 @@ def test_office_initials_aka_bills_and_a_damaged_word_after_a_title():
 def test_a_routing_box_with_two_letter_debris_lines_between_entries():
     text = "Ye\n\niS\noe\n“\n\nTallowby\nHalvorsen\nKettering\n\nWexler\n\nMarchetti\nDresner\n"
     assert {"Halvorsen", "Kettering", "Wexler", "Marchetti"} <= set(_names(text))
+
+
+def test_the_people_of_a_listed_place_are_not_a_person():
+    nw = name_words()
+    assert nw.is_demonym("Darfuris") and nw.is_demonym("Romanians")
+    assert not nw.is_demonym("Halloran") and not nw.is_demonym("Castros")
+    text = "Non-Arab Darfuris qualify for asylum; the Darfuris who fled were heard.\n"
+    ner = [_ent(text, "Darfuris")]
+    assert _names(text, ner) == []

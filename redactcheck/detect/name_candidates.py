@@ -153,6 +153,7 @@ class Judge:
             or low in (self.places if cued else self.not_person_texts)
             or is_cryptonym(word, self.lex, self.nw)
             or (word.isupper() and word.upper() in self.lex.acronyms)
+            or self.nw.is_demonym(word)  # "Darfuris": a people, not a person
         )
 
     def name_like(self, word: str, cued: bool = False) -> bool:

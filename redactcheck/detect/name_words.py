@@ -92,6 +92,18 @@ class NameWords:
             low.endswith("ly") and low[:-2] in self.english
         )
 
+    def is_demonym(self, word: str) -> bool:
+        """A word for the people of a listed place that no list holds itself ("Darfuris",
+        "Darfuri" from "Darfur"): a place's name with a demonym ending, not a listed name."""
+        low = _key(word)
+        if len(low) < 5 or low in self.given or low in self.surnames:
+            return False
+        for ending in _DEMONYM_ENDINGS:
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 4 and stem in self.proper:
+                return True
+        return False
+
     def misread_word(self, word: str) -> bool:
         """An ordinary English word with one letter misread, lost or added by OCR ("Jestimony",
         "OEPUTY"): six letters or more, not itself a listed name or word, one edit from an
@@ -124,6 +136,7 @@ try:  # C++ edit distance that counts a swap of neighbours as one edit (MIT; a d
 except ImportError:  # pragma: no cover - depends on the environment
     _osa = None
 
+_DEMONYM_ENDINGS = ("is", "i", "ians", "ian", "ans", "an", "ese", "ites", "ite", "s")
 _MISREAD: dict[str, bool] = {}  # verdicts per word, shared by every text of the process
 
 

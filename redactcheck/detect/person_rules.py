@@ -501,6 +501,7 @@ def find_people(
                 or (word.isupper() and _marking_fragment(word, lex))
                 or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
                 or nw.misread_word(word)  # an OCR-damaged ordinary word ("Jestimony")
+                or nw.is_demonym(word)  # "Darfuris": a people
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
