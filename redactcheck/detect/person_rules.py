@@ -529,7 +529,6 @@ def find_people(
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
-            and not nw.misread_word(first_word)  # "General Lecger accounts": OCR's "Ledger"
             # "CG Marseille", "RSO Dakar": an office's post, not a person
             and not (
                 title_word.isupper()
