@@ -25,17 +25,17 @@ def _ent(text: str, words: str, label: str = "PERSON") -> tuple[int, int, str]:
 
 def test_an_english_word_with_one_letter_misread_is_not_a_name():
     nw = name_words()
-    assert nw.misread_word("Jestimony") and nw.misread_word("OEPUTY")
+    assert nw.misread_word("Testimcny") and nw.misread_word("DEPUTV")
     # one edit from a listed name as well: may be a damaged name, so it stays a candidate
-    assert not nw.misread_word("Wiiliams") and not nw.misread_word("Garriscn")
+    assert not nw.misread_word("Wiilson") and not nw.misread_word("Hunterr")
     # real names, listed or not, and short words are never "misread words"
-    for word in ("Okonjo", "Venkataraman", "Kettleby", "Testa", "Boaro"):
+    for word in ("Okonjo", "Venkataraman", "Kettleby", "Testa"):
         assert not nw.misread_word(word)
 
 
 def test_model_entities_made_of_misread_words_are_dropped():
-    text = "The clerk said that [Jestimony related to his duties. BY OEPUTY CLERK on file."
-    ner = [_ent(text, "Jestimony"), _ent(text, "OEPUTY CLERK")]
+    text = "The clerk said that [Testimcny related to his duties. BY DEPUTV CLERK on file."
+    ner = [_ent(text, "Testimcny"), _ent(text, "DEPUTV CLERK")]
     assert _names(text, ner) == []
     # the same shapes with a real (invented) name are kept
     text = "The clerk said that Ottoline Varga related it. BY DEPUTY HALVORSEN on file."
@@ -131,21 +131,21 @@ def test_surnames_in_capitals_inside_prose_of_a_bureau_memo():
 
 def test_a_surname_in_capitals_spreads_to_every_line_start_of_a_teletype():
     text = (
-        "SOURCE ADVISED THAT RAFAEL MORALES QUINTANA IS A SECURITY OFFICIAL.\n"
-        "MORALES RECEIVES ALL INFORMATION ON THE CASE.\n"
-        "MORALES IS SIGNED BY THE MINISTER.\n"
+        "SOURCE ADVISED THAT RAFAEL PARSONS QUINTERO IS A SECURITY OFFICIAL.\n"
+        "PARSONS RECEIVES ALL INFORMATION ON THE CASE.\n"
+        "PARSONS IS SIGNED BY THE MINISTER.\n"
     )
     found = _names(text)
-    assert found.count("MORALES") == 2
+    assert found.count("PARSONS") == 2
     # in mixed case a sentence-initial English word still needs a verb to count
     text = "Rafael Young came. Young people waited outside.\n"
     assert _names(text).count("Young") == 0
 
 
 def test_an_honorific_before_a_title_word_that_is_a_surname():
-    found = _names("Mr. KING has advised that the office will close. Mrs. Bishop agreed.\n")
-    assert "KING" in found and "Bishop" in found
-    assert _names("The King has advised that the office will close.\n") == []
+    found = _names("Mr. PRINCE has advised that the office will close. Mrs. Bishop agreed.\n")
+    assert "PRINCE" in found and "Bishop" in found
+    assert _names("The Prince has advised that the office will close.\n") == []
 
 
 def test_routing_box_entries_with_tick_marks_between():
@@ -155,19 +155,19 @@ def test_routing_box_entries_with_tick_marks_between():
 
 def test_both_partners_of_a_publishing_firm_are_no_people():
     text = (
-        "Papers relating to the mission (Philadelphia: Childs and Quenby, 1793), and the\n"
-        "Letters, Vol. IV (New York: Ambrose Tallow), pp. 494-495, were cited.\n"
+        "Papers relating to the mission (Philadelphia: Dorsey and Quenby, 1793), and the\n"
+        "Letters, Vol. IV (New York: Ambrose Tallow), pp. 211-213, were cited.\n"
     )
-    ner = [_ent(text, "Childs"), _ent(text, "Quenby"), _ent(text, "Ambrose Tallow")]
+    ner = [_ent(text, "Dorsey"), _ent(text, "Quenby"), _ent(text, "Ambrose Tallow")]
     assert _names(text, ner) == []
 
 
 def test_places_named_across_a_line_break_or_in_quotation_marks():
     phrases = place_phrases(
-        'THEY WILL MEET AT THE\nMONTICELLO, QUILLBY, MASSACHUSETTS. EN ROUTE AT THE "HARBOURVIEW'
-        '" NIGHTCLUB. Born in Passaic, ‘N.J. He worked in the Halloran campaign.'
+        'THEY WILL MEET AT THE\nHARBOURVIEW, QUILLBY, MASSACHUSETTS. EN ROUTE AT THE "SEAGATE'
+        '" NIGHTCLUB. Born in Harrowgate, ‘N.J. He worked in the Halloran campaign.'
     )
-    assert {"monticello", "quillby", "harbourview", "passaic"} <= phrases
+    assert {"harbourview", "quillby", "seagate", "harrowgate"} <= phrases
     assert "halloran" not in phrases
 
 
@@ -181,12 +181,12 @@ def test_names_in_quotation_marks_are_aliases():
     # a quoted word no name list holds is not taken on the quotation marks alone
     assert _names('The source was known as "Quenby" in the camp.\n') == []
     # titles, cryptonyms, ordinary words and places in quotation marks are not names
-    text = 'He read "Bohemia" and the "Daily Courier", saw "AMLASH" files, and a "RUBY" ring.\n'
+    text = 'He read "Arcadia" and the "Daily Courier", saw "AMLASH" files, and a "CORAL" ring.\n'
     assert _names(text) == []
 
 
 def test_a_report_verb_after_a_body_name_cues_no_person():
-    assert _names("The Cincinnati Office Kas advised by letter that a search failed.\n") == []
+    assert _names("The Harrowgate Office Kas advised by letter that a search failed.\n") == []
 
 
 def test_a_cue_with_an_adverb_and_rare_spellings_after_it():
@@ -220,11 +220,11 @@ def test_a_long_name_is_found_with_two_letters_misread_a_short_one_with_one():
 
 def test_writer_and_addressee_of_a_cited_letter():
     text = (
-        "The draft was sent on (Randolph to Halloran, January 26, 1794; Okafor to Kessler,\n"
+        "The draft was sent on (Marchetti to Halloran, January 26, 1794; Okafor to Kessler,\n"
         "3 May 1961).\n"
     )
     found = _names(text)
-    assert {"Randolph", "Halloran", "Kessler"} <= set(found)
+    assert {"Marchetti", "Halloran", "Kessler"} <= set(found)
     # a telegram's route is no letter
     assert _names("Telegram from London to Paris, May 4, 1961, was lost.\n") == []
 
@@ -250,12 +250,12 @@ def test_names_the_scanner_made_up_in_a_line_of_debris_are_dropped():
 
 
 def test_office_initials_aka_and_bills():
-    text = "On May 2 OPC requested a clearance; the memo was signed. RJK noted the date.\n"
+    text = "On May 2 DCS requested a clearance; the memo was signed. RJK noted the date.\n"
     found = _names(text)
-    assert "OPC" not in found and "RJK" in found
+    assert "DCS" not in found and "RJK" in found
     text = "WHITE, CHARLES AKA CHUCK LINTON was named.\n"
     assert "AKA" not in _names(text, [_ent(text, "AKA")])
-    text = "Serial Set Vol. 305 (To accompany Bill H.R. No. 785.) was printed.\n"
+    text = "Serial Set Vol. 305 (To accompany Bill H.R. No. 912.) was printed.\n"
     assert _names(text, [_ent(text, "Bill")]) == []
 
 

@@ -49,7 +49,7 @@ _REPORT_VERBS = (
     r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|alleged|"
     r"announced|insists|denied|denies|recalled|recounted|described|predicted|calls|writes|"
     r"argues|recalls|concedes|conceded|maintains|maintained|"
-    # FBI and CIA reports: "PEMBERLY advised", "Okafor telephoned", "Sandy called Mr. Roe"
+    # FBI and CIA reports: "PEMBERLY advised", "Okafor telephoned", "Rose called Mr. Roe"
     r"advised|informed|indicated|mentioned|telephoned|phoned|called|testified|requested|"
     r"furnished|related|ADVISED|INFORMED|INDICATED|MENTIONED|TELEPHONED|TESTIFIED|FURNISHED|"
     r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
@@ -62,7 +62,7 @@ _BEFORE_VERB = re.compile(
     rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
 )
 #: Verbs of the FBI report style that offices take as often as people: after initials they
-#: are no cue ("OPC requested clearance", "DEA furnished").
+#: are no cue ("DCS requested clearance", "DEA furnished").
 _OFFICE_VERB = re.compile(
     r"(?:['’]s)?[ \t]+(?:advised|informed|indicated|requested|furnished|related|ADVISED|"
     r"INFORMED|INDICATED|FURNISHED)\b"
@@ -172,7 +172,7 @@ class Judge:
             not self.nw.is_english(word)
             and self.nw.plausible(word)
             and len(word) >= 3
-            and not self.nw.misread_word(word)  # "Jestimony": an ordinary word OCR damaged
+            and not self.nw.misread_word(word)  # "Testimcny": an ordinary word OCR damaged
         )
 
     def cued_name(self, word: str, model_blind: bool = False) -> bool:
@@ -349,12 +349,12 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             continue  # "the DAO said": an office
         before = _WORD_BEFORE.search(text, max(0, s - 20), s)
         if before and before.group(1).lower() in judge.lex.heads:
-            continue  # "The Cincinnati Office Kas advised": OCR's "has" after a body's name
+            continue  # "The Harrowgate Office Kas advised": OCR's "has" after a body's name
         if _INITIALS.match(word):
             if (
                 not judge.excluded(word)
                 and not judge.nw.is_english(word)
-                and not _OFFICE_VERB.match(text, e)  # "OPC requested": an office acts
+                and not _OFFICE_VERB.match(text, e)  # "DCS requested": an office acts
             ):
                 add(s, e, "context-initials")
             continue
@@ -438,7 +438,7 @@ def _unknown_name_word(word: str, judge: Judge) -> bool:
         and not nw.is_english(word)
         and not (nw.is_proper(word) and not nw.is_name(word))
         and nw.plausible(word)
-        and not nw.misread_word(word)  # "OEPUTY": an ordinary word OCR damaged
+        and not nw.misread_word(word)  # "DEPUTV": an ordinary word OCR damaged
         and any(c in "aeiouyAEIOUY" for c in word)
     )
 
@@ -597,7 +597,7 @@ def quoted_names(text: str, judge: Judge, add: Add) -> None:
     """One to three name-shaped words alone inside quotation marks: a given name and more
     name-like words, or a single listed surname or given name that is no English word, no
     dictionary proper noun and nothing the rules exclude (a cryptonym, an acronym, a
-    magazine's "BOHEMIA")."""
+    magazine's "ARCADIA")."""
     nw = judge.nw
     for m in _QUOTED.finditer(text):
         words = m.group("name").split()
@@ -628,7 +628,7 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-#: A letter cited in a footnote of a historical essay or a FRUS volume: "Randolph to
+#: A letter cited in a footnote of a historical essay or a FRUS volume: "Marchetti to
 #: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
 _LETTER = re.compile(
     rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+(?P<b>{_W})(?:,|[ \t]+on)[ \t]+"

@@ -105,11 +105,11 @@ class NameWords:
         return False
 
     def misread_word(self, word: str) -> bool:
-        """An ordinary English word with one letter misread, lost or added by OCR ("Jestimony",
-        "OEPUTY"): six letters or more, not itself a listed name or word, one edit from an
+        """An ordinary English word with one letter misread, lost or added by OCR ("Testimcny",
+        "DEPUTV"): six letters or more, not itself a listed name or word, one edit from an
         English word of five letters or more and from no listed name (then it may as well be
-        a damaged name: "Wiiliams"; a surname that is also a word, "Deputy", counts only if
-        it is a frequent one, "Garrison")."""
+        a damaged name: "Wiilson"; a surname that is also a word, "Deputy", counts only if
+        it is a frequent one, "Hunter")."""
         low = _key(word)
         if len(low) < 6:
             return False
@@ -190,7 +190,7 @@ def _misread_word(nw: NameWords, low: str) -> bool:
     ):
         return False
     # one edit from a word; as close to a name, it may as well be a damaged name
-    # ("Wiiliams"): rare enough to afford every variant (a name that is also a word counts
+    # ("Wiilson"): rare enough to afford every variant (a name that is also a word counts
     # only when it is a frequent one: "Garrison" yes, "Deputy" no)
     return not any(
         (v in nw.given or v in nw.surnames) and (v not in nw.english or v in nw.frequent)

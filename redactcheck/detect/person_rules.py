@@ -427,20 +427,20 @@ def find_people(
                 basis not in _CUE_OUTWEIGHS_PLACE
                 and " ".join(text[a:b].lower().split()) in at_places
             ):
-                continue  # "at Kerem Shalom" elsewhere in the document: a place
+                continue  # "at Marrowdene Ford" elsewhere in the document: a place
             if (
                 judge.noisy
                 and basis in _DEBRIS_CHECKED
                 and not _sure_name_words(text[a:b], nw)
                 and _debris_line(text, a, b, nw)
             ):
-                continue  # "feng te THE Laby AIS PELL, SEvtAnL YEAM": letters OCR made up
+                continue  # "fcnq tq THE Laby Quorbett, SEvtAnL YEAM": letters OCR made up
             if (
                 lines.excluded(a)
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
-                or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 785"
+                or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 912"
                 or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
                 or cand.is_cryptonym(text[a:b], lex, nw)
@@ -500,7 +500,7 @@ def find_people(
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
                 or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
-                or nw.misread_word(word)  # an OCR-damaged ordinary word ("Jestimony")
+                or nw.misread_word(word)  # an OCR-damaged ordinary word ("Testimcny")
                 or nw.is_demonym(word)  # "Darfuris": a people
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
@@ -577,12 +577,12 @@ def find_people(
         ):
             add(*m.span("name"), "inverted")
 
-    # "Mr. KING", "Mrs. Bishop": after an honorific a title word that is a census surname is
+    # "Mr. PRINCE", "Mrs. Bishop": after an honorific a title word that is a census surname is
     # the surname (the title rule trims title words off a name)
     for m in _HONORIFIC_TITLE_WORD.finditer(text):
         word = m.group("name")
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
-            continue  # inside a word ("HUMS KING")
+            continue  # inside a word ("HUMS PRINCE")
         if (
             word.lower() in lex.title_words
             and nw.is_surname(word)
@@ -696,12 +696,12 @@ def find_people(
 #: A citation's imprint, "City: Publisher, 1928": publishers named after their founders
 #: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
 #: The place may be abbreviated ("Princeton, N.J.: "); the publisher may be a partnership, and
-#: its second partner stands after "and" ("Philadelphia: Childs and Swaine, 1793").
+#: its second partner stands after "and" ("Philadelphia: Dorsey and Quenby, 1793").
 _IMPRINT_BEFORE = re.compile(
     rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+(?:[{_UP}]{{2}}|(?:[{_UP}]\.){{1,2}}))?:"
     rf"[ \t]+(?:[{_UP}][\w.]*[ \t]+(?:&|and)[ \t]+)?$"
 )
-#: A year, or the bracket closing an imprint without one ("(New York: John F. Trow)").
+#: A year, or the bracket closing an imprint without one ("(New York: Ambrose F. Tallow)").
 _IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
 
 
@@ -828,13 +828,13 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
 
 
 #: A word in capitals inside prose; it may start a hyphenated pair ("ALLEN-SCOTT articles") or
-#: take a possessive ("SNYDER's").
+#: take a possessive ("KESSLER's").
 _CAPS_IN_PROSE = re.compile(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
 
 
 def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
     """In a text that writes surnames in capitals inside mixed-case prose (FBI and CIA
-    records: "BRICKHAM used SNYDER as a spotter"), every such word of four letters or more
+    records: "HALVORSEN used KESSLER as a spotter"), every such word of four letters or more
     that is a census surname and nothing else here (not an English word, an acronym, a place,
     a cryptonym, nor written in lower case in the text) is a person. The model rarely sees
     these: the line is not in capitals, so its case is not restored."""
@@ -900,7 +900,7 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
         ((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w)) or nw.misread_word(w)
         for w in words
     ):
-        return True  # "Additionally", "Belgian Training", "Lisbon Madrid", OCR's "Jestimony"
+        return True  # "Additionally", "Belgian Training", "Lisbon Madrid", OCR's "Testimcny"
     if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
         return True  # "RYBAT WNINTEL", "AMLASH"
     if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
@@ -943,7 +943,7 @@ _PLACE_OK = frozenset(
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
 #: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
 _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "list-words"))
-#: "at Kerem Shalom", "in Ashvale", "AT THE MONTICELLO": a capitalised phrase after one of
+#: "at Marrowdene Ford", "in Ashvale", "AT THE HARBOURVIEW": a capitalised phrase after one of
 #: these prepositions names a place far more often than a person (a person is met *with*,
 #: written *to*, heard *from*, reached *through*); not before a possessive ("in Halloran's
 #: view"). Capital prepositions only before words in capitals (cables, FBI teletypes).
@@ -955,11 +955,11 @@ _PLACE_PREPOSITION = re.compile(
     rf"(?P<caps>{_CAPS_RUN}))"
 )
 #: After "at the" / "in the", only a phrase that ends there names a place ("at the
-#: Monticello."); before a noun it is attributive ("in the Halloran case").
+#: Harbourview."); before a noun it is attributive ("in the Halloran case").
 _PHRASE_END = re.compile(
     r"[ \t]*(?:[^\w\s'’]|\n|$)"
     r"|[^\w\n]{0,2}[ \t]+(?i:nightclub|club|hotel|motel|inn|restaurant|bar|cafe|lounge|theater|"
-    r"theatre)\b"  # a venue: "AT THE "MONTICELLO" NIGHTCLUB"
+    r"theatre)\b"  # a venue: "AT THE "HARBOURVIEW" NIGHTCLUB"
 )
 #: Bases whose own evidence (a title, a form's layout, a cue word) outweighs the same words
 #: standing after "at" / "in" elsewhere in the document.
@@ -970,7 +970,7 @@ _CUE_OUTWEIGHS_PLACE = frozenset(
 
 
 #: A possessive (cables write "Halloran,s") or what a person owns or does that "at" / "in" can
-#: point to, after a possessive OCR may have damaged ("at Halloran' home", "AT PHYLLIS!
+#: point to, after a possessive OCR may have damaged ("at Halloran' home", "AT ORLA!
 #: APARTMENT").
 _OWNED = re.compile(
     r"[,`'’]s\b|[^\w\s]{0,2}[sS]?\s+(?:apartment|home|house|residence|office|place|room|suite|farm|"
@@ -1001,7 +1001,7 @@ def place_phrases(text: str) -> set[str]:
     for m in _PLACE_PREPOSITION.finditer(text):
         key = "run" if m.group("run") else "caps"
         if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
-            continue  # "in Halloran's view", "AT PHYLLIS! APARTMENT": a person's
+            continue  # "in Halloran's view", "AT ORLA! APARTMENT": a person's
         words = [w.strip("'’-").lower() for w in m.group(key).split()]
         if m.group("the") or m.group("THE"):
             if _PHRASE_END.match(text, m.end(key)):
@@ -1281,7 +1281,7 @@ _OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*
 _SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 
 
-#: A bill of Congress in the Serial Set and the Congressional Record: "Bill H.R. No. 785",
+#: A bill of Congress in the Serial Set and the Congressional Record: "Bill H.R. No. 912",
 #: "Bill S. 209", "H.J. Res. 12".
 _BILL_AFTER = re.compile(
     r"[ \t]+(?:H\.[ \t]?R\.|S\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\.)[ \t]*"
@@ -1299,7 +1299,7 @@ _LINE_TOKEN = re.compile(r"[^\s]+")
 
 def _sure_name_words(span: str, nw) -> bool:
     """Every word a frequent listed name, or one of them a given name that is no English
-    word ("RICHARD EELMS" on a cable's release line): names that survive a line of debris."""
+    word ("RICHARD QUELLAN" on a cable's release line): names that survive a line of debris."""
     words = [w for w in _HEADING_WORD.findall(span) if len(w) > 1]
     frequent = [nw.is_frequent(w) and not nw.is_english(w) for w in words]
     return bool(words) and (
@@ -1344,8 +1344,8 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             index.setdefault(d, w)
     out = []
     lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
-    # a long name (eight letters or more) survives two misread letters ("Khrushchev" read
-    # "Thrushchey"): about one edit in four letters, as for the marking words
+    # a long name (eight letters or more) survives two misread letters ("Vantreskovich" read
+    # "Wantreskovitz"): about one edit in four letters, as for the marking words
     long = [w for w in wanted if len(w) >= _TWO_EDIT_LEN]
     lengths |= {len(w) + d for w in long for d in (-2, 2)}
     for rx in (_OCR_WORD, _SPLIT_WORD):
@@ -1441,7 +1441,7 @@ def _propagate(
                 continue
             if (
                 low in lower_words
-                or low in at_places  # "in Scotland" elsewhere: a place, whatever vouched for it
+                or low in at_places  # "in Quillshire" elsewhere: a place, whatever vouched for it
                 or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
                 or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
             ):
@@ -1465,7 +1465,7 @@ def _propagate(
         low = m.group(0).lower()
         if low in words_wanted and not (
             nw.is_english(low)
-            and not m.group(0).isupper()  # in capitals, a line start says nothing ("MORALES")
+            and not m.group(0).isupper()  # in capitals, a line start says nothing ("PARSONS")
             and _ordinary_at_start(text, m.start(), m.end())
         ):
             spans.append(m.span())
