@@ -271,3 +271,13 @@ def test_the_people_of_a_listed_place_are_not_a_person():
     text = "Non-Arab Darfuris qualify for asylum; the Darfuris who fled were heard.\n"
     ner = [_ent(text, "Darfuris")]
     assert _names(text, ner) == []
+
+
+def test_a_head_noun_used_as_a_noun_after_a_surname_in_capitals():
+    text = (
+        "SOURCE SAID RAFAEL QUINTERO IS CHIEF OF THE DIVISION.\n"
+        'THE MINISTRY "ADMITTED QUINTERO ASSOCIATION WITH THE SERVICE.\n'
+        "THE QUINTERO ASSOCIATION OF GROWERS MET.\n"
+    )
+    found = _names(text)
+    assert found.count("QUINTERO") == 1 and "RAFAEL QUINTERO" in found

@@ -222,7 +222,9 @@ def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
     if not (m and m.group(1)[:1].isupper()):
         return False
     if m.group(1).lower() in lex.heads:
-        return True
+        # "admitted QUINTANA ASSOCIATION WITH the service": in capitals a head noun used as a
+        # noun, followed by a preposition, names no body
+        return not (m.group(1).isupper() and _NOUN_USE.match(text, m.end()))
     # one more capitalised word, then the head: "HALVORSEN MERIDIAN TRADING"
     if lex.is_not_person_word(m.group(1)):
         return False  # "BHRIAIN FOR REVIEW": the phrase ended
@@ -230,6 +232,7 @@ def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
     return bool(m2 and m2.group(1)[:1].isupper() and m2.group(1).lower() in lex.heads)
 
 
+_NOUN_USE = re.compile(r"[ \t]+(?:WITH|TO|IN|ON|BY|AT|FROM|WAS|IS|HAS|HAD)\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
