@@ -78,6 +78,7 @@ class NameLexicon:
     acronyms: frozenset[str]
     common_words: frozenset[str]  # lower case
     heads: frozenset[str]  # lower case
+    heads_first: frozenset[str]  # lower case: heads that open a name ("Frente ...")
     titles: frozenset[str]  # every accepted spelling, e.g. "Col", "COL", "Foreign Minister"
     title_words: frozenset[str]  # lower-case single words of every title
     marking_words: frozenset[str]  # upper case: OCR fragments of these are not names
@@ -87,6 +88,7 @@ class NameLexicon:
     cryptonym_digraphs: frozenset[str] = frozenset()  # upper case: "AM" of AMLASH
     sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
     places: re.Pattern[str] | None = None  # multi-word place names, any case
+    states: str = "(?!)"  # alternation of US state names and abbreviations, for patterns
 
     def is_not_person_word(self, word: str) -> bool:
         """True for an acronym, a common word, a head noun or a title word."""
@@ -118,7 +120,10 @@ def name_lexicon() -> NameLexicon:
     return NameLexicon(
         acronyms=frozenset(str(a).upper() for a in not_person.get("acronyms", [])),
         common_words=frozenset(str(w).lower() for w in not_person.get("common_words", [])),
-        heads=frozenset(str(w).lower() for w in not_person.get("heads", [])),
+        heads=frozenset(
+            str(w).lower() for key in ("heads", "heads_first") for w in not_person.get(key, [])
+        ),
+        heads_first=frozenset(str(w).lower() for w in not_person.get("heads_first", [])),
         titles=frozenset(titles),
         title_words=frozenset(w.lower() for t in raw_titles for w in t.split(" ")),
         marking_words=frozenset(str(w).upper() for w in not_person.get("marking_words", [])),
@@ -133,6 +138,7 @@ def name_lexicon() -> NameLexicon:
         sensitivity_indicators=frozenset(
             str(w).upper() for w in not_person.get("sensitivity_indicators", [])
         ),
+        states=trie_alternation({str(p) for p in not_person.get("states", [])}, r"[ \t]+"),
         places=re.compile(
             r"(?<![\w'’-])(?:"
             + trie_alternation({str(p) for p in not_person.get("places", [])}, r"\s+")

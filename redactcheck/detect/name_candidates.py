@@ -49,6 +49,9 @@ _REPORT_VERBS = (
     r"complained|acknowledged|admitted|claimed|believes|believed|thinks|thought|wrote|alleged|"
     r"announced|insists|denied|denies|recalled|recounted|described|predicted|calls|writes|"
     r"argues|recalls|concedes|conceded|maintains|maintained|"
+    # FBI and CIA reports: "PEMBERLY advised", "Okafor telephoned", "Rose called Mr. Roe"
+    r"advised|informed|indicated|mentioned|telephoned|phoned|called|testified|requested|"
+    r"furnished|related|ADVISED|INFORMED|INDICATED|MENTIONED|TELEPHONED|TESTIFIED|FURNISHED|"
     r"SAID|SAYS|TOLD|NOTED|STATED|ADDED|ASKED|EXPLAINED|REPLIED|RESPONDED|COMMENTED|AGREED|"
     r"ARGUED|STRESSED|EMPHASIZED|UNDERSCORED|OBSERVED|REMARKED|CONFIRMED|SUGGESTED|INSISTED|"
     r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
@@ -58,10 +61,17 @@ _BEFORE_VERB = re.compile(
     rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
     rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
 )
-#: "met with Pemberly", "told Okafor", "according to Wexler".
+#: Verbs of the FBI report style that offices take as often as people: after initials they
+#: are no cue ("DCS requested clearance", "DEA furnished").
+_OFFICE_VERB = re.compile(
+    r"(?:['’]s)?[ \t]+(?:advised|informed|indicated|requested|furnished|related|ADVISED|"
+    r"INFORMED|INDICATED|FURNISHED)\b"
+)
+#: "met with Pemberly", "told Okafor", "according to Wexler", "SPOKE BRIEFLY WITH OKAFOR".
 _AFTER_CUE = re.compile(
-    rf"\b(?:met[ \t]+with|meeting[ \t]+with|spoke[ \t]+with|talked[ \t]+with|according[ \t]+to|"
-    rf"told|called[ \t]+on|MET[ \t]+WITH|MEETING[ \t]+WITH|ACCORDING[ \t]+TO|TOLD)[ \t]+"
+    rf"\b(?:(?:met|meeting|spoke|talked|MET|MEETING|SPOKE|TALKED)"
+    rf"(?:[ \t]+(?:[a-z]+ly|[A-Z]+LY))?[ \t]+(?:with|WITH)"  # "spoke briefly with"
+    rf"|according[ \t]+to|told|called[ \t]+on|ACCORDING[ \t]+TO|TOLD|CALLED[ \t]+ON)[ \t]+"
     rf"(?P<name>{_W}(?:[ \t]+{_W})?)(?![\w'’-])"
 )
 #: Attendees in schedules and cables: "W/DANA HOLLOWAY", "(W/AMB. MARCHETTI & LINDQVIST)",
@@ -143,6 +153,7 @@ class Judge:
             or low in (self.places if cued else self.not_person_texts)
             or is_cryptonym(word, self.lex, self.nw)
             or (word.isupper() and word.upper() in self.lex.acronyms)
+            or self.nw.is_demonym(word)  # "Darfuris": a people, not a person
         )
 
     def name_like(self, word: str, cued: bool = False) -> bool:
@@ -157,7 +168,12 @@ class Judge:
             return False
         if self.nw.is_name(word):
             return True
-        return not self.nw.is_english(word) and self.nw.plausible(word) and len(word) >= 3
+        return (
+            not self.nw.is_english(word)
+            and self.nw.plausible(word)
+            and len(word) >= 3
+            and not self.nw.misread_word(word)  # "Testimcny": an ordinary word OCR damaged
+        )
 
     def cued_name(self, word: str, model_blind: bool = False) -> bool:
         """After a strong cue (``W/``, a caption): anything but an excluded or ordinary word;
@@ -238,13 +254,13 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
             ):
                 i += 1
                 continue
-            if judge.excluded(first) or not judge.name_like(second):
-                i += 1
-                continue
-            given = nw.is_given(first)
             if judge.noisy and not (nw.is_frequent(first) and nw.is_frequent(second)):
                 i += 1
                 continue
+            if judge.excluded(first, cued=nw.is_name(first)) or not judge.name_like(second):
+                i += 1
+                continue
+            given = nw.is_given(first)
             if given and (nw.is_name(second) or not nw.is_english(second)):
                 basis = "list-names" if nw.is_name(second) else "list-given"
                 if nw.is_english(first) and nw.is_english(second):
@@ -307,6 +323,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return _STARTS.search(text, max(0, pos - 8), pos) is not None
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: "the QUENNELL family", "the Okafor family": a family is named by its surname.
 _FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
 
@@ -330,8 +347,15 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
         s, e = m.span("name")
         if text[max(0, s - 4) : s].lower().endswith("the "):
             continue  # "the DAO said": an office
+        before = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        if before and before.group(1).lower() in judge.lex.heads:
+            continue  # "The Harrowgate Office Kas advised": OCR's "has" after a body's name
         if _INITIALS.match(word):
-            if not judge.excluded(word) and not judge.nw.is_english(word):
+            if (
+                not judge.excluded(word)
+                and not judge.nw.is_english(word)
+                and not _OFFICE_VERB.match(text, e)  # "DCS requested": an office acts
+            ):
                 add(s, e, "context-initials")
             continue
         if judge.name_like(word, cued=True) and not judge.nw.is_english(word):
@@ -339,7 +363,13 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
     for m in _AFTER_CUE.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split()
-        if all(judge.name_like(w) for w in words):
+        if all(judge.name_like(w) for w in words) or (
+            # two words after the cue, in clean text: spelling rarity is no evidence against
+            # a name ("spoke with Nomvula Dlamini"), but places and ordinary words are
+            len(words) == 2
+            and not judge.noisy
+            and all(judge.cued_name(w) and not judge.nw.is_proper(w) for w in words)
+        ):
             add(s, e, "context")
         elif judge.name_like(words[0]):
             add(s, s + len(words[0]), "context")
@@ -408,6 +438,7 @@ def _unknown_name_word(word: str, judge: Judge) -> bool:
         and not nw.is_english(word)
         and not (nw.is_proper(word) and not nw.is_name(word))
         and nw.plausible(word)
+        and not nw.misread_word(word)  # "DEPUTV": an ordinary word OCR damaged
         and any(c in "aeiouyAEIOUY" for c in word)
     )
 
@@ -505,7 +536,13 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
 #: of routing boxes and distribution lists ("Tallowby ___").
-_COLUMN_LINE = re.compile(rf"^[ \t|]*({_W})[ \t_.:|-]*$", re.MULTILINE)
+_COLUMN_LINE = re.compile(
+    rf"^[ \t|]*({_W})(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?)(?![\w]))*[ \t_.:|—–-]*$",
+    re.MULTILINE,
+)
+#: A line between two entries of a column that holds no capitalised word of three letters
+#: (OCR debris of the box's ticks and initials: "¢ oe", "& A").
+_JUNK_LINE = re.compile(r"^(?![^\n]*[A-Z][A-Za-z]{2})[^\n]{0,12}$", re.MULTILINE)
 
 
 def name_columns(text: str, judge: Judge, add: Add) -> None:
@@ -532,10 +569,89 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
         group.clear()
 
     for m in _COLUMN_LINE.finditer(text):
-        if group and text.count("\n", group[-1].end(), m.start()) != 1:
+        if len(m.group(1)) < 3:
+            continue  # "Ye", "Mr": debris between the entries (see _column_gap)
+        # OCR often puts a blank line, or a line of tick marks, between the entries of a box
+        if group and not _column_gap(text, group[-1].end(), m.start()):
             flush()
         group.append(m)
     flush()
+
+
+def _column_gap(text: str, end: int, start: int) -> bool:
+    """Between two entries of one column: one to six line breaks, the lines between blank
+    or debris."""
+    gap = text[end:start]
+    breaks = gap.count("\n")
+    if breaks == 1:
+        return True
+    return breaks <= 6 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
+
+
+#: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records
+#: ('information concerning a "QUENBY" or a "RONALD TALLOWBY"', 'known as "Pemberly"').
+_QUOTED = re.compile(rf"[\"“](?P<name>{_W}(?:[ \t]+(?:[{_UP}]\.[ \t]*)?{_W}){{0,2}})[\"”]")
+
+
+def quoted_names(text: str, judge: Judge, add: Add) -> None:
+    """One to three name-shaped words alone inside quotation marks: a given name and more
+    name-like words, or a single listed surname or given name that is no English word, no
+    dictionary proper noun and nothing the rules exclude (a cryptonym, an acronym, a
+    magazine's "ARCADIA")."""
+    nw = judge.nw
+    for m in _QUOTED.finditer(text):
+        words = m.group("name").split()
+        names = [w for w in words if not re.match(r"^[A-ZÀ-ÖØ-Þ]\.$", w)]
+        if judge.noisy and not all(nw.is_frequent(w) for w in names):
+            continue  # OCR debris in quotation marks spells a rare name by chance
+        # the model calls quoted words a title or a law ("WORK_OF_ART"): only its places count
+        if len(names) > 1:
+            ok = (
+                nw.is_given(names[0])
+                and not nw.is_english(names[0])
+                and all(len(w) >= 2 and not judge.excluded(w, cued=True) for w in names)
+            )
+        else:
+            w = names[0]
+            ok = (
+                len(w) >= 3
+                and nw.is_name(w)
+                and not nw.is_english(w)
+                and not (nw.is_proper(w) and w.lower() not in judge.person_words)
+                and not judge.excluded(w, cued=True)
+            )
+        if ok:
+            add(*m.span("name"), "quoted")
+
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+#: A letter cited in a footnote of a historical essay or a FRUS volume: "Marchetti to
+#: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
+_LETTER = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+(?P<b>{_W})(?:,|[ \t]+on)[ \t]+"
+    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
+)
+
+
+def letter_citations(text: str, judge: Judge, add: Add) -> None:
+    """Writer and addressee of a cited letter, when the writer is a listed name that the
+    model does not call a place ("London to Washington, May 4" is a telegram's route)."""
+    nw = judge.nw
+    for m in _LETTER.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if (
+            nw.is_name(a)
+            and not nw.is_english(a)
+            and a.lower() not in judge.places
+            and not (nw.is_proper(a) and not nw.is_given(a))
+            and not judge.excluded(a, cued=True)
+            and judge.cued_name(b)
+        ):
+            add(*m.span("a"), "citation")
+            add(*m.span("b"), "citation")
 
 
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from redactcheck.detect.edit_distance import distance
 from redactcheck.ruleset.loader import lexicon_path
 
 #: Letter sequences (with ``^``/``$`` for the word's edges) seen fewer times than this in the
@@ -91,6 +92,34 @@ class NameWords:
             low.endswith("ly") and low[:-2] in self.english
         )
 
+    def is_demonym(self, word: str) -> bool:
+        """A word for the people of a listed place that no list holds itself ("Darfuris",
+        "Darfuri" from "Darfur"): a place's name with a demonym ending, not a listed name."""
+        low = _key(word)
+        if len(low) < 5 or low in self.given or low in self.surnames:
+            return False
+        for ending in _DEMONYM_ENDINGS:
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 4 and stem in self.proper:
+                return True
+        return False
+
+    def misread_word(self, word: str) -> bool:
+        """An ordinary English word with one letter misread, lost or added by OCR ("Testimcny",
+        "DEPUTV"): six letters or more, not itself a listed name or word, one edit from an
+        English word of five letters or more and from no listed name (then it may as well be
+        a damaged name: "Wiilson"; a surname that is also a word, "Deputy", counts only if
+        it is a frequent one, "Hunter")."""
+        low = _key(word)
+        if len(low) < 6:
+            return False
+        hit = _MISREAD.get(low)
+        if hit is None:
+            hit = _MISREAD[low] = _misread_word(self, low)
+            if len(_MISREAD) > 50_000:  # a bound for long runs over many documents
+                _MISREAD.clear()
+        return hit
+
     def plausible(self, word: str) -> bool:
         """False for OCR debris: a word of four letters or more holding two letter sequences
         that no listed name or word holds."""
@@ -100,6 +129,73 @@ class NameWords:
         padded = f"^{low}$"
         misses = sum(padded[i : i + 3] not in self.trigrams for i in range(len(padded) - 2))
         return misses < 2
+
+
+try:  # C++ edit distance that counts a swap of neighbours as one edit (MIT; a dependency)
+    from rapidfuzz.distance.OSA import distance as _osa
+except ImportError:  # pragma: no cover - depends on the environment
+    _osa = None
+
+_DEMONYM_ENDINGS = ("is", "i", "ians", "ian", "ans", "an", "ese", "ites", "ite", "s")
+_MISREAD: dict[str, bool] = {}  # verdicts per word, shared by every text of the process
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if _osa is not None:
+        return _osa(a, b, score_cutoff=1) <= 1
+    return distance(a, b, 1) <= 1  # pragma: no cover - Levenshtein: a swap counts two
+
+
+@lru_cache(maxsize=1)
+def _buckets(nw: NameWords) -> tuple[dict, dict]:
+    """English words of five letters or more by (length, first three letters) and by
+    (length, last three letters). A word of six letters or more one edit from another shares
+    with it its first three letters or its last three, so two small buckets hold every
+    candidate."""
+    by_start: dict[tuple[int, str], list[str]] = {}
+    by_end: dict[tuple[int, str], list[str]] = {}
+    for word in nw.english:
+        n = len(word)
+        if n >= 5:
+            by_start.setdefault((n, word[:3]), []).append(word)
+            by_end.setdefault((n, word[-3:]), []).append(word)
+    return by_start, by_end
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
+def _misread_word(nw: NameWords, low: str) -> bool:
+    if not (low.isascii() and low.isalpha()):
+        return False
+    if low in nw.english or low in nw.given or low in nw.surnames:
+        return False
+    by_start, by_end = _buckets(nw)
+    if not any(
+        _one_edit(low, word)
+        for n in (len(low) - 1, len(low), len(low) + 1)
+        for bucket in (by_start.get((n, low[:3]), ()), by_end.get((n, low[-3:]), ()))
+        for word in bucket
+    ):
+        return False
+    # one edit from a word; as close to a name, it may as well be a damaged name
+    # ("Wiilson"): rare enough to afford every variant (a name that is also a word counts
+    # only when it is a frequent one: "Garrison" yes, "Deputy" no)
+    return not any(
+        (v in nw.given or v in nw.surnames) and (v not in nw.english or v in nw.frequent)
+        for v in _edits1(low)
+    )
 
 
 def _key(word: str) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect import name_candidates as cand
+from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.name_words import name_words
 from redactcheck.detect.ocr_markings import closest_word
@@ -62,6 +63,11 @@ _INITIAL_BREAK = re.compile(
     rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
 )
 _SIGNATURE_LINES = 8
+#: (no look-behind in front: a literal first lets the regex engine skip ahead; the character
+#: before is checked in code)
+_HONORIFIC_TITLE_WORD = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?[ \t]+(?P<name>[A-Z][a-z]+|[A-Z]{2,})(?![\w'’-])"
+)
 #: The display name of an e-mail header: "From: Nadia Lund <nadia@example.com>".
 _MAIL_HEADER = re.compile(
     rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
@@ -132,9 +138,12 @@ SCORES = {
     "name-column": 0.8,
     "attributive": 0.8,
     "propagated-ocr": 0.75,
+    "caps-prose": 0.75,
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
+    "quoted": 0.7,
+    "citation": 0.8,
     "apposition": 0.7,
     "list-unknown": 0.6,
     "context-initials": 0.6,
@@ -213,12 +222,26 @@ def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
     if not (m and m.group(1)[:1].isupper()):
         return False
     if m.group(1).lower() in lex.heads:
-        return True
+        # "admitted QUINTANA ASSOCIATION WITH the service": in capitals a head noun used as a
+        # noun, followed by a preposition, names no body
+        return not (m.group(1).isupper() and _NOUN_USE.match(text, m.end()))
     # one more capitalised word, then the head: "HALVORSEN MERIDIAN TRADING"
     if lex.is_not_person_word(m.group(1)):
         return False  # "BHRIAIN FOR REVIEW": the phrase ended
     m2 = re.match(r"[ \t]+(\w+)", text[m.end() : m.end() + 40])
     return bool(m2 and m2.group(1)[:1].isupper() and m2.group(1).lower() in lex.heads)
+
+
+_NOUN_USE = re.compile(r"[ \t]+(?:WITH|TO|IN|ON|BY|AT|FROM|WAS|IS|HAS|HAD)\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _head_before(text: str, start: int, lex: NameLexicon) -> bool:
+    """The capitalised word right before the candidate is the head of a body's name: bodies
+    named in Spanish, French or Italian put it first ("Frente Revolucionario Quintero",
+    "Movimiento Delacroix"); English heads follow ("Soviet Union George Kennan" is a name)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads_first
 
 
 def _marking_fragment(word: str, lex: NameLexicon) -> bool:
@@ -399,14 +422,29 @@ def find_people(
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
     found: list[PersonSpan] = []
+    at_places = place_phrases(text)
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
         for a, b in clean_span(text, s, e, lex):
+            if (
+                basis not in _CUE_OUTWEIGHS_PLACE
+                and " ".join(text[a:b].lower().split()) in at_places
+            ):
+                continue  # "at Marrowdene Ford" elsewhere in the document: a place
+            if (
+                judge.noisy
+                and basis in _DEBRIS_CHECKED
+                and not _sure_name_words(text[a:b], nw)
+                and _debris_line(text, a, b, nw)
+            ):
+                continue  # "fcnq tq THE Laby Quorbett, SEvtAnL YEAM": letters OCR made up
             if (
                 lines.excluded(a)
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
+                or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 912"
+                or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
                 or cand.is_cryptonym(text[a:b], lex, nw)
                 or (
@@ -465,6 +503,8 @@ def find_people(
                 or _after_codeword(text, a)
                 or (word.isupper() and _marking_fragment(word, lex))
                 or closest_word(word, 3) is not None  # an OCR-damaged marking word ("Exenpt")
+                or nw.misread_word(word)  # an OCR-damaged ordinary word ("Testimcny")
+                or nw.is_demonym(word)  # "Darfuris": a people
             ):
                 continue  # a place or group elsewhere, a short OCR fragment, a codeword
             elif word.lower() in repeated:
@@ -501,7 +541,9 @@ def find_people(
             )
         ):
             add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
-        pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+            pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+        else:
+            pos = m.start("name")  # "Africa Minister Baroness Halloway": the next title
     for m in _office_pattern().finditer(text):
         if not m.group("name").isupper():
             add(*_first_name_run(text, *m.span("name"), lex), "title-office")
@@ -537,6 +579,19 @@ def find_people(
             and surname.lower() not in all_lower
         ):
             add(*m.span("name"), "inverted")
+
+    # "Mr. PRINCE", "Mrs. Bishop": after an honorific a title word that is a census surname is
+    # the surname (the title rule trims title words off a name)
+    for m in _HONORIFIC_TITLE_WORD.finditer(text):
+        word = m.group("name")
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
+            continue  # inside a word ("HUMS PRINCE")
+        if (
+            word.lower() in lex.title_words
+            and nw.is_surname(word)
+            and not lines.excluded(m.start())
+        ):
+            found.append(PersonSpan(*m.span("name"), SCORES["title"], "title"))
 
     for m in _MAIL_HEADER.finditer(text):
         add(*m.span("name"), "mail-header")
@@ -582,7 +637,11 @@ def find_people(
     cand.caps_lists(text, judge, add)
     cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
+    cand.quoted_names(text, judge, add)
+    cand.letter_citations(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
+    if caps_surnames():
+        _caps_prose_surnames(text, judge, add)
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -618,8 +677,8 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    wanted = _spread_words(text, people, lex, all_lower, places)
-    for s, e in _propagate(text, people, lex, all_lower, places):
+    wanted = _spread_words(text, people, lex, all_lower, places | at_places)
+    for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
     for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
@@ -639,10 +698,14 @@ def find_people(
 
 #: A citation's imprint, "City: Publisher, 1928": publishers named after their founders
 #: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
+#: The place may be abbreviated ("Princeton, N.J.: "); the publisher may be a partnership, and
+#: its second partner stands after "and" ("Philadelphia: Dorsey and Quenby, 1793").
 _IMPRINT_BEFORE = re.compile(
-    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+[{_UP}]{{2}})?:[ \t]+$"
+    rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+(?:[{_UP}]{{2}}|(?:[{_UP}]\.){{1,2}}))?:"
+    rf"[ \t]+(?:[{_UP}][\w.]*[ \t]+(?:&|and)[ \t]+)?$"
 )
-_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*,[ \t]*(?:1[5-9]|20)\d\d\b")
+#: A year, or the bracket closing an imprint without one ("(New York: Ambrose F. Tallow)").
+_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
 
 
 def _publisher(text: str, start: int, end: int) -> bool:
@@ -728,7 +791,7 @@ def _has_ordinary_word(span: str, nw) -> bool:
     """A word of the span is an English word and no name ("IN THE LONG RUN", "Grey Area");
     particles and initials aside. Names of people are made of names."""
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
-    return any(nw.is_english(w) and not nw.is_name(w) for w in words)
+    return any((nw.is_english(w) and not nw.is_name(w)) or nw.misread_word(w) for w in words)
 
 
 def _has_proper_noun(span: str, nw) -> bool:
@@ -749,14 +812,15 @@ _CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
     """The text writes surnames in capitals inside mixed-case prose, as FBI and CIA records do
     ("met with MARCHETTI and OKAFOR"): three or more distinct such words are listed surnames,
-    and they are at least a third of the capital words there. Cables write acronyms instead."""
+    and they are at least a third of the capital words of four letters or more there that
+    are not English words. Cables write acronyms instead."""
     nw = name_words()
     head = text[:30000]
     seen: set[str] = set()
     for m in _CAPS_TOKEN.finditer(head):
         word = m.group(0)
-        if word in seen or word in lex.acronyms:
-            continue
+        if word in seen or len(word) < 4 or word in lex.acronyms or _ordinary(word):
+            continue  # short acronyms and ordinary words in capitals ("ONLY") say nothing
         a = head.rfind("\n", 0, m.start()) + 1
         b = head.find("\n", m.end())
         line = head[a : len(head) if b < 0 else b]
@@ -764,6 +828,39 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
             seen.add(word)
     surnames = sum(1 for w in seen if nw.is_surname(w) and not nw.is_english(w))
     return surnames >= 3 and surnames >= len(seen) / 3
+
+
+#: A word in capitals inside prose; it may start a hyphenated pair ("ALLEN-SCOTT articles") or
+#: take a possessive ("KESSLER's").
+_CAPS_IN_PROSE = re.compile(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
+
+
+def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
+    """In a text that writes surnames in capitals inside mixed-case prose (FBI and CIA
+    records: "HALVORSEN used KESSLER as a spotter"), every such word of four letters or more
+    that is a census surname and nothing else here (not an English word, an acronym, a place,
+    a cryptonym, nor written in lower case in the text) is a person. The model rarely sees
+    these: the line is not in capitals, so its case is not restored."""
+    nw, lex = judge.nw, judge.lex
+    mixed: dict[int, bool] = {}
+    for m in _CAPS_IN_PROSE.finditer(text):
+        word = m.group(0)
+        if (
+            not nw.is_surname(word)
+            or nw.is_english(word)
+            or word in lex.acronyms
+            or (nw.is_proper(word) and not nw.is_given(word))
+            or judge.excluded(word, cued=True)
+            or _marking_fragment(word, lex)
+        ):
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a not in mixed:
+            b = text.find("\n", m.end())
+            line = text[a : len(text) if b < 0 else b]
+            mixed[a] = sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line))
+        if mixed[a]:
+            add(m.start(), m.end(), "caps-prose")
 
 
 def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
@@ -802,8 +899,11 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     words = [w for w in _HEADING_WORD.findall(span) if w.lower() not in PARTICLES and len(w) > 1]
     if not words:
         return True
-    if all((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w) for w in words):
-        return True  # "Additionally", "Belgian Training", "Lisbon Madrid"
+    if all(
+        ((nw.is_english(w) or nw.is_proper(w)) and not nw.is_name(w)) or nw.misread_word(w)
+        for w in words
+    ):
+        return True  # "Additionally", "Belgian Training", "Lisbon Madrid", OCR's "Testimcny"
     if any(cand.is_cryptonym(w, judge.lex, nw) for w in words):
         return True  # "RYBAT WNINTEL", "AMLASH"
     if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
@@ -840,11 +940,81 @@ _PLACE_OK = frozenset(
         "name-column",
         "attendee",  # the model's place labels on a schedule's capitals are no guide
         "caption",
+        "citation",
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
 #: an unknown pair of names a place, so "list-unknown" and "list-given" ignore it.
 _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "list-words"))
+#: "at Marrowdene Ford", "in Ashvale", "AT THE HARBOURVIEW": a capitalised phrase after one of
+#: these prepositions names a place far more often than a person (a person is met *with*,
+#: written *to*, heard *from*, reached *through*); not before a possessive ("in Halloran's
+#: view"). Capital prepositions only before words in capitals (cables, FBI teletypes).
+_CAP_RUN = rf"[{_UP}][{_LO}][\w’'-]*(?:[ \t]+[{_UP}][{_LO}][\w’'-]*){{0,2}}"
+_CAPS_RUN = rf"[{_UP}]{{2}}[{_UP}’'-]*(?:[ \t]+[{_UP}]{{2}}[{_UP}’'-]*){{0,2}}"
+_PLACE_PREPOSITION = re.compile(
+    rf"(?<![\w'’-])(?:(?:in|at|near|via|throughout|outside|across|into)\s+(?P<the>the\s+)?"
+    rf"[\"“]?(?P<run>{_CAP_RUN})|(?:IN|AT|NEAR|VIA|INTO)\s+(?P<THE>THE\s+)?[\"“]?"
+    rf"(?P<caps>{_CAPS_RUN}))"
+)
+#: After "at the" / "in the", only a phrase that ends there names a place ("at the
+#: Harbourview."); before a noun it is attributive ("in the Halloran case").
+_PHRASE_END = re.compile(
+    r"[ \t]*(?:[^\w\s'’]|\n|$)"
+    r"|[^\w\n]{0,2}[ \t]+(?i:nightclub|club|hotel|motel|inn|restaurant|bar|cafe|lounge|theater|"
+    r"theatre)\b"  # a venue: "AT THE "HARBOURVIEW" NIGHTCLUB"
+)
+#: Bases whose own evidence (a title, a form's layout, a cue word) outweighs the same words
+#: standing after "at" / "in" elsewhere in the document.
+_CUE_OUTWEIGHS_PLACE = frozenset(
+    ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
+     "context", "context-initials", "signature", "apposition", "name-column", "citation")
+)  # fmt: skip
+
+
+#: A possessive (cables write "Halloran,s") or what a person owns or does that "at" / "in" can
+#: point to, after a possessive OCR may have damaged ("at Halloran' home", "AT ORLA!
+#: APARTMENT").
+_OWNED = re.compile(
+    r"[,`'’]s\b|[^\w\s]{0,2}[sS]?\s+(?:apartment|home|house|residence|office|place|room|suite|farm|"
+    r"ranch|party|funeral|wedding|request|suggestion|invitation|direction|behest|instance)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _state() -> re.Pattern[str]:
+    """ ", Massachusetts", ", N.J.": a comma and a US state (the words before it: a town)."""
+    return re.compile(rf",[ \t]*['‘\"“]?(?i:{name_lexicon().states})(?![\w])")
+
+
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN})$")
+
+
+def place_phrases(text: str) -> set[str]:
+    """Capitalised phrases (lower case; each leading part of up to three words) that stand
+    after a place preposition or before a comma and a US state somewhere in ``text``:
+    document-level evidence of a place."""
+    out: set[str] = set()
+    for m in _state().finditer(text):  # "... met Alder Crane, Texas": the town ends it
+        run = _RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if run:
+            words = [w.strip("'’-").lower() for w in run.group("run").split()]
+            out.update((" ".join(words), words[-1]))
+    for m in _PLACE_PREPOSITION.finditer(text):
+        key = "run" if m.group("run") else "caps"
+        if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
+            continue  # "in Halloran's view", "AT ORLA! APARTMENT": a person's
+        words = [w.strip("'’-").lower() for w in m.group(key).split()]
+        if m.group("the") or m.group("THE"):
+            if _PHRASE_END.match(text, m.end(key)):
+                out.add(" ".join(words))
+            continue
+        for i in range(1, len(words) + 1):
+            out.add(" ".join(words[:i]))
+    return out
+
+
 _GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))
 _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "NRP", "NORP", "FAC"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
@@ -1114,6 +1284,52 @@ _OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*
 _SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 
 
+#: A bill of Congress in the Serial Set and the Congressional Record: "Bill H.R. No. 912",
+#: "Bill S. 209", "H.J. Res. 12".
+_BILL_AFTER = re.compile(
+    r"[ \t]+(?:H\.[ \t]?R\.|S\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\.)[ \t]*"
+    r"(?:No\.[ \t]*)?\d"
+)
+_TWO_EDIT_LEN = 8
+#: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
+#: such words are often made up by the scanner.
+_DEBRIS_CHECKED = frozenset(
+    ("ner", "ner-single", "ner-single-caps", "list-names", "list-given", "list-words",
+     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname")
+)  # fmt: skip
+_LINE_TOKEN = re.compile(r"[^\s]+")
+
+
+def _sure_name_words(span: str, nw) -> bool:
+    """Every word a frequent listed name, or one of them a given name that is no English
+    word ("RICHARD QUELLAN" on a cable's release line): names that survive a line of debris."""
+    words = [w for w in _HEADING_WORD.findall(span) if len(w) > 1]
+    frequent = [nw.is_frequent(w) and not nw.is_english(w) for w in words]
+    return bool(words) and (
+        all(frequent) or any(f and nw.is_given(w) for f, w in zip(frequent, words, strict=True))
+    )
+
+
+def _debris_line(text: str, start: int, end: int, nw) -> bool:
+    """The rest of the candidate's line is OCR debris: three or more other tokens, and fewer
+    than a third of them English words, names or numbers."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    rest = text[a:start] + " " + text[end : len(text) if b < 0 else b]
+    tokens = [t.strip(".,;:()[]'\"“”‘’") for t in _LINE_TOKEN.findall(rest)]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 3:
+        return False
+    good = sum(
+        1
+        for t in tokens
+        if t.isdigit()
+        or (t.isalpha() and (nw.is_english(t) or nw.is_name(t)) and len(t) > 1)
+        or (len(t) == 1 and t in "&-–—/")
+    )
+    return good < len(tokens) / 3
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -1131,6 +1347,10 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             index.setdefault(d, w)
     out = []
     lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
+    # a long name (eight letters or more) survives two misread letters ("Vantreskovich" read
+    # "Wantreskovitz"): about one edit in four letters, as for the marking words
+    long = [w for w in wanted if len(w) >= _TWO_EDIT_LEN]
+    lengths |= {len(w) + d for w in long for d in (-2, 2)}
     for rx in (_OCR_WORD, _SPLIT_WORD):
         for m in rx.finditer(text):
             if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
@@ -1150,7 +1370,11 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
                 continue  # the name itself (already spread) or another real word
             hits = {index[token]} if token in index else set()
             hits |= {index[d] for d in _deletions(token) if d in index}
-            if any(abs(len(h) - len(token)) <= 1 for h in hits):
+            if any(abs(len(h) - len(token)) <= 1 for h in hits) or (
+                len(token) >= _TWO_EDIT_LEN - 1
+                and token.isalpha()
+                and any(distance(token, w, 2) <= 2 for w in long)
+            ):
                 out.append(m.span())
     return out
 
@@ -1184,6 +1408,7 @@ def _propagate(
     lex: NameLexicon,
     lower_words: set[str],
     places: frozenset[str] | set[str] = frozenset(),
+    at_places: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Other mentions of confidently found names: the full name and each of its surnames.
 
@@ -1219,6 +1444,7 @@ def _propagate(
                 continue
             if (
                 low in lower_words
+                or low in at_places  # "in Quillshire" elsewhere: a place, whatever vouched for it
                 or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
                 or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
             ):
@@ -1241,7 +1467,9 @@ def _propagate(
     for m in _CAP_WORD.finditer(text):
         low = m.group(0).lower()
         if low in words_wanted and not (
-            nw.is_english(low) and _ordinary_at_start(text, m.start(), m.end())
+            nw.is_english(low)
+            and not m.group(0).isupper()  # in capitals, a line start says nothing ("PARSONS")
+            and _ordinary_at_start(text, m.start(), m.end())
         ):
             spans.append(m.span())
         if low in compiled and (full := compiled[low].match(text, m.start())):

@@ -1,0 +1,283 @@
+"""Names and what is not a name, decided from the whole document (issue 16, third round).
+
+The person rules run without the NER model here (``find_people(text, ner)`` with entities
+given by hand), so each test says what one mechanism does. All text is synthetic and every
+name, town and firm is made up.
+"""
+
+from __future__ import annotations
+
+from redactcheck.detect.name_words import name_words
+from redactcheck.detect.person_rules import find_people, place_phrases
+
+
+def _names(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[str]:
+    return [text[p.start : p.end] for p in find_people(text, ner or [])]
+
+
+def _ent(text: str, words: str, label: str = "PERSON") -> tuple[int, int, str]:
+    start = text.index(words)
+    return (start, start + len(words), label)
+
+
+# -- OCR-damaged ordinary words ---------------------------------------------------------------
+
+
+def test_an_english_word_with_one_letter_misread_is_not_a_name():
+    nw = name_words()
+    assert nw.misread_word("Testimcny") and nw.misread_word("DEPUTV")
+    # one edit from a listed name as well: may be a damaged name, so it stays a candidate
+    assert not nw.misread_word("Wiilson") and not nw.misread_word("Hunterr")
+    # real names, listed or not, and short words are never "misread words"
+    for word in ("Okonjo", "Venkataraman", "Kettleby", "Testa"):
+        assert not nw.misread_word(word)
+
+
+def test_model_entities_made_of_misread_words_are_dropped():
+    text = "The clerk said that [Testimcny related to his duties. BY DEPUTV CLERK on file."
+    ner = [_ent(text, "Testimcny"), _ent(text, "DEPUTV CLERK")]
+    assert _names(text, ner) == []
+    # the same shapes with a real (invented) name are kept
+    text = "The clerk said that Ottoline Varga related it. BY DEPUTY HALVORSEN on file."
+    assert "Ottoline Varga" in _names(text, [_ent(text, "Ottoline Varga")])
+
+
+# -- places named by the document itself -------------------------------------------------------
+
+
+def test_a_phrase_after_at_or_in_elsewhere_is_a_place():
+    phrases = place_phrases(
+        "Trucks were cleared at Marrowdene Ford. IN QUILLBY the office shut; "
+        "we met in Halloran's office and at Pemberly's request. Dinner AT ORLA!\nAPARTMENT."
+    )
+    assert {"marrowdene", "marrowdene ford", "quillby"} <= phrases
+    assert "halloran's" not in phrases and "pemberly" not in phrases and "orla" not in phrases
+
+
+def test_weak_candidates_and_spreading_stop_at_a_place_the_document_names():
+    text = (
+        "The teams discussed the Rafferty and Marrowdene Ford crossings. Imports cleared at\n"
+        "Marrowdene Ford stay low, and exports via Marrowdene Ford have stopped.\n"
+    )
+    ner = [_ent(text, "Marrowdene Ford")]
+    assert not any("Marrowdene" in n for n in _names(text, ner))
+    # a title still vouches for a person at that mention, but the place is not spread
+    text = (
+        "Secretary of State for Quillshire Ambrose Tallowby spoke. Quillshire voted.\n"
+        "Polls in Quillshire are close, Tallowby said.\n"
+    )
+    found = _names(text)
+    assert "Tallowby" in found and "Quillshire" not in found
+
+
+def test_words_before_a_us_state_are_a_town():
+    text = (
+        "PCI ADVISED THE GROUP LEFT FOR QUILLBY, MASSACHUSETTS BY CAR. THE\n"
+        "SUBJECT STAYED AT THE MOTEL IN QUILLBY.\n"
+    )
+    ner = [_ent(text, "QUILLBY"), _ent(text, "PCI")]
+    assert _names(text, ner) == []
+    assert "quillby" in place_phrases("He was born in Quillby, N.J. in 1931.")
+
+
+# -- bodies named in other languages -----------------------------------------------------------
+
+
+def test_organisations_named_in_spanish_or_french_are_not_people():
+    text = (
+        "Funds went to the Frente Revolucionario Quintero and to the Mouvement Delacroix-Ravel.\n"
+    )
+    ner = [_ent(text, "Frente Revolucionario Quintero"), _ent(text, "Mouvement Delacroix-Ravel")]
+    assert _names(text, ner) == []
+
+
+# -- FBI and CIA record shapes -----------------------------------------------------------------
+
+
+def test_routing_box_column_with_blank_lines_between_names():
+    text = "Tallowby\n\nHalvorsen\n\nKettering\n\nWexler\n\nRoom\n"
+    found = _names(text)
+    assert {"Halvorsen", "Kettering", "Wexler"} <= set(found)
+
+
+def test_report_verbs_of_fbi_records_cue_a_surname():
+    found = _names(
+        "On March 3, KETTLEBY advised that the car was sold. Later Orla called Mr. Pemberly.\n"
+    )
+    assert "KETTLEBY" in found and "Orla" in found
+    assert _names("The Bureau advised that the file is closed.\n") == []
+
+
+def test_peers_are_titled_names():
+    assert "Halloway" in _names("Africa Minister Baroness Halloway arrives on Monday.")
+    assert "Ashdene" in _names("The note was passed to Viscount Ashdene in London.")
+
+
+def test_surnames_in_capitals_inside_prose_of_a_bureau_memo():
+    text = (
+        "That file shows that Noel HALVORSEN, a staff employee, was in contact with\n"
+        "KESSLER for about one year. HALVORSEN used KESSLER as a spotter at a college\n"
+        "where KESSLER was studying. The article was written by Ray WEXLER and Paul\n"
+        "MARCHETTI; WEXLER is a former associate of the CIA and the USSR desk. The\n"
+        "SECRET annex and the NOTE below are routine. Copies went to DRESNER as well.\n"
+    )
+    found = _names(text)
+    assert found.count("KESSLER") == 3 and "DRESNER" in found
+    assert not {"CIA", "USSR", "SECRET", "NOTE"} & set(found)
+    # in a cable that writes acronyms in capitals, a lone capital word is no surname
+    cable = "The PCA met the DINSEC and UNAFEX teams; KESSLERA remained at post.\n"
+    assert _names(cable) == []
+
+
+def test_a_surname_in_capitals_spreads_to_every_line_start_of_a_teletype():
+    text = (
+        "SOURCE ADVISED THAT RAFAEL PARSONS QUINTERO IS A SECURITY OFFICIAL.\n"
+        "PARSONS RECEIVES ALL INFORMATION ON THE CASE.\n"
+        "PARSONS IS SIGNED BY THE MINISTER.\n"
+    )
+    found = _names(text)
+    assert found.count("PARSONS") == 2
+    # in mixed case a sentence-initial English word still needs a verb to count
+    text = "Rafael Young came. Young people waited outside.\n"
+    assert _names(text).count("Young") == 0
+
+
+def test_an_honorific_before_a_title_word_that_is_a_surname():
+    found = _names("Mr. PRINCE has advised that the office will close. Mrs. Bishop agreed.\n")
+    assert "PRINCE" in found and "Bishop" in found
+    assert _names("The Prince has advised that the office will close.\n") == []
+
+
+def test_routing_box_entries_with_tick_marks_between():
+    text = "Tallowby —___.\n¢ oe\nHalvorsen 2 F X i. .\n\nKettering\n& A\nWexler\n"
+    assert {"Halvorsen", "Kettering", "Wexler"} <= set(_names(text))
+
+
+def test_both_partners_of_a_publishing_firm_are_no_people():
+    text = (
+        "Papers relating to the mission (Philadelphia: Dorsey and Quenby, 1793), and the\n"
+        "Letters, Vol. IV (New York: Ambrose Tallow), pp. 211-213, were cited.\n"
+    )
+    ner = [_ent(text, "Dorsey"), _ent(text, "Quenby"), _ent(text, "Ambrose Tallow")]
+    assert _names(text, ner) == []
+
+
+def test_places_named_across_a_line_break_or_in_quotation_marks():
+    phrases = place_phrases(
+        'THEY WILL MEET AT THE\nHARBOURVIEW, QUILLBY, MASSACHUSETTS. EN ROUTE AT THE "SEAGATE'
+        '" NIGHTCLUB. Born in Harrowgate, ‘N.J. He worked in the Halloran campaign.'
+    )
+    assert {"harbourview", "quillby", "seagate", "harrowgate"} <= phrases
+    assert "halloran" not in phrases
+
+
+def test_names_in_quotation_marks_are_aliases():
+    text = (
+        'The office failed to establish any information concerning a "HALVORSEN"\n'
+        'or a "RONALD QUENBY". The source was known as "Marchetti" in the camp.\n'
+    )
+    found = _names(text, [_ent(text, "HALVORSEN", "WORK_OF_ART")])
+    assert {"HALVORSEN", "RONALD QUENBY", "Marchetti"} <= set(found)
+    # a quoted word no name list holds is not taken on the quotation marks alone
+    assert _names('The source was known as "Quenby" in the camp.\n') == []
+    # titles, cryptonyms, ordinary words and places in quotation marks are not names
+    text = 'He read "Arcadia" and the "Daily Courier", saw "AMLASH" files, and a "CORAL" ring.\n'
+    assert _names(text) == []
+
+
+def test_a_report_verb_after_a_body_name_cues_no_person():
+    assert _names("The Harrowgate Office Kas advised by letter that a search failed.\n") == []
+
+
+def test_a_cue_with_an_adverb_and_rare_spellings_after_it():
+    for text in (
+        "We spoke briefly with Thandeka Mvubelo about the survey.\n",
+        "WE SPOKE BRIEFLY WITH THANDEKA MVUBELO ABOUT THE SURVEY.\n",
+        "The consul met privately with Thandeka Mvubelo on Friday.\n",
+    ):
+        assert any("Mvubelo" in n or "MVUBELO" in n for n in _names(text)), text
+    # places and ordinary words after the cue are not names
+    assert _names("We spoke briefly with European Commission staff.\n") == []
+
+
+def test_a_listed_surname_the_model_calls_a_nationality_still_opens_a_pair():
+    text = "Malakai Tuipulotu'ahau greeted the visitors at the harbour.\n"
+    found = _names(text, [_ent(text, "Malakai", "NORP")])
+    assert "Malakai Tuipulotu'ahau" in found
+
+
+def test_a_long_name_is_found_with_two_letters_misread_a_short_one_with_one():
+    text = (
+        "Chairman Vantreskovich received the couple. Later Vantreskovitz said that\n"
+        "Chairman Wantreskovich had doubts. Counsel Pelzman agreed; Pelzmax did not.\n"
+        "Polzmen left.\n"
+    )
+    found = _names(text)
+    assert "Vantreskovitz" in found and "Wantreskovich" in found  # 13 letters: two edits
+    assert "Pelzmax" in found  # seven letters: one edit
+    assert "Polzmen" not in found  # seven letters, two edits: too far
+
+
+def test_writer_and_addressee_of_a_cited_letter():
+    text = (
+        "The draft was sent on (Marchetti to Halloran, January 26, 1794; Okafor to Kessler,\n"
+        "3 May 1961).\n"
+    )
+    found = _names(text)
+    assert {"Marchetti", "Halloran", "Kessler"} <= set(found)
+    # a telegram's route is no letter
+    assert _names("Telegram from London to Paris, May 4, 1961, was lost.\n") == []
+
+
+_DEBRIS = (
+    "tho reprot wss forwnrded ta tne offlce ond thc agemt hsd no furthor commemt on tne\n"
+    "mattor. Tho subjcct wss lnterviewed agaln ond dcnied thc allegatlon entlrely.\n"
+)
+
+
+def test_names_the_scanner_made_up_in_a_line_of_debris_are_dropped():
+    text = _DEBRIS * 3 + "fcnq tq THE Laby Quorbett, SEvtAnL YEAM 1E0~ qorn\n"
+    ner = [_ent(text, "Laby Quorbett")]
+    assert _names(text, ner) == []
+    # a frequent name, or a given name heading a signature, keeps its place even there, and a
+    # clean line keeps any name
+    text = _DEBRIS * 3 + "briently commenta about Prosidont Johnson. Karannaheu?\n"
+    assert "Johnson" in _names(text, [_ent(text, "Johnson")])
+    text = _DEBRIS * 3 + "phen Uber by trv un\nRICHARD QUELLAN cr/SI_b. O'%eai (in drett) WM\n"
+    assert "RICHARD QUELLAN" in _names(text, [_ent(text, "RICHARD QUELLAN")])
+    text = _DEBRIS * 3 + "The agent then met Lucia Quorbett at the station.\n"
+    assert "Lucia Quorbett" in _names(text, [_ent(text, "Lucia Quorbett")])
+
+
+def test_office_initials_aka_and_bills():
+    text = "On May 2 DCS requested a clearance; the memo was signed. RJK noted the date.\n"
+    found = _names(text)
+    assert "DCS" not in found and "RJK" in found
+    text = "WHITE, CHARLES AKA CHUCK LINTON was named.\n"
+    assert "AKA" not in _names(text, [_ent(text, "AKA")])
+    text = "Serial Set Vol. 305 (To accompany Bill H.R. No. 912.) was printed.\n"
+    assert _names(text, [_ent(text, "Bill")]) == []
+
+
+def test_a_routing_box_with_two_letter_debris_lines_between_entries():
+    text = "Ye\n\niS\noe\n“\n\nTallowby\nHalvorsen\nKettering\n\nWexler\n\nMarchetti\nDresner\n"
+    assert {"Halvorsen", "Kettering", "Wexler", "Marchetti"} <= set(_names(text))
+
+
+def test_the_people_of_a_listed_place_are_not_a_person():
+    nw = name_words()
+    assert nw.is_demonym("Darfuris") and nw.is_demonym("Romanians")
+    assert not nw.is_demonym("Halloran") and not nw.is_demonym("Castros")
+    text = "Non-Arab Darfuris qualify for asylum; the Darfuris who fled were heard.\n"
+    ner = [_ent(text, "Darfuris")]
+    assert _names(text, ner) == []
+
+
+def test_a_head_noun_used_as_a_noun_after_a_surname_in_capitals():
+    text = (
+        "SOURCE SAID RAFAEL QUINTERO IS CHIEF OF THE DIVISION.\n"
+        'THE MINISTRY "ADMITTED QUINTERO ASSOCIATION WITH THE SERVICE.\n'
+        "THE QUINTERO ASSOCIATION OF GROWERS MET.\n"
+    )
+    found = _names(text)
+    assert found.count("QUINTERO") == 1 and "RAFAEL QUINTERO" in found
