@@ -347,8 +347,8 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
         s, e = m.span("name")
         if text[max(0, s - 4) : s].lower().endswith("the "):
             continue  # "the DAO said": an office
-        before = _WORD_BEFORE.search(text, max(0, s - 20), s)
-        if before and before.group(1).lower() in judge.lex.heads:
+        prev = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        if prev and prev.group(1).lower() in judge.lex.heads:
             continue  # "The Harrowgate Office Kas advised": OCR's "has" after a body's name
         if _INITIALS.match(word):
             if (

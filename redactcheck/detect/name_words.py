@@ -10,6 +10,7 @@ docs/quality.md) and are read once per process into sets: every check is a set l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +132,7 @@ class NameWords:
         return misses < 2
 
 
+_osa: Callable[..., int] | None
 try:  # C++ edit distance that counts a swap of neighbours as one edit (MIT; a dependency)
     from rapidfuzz.distance.OSA import distance as _osa
 except ImportError:  # pragma: no cover - depends on the environment
