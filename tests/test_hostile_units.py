@@ -272,3 +272,37 @@ def test_report_written_atomically_gets_an_ordinary_files_mode(tmp_path):
         assert kept.read_text() == "new"
     finally:
         os.umask(old)
+
+
+def test_report_to_a_fifo_or_device_is_written_into_not_replaced(tmp_path):
+    """`-o /dev/null` (or a pipe) must stay what it is: a rename would swap the device itself
+    for a regular file when the scan runs as root, breaking every later write to it."""
+    import os
+    import stat
+    import threading
+
+    from redactcheck.report import write_atomically
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    write_atomically(fifo, '{"findings": []}')
+    reader.join(timeout=10)
+    assert got == ['{"findings": []}']
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary left beside it
+
+
+def test_report_through_a_symlink_replaces_the_file_it_names(tmp_path):
+    """A link to the report keeps pointing where it did; the report it names is rewritten."""
+    from redactcheck.report import write_atomically
+
+    real = tmp_path / "reports" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"

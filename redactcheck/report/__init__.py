@@ -53,7 +53,17 @@ def _report_mode(path: Path) -> int:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file beside it and a rename, so a reader
-    (or a CI step) never sees half a report, and a failed run leaves the old file whole."""
+    (or a CI step) never sees half a report, and a failed run leaves the old file whole.
+
+    Only a regular file (or a new one) is replaced: ``-o /dev/null``, a FIFO or a terminal is
+    written into, never swapped for a file (as root, a rename would replace the device itself),
+    and a symbolic link keeps pointing where it did: the file it names is the one replaced.
+    """
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+            fh.write(text)
+        return
     folder = path.parent
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
