@@ -17,9 +17,6 @@ KNOWN_MISSES = {
     ("banner", "CON\u201d NTIAL"),  # a torn word alone on a line is no Hyperscan candidate
     ("banner-1", "CON\u201d NTIAL"),
     ("banner-cut", "   CONFIDEN   "),  # four letters lost: no candidate line either
-    ("rel", "agreed. (S//REL"),  # a REL list over two lines after a sentence
-    ("phone", "10:12  212 555 0134  P.02"),  # a fax header with no phone word
-    ("address", "Route 2, Box 41\nHollis, Oklahoma 73550"),  # rural route addresses
 }
 MARKINGS = [c for c in ALL if c.kind not in ("phone", "address", "office-address")]
 CONTACTS = [c for c in ALL if c.kind in ("phone", "address", "office-address")]
