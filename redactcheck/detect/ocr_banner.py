@@ -322,22 +322,38 @@ def caption_findings(
         if line_end in done or line_end - text.rfind("\n", 0, b_start) > 2 * limit:
             continue  # read already, or a banner inside a long line (a cable's header line)
         done.add(line_end)
-        found = list(_captions_at(text[b_end:line_end], b_end)) if line_end - b_end > 3 else []
-        pos, seen = line_end + 1, 0
-        for piece in text[pos : pos + 8 * limit].split("\n")[:6]:
-            core = piece.strip()
-            if core:
-                if len(core) <= limit:
-                    found += _captions_at(piece, pos)
-                seen += 1
-                if seen == 2:
-                    break
-            pos += len(piece) + 1
-        for s, e, word in found:
+        for s, e, word in _caption_chunk(text[b_end : line_end + 1 + 6 * limit]):
+            s, e = s + b_end, e + b_end
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, word))
                 taken.append((s, e))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _caption_chunk(chunk: str) -> tuple[tuple[int, int, str], ...]:
+    """The damaged captions in the text after a banner (``chunk``): the rest of its line and
+    the next two lines that hold text, when short (memoised: the lines under a page's banner
+    recur from page to page)."""
+    hint = _caption_hint()
+    if hint is not None and not hint(chunk):
+        return ()  # no word within reach of a caption: the usual case
+    limit = banner_lexicon().max_line
+    lines = chunk.split("\n", 8)
+    found: list[tuple[int, int, str]] = []
+    if len(lines[0]) > 3:
+        found += _captions_at(lines[0], 0)
+    pos, seen = len(lines[0]) + 1, 0
+    for piece in lines[1:]:
+        core = piece.strip()
+        if core:
+            if len(core) <= limit:
+                found += _captions_at(piece, pos)
+            seen += 1
+            if seen == 2:
+                break
+        pos += len(piece) + 1
+    return tuple(found)
 
 
 def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:
@@ -377,6 +393,36 @@ def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[
             continue
         found.append((start, start + len(raw), lex.caption_names[best[0]]))
     return found
+
+
+@lru_cache(maxsize=1)
+def _caption_hint():
+    """A C-level test "some word here is within one edit of a caption" (Hyperscan's
+    approximate matching, look-alikes as character classes), or None without Hyperscan."""
+    if not HAS_HYPERSCAN:
+        return None
+    lex = banner_lexicon()
+    groups: dict[str, set[str]] = {}
+    for code, canon in lex.fold.items():
+        groups.setdefault(canon, set()).add(chr(code))
+    patterns = []
+    for key in lex.captions:
+        parts = []
+        for ch in key:
+            chars = sorted(groups.get(ch, set()) | {ch})
+            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
+        patterns.append("".join(parts))
+    try:
+        db = HyperscanDatabase(patterns, edit_distance=[max(lex.captions.values())] * len(patterns))
+    except Exception:  # noqa: BLE001 - no approximate matching in this build: no pre-test
+        return None
+
+    def test(chunk: str) -> bool:
+        hits: list[int] = []
+        db.scan(chunk.encode("ascii", "replace"), lambda *_: hits.append(1))
+        return bool(hits)
+
+    return test
 
 
 @lru_cache(maxsize=1)

@@ -188,8 +188,8 @@ def phrase_findings(
                 continue  # inside a window read for this phrase already
             lo = max(0, start - 2 * phrase.before - 12)
             hi = min(size, start + 2 * len(phrase.letters) + 12)
-            if len(phrase.words) >= 3 and not _supported(text[lo:hi], phrase.words, word):
-                continue  # a long phrase keeps more than its anchor intact
+            if len(phrase.words) >= 2 and not _supported(text[lo:hi], phrase.words, word):
+                continue  # the phrase keeps more than its anchor intact
             read_to[index] = hi
             found = _align_window(text[lo:hi], index, start - lo)
             hit = None if found is None else (lo + found[0], lo + found[1])
@@ -202,12 +202,16 @@ def phrase_findings(
 
 
 def _supported(window: str, words: tuple[str, ...], anchor: str) -> bool:
-    """A long phrase keeps other words intact besides its anchor (in capitals, as printed):
-    one more for a phrase of three or four long words, two more for a longer one. A lone
-    KENNEDY or INVOLVED in capitals is prose, not a damaged stamp."""
-    need = 1 if len(words) <= 4 else 2
+    """The phrase keeps more than its anchor intact near it (in capitals, as printed): for
+    a phrase of two long words, three letters in a row of the other one (``DISSFM`` keeps
+    ``DIS``); of three or four, one more whole word; of five or more, two more. A lone
+    LOCAL, KENNEDY or INVOLVED in capitals is prose, not a damaged stamp."""
     upper = window.upper()
-    return sum(w != anchor and w in upper for w in words) >= need
+    others = [w for w in words if anchor[:5] not in w]  # not the anchor's own word
+    if len(words) <= 2:
+        return any(w[i : i + 3] in upper for w in others for i in range(len(w) - 2))
+    need = 1 if len(words) <= 4 else 2
+    return sum(w in upper for w in others) >= need
 
 
 @lru_cache(maxsize=4096)
