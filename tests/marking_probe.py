@@ -388,6 +388,11 @@ _NOTICES = [
     "[[EXEMPT FROM GDS, CATEGORY 3]]",
     "[[EXEMPTION CATEGORY 5B (2)]]",
     "[[NO LOCAL DISSEM]]",
+    "[[WARNING NOTICE]] PAGE 1 OF 4 PAGES\n[[SENSITIVE INTELLIGENCE SOURCES AND METHODS INVOLVED]]",
+    "[[WARNING NOTICE]]\nSTATE/INR DIA\n[[SENS1TIVE INTELLIGENCE SOURCES AND METH0DS INVOLVED]]",
+    "[[RETURN TO CIA]]\n[[Background Use Only]]\n[[Do Not Reproduce]]",
+    "[[RETURNTO CIA]]\n_ [[nd Use Only]]\n=X [[Bo Net Reproduce]]",
+    "[[Personal and Confidential]]\n\nThe Honorable A. Roe",
 ]
 
 
@@ -428,6 +433,7 @@ _ARRB = [
     "CLASSIFICATION: [[TOP SECRET]]\nRESTRICTIONS: [[1A, 4]]\nCURRENT STATUS: REDACT\n",
     "PAPER, TEXTUAL DOCUMENT\n[[Secret]]\n\n[[4]]\n\nRedact\n",
     "CLASSIFICATION : [[UNCLASSIFIED]]\nRESTRICTIONS : OPEN IN FULL\n",
+    "DOCUMENT TYPE : MEMORANDUM\n\nCLASSIFICATION : [[S]]\n\nRESTRICTIONS\n",
 ]
 
 
@@ -454,6 +460,9 @@ _PHONES = [
     "TELEPHONE: [[212/555-0134|CONTACT]]",
     "FAX NO. [[212 555 0134|CONTACT]]",
     "Tel.: [[212 555 (134|CONTACT]]",
+    "He can be reached at the following number: [[351-5648|CONTACT]].",
+    "call the office at [[691-2227|CONTACT]] before noon",
+    "Telephone [[586-5011|CONTACT]]",
 ]
 
 _ADDRESSES = [
@@ -532,6 +541,12 @@ _TRAPS = [
     "CLOSE BY THE HARBOUR\n\nThe inn stands there.\n",
     "Class 4 students went home early.\n",
     "E-2 visa holders may apply.\n",
+    "THIS FORM FOR USE BY AUTHORIZED RESTRICTED HANDLING MESSAGE USERS ONLY\n",
+    "A WARNING NOTICE WAS POSTED AT THE GATE\n",
+    "Please return to CIA the forms you borrowed.\n",
+    "Our talks were personal and confidential.\n",
+    "File number: 100-3568 was opened in May.\n",
+    "CLASSIFICATION : X\n",
     "WARNING: wet floor.\n",
     "The warning notice was posted on the door.\n",
     "The museum has no objection to the loan.\n",
@@ -548,7 +563,7 @@ _TRAPS = [
 def _trap_cases() -> list[Case]:
     out = []
     for t in _TRAPS:
-        label = "CONTACT" if any(ch.isdigit() for ch in t) and " 555 " in t else "MARKING"
+        label = "CONTACT" if re.search(r"\d{3}[- ]\d{3,4}", t) else "MARKING"
         out.append(_parse("trap", t, label))
     return out
 

@@ -36,6 +36,8 @@ class Phrase:
     bound: int
     before: int  # letters of the phrase before its first anchor (to size the window)
     words: tuple[str, ...]  # its words of four letters or more, as printed
+    not_before: tuple[str, ...] = ()  # a next word (its start) that makes it something else
+    own_line: bool = False  # reported only alone on its line (a few noise characters aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,17 @@ def phrase_lexicon() -> PhraseLexicon:
         first = min(letters.find(_fold(a, fold)) for a in entry["anchors"])
         bound = max(1, len(letters) // per_edit)
         words = tuple(w for w in re.findall(r"[A-Z]{4,}", name.upper()))
-        phrases.append(Phrase(name, letters, bound, first, words))
+        phrases.append(
+            Phrase(
+                name,
+                letters,
+                bound,
+                first,
+                words,
+                tuple(entry.get("not_before", ())),
+                bool(entry.get("own_line", False)),
+            )
+        )
         for anchor in entry["anchors"]:
             key = anchor.upper()
             # a long anchor word also counts by its first five letters where OCR broke it
@@ -193,12 +205,39 @@ def phrase_findings(
             read_to[index] = hi
             found = _align_window(text[lo:hi], index, start - lo)
             hit = None if found is None else (lo + found[0], lo + found[1])
+            if hit is not None and not _in_place(text, hit, phrase):
+                hit = None
             if hit is None or any(hit[0] < e and s < hit[1] for s, e in taken):
                 continue
             out.append((hit[0], hit[1], phrase.name))
             taken.append(hit)
             break
     return out
+
+
+_NEXT_WORD = re.compile(r"[^A-Za-z\n]{0,4}([A-Za-z]+)")
+
+
+def _in_place(text: str, hit: tuple[int, int], phrase: Phrase) -> bool:
+    """The phrase is not followed by a word that makes it a form caption, and stands alone
+    on its line where it must."""
+    start, end = hit
+    if phrase.not_before:
+        m = _NEXT_WORD.match(text, end)
+        if m is not None and m.group(1).upper().startswith(phrase.not_before):
+            return False
+    if phrase.own_line:
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        rest = _PAGE_MARK.sub("", text[end:hi])
+        if len(text[lo:start].strip()) > 3 or len(rest.strip()) > 3:
+            return False
+    return True
+
+
+#: An intelligence cable prints its page count on the notice's line ("PAGE 1 OF 5 PAGES").
+_PAGE_MARK = re.compile(r"PAGE[ \t]+\S{1,3}[ \t]+OF[ \t]+\S{1,3}(?:[ \t]+PAGES)?")
 
 
 def _supported(window: str, words: tuple[str, ...], anchor: str) -> bool:
