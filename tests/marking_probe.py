@@ -323,6 +323,10 @@ _AUTHORITY_LINES = [
     "[[E-2, IMPDET]]",
     "[[E2IMPDET]]",
     "[[E-2 IMPDET.]]",
+    "[[2, IMPDET CL BY 054321]]",
+    "RELEASING OFFICER [[SECRET]] - AUTHENTICATING OFFICER",
+    "REPORT CLASS [[$ E C RE T]]-WARNING NOTICE",
+    "NEPORT CLASS [[S E GR E T]] NO FOREIGN DISSEM",
 ]
 
 
@@ -393,6 +397,8 @@ _NOTICES = [
     "[[RETURN TO CIA]]\n[[Background Use Only]]\n[[Do Not Reproduce]]",
     "[[RETURNTO CIA]]\n_ [[nd Use Only]]\n=X [[Bo Net Reproduce]]",
     "[[Personal and Confidential]]\n\nThe Honorable A. Roe",
+    "[[CIA HAS NO OBJECTION TO\n\nDECLASSIFICATION AND/OR\n\nRELEASE OF THIS DOCUMENT]]",
+    "[] [[UNCLASSIFIED]] [] [[Confidential]] [x] [[SECRET]]",
 ]
 
 
@@ -547,6 +553,9 @@ _TRAPS = [
     "Our talks were personal and confidential.\n",
     "File number: 100-3568 was opened in May.\n",
     "CLASSIFICATION : X\n",
+    "CLASSIFICATION SECTION CHIEF\n",
+    "REPORT CLASS SCHEDULE FOR MAY\n",
+    "Table 2, IMPDETAIL column\n",
     "WARNING: wet floor.\n",
     "The warning notice was posted on the door.\n",
     "The museum has no objection to the loan.\n",

@@ -439,6 +439,9 @@ _BOX_NOISE_WORDS = 2  # other words of four letters or more the line may hold
 _EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–"
 
 
+_TITLE_LEVELS = frozenset({"Secret", "Confidential", "Unclassified"})
+
+
 def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     lex = banner_lexicon()
     found: list[tuple[int, int, str]] = []
@@ -468,7 +471,8 @@ def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             words.add("INTERNAL")
             continue
         hit = banner_word(letters) if 5 <= len(letters) <= 14 else None
-        if hit is not None and _mostly_capitals(core) and letters not in lex.real_words:
+        title = core in _TITLE_LEVELS  # "Secret" printed clean among the boxes
+        if hit is not None and (_mostly_capitals(core) or title) and letters not in lex.real_words:
             found.append((start, start + len(core), hit[0]))
             words.add(hit[0])
         elif sum(ch.isalpha() for ch in core) >= 4:
@@ -762,3 +766,54 @@ def _mostly_capitals(raw: str) -> bool:
     """At least three ASCII capitals, and no fewer capitals than lower-case letters."""
     upper = len(_UPPER.findall(raw))
     return upper >= 3 and upper >= len(_LOWER.findall(raw))
+
+
+#: Form fields whose value is the document's level (a CIA information report's REPORT CLASS,
+#: a form's CLASSIFICATION): the value stands in banner position.
+_FIELD_LABELS = ("ORT CLASS", "CLASSIFICATION")  # (REP)ORT CLASS: OCR loses the line's start
+_FIELD_GAP = re.compile(r"[ \t]*:?[ \t]*")
+_FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-6WARNING")
+
+
+def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of a level word in OCR damage as a form field's value
+    (``REPORT CLASS $ & C RE T``): the first one to five tokens after the label, within 16
+    characters on its line, read as in banner position."""
+    out: list[tuple[int, int, str]] = []
+    for label in _FIELD_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            lo = _FIELD_GAP.match(text, at + len(label)).end()
+            at = text.find(label, at + 1)
+            hi = text.find("\n", lo)
+            hi = len(text) if hi < 0 else hi
+            hi = min(hi, lo + 16)
+            if hi - lo < 4:
+                continue
+            hit = _field_value(text[lo:hi])
+            if hit is None:
+                continue
+            span = (lo + hit[0], lo + hit[1])
+            if not any(span[0] < e and s < span[1] for s, e in taken):
+                out.append((span[0], span[1], hit[2]))
+                taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _field_value(piece: str) -> tuple[int, int, str] | None:
+    lex = banner_lexicon()
+    tokens = [t.span() for t in _FIELD_TOKEN.finditer(piece)][:5]
+    best = None
+    for k in range(len(tokens), 0, -1):
+        start, end = tokens[0][0], tokens[k - 1][1]
+        raw = piece[start:end]
+        if not _mostly_capitals(raw) or any(c.islower() for c in raw):
+            continue
+        letters = _fold_letters(raw, lex.fold)
+        if not 5 <= len(letters) <= 14 or letters in lex.real_words:
+            continue
+        hit = banner_word(letters)
+        if hit is not None and (best is None or hit[1] < best[3]):
+            best = (start, end, hit[0], hit[1])
+    return None if best is None else best[:3]

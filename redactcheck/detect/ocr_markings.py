@@ -190,6 +190,7 @@ def ocr_marking_findings(text: str, found: list[Finding]) -> list[Finding]:
     banners = [f for f in found if f.entity == "CLASSIFICATION_BANNER"]
     levels = frozenset(filter(None, (_level_word(f.text) for f in banners)))
     damaged = ocr_banner.banner_findings(text, taken, levels)
+    damaged += ocr_banner.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
