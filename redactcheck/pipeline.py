@@ -13,7 +13,7 @@ from pathlib import Path
 
 from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
-from redactcheck.detect.overlap import drop_nested_markings
+from redactcheck.detect.overlap import drop_duplicate_contacts, drop_nested_markings
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.detect.structure import apply_stated_level, check_structure
 from redactcheck.document import Document, Placed, Segment
@@ -148,7 +148,7 @@ class Pipeline:
             check_line_length(segment.text, self.limits)
             found = self.rules_memo.detect(segment)
             if names is not None:
-                found.extend(names[index])
+                found = drop_duplicate_contacts(found + names[index])
             found = [f for f in found if f.score >= self.config.min_score]
             per_segment.append((segment, found))
             placed.extend(Placed(segment, h) for h in drop_nested_markings(found))

@@ -20,6 +20,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance.Levenshtein import distance as _levenshtein
+from rapidfuzz.process import extractOne as _extract_one
+
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
@@ -47,6 +50,9 @@ class BannerLexicon:
     real_words: frozenset[str]
     phrases: dict[str, int]  # folded phrase (letters only) -> edit bound
     phrase_names: dict[str, str]
+    captions: dict[str, int]  # folded caption word -> edit bound
+    caption_names: dict[str, str]
+    caption_real_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +76,11 @@ def banner_lexicon() -> BannerLexicon:
         real_words=frozenset(w.upper() for w in data["banner_real_words"]),
         phrases={_fold_letters(p.upper(), fold): int(b) for p, b in data["phrases"].items()},
         phrase_names={_fold_letters(p.upper(), fold): p.upper() for p in data["phrases"]},
+        captions={_fold_letters(w, fold): int(b) for w, b in data["caption_words"].items()},
+        caption_names={_fold_letters(w, fold): w for w in data["caption_words"]},
+        caption_real_words=frozenset(
+            _fold_letters(w.upper(), fold) for w in data["caption_real_words"]
+        ),
     )
 
 
@@ -169,17 +180,25 @@ def banner_word(letters: str) -> tuple[str, int] | None:
     return best
 
 
-def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def banner_findings(
+    text: str, taken: list[tuple[int, int]], levels: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of damaged classification words in banner position, and of the
     classification words of an option-box line, that do not overlap ``taken`` (markings
-    already found; extended with what this step finds)."""
+    already found; extended with what this step finds).
+
+    ``levels``: the classification words the text prints as banners already (page evidence).
+    Where a text prints its level, a banner-position line cut short or read as another word
+    (``EGRET``, ``ONFIDENTIA``) is that level again: see :func:`_evidence_prefix`."""
     lex = banner_lexicon()
     out: list[tuple[int, int, str]] = []
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     # the furthest end among the (up to) eight spans starting before each start, once
     recent = [0] + [max(e for _, e in spans[max(0, i - 8) : i]) for i in range(1, len(spans) + 1)]
-    for lo, hi in _candidate_lines(text, lex):
+    lines = _candidate_lines(text, lex)
+    missed: list[tuple[int, int]] = []
+    for lo, hi in lines:
         line = text[lo:hi]
         if len(_BOX_HINT.findall(line.upper())) >= 2:
             boxes = _box_words(text, lo, hi)
@@ -194,17 +213,223 @@ def banner_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         i = bisect_left(starts, hi)  # spans starting before the line's end
         if i and recent[i] > lo:
             continue  # the rules found a marking on this line already
-        if not _may_hold_body(line):
-            continue
-        hit = _best_prefix(text, lo, hi, lex)
+        hit = _best_prefix(text, lo, hi, lex) if _may_hold_body(line) else None
         if hit is None:
+            missed.append((lo, hi))
             continue
         start, end, word = hit
         if any(start < e and s < end for s, e in taken):
             continue
         out.append(hit)
         taken.append((start, end))
+    levels = levels | {word for _, _, word in out}
+    if levels:
+        for lo, hi in missed:
+            hit = _evidence_prefix(text, lo, hi, lex, levels)
+            if hit is not None and not any(hit[0] < e and s < hit[1] for s, e in taken):
+                out.append(hit)
+                taken.append(hit[:2])
     return out
+
+
+#: A level word cut short keeps this share of its letters (``CONFIDEN``, ``UNCLASSIF``).
+_PREFIX_SHARE = 0.6
+
+
+def _evidence_prefix(
+    text: str, lo: int, hi: int, lex: BannerLexicon, levels: frozenset[str]
+) -> tuple[int, int, str] | None:
+    """A banner-position line that is one of ``levels`` again, cut short or turned into
+    another word by OCR, in a text that prints that level clearly elsewhere.
+
+    The line must be the word alone (one or two tokens, a few characters of noise around
+    it): a word within one edit of the level even if it is an English word or lost its first
+    letter (``EGRET``, ``SECRETS``); for the long levels (CONFIDENTIAL, UNCLASSIFIED) a word
+    that is no English word within two edits (``ONFIDENTIA``), or the level's first letters,
+    at least three fifths of it (``CONFIDEN``). Short words two edits from SECRET are English
+    too often (``BERET``, ``DEGREE``). A word the text also writes in lower case is an
+    ordinary word there."""
+    if hi - lo > 3 * lex.max_line:
+        return None
+    found = _evidence_line(text[lo:hi], levels)
+    if found is None:
+        return None
+    start, end, word = lo + found[0], lo + found[1], found[2]
+    token = text[start:end]
+    if token.isalpha() and lower_elsewhere(text, token):
+        return None
+    return start, end, word
+
+
+@lru_cache(maxsize=16384)
+def _evidence_line(line: str, levels: frozenset[str]) -> tuple[int, int, str] | None:
+    """:func:`_evidence_prefix` on the line alone (memoised: page headers and footers recur)."""
+    lex = banner_lexicon()
+    if len(line.strip()) > lex.max_line:
+        return None
+    tokens = [t.span() for t in _TOKEN.finditer(line)]
+    if not tokens or len(tokens) > 4:
+        return None
+    words = [(s, e) for s, e in tokens if not _NOISE.fullmatch(line[s:e])]
+    if not 1 <= len(words) <= 2:
+        return None
+    start, end = words[0][0], words[-1][1]
+    raw = line[start:end]
+    if not _mostly_capitals(raw) or any(ch.islower() for ch in raw):
+        return None
+    letters = _fold_letters(raw, lex.fold)
+    if len(letters) < 4:
+        return None
+    real = _NOT_CAPITAL.sub("", raw.upper()) in lex.real_words
+    for level in sorted(levels):
+        key = _fold_letters(level, lex.fold)
+        if abs(len(letters) - len(key)) > 4:
+            continue
+        d = distance(letters, key, 2)
+        long_word = len(key) >= 10
+        if (
+            d <= 1
+            or (d <= 2 and not real and long_word)
+            or (
+                not real
+                and long_word
+                and key.startswith(letters)
+                and len(letters) >= int(_PREFIX_SHARE * len(key) + 0.999)
+            )
+        ):
+            while start < end and not (line[start].isalnum() or ord(line[start]) in lex.fold):
+                start += 1
+            while end > start and not (line[end - 1].isalnum() or ord(line[end - 1]) in lex.fold):
+                end -= 1
+            return start, end, lex.names.get(key, level)
+    return None
+
+
+def caption_findings(
+    text: str, banners: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, caption)`` of dissemination captions and sensitivity indicators that
+    OCR damaged (``LIMDTS``, ``NOFORM``, ``WNTNTEL``), read where they stand: after a
+    classification banner on its line, or on the next two short lines under it. There one
+    edit is tolerated; English words within it (``NODES``, ``ORGAN``) never count.
+    Sources: 5 FAH-2 H-440 (NODIS, EXDIS, LIMDIS, STADIS, SIPDIS captions); DCID 1/7 (NOFORN,
+    ORCON, PROPIN, NOCONTRACT, WNINTEL); CIA cable sensitivity indicators (RYBAT)."""
+    lex = banner_lexicon()
+    out: list[tuple[int, int, str]] = []
+    done: set[int] = set()  # line ends of banners read
+    limit = lex.max_line
+    for b_start, b_end in banners:
+        line_end = text.find("\n", b_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end in done or line_end - text.rfind("\n", 0, b_start) > 2 * limit:
+            continue  # read already, or a banner inside a long line (a cable's header line)
+        done.add(line_end)
+        for s, e, word in _caption_chunk(text[b_end : line_end + 1 + 6 * limit]):
+            s, e = s + b_end, e + b_end
+            if not any(s < te and ts < e for ts, te in taken):
+                out.append((s, e, word))
+                taken.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _caption_chunk(chunk: str) -> tuple[tuple[int, int, str], ...]:
+    """The damaged captions in the text after a banner (``chunk``): the rest of its line and
+    the next two lines that hold text, when short (memoised: the lines under a page's banner
+    recur from page to page)."""
+    hint = _caption_hint()
+    if hint is not None and not hint(chunk):
+        return ()  # no word within reach of a caption: the usual case
+    limit = banner_lexicon().max_line
+    lines = chunk.split("\n", 8)
+    found: list[tuple[int, int, str]] = []
+    if len(lines[0]) > 3:
+        found += _captions_at(lines[0], 0)
+    pos, seen = len(lines[0]) + 1, 0
+    for piece in lines[1:]:
+        core = piece.strip()
+        if core:
+            if len(core) <= limit:
+                found += _captions_at(piece, pos)
+            seen += 1
+            if seen == 2:
+                break
+        pos += len(piece) + 1
+    return tuple(found)
+
+
+def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:
+    found = _captions_piece(piece)
+    return [(lo + s, lo + e, w) for s, e, w in found] if found else []
+
+
+@lru_cache(maxsize=8192)
+def _captions_piece(piece: str) -> tuple[tuple[int, int, str], ...]:
+    """The damaged captions of one line piece (memoised: the lines under a page's banner
+    recur on every page; the text itself is consulted only for the lower-case test, which
+    a caption token in capitals alone on such a line passes)."""
+    if _CAPS_RUN.search(piece) is None:
+        return ()
+    return tuple(_captions_in(piece, 0, len(piece), banner_lexicon()))
+
+
+_CAPS_RUN = re.compile(r"[A-Z$|!015]{3}")
+
+
+def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for t in _TOKEN.finditer(text, lo, hi):
+        raw = t.group(0).strip(_EDGE)
+        if not 4 <= len(raw) <= 12 or not raw.isupper():
+            continue  # capitals only (digits and look-alikes allowed)
+        letters = _fold_letters(raw, lex.fold)
+        if not 4 <= len(letters) <= 11:
+            continue
+        if letters in lex.caption_real_words or letters in lex.captions:
+            continue  # an English word, or a clean caption (the rules' business)
+        best = _extract_one(letters, _caption_keys(), scorer=_levenshtein, score_cutoff=1)
+        if best is None:
+            continue
+        start = t.start() + t.group(0).find(raw)
+        if raw.isalpha() and lower_elsewhere(text, raw):
+            continue
+        found.append((start, start + len(raw), lex.caption_names[best[0]]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _caption_hint():
+    """A C-level test "some word here is within one edit of a caption" (Hyperscan's
+    approximate matching, look-alikes as character classes), or None without Hyperscan."""
+    if not HAS_HYPERSCAN:
+        return None
+    lex = banner_lexicon()
+    groups: dict[str, set[str]] = {}
+    for code, canon in lex.fold.items():
+        groups.setdefault(canon, set()).add(chr(code))
+    patterns = []
+    for key in lex.captions:
+        parts = []
+        for ch in key:
+            chars = sorted(groups.get(ch, set()) | {ch})
+            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
+        patterns.append("".join(parts))
+    try:
+        db = HyperscanDatabase(patterns, edit_distance=[max(lex.captions.values())] * len(patterns))
+    except Exception:  # noqa: BLE001 - no approximate matching in this build: no pre-test
+        return None
+
+    def test(chunk: str) -> bool:
+        hits: list[int] = []
+        db.scan(chunk.encode("ascii", "replace"), lambda *_: hits.append(1))
+        return bool(hits)
+
+    return test
+
+
+@lru_cache(maxsize=1)
+def _caption_keys() -> tuple[str, ...]:
+    return tuple(banner_lexicon().captions)
 
 
 # Option boxes of a routing or record sheet print every level on one line ("[] SECRET
@@ -216,24 +441,40 @@ _BOX_NOISE_WORDS = 2  # other words of four letters or more the line may hold
 _EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–"
 
 
+_TITLE_LEVELS = frozenset({"Secret", "Confidential", "Unclassified"})
+
+
 def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     lex = banner_lexicon()
     found: list[tuple[int, int, str]] = []
     words: set[str] = set()
     others = 0
-    for t in _TOKEN.finditer(text, lo, hi):
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    skip = -1
+    for i, t in enumerate(tokens):
+        if i <= skip:
+            continue
         raw = t.group(0)
         core = raw.strip(_EDGE)
         if not core:
             continue
         start = t.start() + raw.find(core)
+        if i + 1 < len(tokens):
+            torn = split_level(text[start : tokens[i + 1].end()].rstrip(_EDGE))
+            if torn is not None:  # "CON” NTIAL": one word torn in two tokens
+                end = tokens[i + 1].start() + len(tokens[i + 1].group(0).rstrip(_EDGE))
+                found.append((start, end, torn))
+                words.add(torn)
+                skip = i + 1
+                continue
         letters = _fold_letters(core, lex.fold)
         if core.upper() in ("INTERNAL", "INTERNAL USE"):
             found.append((start, start + len(core), "INTERNAL USE ONLY"))
             words.add("INTERNAL")
             continue
         hit = banner_word(letters) if 5 <= len(letters) <= 14 else None
-        if hit is not None and _mostly_capitals(core) and letters not in lex.real_words:
+        title = core in _TITLE_LEVELS  # "Secret" printed clean among the boxes
+        if hit is not None and (_mostly_capitals(core) or title) and letters not in lex.real_words:
             found.append((start, start + len(core), hit[0]))
             words.add(hit[0])
         elif sum(ch.isalpha() for ch in core) >= 4:
@@ -241,6 +482,29 @@ def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     if len(words) < 2 or others > _BOX_NOISE_WORDS:
         return []
     return found
+
+
+_RUNS = re.compile(r"^([A-Z]{3,})([^A-Za-z0-9\n]{1,3})([A-Z]{3,})$")
+
+
+def split_level(raw: str) -> str | None:
+    """The classification word that ``raw`` is, torn in two by a smudge (``CON” NTIAL``):
+    two runs of capitals, the first a prefix of the word and the second a suffix of it,
+    split by one to three characters of noise, the whole within two characters of the
+    word's length (the noise stands for the letters it covers)."""
+    m = _RUNS.match(raw)
+    if m is None:
+        return None
+    left, gap, right = m.groups()
+    for word in ("CONFIDENTIAL", "UNCLASSIFIED", "SECRET"):
+        if (
+            word.startswith(left)
+            and word.endswith(right)
+            and len(left) + len(right) < len(word)
+            and abs(len(left) + len(gap) + len(right) - len(word)) <= 2
+        ):
+            return word
+    return None
 
 
 def _candidate_lines(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
@@ -469,7 +733,10 @@ def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, 
         if hit is None:
             continue
         rest = [text[s:e] for s, e in tokens[k:]]
-        if any(_PHRASE_WORD.fullmatch(t) and t not in _CONTROL_TAIL for t in rest):
+        if any(
+            _PHRASE_WORD.fullmatch(t) and t not in _CONTROL_TAIL and not _captions_piece(t)
+            for t in rest
+        ):
             continue  # "SECRET SERVICE", "Secret agents": a phrase
         word, d = hit
         if best is None or d < best[3]:
@@ -501,3 +768,54 @@ def _mostly_capitals(raw: str) -> bool:
     """At least three ASCII capitals, and no fewer capitals than lower-case letters."""
     upper = len(_UPPER.findall(raw))
     return upper >= 3 and upper >= len(_LOWER.findall(raw))
+
+
+#: Form fields whose value is the document's level (a CIA information report's REPORT CLASS,
+#: a form's CLASSIFICATION): the value stands in banner position.
+_FIELD_LABELS = ("ORT CLASS", "CLASSIFICATION")  # (REP)ORT CLASS: OCR loses the line's start
+_FIELD_GAP = re.compile(r"[ \t]*:?[ \t]*")
+_FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-6WARNING")
+
+
+def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of a level word in OCR damage as a form field's value
+    (``REPORT CLASS $ & C RE T``): the first one to five tokens after the label, within 16
+    characters on its line, read as in banner position."""
+    out: list[tuple[int, int, str]] = []
+    for label in _FIELD_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            lo = _FIELD_GAP.match(text, at + len(label)).end()
+            at = text.find(label, at + 1)
+            hi = text.find("\n", lo)
+            hi = len(text) if hi < 0 else hi
+            hi = min(hi, lo + 16)
+            if hi - lo < 4:
+                continue
+            hit = _field_value(text[lo:hi])
+            if hit is None:
+                continue
+            span = (lo + hit[0], lo + hit[1])
+            if not any(span[0] < e and s < span[1] for s, e in taken):
+                out.append((span[0], span[1], hit[2]))
+                taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _field_value(piece: str) -> tuple[int, int, str] | None:
+    lex = banner_lexicon()
+    tokens = [t.span() for t in _FIELD_TOKEN.finditer(piece)][:5]
+    best = None
+    for k in range(len(tokens), 0, -1):
+        start, end = tokens[0][0], tokens[k - 1][1]
+        raw = piece[start:end]
+        if not _mostly_capitals(raw) or any(c.islower() for c in raw):
+            continue
+        letters = _fold_letters(raw, lex.fold)
+        if not 5 <= len(letters) <= 14 or letters in lex.real_words:
+            continue
+        hit = banner_word(letters)
+        if hit is not None and (best is None or hit[1] < best[3]):
+            best = (start, end, hit[0], hit[1])
+    return None if best is None else best[:3]

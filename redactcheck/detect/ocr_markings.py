@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.catalog import BUILTIN
-from redactcheck.detect import ocr_banner
+from redactcheck.detect import ocr_banner, ocr_phrases
 from redactcheck.detect.edit_distance import distance as _distance
 from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
@@ -188,12 +188,38 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # must not miss. Prose pays one Hyperscan pass; only its candidate lines reach Python.
     # Any length, SECRET included, where a banner stands: a short line of capitals (a banner,
     # not a declassification stamp: it starts no stamp block)
-    for start, end, word in ocr_banner.banner_findings(text, taken):
+    banners = [f for f in found if f.entity == "CLASSIFICATION_BANNER"]
+    levels = frozenset(filter(None, (_level_word(f.text) for f in banners)))
+    damaged = ocr_banner.banner_findings(text, taken, levels)
+    damaged += ocr_banner.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
+    for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
+    beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]
+    for start, end, word in ocr_banner.caption_findings(text, sorted(beside), taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # the control phrases of older records, damaged anywhere in the text
     for start, end, phrase in ocr_banner.phrase_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
+    # fixed stamp and notice phrases, damaged or broken over lines
+    for start, end, phrase in ocr_phrases.phrase_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     return out
+
+
+_LEVEL_WORDS = (
+    ("TOPSECRET", "TOP SECRET"),
+    ("SECRET", "SECRET"),
+    ("CONFIDENTIAL", "CONFIDENTIAL"),
+    ("UNCLASSIFIED", "UNCLASSIFIED"),
+)
+
+
+@lru_cache(maxsize=4096)
+def _level_word(banner: str) -> str | None:
+    """The classification word a banner finding starts with (letters only, any spacing)."""
+    letters = re.sub(r"[^A-Z]+", "", banner.upper())
+    return next((name for key, name in _LEVEL_WORDS if letters.startswith(key)), None)
 
 
 @lru_cache(maxsize=1)

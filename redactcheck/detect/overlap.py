@@ -28,3 +28,28 @@ def drop_nested_markings(findings: list[Hit]) -> list[Hit]:
         kept_ids.add(id(f))
         cover_end = max(cover_end, f.end)
     return [f for f in findings if f.category != "marking" or id(f) in kept_ids]
+
+
+#: Contact entities that both the rules and the phone recogniser may report.
+_SHARED_CONTACTS = frozenset({"PHONE_NUMBER"})
+
+
+def drop_duplicate_contacts(findings: list[Hit]) -> list[Hit]:
+    """Drop a rule's phone finding where the recogniser (Presidio) reports the same number:
+    a fax-header rule reports clean numbers too, and a reviewer reads each number once."""
+    theirs = [
+        (f.start, f.end)
+        for f in findings
+        if f.entity in _SHARED_CONTACTS and not f.detector.startswith("rules:")
+    ]
+    if not theirs:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (
+            f.entity in _SHARED_CONTACTS
+            and f.detector.startswith("rules:")
+            and any(f.start < e and s < f.end for s, e in theirs)
+        )
+    ]

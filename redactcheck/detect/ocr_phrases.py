@@ -1,0 +1,325 @@
+"""Fixed stamp and notice phrases read approximately, across line breaks (issue 17).
+
+The control and release stamps of older records are fixed wordings (``WARNING NOTICE -
+SENSITIVE INTELLIGENCE SOURCES AND METHODS INVOLVED``, the CIA no-objection stamp, the JFK Act
+release line, ``NO FOREIGN DISSEM``). On a scan OCR breaks them over lines wherever the stamp
+sat, reads a letter as a digit (``METH0DS``, ``ASSASS1NATION``) or drops one. The rules match
+the clean wordings; this step reads the damaged ones by a bound that grows with the phrase
+(one edit per ``letters_per_edit`` letters), on the letters alone: spaces, punctuation and line
+breaks are free, look-alike characters fold together (``rules/lexicons/ocr_markings.yaml``,
+``banner_confusions``).
+
+Where to look: each phrase names anchor words, and a damaged phrase keeps at least one of them
+intact (look-alikes allowed). One Hyperscan pass (a regex without it) finds the anchors in
+capitals; around each, rapidfuzz aligns the phrase with the folded letters (C++), and Python
+only maps the best alignment back to the text. A span must be mostly capitals: prose that
+quotes a notice in lower case is left to the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from redactcheck.detect.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
+from redactcheck.detect.lexicons import load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    name: str  # as printed
+    letters: str  # folded letters
+    bound: int
+    before: int  # letters of the phrase before its first anchor (to size the window)
+    words: tuple[str, ...]  # its words of four letters or more, as printed
+    not_before: tuple[str, ...] = ()  # a next word (its start) that makes it something else
+    own_line: bool = False  # reported only alone on its line (a few noise characters aside)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseLexicon:
+    phrases: tuple[Phrase, ...]
+    anchors: tuple[str, ...]  # anchor patterns (one character class per letter)
+    anchor_lengths: tuple[int, ...]
+    anchor_words: tuple[str, ...]
+    owners: tuple[tuple[int, ...], ...]  # per anchor: the phrases it belongs to
+    fold: dict[int, str]
+
+
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
+
+
+@lru_cache(maxsize=1)
+def phrase_lexicon() -> PhraseLexicon:
+    data = load_lexicon("ocr_markings.yaml")
+    section = data["stamp_phrases"]
+    per_edit = int(section["letters_per_edit"])
+    fold: dict[int, str] = {}
+    for group in data["banner_confusions"]:
+        for ch in group:
+            fold[ord(ch)] = group[0].upper()
+    groups: dict[str, set[str]] = {}
+    for code, canon in fold.items():
+        groups.setdefault(canon, set()).add(chr(code))
+    phrases: list[Phrase] = []
+    anchors: dict[str, list[int]] = {}
+    for entry in section["phrases"]:
+        name = entry["phrase"]
+        letters = _fold(name, fold)
+        first = min(letters.find(_fold(a, fold)) for a in entry["anchors"])
+        bound = max(1, len(letters) // per_edit)
+        words = tuple(w for w in re.findall(r"[A-Z]{4,}", name.upper()))
+        phrases.append(
+            Phrase(
+                name,
+                letters,
+                bound,
+                first,
+                words,
+                tuple(entry.get("not_before", ())),
+                bool(entry.get("own_line", False)),
+            )
+        )
+        for anchor in entry["anchors"]:
+            key = anchor.upper()
+            # a long anchor word also counts by its first five letters where OCR broke it
+            # ("HANDL ING"): such a head is used only when no capital follows it
+            for piece in (key, key[:5]) if len(key) >= 8 else (key,):
+                owners = anchors.setdefault(piece, [])
+                if len(phrases) - 1 not in owners:
+                    owners.append(len(phrases) - 1)
+    patterns = []
+    for key in anchors:
+        parts = []
+        for ch in key:
+            canon = fold.get(ord(ch), ch)
+            chars = sorted(groups.get(canon, set()) | {ch})
+            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
+        patterns.append("".join(parts))
+    return PhraseLexicon(
+        phrases=tuple(phrases),
+        anchors=tuple(patterns),
+        anchor_lengths=tuple(len(k) for k in anchors),
+        anchor_words=tuple(anchors),
+        owners=tuple(tuple(v) for v in anchors.values()),
+        fold=fold,
+    )
+
+
+@lru_cache(maxsize=1)
+def _letters_table() -> dict[int, str | None]:
+    """str.translate table: look-alikes folded, letters raised, everything else dropped (one
+    C-level call per window instead of a fold, a case change and a regex)."""
+    fold = phrase_lexicon().fold
+    table: dict[int, str | None] = {}
+    for code in range(0x2100):
+        ch = chr(code)
+        if code in fold:
+            table[code] = fold[code]
+        elif ch.isascii() and ch.isalpha():
+            table[code] = ch.upper()
+        else:
+            table[code] = None
+    return table
+
+
+def _best_cut(phrase: Phrase, seq: str, where: list[int], at: int, starts, ends):
+    """``(distance, a, b)`` of the cut ``seq[a:b]`` nearest the phrase that holds the anchor
+    (the longest of equally near ones), or None when none is within the bound."""
+    best = None
+    for a in starts:
+        for b in ends:
+            if b <= a or not where[a] <= at <= where[b - 1]:
+                continue  # the phrase holds the intact anchor word
+            d = Levenshtein.distance(phrase.letters, seq[a:b], score_cutoff=phrase.bound)
+            if d <= phrase.bound and (best is None or (d, a - b) < (best[0], best[1] - best[2])):
+                best = (d, a, b)
+    return best
+
+
+def _fold(text: str, fold: dict[int, str]) -> str:
+    return _NOT_CAPITAL.sub("", text.translate(fold).upper())
+
+
+@lru_cache(maxsize=1)
+def _anchor_scan():
+    """A function returning ``(start, anchor index)`` of every anchor in a text."""
+    lex = phrase_lexicon()
+    if HAS_HYPERSCAN:
+        try:
+            db = HyperscanDatabase(list(lex.anchors))
+        except Exception:  # noqa: BLE001 - fall back to re below
+            db = None
+        if db is not None:
+            lengths = lex.anchor_lengths
+
+            def scan(text: str) -> list[tuple[int, int]]:
+                hits: list[tuple[int, int]] = []
+                db.scan(
+                    ascii_view(text), lambda i, _s, end, _f, _c: hits.append((end - lengths[i], i))
+                )
+                return hits
+
+            return scan
+    regex = re.compile("|".join(f"(?P<a{i}>{p})" for i, p in enumerate(lex.anchors)))
+
+    def scan_re(text: str) -> list[tuple[int, int]]:
+        return [(m.start(), int(m.lastgroup[1:])) for m in regex.finditer(text)]
+
+    return scan_re
+
+
+def phrase_findings(
+    text: str, taken: list[tuple[int, int]], hits: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of damaged or line-broken stamp phrases in capitals that do
+    not overlap ``taken`` (extended with what this step finds). ``hits``: the anchors'
+    ``(start, anchor index)`` when a shared scan found them already."""
+    lex = phrase_lexicon()
+    if hits is None:
+        hits = _anchor_scan()(text)
+    if not hits:
+        return []
+    out: list[tuple[int, int, str]] = []
+    read_to: dict[int, int] = {}  # per phrase: the end of the last window read
+    size = len(text)
+    for start, anchor in sorted(hits):
+        after = start + lex.anchor_lengths[anchor]
+        if after < size and ("A" <= text[after] <= "Z" or text.startswith(":", after)):
+            continue  # the start of a longer word (DISSEMINATION), or a field ("FIELD DISSEM:")
+        if any(s <= start < e for s, e in taken):
+            continue
+        word = lex.anchor_words[anchor]
+        for index in lex.owners[anchor]:
+            phrase = lex.phrases[index]
+            if start < read_to.get(index, -1) - len(phrase.letters):
+                continue  # inside a window read for this phrase already
+            lo = max(0, start - 2 * phrase.before - 12)
+            hi = min(size, start + 2 * len(phrase.letters) + 12)
+            if len(phrase.words) >= 2 and not _supported(text[lo:hi], phrase.words, word):
+                continue  # the phrase keeps more than its anchor intact
+            read_to[index] = hi
+            found = _align_window(text[lo:hi], index, start - lo)
+            hit = None if found is None else (lo + found[0], lo + found[1])
+            if hit is not None and not _in_place(text, hit, phrase):
+                hit = None
+            if hit is None or any(hit[0] < e and s < hit[1] for s, e in taken):
+                continue
+            out.append((hit[0], hit[1], phrase.name))
+            taken.append(hit)
+            break
+    return out
+
+
+_NEXT_WORD = re.compile(r"[^A-Za-z\n]{0,4}([A-Za-z]+)")
+
+
+def _in_place(text: str, hit: tuple[int, int], phrase: Phrase) -> bool:
+    """The phrase is not followed by a word that makes it a form caption, and stands alone
+    on its line where it must."""
+    start, end = hit
+    if phrase.not_before:
+        m = _NEXT_WORD.match(text, end)
+        if m is not None and m.group(1).upper().startswith(phrase.not_before):
+            return False
+    if phrase.own_line:
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        rest = _PAGE_MARK.sub("", text[end:hi])
+        if len(text[lo:start].strip()) > 3 or len(rest.strip()) > 3:
+            return False
+    return True
+
+
+#: An intelligence cable prints its page count on the notice's line ("PAGE 1 OF 5 PAGES").
+_PAGE_MARK = re.compile(r"PAGE[ \t]+\S{1,3}[ \t]+OF[ \t]+\S{1,3}(?:[ \t]+PAGES)?")
+
+
+def _supported(window: str, words: tuple[str, ...], anchor: str) -> bool:
+    """The phrase keeps more than its anchor intact near it (in capitals, as printed): for
+    a phrase of two long words, three letters in a row of the other one (``DISSFM`` keeps
+    ``DIS``); of three or four, one more whole word; of five or more, two more. A lone
+    LOCAL, KENNEDY or INVOLVED in capitals is prose, not a damaged stamp."""
+    upper = window.upper()
+    others = [w for w in words if anchor[:5] not in w]  # not the anchor's own word
+    if len(words) <= 2:
+        return any(w[i : i + 3] in upper for w in others for i in range(len(w) - 2))
+    need = 1 if len(words) <= 4 else 2
+    return sum(w in upper for w in others) >= need
+
+
+@lru_cache(maxsize=4096)
+def _align_window(window: str, index: int, anchor: int) -> tuple[int, int] | None:
+    """:func:`_align` on a window alone, memoised: form headers and stamp lines recur from
+    page to page and from record to record."""
+    return _align(window, 0, len(window), phrase_lexicon().phrases[index], anchor)
+
+
+def _align(text: str, lo: int, hi: int, phrase: Phrase, anchor: int):
+    """The span of ``text[lo:hi]`` that holds ``anchor`` (the intact word's offset) and
+    whose folded letters lie within the phrase's bound, or None."""
+    table = _letters_table()
+    seq = text[lo:hi].translate(table)
+    m = len(phrase.letters)
+    if len(seq) < m - phrase.bound:
+        return None
+    cutoff = 100.0 * (1 - (phrase.bound + 1) / m)
+    found = fuzz.partial_ratio_alignment(phrase.letters, seq, score_cutoff=cutoff)
+    if found is None:
+        return None
+    where = [i for i, ch in enumerate(text[lo:hi]) if table.get(ord(ch), ch) is not None]
+    if len(where) != len(seq):  # a character beyond the table: map back the slow way
+        where = [i for i, ch in enumerate(text[lo:hi]) if ch.translate(table)]
+    at = anchor - lo
+    # the alignment has the phrase's length: move its ends a little to the best Levenshtein fit
+    # (the end first, then the start: fourteen distances instead of forty-nine)
+    a, b = found.dest_start, found.dest_end
+    best = _best_cut(
+        phrase, seq, where, at, [a], range(max(a + 1, b - 3), min(len(seq), b + 3) + 1)
+    )
+    if best is None:
+        return None
+    b = best[2]
+    best = _best_cut(phrase, seq, where, at, range(max(0, a - 3), min(b, a + 4)), [b])
+    if best is None:
+        return None
+    _, a, b = best
+    start, end = lo + where[a], lo + where[b - 1] + 1
+    # whole tokens only: the phrase does not start or end inside a longer word
+    if start > 0 and text[start - 1].isalpha() and text[start - 1].isupper():
+        return None
+    if end < len(text) and text[end].isalpha() and text[end].isupper():
+        return None
+    # the last token whole ("1" of "1992": digits other than look-alikes are not letters)
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    start, end = _trim(text, start, end)
+    raw = text[start:end]
+    upper = sum(ch.isupper() for ch in raw)
+    if upper < 2 * sum(ch.islower() for ch in raw) or upper < 4:
+        return None  # mostly capitals: a stamp, not prose that quotes one
+    return start, end
+
+
+_EDGE_TOKEN = re.compile(r"\s+\S{1,2}$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop one- or two-character tokens of scanner noise that the alignment took in at the
+    ends of the span after a line break ("NO FOREIGN DISSE\\n\\na")."""
+    while True:
+        m = _EDGE_TOKEN.search(text, start, end)
+        if m is None or "\n" not in m.group(0):
+            break
+        end = m.start()
+    while True:
+        m = re.match(r"\S{1,2}\s+", text[start:end])
+        if m is None or "\n" not in m.group(0):
+            break
+        start += m.end()
+    return start, end
