@@ -121,7 +121,7 @@ class Finding(Reported):
         return (Finding, field_values(self))
 
 
-def _quick_init(cls: type) -> type:
+def quick_init(cls: type) -> type:
     """Give a frozen slotted dataclass an ``__init__`` that stores each field through its slot
     descriptor, bound once, instead of looking up and calling ``object.__setattr__`` per field
     as the generated one does. Same signature, defaults and default factories; instances stay
@@ -155,7 +155,7 @@ def _quick_init(cls: type) -> type:
 
 
 for _record in (Explanation, Hit, Finding):
-    _quick_init(_record)
+    quick_init(_record)
 
 
 #: All fields of a finding as a tuple, in constructor order (one C call: copies, pickling).

@@ -67,6 +67,7 @@ class Pipeline:
             file_timeout=600.0 if config.file_timeout is None else config.file_timeout,
             timeout_per_mb=120.0 if config.file_timeout is None else 0.0,
         )
+        self.ocr = ocr_settings(config)  # the config is frozen: worked out once, not per file
         self._prepare()
 
     def _prepare(self) -> None:
@@ -173,7 +174,7 @@ class Pipeline:
             results.append(result)
             outcome = Outcome(stage=["extracting"])
             with guard(outcome), file_scope(self.limits, len(data)):
-                document = extract(shown, data, ocr=ocr_settings(self.config))
+                document = extract(shown, data, ocr=self.ocr)
                 self._screen_segments(document)
                 result.notes.extend(document.notes)
                 documents.append((result, document))

@@ -64,7 +64,7 @@ def test_hits_and_findings_cannot_be_changed():
 
 
 def test_records_take_their_fields_as_the_dataclass_declares_them():
-    """Hits and findings are built by a faster ``__init__`` (finding._quick_init): the same
+    """Hits and findings are built by a faster ``__init__`` (finding.quick_init): the same
     parameters, defaults and fresh default dicts, every field stored, and still frozen."""
     hit = Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m", detector="rules:p")
     assert hit == Hit(
