@@ -37,6 +37,11 @@ class Explanation:
     base_score: float
     context_word: str | None = None
 
+    def __reduce__(self) -> tuple:
+        # a constructor call, like Finding's: the default of a frozen slotted dataclass
+        # restores each slot by a Python-level __setstate__, once per finding sent back
+        return (Explanation, (self.mechanism, self.base_score, self.context_word))
+
 
 @dataclass(frozen=True, slots=True)
 class Reported:
