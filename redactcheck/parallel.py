@@ -172,21 +172,15 @@ def _local_item(path: Path) -> Item:
     return Item(display_path(path, link=link), path=path, size=size, shown_known=True)
 
 
-#: Young-generation threshold of a pool worker's garbage collector (Python's default: 700).
-WORKER_GC_THRESHOLD = 10_000
-
-
 def init_worker(spec: WorkerSpec) -> None:
     """Start-up of a pool worker: build its pipeline (and load the model) before any unit.
 
     Then the collector is told to leave alone what the worker holds for the whole scan (the
-    pipeline, the imported code: ``gc.freeze``), and to look for cycles less often: a unit's
-    hits, findings and results are freed by reference counting as soon as they are sent, so
-    frequent young collections find nothing and cost time (on the 30 MB corpus, rules only,
-    about 0.04 of 2.2 CPU s at the default threshold, under 0.01 s at this one)."""
+    pipeline, the imported code): its older-generation passes need not walk them again, and
+    a forked worker does not copy the pages they share with the parent by writing to them.
+    (``Pipeline.scan`` looks for cycles less often while a unit runs.)"""
     worker_pipeline(spec)
     gc.freeze()
-    gc.set_threshold(WORKER_GC_THRESHOLD, 10, 10)
 
 
 def inherit(spec: WorkerSpec, pipeline: Pipeline) -> None:

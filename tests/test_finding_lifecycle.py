@@ -96,3 +96,21 @@ def test_one_locate_pass_places_every_hit_of_a_document_in_its_own_segment():
     assert (first.part, first.line, first.column) == ("body", 2, 1)
     assert (second.part, second.line, second.column) == ("comment", 1, 1)
     assert first.fingerprint != second.fingerprint
+
+
+def test_a_scan_leaves_the_garbage_collectors_settings_as_they_were(pipeline, tmp_path):
+    """A batch runs with fewer young collections (pipeline._fewer_collections); a program
+    embedding redactcheck gets its own settings back, and a threshold it set higher, or a
+    collector it turned off, is left alone."""
+    import gc
+
+    memo = tmp_path / "memo.txt"
+    memo.write_text("SECRET//NOFORN\n(S) Lunch is at noon.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    try:
+        for threshold in ((700, 10, 10), (50_000, 5, 5), (0, 10, 10)):
+            gc.set_threshold(*threshold)
+            (result,) = pipeline.scan([memo])
+            assert result.findings and gc.get_threshold() == threshold
+    finally:
+        gc.set_threshold(*before)
