@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactcheck.finding import Hit
+from redactcheck.finding import Hit, quick_init
 
 
 @dataclass(slots=True)
@@ -33,6 +33,9 @@ class Placed:
 
     segment: Segment
     hit: Hit
+
+
+quick_init(Placed)  # one per hit of every document (finding.quick_init)
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ page, line, column, context, keyed fingerprint); ``suppress/chain.py`` may drop 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from operator import attrgetter
 from typing import Any
 
@@ -36,6 +36,11 @@ class Explanation:
     mechanism: str
     base_score: float
     context_word: str | None = None
+
+    def __reduce__(self) -> tuple:
+        # a constructor call, like Finding's: the default of a frozen slotted dataclass
+        # restores each slot by a Python-level __setstate__, once per finding sent back
+        return (Explanation, (self.mechanism, self.base_score, self.context_word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,43 @@ class Finding(Reported):
         # pickled as a constructor call: pool workers send every finding back to the parent,
         # and the default for a slotted dataclass (a dict of its slots) is twice as slow
         return (Finding, field_values(self))
+
+
+def quick_init(cls: type) -> type:
+    """Give a frozen slotted dataclass an ``__init__`` that stores each field through its slot
+    descriptor, bound once, instead of looking up and calling ``object.__setattr__`` per field
+    as the generated one does. Same signature, defaults and default factories; instances stay
+    frozen (assignment still raises). A scan builds one hit and one finding per span in the
+    workers, and one finding per span again when the parent unpickles them: about 0.8 µs less
+    per record of 15 fields, some 0.05 CPU s on the 30 MB corpus."""
+    params: list[str] = []
+    body: list[str] = []
+    env: dict[str, object] = {"_MISSING": MISSING}
+    for i, f in enumerate(fields(cls)):
+        env[f"_set{i}"] = getattr(cls, f.name).__set__  # the slot's member descriptor
+        if f.default_factory is not MISSING:
+            env[f"_factory{i}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            value = f"_factory{i}() if {f.name} is _MISSING else {f.name}"
+        elif f.default is not MISSING:
+            env[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+            value = f.name
+        else:
+            params.append(f.name)
+            value = f.name
+        body.append(f"    _set{i}(self, {value})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    namespace: dict[str, object] = {}
+    exec(source, env, namespace)  # noqa: S102 - source built above from field names only
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+for _record in (Explanation, Hit, Finding):
+    quick_init(_record)
 
 
 #: All fields of a finding as a tuple, in constructor order (one C call: copies, pickling).

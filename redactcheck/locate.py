@@ -14,7 +14,6 @@ from redactcheck.document import Placed
 from redactcheck.finding import Finding, Hit
 
 CONTEXT_CHARS = 60
-_WS = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 
 #: Environment variable holding the secret that keys fingerprints (see docs/review.md).
@@ -74,7 +73,10 @@ def fingerprint_key(explicit: bytes | None = None) -> bytes:
 
 
 def normalise_for_fingerprint(text: str) -> str:
-    return _WS.sub(" ", text).strip().casefold()
+    """Whitespace runs as one space, none at the ends, case folded. ``str.split`` cuts at
+    exactly the characters ``\\s`` matches (``str.isspace``), so this is
+    ``re.sub(r"\\s+", " ", text).strip()`` without a regex call per finding."""
+    return " ".join(text.split()).casefold()
 
 
 def fingerprint(rule_id: str, path: str, part: str, hit: Hit, segment_text: str, key: bytes) -> str:

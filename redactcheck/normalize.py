@@ -153,12 +153,16 @@ _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 )
 _FOLD_CHARS_LIST = "".join(map(chr, _FOLD))
-#: Every non-ASCII character any step cares about: one scan finds them all.
+#: A whole run of Latin letters and look-alikes holding at least one look-alike. Tried only
+#: at the start of a run (the look-behind), and the Latin letters before the first look-alike
+#: are read once: the spelling ``[A-Za-z…]*[…][A-Za-z…]*`` matched the same runs but retried
+#: every letter of every Latin word, quadratic in the word's length.
 _MIXED_WORD = re.compile(
-    rf"[A-Za-z{_CONFUSABLE_CHARS}]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*"
+    rf"(?<![A-Za-z{_CONFUSABLE_CHARS}])[A-Za-z]*[{_CONFUSABLE_CHARS}][A-Za-z{_CONFUSABLE_CHARS}]*"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_ZERO_WIDTH_SET = frozenset(_ZERO_WIDTH_LIST)  # the characters _ZERO_WIDTH matches
 
 #: OCR confusions: what a scanner reads in place of a capital letter.
 _OCR_READINGS = {
@@ -366,7 +370,7 @@ def normalize(text: str) -> Normalized:
             folded = _fold_confusables(folded)
         if _RLO in present:
             edits.extend(_override_edits(folded))
-        if any(_ZERO_WIDTH.match(ch) for ch in present):
+        if not _ZERO_WIDTH_SET.isdisjoint(present):
             edits.extend((m.start(), m.end(), []) for m in _ZERO_WIDTH.finditer(folded))
     spaced, split, ocr = _candidates(ascii_view(folded))  # one byte per character
     if ocr:

@@ -15,6 +15,7 @@ and adding results up are the session's (``session.py``).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -172,8 +173,14 @@ def _local_item(path: Path) -> Item:
 
 
 def init_worker(spec: WorkerSpec) -> None:
-    """Start-up of a pool worker: build its pipeline (and load the model) before any unit."""
+    """Start-up of a pool worker: build its pipeline (and load the model) before any unit.
+
+    Then the collector is told to leave alone what the worker holds for the whole scan (the
+    pipeline, the imported code): its older-generation passes need not walk them again, and
+    a forked worker does not copy the pages they share with the parent by writing to them.
+    (``Pipeline.scan`` looks for cycles less often while a unit runs.)"""
     worker_pipeline(spec)
+    gc.freeze()
 
 
 def inherit(spec: WorkerSpec, pipeline: Pipeline) -> None:

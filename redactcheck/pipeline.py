@@ -9,6 +9,9 @@ prints.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from redactcheck.cache import ReuseByText
@@ -67,6 +70,7 @@ class Pipeline:
             file_timeout=600.0 if config.file_timeout is None else config.file_timeout,
             timeout_per_mb=120.0 if config.file_timeout is None else 0.0,
         )
+        self.ocr = ocr_settings(config)  # the config is frozen: worked out once, not per file
         self._prepare()
 
     def _prepare(self) -> None:
@@ -114,7 +118,8 @@ class Pipeline:
             else:
                 batch.append((shown, data))
                 results.append(None)
-        with timer_held():  # one time-budget timer for the batch's files (limits.py)
+        # one time-budget timer for the batch's files (limits.py), few garbage collections
+        with timer_held(), _fewer_collections():
             scanned = iter(self._scan_read(batch, keep_text))
         return [r if r is not None else next(scanned) for r in results]
 
@@ -173,7 +178,7 @@ class Pipeline:
             results.append(result)
             outcome = Outcome(stage=["extracting"])
             with guard(outcome), file_scope(self.limits, len(data)):
-                document = extract(shown, data, ocr=ocr_settings(self.config))
+                document = extract(shown, data, ocr=self.ocr)
                 self._screen_segments(document)
                 result.notes.extend(document.notes)
                 documents.append((result, document))
@@ -236,6 +241,30 @@ class Pipeline:
         segments = [s for d in documents for s in d.segments]
         flat = iter(self.name_detector.detect_many(segments))
         return [[next(flat) for _ in d.segments] for d in documents]
+
+
+#: Young-generation threshold of the garbage collector while a batch is scanned (Python's
+#: default: 700 allocations).
+BATCH_GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Look for reference cycles less often while a batch is scanned, then as before.
+
+    A file's texts, hits and findings are freed by reference counting as soon as they are
+    done with; the collector's young-generation passes, every 700 allocations, found nothing
+    to free and cost some 0.05 of 2.2 CPU s on the 30 MB corpus (rules only, one process),
+    under 0.01 s at this threshold. The threshold is put back afterwards, whatever it was."""
+    threshold = gc.get_threshold()
+    if threshold[0] == 0 or threshold[0] >= BATCH_GC_THRESHOLD:
+        yield  # collection off, or already rarer than this: leave it as it is
+        return
+    gc.set_threshold(BATCH_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _stated_level(placed: list[Placed]) -> list[Placed]:

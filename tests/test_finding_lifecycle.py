@@ -63,6 +63,28 @@ def test_hits_and_findings_cannot_be_changed():
             record.severity = "info"  # type: ignore[misc]
 
 
+def test_records_take_their_fields_as_the_dataclass_declares_them():
+    """Hits and findings are built by a faster ``__init__`` (finding.quick_init): the same
+    parameters, defaults and fresh default dicts, every field stored, and still frozen."""
+    hit = Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m", detector="rules:p")
+    assert hit == Hit(
+        rule_id="R", category="marking", entity="E", severity="high", score=0.9, start=0,
+        end=3, text="(S)", message="m", system=None, exemption=None, detector="rules:p",
+        details={}, explanation=None, roles=frozenset(),
+    )  # fmt: skip
+    other = Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m")
+    assert hit.details == {} and hit.details is not other.details  # a fresh dict each
+    assert Finding("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m").part == "body"
+    with pytest.raises(TypeError):
+        Hit("R", "marking")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Hit("R", "marking", "E", "high", 0.9, 0, 3, "(S)", "m", colour="red")  # type: ignore
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.score = 0.1  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Explanation("rules:p", 0.9).base_score = 0.1  # type: ignore[misc]
+
+
 def test_one_locate_pass_places_every_hit_of_a_document_in_its_own_segment():
     body = Segment("line one\n(S) two\n", "body", 1)
     comment = Segment("(S) in a comment", "comment", 1)
@@ -74,3 +96,21 @@ def test_one_locate_pass_places_every_hit_of_a_document_in_its_own_segment():
     assert (first.part, first.line, first.column) == ("body", 2, 1)
     assert (second.part, second.line, second.column) == ("comment", 1, 1)
     assert first.fingerprint != second.fingerprint
+
+
+def test_a_scan_leaves_the_garbage_collectors_settings_as_they_were(pipeline, tmp_path):
+    """A batch runs with fewer young collections (pipeline._fewer_collections); a program
+    embedding redactcheck gets its own settings back, and a threshold it set higher, or a
+    collector it turned off, is left alone."""
+    import gc
+
+    memo = tmp_path / "memo.txt"
+    memo.write_text("SECRET//NOFORN\n(S) Lunch is at noon.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    try:
+        for threshold in ((700, 10, 10), (50_000, 5, 5), (0, 10, 10)):
+            gc.set_threshold(*threshold)
+            (result,) = pipeline.scan([memo])
+            assert result.findings and gc.get_threshold() == threshold
+    finally:
+        gc.set_threshold(*before)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from redactcheck.locate import LineIndex, line_columns
 
 
@@ -42,3 +45,15 @@ def test_keyed_hash_is_hmac_sha256():
             material = bytes(rng.randrange(256) for _ in range(length))
             expected = hmac.new(key, material, hashlib.sha256).hexdigest()[:32]
             assert _keyed_hash(key, material) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\r\n\x0b\x0c\x1c\u00a0\u2003\u3000aBé", max_size=30))
+def test_fingerprint_text_collapses_whitespace_as_the_regex_does(text):
+    """Fingerprints (and baselines written before) read the matched text with its whitespace
+    runs collapsed to one space and trimmed: every kind of whitespace ``\\s`` matches."""
+    import re
+
+    from redactcheck.locate import normalise_for_fingerprint
+
+    assert normalise_for_fingerprint(text) == re.sub(r"\s+", " ", text).strip().casefold()

@@ -126,3 +126,27 @@ def test_normalised_text_holds_no_non_ascii_character_outside_chars():
         norm = normalize(text)
         assert {c for c in norm.text if not c.isascii()} <= norm.chars, text
         assert norm.chars == {c for c in text if not c.isascii()}
+
+
+_LOOKALIKES = "СЕТАОΒΡꮪ"  # Cyrillic, Greek and Cherokee capitals that read as Latin ones
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="SECRTabz -é\n" + _LOOKALIKES, max_size=40))
+def test_look_alikes_are_folded_in_every_mixed_word_as_the_plain_spelling_folds_them(text):
+    """Folding works on whole runs of Latin letters and look-alikes holding a look-alike; the
+    linear pattern (normalize._MIXED_WORD) finds exactly the runs the plain spelling finds."""
+    import re
+
+    from redactcheck import normalize as module
+
+    chars = module._CONFUSABLE_CHARS
+    plain = re.compile(rf"[A-Za-z{chars}]*[{chars}][A-Za-z{chars}]*")
+    assert [m.span() for m in module._MIXED_WORD.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_a_look_alike_inside_a_long_word_is_folded():
+    word = "SECRET" * 50 + "\u0421"  # a Cyrillic Es at the end of a long run of capitals
+    assert normalize(f"x {word} y").text == f"x {'SECRET' * 50}C y"

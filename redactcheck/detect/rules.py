@@ -35,6 +35,13 @@ class CompiledPattern:
     spec: PatternSpec
     regex: re.Pattern[str]
     group: int | str
+    #: what every hit of the pattern shares, worked out once (``compile_rule``) rather than
+    #: per hit: the detector name, the severity and message, and the explanation of a hit
+    #: whose score no context word raised (explanations are frozen, so one serves them all)
+    detector: str = ""
+    severity: str = ""
+    message: str = ""
+    plain: Explanation | None = None
 
 
 @dataclass(slots=True)
@@ -64,6 +71,11 @@ def compile_rule(spec: RuleSpec) -> CompiledRule:
         context = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     may_occur = icase_prefilter(spec.context.words) if spec.context else None
     patterns = [compile_pattern(p) for p in spec.patterns]
+    for pattern in patterns:
+        pattern.detector = f"rules:{pattern.spec.name}"
+        pattern.severity = pattern.spec.severity or spec.severity
+        pattern.message = spec.message or spec.name
+        pattern.plain = Explanation(pattern.detector, pattern.spec.score, None)
     return CompiledRule(spec, patterns, context, may_occur, frozenset(spec.roles))
 
 
@@ -82,6 +94,7 @@ class RuleDetector:
             for r, p in self._owners
             if p.spec.needs_evidence
         }
+        self._needs_detectors = frozenset(detector for _, detector in self._needs)
         self._triage: PatternTriage | None = None
         # one RE2 pass finds the keywords; patterns run only around them (detect/keywords.py)
         try:
@@ -143,12 +156,15 @@ class RuleDetector:
         already carries several clear ones."""
         if not self._needs:
             return findings
-        strong = Counter(f.rule_id for f in findings if (f.rule_id, f.detector) not in self._needs)
+        needs, named = self._needs, self._needs_detectors
+        if not any(f.detector in named and (f.rule_id, f.detector) in needs for f in findings):
+            return findings  # the usual case: no hit to weigh
+        strong = Counter(f.rule_id for f in findings if (f.rule_id, f.detector) not in needs)
         return [
             f
             for f in findings
-            if (f.rule_id, f.detector) not in self._needs
-            or strong[f.rule_id] >= self._needs[(f.rule_id, f.detector)]
+            if (f.rule_id, f.detector) not in needs
+            or strong[f.rule_id] >= needs[(f.rule_id, f.detector)]
         ]
 
     def detect_rule(
@@ -189,7 +205,7 @@ def _finding(
     spec = rule.spec
     start, end = norm.span(n_start, n_end)
     score = pattern.spec.score
-    context_word = None
+    explanation = pattern.plain
     if rule.context is not None and spec.context is not None:
         lo = max(0, start - spec.context.window)
         hi = min(len(original), end + spec.context.window)
@@ -198,21 +214,21 @@ def _finding(
         word = rule.context.search(window) if may_occur is None or may_occur(window) else None
         if word:
             score = min(1.0, score + spec.context.boost)
-            context_word = word.group(0)
+            explanation = Explanation(pattern.detector, pattern.spec.score, word.group(0))
     return Hit(
         rule_id=spec.id,
         category=spec.category,
         entity=spec.entity,
-        severity=pattern.spec.severity or spec.severity,
+        severity=pattern.severity,
         score=round(score, 3),
         start=start,
         end=end,
         text=original[start:end],
-        message=spec.message or spec.name,
+        message=pattern.message,
         system=spec.system,
         exemption=spec.exemption,
-        detector=f"rules:{pattern.spec.name}",
-        explanation=Explanation(f"rules:{pattern.spec.name}", pattern.spec.score, context_word),
+        detector=pattern.detector,
+        explanation=explanation,
         roles=rule.roles,
     )
 

@@ -105,9 +105,10 @@ def _parse_blocks(text: str, base: int, segment_text: str) -> list[tuple[str, in
 
 def _banner(f: Hit, segment: Segment) -> Marking | None:
     plain = _plain(f.text)
+    upper = plain.upper()
     level = None
     for name, rank in _BANNER_LEVEL.items():
-        if plain.upper().startswith(name):
+        if upper.startswith(name):
             level = rank
             break
     if level is None:
