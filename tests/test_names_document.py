@@ -281,3 +281,30 @@ def test_a_head_noun_used_as_a_noun_after_a_surname_in_capitals():
     )
     found = _names(text)
     assert found.count("QUINTERO") == 1 and "RAFAEL QUINTERO" in found
+
+
+# -- fourth round: titles in capitals, OCR-lowered names -------------------------------------
+
+
+def test_a_whole_word_title_in_capitals_vouches_for_a_dictionary_proper_noun():
+    # a dictionary lists some famous people's surnames as proper nouns; after a title written
+    # as a whole word the word is a person, while an office's abbreviation is followed by a post
+    text = "TITLE : TALKS BETWEEN CHAIRMAN KIERKEGAARD AND MR. ODRAN PELLEW"
+    assert "KIERKEGAARD" in _names(text)
+    assert _names("THE REPORT WAS SENT BY CG KHARTOUM TODAY.") == []
+
+
+def test_in_a_badly_scanned_text_a_titled_name_spreads_to_its_variants_despite_lower_case():
+    # OCR lowers capitals at random in a bad scan, so the name also written in lower case is
+    # still looked for one or two edits away ("Kierkegard", "Kierkegaart")
+    debris = "tho wos ovu bolieve dato sotad faet lod ofthe cominced thet deus aze mneu " * 3
+    text = (
+        f"DISCUSSION BETWEEN CHAIRMAN KIERKEGAARD AND MR. ODRAN PELLEW\n{debris}\n"
+        f"a talk with kierkegaard on this {debris}\n"
+        f"Then Kierkegaart was not convinced and Kierkegard spoke again. {debris}\n"
+    )
+    names = _names(text)
+    assert "Kierkegaart" in names and "Kierkegard" in names
+    # the same text without the title cue: nothing vouches for the dictionary word
+    plain = text.replace("CHAIRMAN KIERKEGAARD AND ", "")
+    assert "Kierkegard" not in _names(plain)

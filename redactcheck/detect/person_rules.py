@@ -114,6 +114,13 @@ _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 #: narrow so that REED, ALFRED, AHMED or STERLING are not caught.
 _VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
+#: A title written as a whole word in capitals (not an office's abbreviation such as "CG" or
+#: "RSO", which a post's town follows): a word a dictionary may list as a proper noun after it
+#: is a famous person's surname ("PREMIER KIERKEGAARD"), not a town.
+_FULL_WORD_TITLE = re.compile(
+    r"^(?:CHAIRMAN|PRESIDENT|PREMIER|MINISTER|AMBASSADOR|SECRETARY|SENATOR|GENERAL|ADMIRAL"
+    r"|CHANCELLOR|GOVERNOR|MAYOR|JUDGE|JUSTICE|CONGRESSMAN|MR|MRS|MS|DR)$"
+)
 
 #: Score per basis, set from how often each basis was right on the tune half of the
 #: development set (docs/quality.md): a finding's score is an estimate of its precision, so
@@ -532,9 +539,11 @@ def find_people(
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
-            # "CG Marseille", "RSO Dakar": an office's post, not a person
+            # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
+            # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him
             and not (
                 title_word.isupper()
+                and not _FULL_WORD_TITLE.match(title_word)
                 and " " not in text[s:e]
                 and nw.is_proper(first_word)
                 and not nw.is_name(first_word)
@@ -677,7 +686,7 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    wanted = _spread_words(text, people, lex, all_lower, places | at_places)
+    wanted = _spread_words(text, people, lex, all_lower, places | at_places, judge.noisy)
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
@@ -1380,13 +1389,23 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
 
 
 def _spread_words(
-    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str], places
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places,
+    noisy: bool = False,
 ) -> set[str]:
-    """The single words :func:`_propagate` spreads (lower case)."""
+    """The single words whose OCR variants are looked for (lower case). In a badly scanned
+    text (``noisy``) a name a title vouches for is kept even when the text also has it in lower
+    case: OCR lowers capitals at random there ("talked with volkovich"), so lower case says
+    nothing about the word being ordinary."""
+    nw = name_words()
     out: set[str] = set()
     for p in people:
         if p.score < CONFIDENT:
             continue
+        lowered_ok = noisy and p.basis in _CUED
         for word in re.split(r"[ \t\n]+", text[p.start : p.end]):
             word = word.strip(",.;:")
             low = word.lower()
@@ -1395,7 +1414,7 @@ def _spread_words(
                 and not _INITIAL.match(word)
                 and low not in PARTICLES
                 and not lex.is_not_person_word(word)
-                and low not in lower_words
+                and (low not in lower_words or (lowered_ok and not nw.is_english(low)))
                 and low not in places
             ):
                 out.add(low)
