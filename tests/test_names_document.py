@@ -308,3 +308,33 @@ def test_in_a_badly_scanned_text_a_titled_name_spreads_to_its_variants_despite_l
     # the same text without the title cue: nothing vouches for the dictionary word
     plain = text.replace("CHAIRMAN KIERKEGAARD AND ", "")
     assert "Kierkegard" not in _names(plain)
+
+
+def _caps_prose_record(extra: str) -> str:
+    return (
+        "The file shows that KESSLER was in contact with MARCHETTI in 1956.\n"
+        "It was reported that OKAFOR and HARTLEY met the subject twice.\n"
+        f"{extra}\n"
+        "No further action was taken by the office at that time.\n"
+    )
+
+
+def test_an_unlisted_surname_in_capitals_counts_in_a_record_that_writes_surnames_so():
+    # FBI and CIA records write every surname in capitals inside mixed-case prose; one that no
+    # census list holds is still a person there
+    text = _caps_prose_record("Later BRANDEKKER used KESSLER as a spotter at the college.")
+    assert "BRANDEKKER" in _names(text)
+    # an OCR line break between the middle initial and the surname keeps one name
+    text = _caps_prose_record("The source was QUORVITCH T.\n\nHALVERSTAM, of the same town.")
+    assert "QUORVITCH T.\n\nHALVERSTAM" in _names(text)
+
+
+def test_form_labels_and_phrases_in_capitals_are_not_unlisted_surnames():
+    text = _caps_prose_record(
+        'The case entitled "LA CAUSA VENTURANZA" was closed.\nQUELLORD: see the attached sheet.'
+    )
+    names = _names(text)
+    assert "VENTURANZA" not in names and "QUELLORD" not in names
+    # the same word in a cable that writes acronyms in capitals, not surnames: not a name
+    cable = "The embassy met the ministry.\nLater BRANDEKKER used the new system at the port.\n"
+    assert "BRANDEKKER" not in _names(cable)

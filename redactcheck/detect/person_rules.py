@@ -146,6 +146,7 @@ SCORES = {
     "attributive": 0.8,
     "propagated-ocr": 0.75,
     "caps-prose": 0.75,
+    "caps-prose-unlisted": 0.6,
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
@@ -729,7 +730,9 @@ def _publisher(text: str, start: int, end: int) -> bool:
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
 #: OCR may put a stray dot before the initial ("JOSEPH .T.⏎...").
-_INITIAL_GAP = re.compile(rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
+_INITIAL_GAP = re.compile(
+    rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n(?:[ \t]*\r?\n)?|[{_UP}][.,;:])[ \t]*"
+)  # OCR may leave a blank line between the two lines
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
@@ -752,7 +755,10 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
-                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Osric M.⏎Tallowby"
+                or (  # "Osric M.⏎Tallowby"; in capitals either word may be unlisted
+                    _INITIAL_GAP.fullmatch(gap)
+                    and (nw.is_given(tail) or (tail.isupper() and first_next.isupper()))
+                )
                 or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
@@ -854,8 +860,9 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
     mixed: dict[int, bool] = {}
     for m in _CAPS_IN_PROSE.finditer(text):
         word = m.group(0)
+        listed = nw.is_surname(word)
         if (
-            not nw.is_surname(word)
+            not (listed or _unlisted_caps_surname(text, m.start(), m.end(), judge))
             or nw.is_english(word)
             or word in lex.acronyms
             or (nw.is_proper(word) and not nw.is_given(word))
@@ -869,7 +876,37 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
             line = text[a : len(text) if b < 0 else b]
             mixed[a] = sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line))
         if mixed[a]:
-            add(m.start(), m.end(), "caps-prose")
+            add(m.start(), m.end(), "caps-prose" if listed else "caps-prose-unlisted")
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
+_CAPS_AFTER = re.compile(r"[^\w\n]{1,4}([A-Z]{2,})(?![\w'’])")
+
+
+def _unlisted_caps_surname(text: str, a: int, b: int, judge: cand.Judge) -> bool:
+    """A surname no census list holds, written in capitals in a text that writes its
+    surnames so ("HALVERSTAM used KESSLER"): six letters or more (acronyms are shorter), spelt
+    like a word of some language (letter trigrams of the name lists), not an English word,
+    a dictionary proper noun, an OCR-damaged word or marking, nor written in lower case; not a
+    form label (a colon after it) nor one word of a phrase in capitals whose other words are
+    not names (a quoted title, "LA CAUSA VENTURA")."""
+    nw = judge.nw
+    word = text[a:b]
+    if text[b : b + 1] == ":":
+        return False
+    before = _CAPS_BEFORE.search(text, max(0, a - 8), a)
+    after = _CAPS_AFTER.match(text, b, b + 40)
+    for m in (before, after):
+        if m and not nw.is_name(m.group(1)):
+            return False
+    return (
+        len(word) >= 6
+        and not nw.is_proper(word)
+        and nw.plausible(word)
+        and not nw.misread_word(word)
+        and closest_word(word, 3) is None
+        and _VOWEL.search(word[1:-1]) is not None
+    )
 
 
 def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
@@ -1304,7 +1341,8 @@ _TWO_EDIT_LEN = 8
 #: such words are often made up by the scanner.
 _DEBRIS_CHECKED = frozenset(
     ("ner", "ner-single", "ner-single-caps", "list-names", "list-given", "list-words",
-     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname")
+     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname",
+     "caps-prose-unlisted")
 )  # fmt: skip
 _LINE_TOKEN = re.compile(r"[^\s]+")
 
