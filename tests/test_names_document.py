@@ -338,3 +338,12 @@ def test_form_labels_and_phrases_in_capitals_are_not_unlisted_surnames():
     # the same word in a cable that writes acronyms in capitals, not surnames: not a name
     cable = "The embassy met the ministry.\nLater BRANDEKKER used the new system at the port.\n"
     assert "BRANDEKKER" not in _names(cable)
+
+
+def test_initials_glued_to_a_surname_in_an_originator_line_are_a_person():
+    # typists wrote the drafter as initials run into the surname: "OFFICE:XSurname:typist"
+    assert _names("Distribution:\nOGC:RKettering:jm\nOriginal - Addressee") == ["RKettering"]
+    assert "GMKettering" in _names("NOTE: Per GMKettering's call to the clerk, it was done.")
+    # a surname that is also an English word only between the colons of such a line
+    assert _names("OGC: ELong: aam") == ["ELong"]
+    assert _names("The ELong bridge and the USAid report were discussed.") == []

@@ -147,6 +147,7 @@ SCORES = {
     "propagated-ocr": 0.75,
     "caps-prose": 0.75,
     "caps-prose-unlisted": 0.6,
+    "glued-initials": 0.7,
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
@@ -652,6 +653,9 @@ def find_people(
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
+    for a, b in _glued_initials(text, nw):
+        if not lines.excluded(a):
+            found.append(PersonSpan(a, b, SCORES["glued-initials"], "glued-initials"))
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -881,6 +885,34 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
 
 _CAPS_BEFORE = re.compile(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
 _CAPS_AFTER = re.compile(r"[^\w\n]{1,4}([A-Z]{2,})(?![\w'’])")
+
+
+#: Initials glued to a surname, as typists wrote the drafter in a memo's originator line
+#: ("OGC:RTallow:jm", "Per JKPemberly's call"): one or two capitals, then a capitalised
+#: surname of four letters or more, then a colon, a possessive or the line's end.
+_GLUED_INITIALS = re.compile(
+    r"(?<![\w'’/-])[A-Z]{1,2}(?P<surname>[A-Z][a-z]{3,})(?=[ \t]*:|['’]s\b|[ \t]*$)",
+    re.MULTILINE,
+)
+_COLON_BEFORE = re.compile(r":[ \t]*$")
+
+
+def _glued_initials(text: str, nw) -> list[tuple[int, int]]:
+    """Spans of initials glued to a listed surname. The surname may be an English word too
+    ("JLong") only between colons, where an originator line puts the drafter."""
+    out = []
+    for m in _GLUED_INITIALS.finditer(text):
+        surname = m.group("surname")
+        if not nw.is_surname(surname) or nw.is_proper(surname):
+            continue
+        between_colons = (
+            _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+            and text[m.end() : m.end() + 2].lstrip()[:1] == ":"
+        )
+        if nw.is_english(surname) and not between_colons:
+            continue
+        out.append(m.span())
+    return out
 
 
 def _unlisted_caps_surname(text: str, a: int, b: int, judge: cand.Judge) -> bool:
