@@ -347,3 +347,12 @@ def test_initials_glued_to_a_surname_in_an_originator_line_are_a_person():
     # a surname that is also an English word only between the colons of such a line
     assert _names("OGC: ELong: aam") == ["ELong"]
     assert _names("The ELong bridge and the USAid report were discussed.") == []
+
+
+def test_a_relative_clause_or_a_kinship_noun_makes_a_lone_word_a_person():
+    names = _names("POSSIBILITY THAT QUENNELL, WHO IS SPOKESMAN, LEFT. WIFE OF MELVIN ARRIVED.")
+    assert "QUENNELL" in names and "MELVIN" in names
+    assert "Okafor" in _names("We then saw Okafor, whom we had met before.")
+    # in capitals a surname that is also a word counts; after a determiner it is a noun
+    assert "HOLDER" in _names("POSSIBILITY THAT HOLDER, WHO IS SPOKESMAN, LEFT.")
+    assert _names("THE HOLDER, WHO PAID, LEFT. The Director, who left, was thanked.") == []
