@@ -333,7 +333,7 @@ _WHO_AFTER = re.compile(rf"(?<![\w'’/.-])(?P<name>{_W}),[ \t]+(?:who|whom|whos
 _KIN_OF = re.compile(
     r"\b(?:wife|husband|widow|son|daughter|brother|sister|father|mother|WIFE|HUSBAND|WIDOW|"
     rf"SON|DAUGHTER|BROTHER|SISTER|FATHER|MOTHER)[ \t]+(?:of|OF)[ \t]+(?P<name>{_W})"
-    r"(?![\w'’-])(?![ \t]+[A-Z])"
+    r"(?![\w'’-])"
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|each|any|The|A|An|This|That|THE|AN|THIS|EACH|ANY)[ \t]+$"
