@@ -325,7 +325,7 @@ def test_an_unlisted_surname_in_capitals_counts_in_a_record_that_writes_surnames
     text = _caps_prose_record("Later BRANDEKKER used KESSLER as a spotter at the college.")
     assert "BRANDEKKER" in _names(text)
     # an OCR line break between the middle initial and the surname keeps one name
-    text = _caps_prose_record("The source was QUORVITCH T.\n\nHALVERSTAM, of the same town.")
+    text = _caps_prose_record("Then QUORVITCH T.\n\nHALVERSTAM, of the same town, was seen.")
     assert "QUORVITCH T.\n\nHALVERSTAM" in _names(text)
 
 
@@ -335,6 +335,11 @@ def test_form_labels_and_phrases_in_capitals_are_not_unlisted_surnames():
     )
     names = _names(text)
     assert "VENTURANZA" not in names and "QUELLORD" not in names
+    # no sign of a person next to it (a given name or initial before, a verb or possessive
+    # after): an operation, a group, a ship
+    assert "VENTURANZA" not in _names(
+        _caps_prose_record("The papers of the VENTURANZA group moved to the port.")
+    )
     # the same word in a cable that writes acronyms in capitals, not surnames: not a name
     cable = "The embassy met the ministry.\nLater BRANDEKKER used the new system at the port.\n"
     assert "BRANDEKKER" not in _names(cable)

@@ -883,6 +883,19 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
             add(m.start(), m.end(), "caps-prose" if listed else "caps-prose-unlisted")
 
 
+#: Places: records write towns in capitals too ("resided in QUORVILLE", "QUORVILLE, Texas").
+_PLACE_BEFORE_CAPS = re.compile(
+    r"\b(?:in|at|near|from|to|of|into|In|At|Near|From|To|Of|IN|AT|NEAR|FROM|TO|OF)[ \t]+$"
+)
+_PLACE_AFTER_CAPS = re.compile(r",[ \t]*(?:[A-Z][a-z]+|[A-Z]{2})\b")
+#: What marks an unlisted word in capitals as a person: a given name or an initial before it
+#: ("Drew HALVERSTAM", "T. HALVERSTAM"), or after it a possessive or a verb of the report
+#: ("HALVERSTAM used", "HALVERSTAM was", "HALVERSTAM's").
+_UNLISTED_PREV = re.compile(r"(?:\b([A-Z][a-z]+|[A-Z]+)|\b[A-Z]\.)[ \t]*(?:\n[ \t]*){0,2}$")
+_UNLISTED_NEXT = re.compile(
+    r"['’]s\b|[ \t]+[A-Z]\.(?=\s)"  # "HALVERSTAM's", "QUORVITCH T. HALVERSTAM"
+    r"|[ \t]+(?:[a-z]+ed|was|is|has|had|said|says|told|who|whom|whose|also|then)\b"
+)
 _CAPS_BEFORE = re.compile(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
 _CAPS_AFTER = re.compile(r"[^\w\n]{1,4}([A-Z]{2,})(?![\w'’])")
 
@@ -924,8 +937,18 @@ def _unlisted_caps_surname(text: str, a: int, b: int, judge: cand.Judge) -> bool
     not names (a quoted title, "LA CAUSA VENTURA")."""
     nw = judge.nw
     word = text[a:b]
-    if text[b : b + 1] == ":":
-        return False
+    if (
+        text[b : b + 1] == ":"
+        or _PLACE_BEFORE_CAPS.search(text, max(0, a - 8), a)
+        or _PLACE_AFTER_CAPS.match(text, b)
+    ):
+        return False  # a form label; "in HALVERSTAM", "HALVERSTAM, Ohio": a town
+    prev = _UNLISTED_PREV.search(text, max(0, a - 24), a)
+    if not (
+        (prev and (prev.group(1) is None or nw.is_given(prev.group(1))))
+        or _UNLISTED_NEXT.match(text, b)
+    ):
+        return False  # no sign of a person next to it: an operation, a group, a ship
     before = _CAPS_BEFORE.search(text, max(0, a - 8), a)
     after = _CAPS_AFTER.match(text, b, b + 40)
     for m in (before, after):
