@@ -325,7 +325,7 @@ def test_an_unlisted_surname_in_capitals_counts_in_a_record_that_writes_surnames
     text = _caps_prose_record("Later BRANDEKKER used KESSLER as a spotter at the college.")
     assert "BRANDEKKER" in _names(text)
     # an OCR line break between the middle initial and the surname keeps one name
-    text = _caps_prose_record("Then QUORVITCH T.\n\nHALVERSTAM, of the same town, was seen.")
+    text = _caps_prose_record("Later that year QUORVITCH T.\n\nHALVERSTAM, of the town, was seen.")
     assert "QUORVITCH T.\n\nHALVERSTAM" in _names(text)
 
 
