@@ -361,3 +361,14 @@ def test_a_relative_clause_or_a_kinship_noun_makes_a_lone_word_a_person():
     # in capitals a surname that is also a word counts; after a determiner it is a noun
     assert "HOLDER" in _names("POSSIBILITY THAT HOLDER, WHO IS SPOKESMAN, LEFT.")
     assert _names("THE HOLDER, WHO PAID, LEFT. The Director, who left, was thanked.") == []
+
+
+def test_a_weak_mention_of_a_name_found_surely_elsewhere_is_raised_to_the_sure_score():
+    # the score says how sure the finding is; a mention first found on weak evidence (the
+    # model alone, once) is as sure as the titled mention of the same name in the document
+    text = "The report came late.\nHalverstam spoke at length.\nLater Mr. Odran Halverstam left."
+    found = find_people(text, [_ent(text, "Halverstam")])
+    first = text.index("Halverstam")
+    scores = {text[p.start : p.end]: p.score for p in found}
+    weak = [p for p in found if p.start == first]
+    assert weak and weak[0].score >= 0.9, scores

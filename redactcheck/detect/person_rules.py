@@ -1590,7 +1590,7 @@ def _propagate(
     out = []
     for s, e in spans:
         i = bisect_right(starts, e - 1) - 1
-        if i >= 0 and people[i].end > s:
-            continue  # overlaps a name already found
+        if i >= 0 and people[i].end > s and people[i].score >= SCORES["propagated"]:
+            continue  # overlaps a name already found as surely; a weaker finding is raised
         out.append((s, e))
     return out
