@@ -372,3 +372,9 @@ def test_a_weak_mention_of_a_name_found_surely_elsewhere_is_raised_to_the_sure_s
     scores = {text[p.start : p.end]: p.score for p in found}
     weak = [p for p in found if p.start == first]
     assert weak and weak[0].score >= 0.9, scores
+
+
+def test_who_after_a_place_belongs_to_the_noun_before_it():
+    text = "They met the elders of South Quillstan, who are concerned about the road."
+    assert "Quillstan" not in " ".join(_names(text))
+    assert _names("The plan was opposed by Quennell, who had doubts.") == ["Quennell"]

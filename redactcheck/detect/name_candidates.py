@@ -335,6 +335,13 @@ _KIN_OF = re.compile(
     rf"SON|DAUGHTER|BROTHER|SISTER|FATHER|MOTHER)[ \t]+(?:of|OF)[ \t]+(?P<name>{_W})"
     r"(?![\w'’-])"
 )
+#: ", who" may belong to a noun before the word: "the elders of South Quillstan, who", "a
+#: meeting in Quillby, who": not after a preposition, nor after a capitalised word in mixed
+#: case (the word ends a longer name, which other rules read).
+_WHO_NOT_AFTER = re.compile(
+    r"(?:\b(?:of|in|at|from|to|for|near|and|OF|IN|AT|FROM|TO|FOR|NEAR|AND)"
+    r"|[A-Z][a-z][\w'’.-]*)[ \t]*\n?[ \t]*$"
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|each|any|The|A|An|This|That|THE|AN|THIS|EACH|ANY)[ \t]+$"
 )
@@ -353,6 +360,7 @@ def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
                 not judge.name_like(word, cued=True)
                 or judge.lex.is_not_person_word(word)
                 or _DETERMINER_BEFORE.search(text, max(0, s - 6), s)
+                or (rx is _WHO_AFTER and _WHO_NOT_AFTER.search(text, max(0, s - 16), s))
             ):
                 continue
             if nw.is_english(word) and not (
