@@ -289,7 +289,7 @@ def test_a_head_noun_used_as_a_noun_after_a_surname_in_capitals():
 def test_a_whole_word_title_in_capitals_vouches_for_a_dictionary_proper_noun():
     # a dictionary lists some famous people's surnames as proper nouns; after a title written
     # as a whole word the word is a person, while an office's abbreviation is followed by a post
-    text = "TITLE : TALKS BETWEEN CHAIRMAN KIERKEGAARD AND MR. ODRAN PELLEW"
+    text = "THE VISIT OF CHAIRMAN KIERKEGAARD TO THE PORT WAS BRIEF."
     assert "KIERKEGAARD" in _names(text)
     assert _names("THE REPORT WAS SENT BY CG KHARTOUM TODAY.") == []
 
@@ -297,16 +297,16 @@ def test_a_whole_word_title_in_capitals_vouches_for_a_dictionary_proper_noun():
 def test_in_a_badly_scanned_text_a_titled_name_spreads_to_its_variants_despite_lower_case():
     # OCR lowers capitals at random in a bad scan, so the name also written in lower case is
     # still looked for one or two edits away ("Kierkegard", "Kierkegaart")
-    debris = "tho wos ovu bolieve dato sotad faet lod ofthe cominced thet deus aze mneu " * 3
+    debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
     text = (
-        f"DISCUSSION BETWEEN CHAIRMAN KIERKEGAARD AND MR. ODRAN PELLEW\n{debris}\n"
-        f"a talk with kierkegaard on this {debris}\n"
+        f"THE VISIT OF CHAIRMAN KIERKEGAARD TO THE PORT\n{debris}\n"
+        f"a walk with kierkegaard by the quay {debris}\n"
         f"Then Kierkegaart was not convinced and Kierkegard spoke again. {debris}\n"
     )
     names = _names(text)
     assert "Kierkegaart" in names and "Kierkegard" in names
     # the same text without the title cue: nothing vouches for the dictionary word
-    plain = text.replace("CHAIRMAN KIERKEGAARD AND ", "")
+    plain = text.replace("OF CHAIRMAN KIERKEGAARD ", "")
     assert "Kierkegard" not in _names(plain)
 
 
@@ -322,7 +322,7 @@ def _caps_prose_record(extra: str) -> str:
 def test_an_unlisted_surname_in_capitals_counts_in_a_record_that_writes_surnames_so():
     # FBI and CIA records write every surname in capitals inside mixed-case prose; one that no
     # census list holds is still a person there
-    text = _caps_prose_record("Later BRANDEKKER used KESSLER as a spotter at the college.")
+    text = _caps_prose_record("Later BRANDEKKER visited KESSLER at his farm.")
     assert "BRANDEKKER" in _names(text)
     # an OCR line break between the middle initial and the surname keeps one name
     text = _caps_prose_record("Later that year QUORVITCH T.\n\nHALVERSTAM, of the town, was seen.")
@@ -331,7 +331,7 @@ def test_an_unlisted_surname_in_capitals_counts_in_a_record_that_writes_surnames
 
 def test_form_labels_and_phrases_in_capitals_are_not_unlisted_surnames():
     text = _caps_prose_record(
-        'The case entitled "LA CAUSA VENTURANZA" was closed.\nQUELLORD: see the attached sheet.'
+        'The file named "EL CAMINO VENTURANZA" was closed.\nQUELLORD: see the attached sheet.'
     )
     names = _names(text)
     assert "VENTURANZA" not in names and "QUELLORD" not in names
@@ -347,20 +347,20 @@ def test_form_labels_and_phrases_in_capitals_are_not_unlisted_surnames():
 
 def test_initials_glued_to_a_surname_in_an_originator_line_are_a_person():
     # typists wrote the drafter as initials run into the surname: "OFFICE:XSurname:typist"
-    assert _names("Distribution:\nOGC:RKettering:jm\nOriginal - Addressee") == ["RKettering"]
-    assert "GMKettering" in _names("NOTE: Per GMKettering's call to the clerk, it was done.")
+    assert _names("Drafted by\nOGC:RKettering:jm\nCopies to the file") == ["RKettering"]
+    assert "GMKettering" in _names("After GMKettering's visit the file was closed.")
     # a surname that is also an English word only between the colons of such a line
-    assert _names("OGC: ELong: aam") == ["ELong"]
-    assert _names("The ELong bridge and the USAid report were discussed.") == []
+    assert _names("OGC: EBaker: aam") == ["EBaker"]
+    assert _names("The EBaker bridge and the USAid report were discussed.") == []
 
 
 def test_a_relative_clause_or_a_kinship_noun_makes_a_lone_word_a_person():
-    names = _names("POSSIBILITY THAT QUENNELL, WHO IS SPOKESMAN, LEFT. WIFE OF MELVIN ARRIVED.")
-    assert "QUENNELL" in names and "MELVIN" in names
+    names = _names("WE LEARNED THAT QUENNELL, WHO HAD A CAR, LEFT. WIFE OF TOBIAS ARRIVED.")
+    assert "QUENNELL" in names and "TOBIAS" in names
     assert "Okafor" in _names("We then saw Okafor, whom we had met before.")
     # in capitals a surname that is also a word counts; after a determiner it is a noun
-    assert "HOLDER" in _names("POSSIBILITY THAT HOLDER, WHO IS SPOKESMAN, LEFT.")
-    assert _names("THE HOLDER, WHO PAID, LEFT. The Director, who left, was thanked.") == []
+    assert "FARMER" in _names("WE LEARNED THAT FARMER, WHO HAD A CAR, LEFT.")
+    assert _names("THE FARMER, WHO PAID, LEFT. The Director, who left, was thanked.") == []
 
 
 def test_a_weak_mention_of_a_name_found_surely_elsewhere_is_raised_to_the_sure_score():
@@ -375,6 +375,6 @@ def test_a_weak_mention_of_a_name_found_surely_elsewhere_is_raised_to_the_sure_s
 
 
 def test_who_after_a_place_belongs_to_the_noun_before_it():
-    text = "They met the elders of South Quillstan, who are concerned about the road."
+    text = "They thanked the farmers of South Quillstan, who had hosted them."
     assert "Quillstan" not in " ".join(_names(text))
     assert _names("The plan was opposed by Quennell, who had doubts.") == ["Quennell"]

@@ -335,7 +335,7 @@ _KIN_OF = re.compile(
     rf"SON|DAUGHTER|BROTHER|SISTER|FATHER|MOTHER)[ \t]+(?:of|OF)[ \t]+(?P<name>{_W})"
     r"(?![\w'’-])"
 )
-#: ", who" may belong to a noun before the word: "the elders of South Quillstan, who", "a
+#: ", who" may belong to a noun before the word: "the farmers of South Quillstan, who", "a
 #: meeting in Quillby, who": not after a preposition, nor after a capitalised word in mixed
 #: case (the word ends a longer name, which other rules read).
 _WHO_NOT_AFTER = re.compile(
@@ -349,8 +349,8 @@ _DETERMINER_BEFORE = re.compile(
 
 def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
     """A lone name before ", who" or after "wife of": listed names, and in capitals also a
-    listed surname that is an English word ("HOLDER, WHO"), unless a determiner makes it a
-    noun ("THE HOLDER, WHO")."""
+    listed surname that is an English word ("FARMER, WHO"), unless a determiner makes it a
+    noun ("THE FARMER, WHO")."""
     nw = judge.nw
     for rx in (_WHO_AFTER, _KIN_OF):
         for m in rx.finditer(text):

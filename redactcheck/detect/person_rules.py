@@ -889,7 +889,7 @@ _PLACE_BEFORE_CAPS = re.compile(
 )
 _PLACE_AFTER_CAPS = re.compile(r",[ \t]*(?:[A-Z][a-z]+|[A-Z]{2})\b")
 #: What marks an unlisted word in capitals as a person: a given name or an initial before it
-#: ("Drew HALVERSTAM", "T. HALVERSTAM"), or after it a possessive or a verb of the report
+#: ("Odran HALVERSTAM", "T. HALVERSTAM"), or after it a possessive or a verb of the report
 #: ("HALVERSTAM used", "HALVERSTAM was", "HALVERSTAM's").
 _UNLISTED_PREV = re.compile(r"(?:\b([A-Z][a-z]+|[A-Z]+)|\b[A-Z]\.)[ \t]*(?:\n[ \t]*){0,2}$")
 _UNLISTED_NEXT = re.compile(
@@ -912,7 +912,7 @@ _COLON_BEFORE = re.compile(r":[ \t]*$")
 
 def _glued_initials(text: str, nw) -> list[tuple[int, int]]:
     """Spans of initials glued to a listed surname. The surname may be an English word too
-    ("JLong") only between colons, where an originator line puts the drafter."""
+    ("JBaker") only between colons, where an originator line puts the drafter."""
     out = []
     for m in _GLUED_INITIALS.finditer(text):
         surname = m.group("surname")
@@ -934,7 +934,7 @@ def _unlisted_caps_surname(text: str, a: int, b: int, judge: cand.Judge) -> bool
     like a word of some language (letter trigrams of the name lists), not an English word,
     a dictionary proper noun, an OCR-damaged word or marking, nor written in lower case; not a
     form label (a colon after it) nor one word of a phrase in capitals whose other words are
-    not names (a quoted title, "LA CAUSA VENTURA")."""
+    not names (a quoted title, "EL CAMINO VENTURANZA")."""
     nw = judge.nw
     word = text[a:b]
     if (
