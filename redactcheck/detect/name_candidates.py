@@ -327,9 +327,52 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: "the QUENNELL family", "the Okafor family": a family is named by its surname.
 _FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
 
+#: A relative clause about a person ("QUENNELL, WHO LEFT", "Okafor, whom we met") and a
+#: kinship noun before "of" ("WIFE OF QUENNELL"): cues for the name, in any case.
+_WHO_AFTER = re.compile(rf"(?<![\w'’/.-])(?P<name>{_W}),[ \t]+(?:who|whom|whose|WHO|WHOM|WHOSE)\b")
+_KIN_OF = re.compile(
+    r"\b(?:wife|husband|widow|son|daughter|brother|sister|father|mother|WIFE|HUSBAND|WIDOW|"
+    rf"SON|DAUGHTER|BROTHER|SISTER|FATHER|MOTHER)[ \t]+(?:of|OF)[ \t]+(?P<name>{_W})"
+    r"(?![\w'’-])"
+)
+#: ", who" may belong to a noun before the word: "the farmers of South Quillstan, who", "a
+#: meeting in Quillby, who": not after a preposition, nor after a capitalised word in mixed
+#: case (the word ends a longer name, which other rules read).
+_WHO_NOT_AFTER = re.compile(
+    r"(?:\b(?:of|in|at|from|to|for|near|and|OF|IN|AT|FROM|TO|FOR|NEAR|AND)"
+    r"|[A-Z][a-z][\w'’.-]*)[ \t]*\n?[ \t]*$"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|each|any|The|A|An|This|That|THE|AN|THIS|EACH|ANY)[ \t]+$"
+)
+
+
+def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
+    """A lone name before ", who" or after "wife of": listed names, and in capitals also a
+    listed surname that is an English word ("FARMER, WHO"), unless a determiner makes it a
+    noun ("THE FARMER, WHO")."""
+    nw = judge.nw
+    for rx in (_WHO_AFTER, _KIN_OF):
+        for m in rx.finditer(text):
+            word = m.group("name")
+            s, e = m.span("name")
+            if (
+                not judge.name_like(word, cued=True)
+                or judge.lex.is_not_person_word(word)
+                or _DETERMINER_BEFORE.search(text, max(0, s - 6), s)
+                or (rx is _WHO_AFTER and _WHO_NOT_AFTER.search(text, max(0, s - 16), s))
+            ):
+                continue
+            if nw.is_english(word) and not (
+                word.isupper() and nw.is_surname(word) and len(word) >= 4
+            ):
+                continue
+            add(s, e, "context")
+
 
 def context_names(text: str, judge: Judge, add: Add) -> None:
     """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
+    _relative_and_kin(text, judge, add)
     for m in _FAMILY.finditer(text):
         word = m.group("name")
         before = text[max(0, m.start() - 30) : m.start()].split()

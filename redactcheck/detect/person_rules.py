@@ -114,6 +114,13 @@ _ONE_INITIAL = re.compile(rf"[{_UP}]\.[ \t]?[{_UP}][{_LO}{_UP}]")
 #: narrow so that REED, ALFRED, AHMED or STERLING are not caught.
 _VERB_ENDING = re.compile(r"^[A-Z]{2,}(?:[BCDFGKPSTVWXZ]ED|IED|ING|ALLY|ILY|SSES)$")
 _VOWEL = re.compile(r"[aeiouyà-ÿAEIOUYÀ-Þ]")
+#: A title written as a whole word in capitals (not an office's abbreviation such as "CG" or
+#: "RSO", which a post's town follows): a word a dictionary may list as a proper noun after it
+#: is a famous person's surname ("PREMIER KIERKEGAARD"), not a town.
+_FULL_WORD_TITLE = re.compile(
+    r"^(?:CHAIRMAN|PRESIDENT|PREMIER|MINISTER|AMBASSADOR|SECRETARY|SENATOR|GENERAL|ADMIRAL"
+    r"|CHANCELLOR|GOVERNOR|MAYOR|JUDGE|JUSTICE|CONGRESSMAN|MR|MRS|MS|DR)$"
+)
 
 #: Score per basis, set from how often each basis was right on the tune half of the
 #: development set (docs/quality.md): a finding's score is an estimate of its precision, so
@@ -139,6 +146,8 @@ SCORES = {
     "attributive": 0.8,
     "propagated-ocr": 0.75,
     "caps-prose": 0.75,
+    "caps-prose-unlisted": 0.6,
+    "glued-initials": 0.7,
     "continuation": 0.75,
     "list-given": 0.75,
     "possessive": 0.7,
@@ -532,9 +541,11 @@ def find_people(
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
             and not (nw.is_english(first_word) and not nw.is_name(first_word))
-            # "CG Marseille", "RSO Dakar": an office's post, not a person
+            # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
+            # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him
             and not (
                 title_word.isupper()
+                and not _FULL_WORD_TITLE.match(title_word)
                 and " " not in text[s:e]
                 and nw.is_proper(first_word)
                 and not nw.is_name(first_word)
@@ -642,6 +653,9 @@ def find_people(
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
+    for a, b in _glued_initials(text, nw):
+        if not lines.excluded(a):
+            found.append(PersonSpan(a, b, SCORES["glued-initials"], "glued-initials"))
 
     _join_inverted(text, found)
     people = _merge(found)
@@ -677,7 +691,7 @@ def find_people(
         add(s, e, "continuation")
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
-    wanted = _spread_words(text, people, lex, all_lower, places | at_places)
+    wanted = _spread_words(text, people, lex, all_lower, places | at_places, judge.noisy)
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
@@ -720,7 +734,9 @@ def _publisher(text: str, start: int, end: int) -> bool:
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
 #: OCR may put a stray dot before the initial ("JOSEPH .T.⏎...").
-_INITIAL_GAP = re.compile(rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*")
+_INITIAL_GAP = re.compile(
+    rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n(?:[ \t]*\r?\n)?|[{_UP}][.,;:])[ \t]*"
+)  # OCR may leave a blank line between the two lines
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
 
 
@@ -743,7 +759,10 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                 )
                 or (_OCR_COMMA.fullmatch(gap) and re.fullmatch(rf"[{_UP}]", tail))
                 or _INITIAL_COMMA.fullmatch(gap)
-                or (_INITIAL_GAP.fullmatch(gap) and nw.is_given(tail))  # "Osric M.⏎Tallowby"
+                or (  # "Osric M.⏎Tallowby"; in capitals either word may be unlisted
+                    _INITIAL_GAP.fullmatch(gap)
+                    and (nw.is_given(tail) or (tail.isupper() and first_next.isupper()))
+                )
                 or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
                     gap == ", "
                     and len(words) == 1
@@ -845,8 +864,9 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
     mixed: dict[int, bool] = {}
     for m in _CAPS_IN_PROSE.finditer(text):
         word = m.group(0)
+        listed = nw.is_surname(word)
         if (
-            not nw.is_surname(word)
+            not (listed or _unlisted_caps_surname(text, m.start(), m.end(), judge))
             or nw.is_english(word)
             or word in lex.acronyms
             or (nw.is_proper(word) and not nw.is_given(word))
@@ -860,7 +880,88 @@ def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
             line = text[a : len(text) if b < 0 else b]
             mixed[a] = sum(map(str.islower, line)) >= 0.4 * sum(map(str.isalpha, line))
         if mixed[a]:
-            add(m.start(), m.end(), "caps-prose")
+            add(m.start(), m.end(), "caps-prose" if listed else "caps-prose-unlisted")
+
+
+#: Places: records write towns in capitals too ("resided in QUORVILLE", "QUORVILLE, Texas").
+_PLACE_BEFORE_CAPS = re.compile(
+    r"\b(?:in|at|near|from|to|of|into|In|At|Near|From|To|Of|IN|AT|NEAR|FROM|TO|OF)[ \t]+$"
+)
+_PLACE_AFTER_CAPS = re.compile(r",[ \t]*(?:[A-Z][a-z]+|[A-Z]{2})\b")
+#: What marks an unlisted word in capitals as a person: a given name or an initial before it
+#: ("Odran HALVERSTAM", "T. HALVERSTAM"), or after it a possessive or a verb of the report
+#: ("HALVERSTAM used", "HALVERSTAM was", "HALVERSTAM's").
+_UNLISTED_PREV = re.compile(r"(?:\b([A-Z][a-z]+|[A-Z]+)|\b[A-Z]\.)[ \t]*(?:\n[ \t]*){0,2}$")
+_UNLISTED_NEXT = re.compile(
+    r"['’]s\b|[ \t]+[A-Z]\.(?=\s)"  # "HALVERSTAM's", "QUORVITCH T. HALVERSTAM"
+    r"|[ \t]+(?:[a-z]+ed|was|is|has|had|said|says|told|who|whom|whose|also|then)\b"
+)
+_CAPS_BEFORE = re.compile(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
+_CAPS_AFTER = re.compile(r"[^\w\n]{1,4}([A-Z]{2,})(?![\w'’])")
+
+
+#: Initials glued to a surname, as typists wrote the drafter in a memo's originator line
+#: ("OGC:RTallow:jm", "Per JKPemberly's call"): one or two capitals, then a capitalised
+#: surname of four letters or more, then a colon, a possessive or the line's end.
+_GLUED_INITIALS = re.compile(
+    r"(?<![\w'’/-])[A-Z]{1,2}(?P<surname>[A-Z][a-z]{3,})(?=[ \t]*:|['’]s\b|[ \t]*$)",
+    re.MULTILINE,
+)
+_COLON_BEFORE = re.compile(r":[ \t]*$")
+
+
+def _glued_initials(text: str, nw) -> list[tuple[int, int]]:
+    """Spans of initials glued to a listed surname. The surname may be an English word too
+    ("JBaker") only between colons, where an originator line puts the drafter."""
+    out = []
+    for m in _GLUED_INITIALS.finditer(text):
+        surname = m.group("surname")
+        if not nw.is_surname(surname) or nw.is_proper(surname):
+            continue
+        between_colons = (
+            _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+            and text[m.end() : m.end() + 2].lstrip()[:1] == ":"
+        )
+        if nw.is_english(surname) and not between_colons:
+            continue
+        out.append(m.span())
+    return out
+
+
+def _unlisted_caps_surname(text: str, a: int, b: int, judge: cand.Judge) -> bool:
+    """A surname no census list holds, written in capitals in a text that writes its
+    surnames so ("HALVERSTAM used KESSLER"): six letters or more (acronyms are shorter), spelt
+    like a word of some language (letter trigrams of the name lists), not an English word,
+    a dictionary proper noun, an OCR-damaged word or marking, nor written in lower case; not a
+    form label (a colon after it) nor one word of a phrase in capitals whose other words are
+    not names (a quoted title, "EL CAMINO VENTURANZA")."""
+    nw = judge.nw
+    word = text[a:b]
+    if (
+        text[b : b + 1] == ":"
+        or _PLACE_BEFORE_CAPS.search(text, max(0, a - 8), a)
+        or _PLACE_AFTER_CAPS.match(text, b)
+    ):
+        return False  # a form label; "in HALVERSTAM", "HALVERSTAM, Ohio": a town
+    prev = _UNLISTED_PREV.search(text, max(0, a - 24), a)
+    if not (
+        (prev and (prev.group(1) is None or nw.is_given(prev.group(1))))
+        or _UNLISTED_NEXT.match(text, b)
+    ):
+        return False  # no sign of a person next to it: an operation, a group, a ship
+    before = _CAPS_BEFORE.search(text, max(0, a - 8), a)
+    after = _CAPS_AFTER.match(text, b, b + 40)
+    for m in (before, after):
+        if m and not nw.is_name(m.group(1)):
+            return False
+    return (
+        len(word) >= 6
+        and not nw.is_proper(word)
+        and nw.plausible(word)
+        and not nw.misread_word(word)
+        and closest_word(word, 3) is None
+        and _VOWEL.search(word[1:-1]) is not None
+    )
 
 
 def _acronym_in_prose(text: str, a: int, b: int, nw) -> bool:
@@ -1295,7 +1396,8 @@ _TWO_EDIT_LEN = 8
 #: such words are often made up by the scanner.
 _DEBRIS_CHECKED = frozenset(
     ("ner", "ner-single", "ner-single-caps", "list-names", "list-given", "list-words",
-     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname")
+     "list-unknown", "list-surname-first", "list-surname-second", "lone-surname",
+     "caps-prose-unlisted")
 )  # fmt: skip
 _LINE_TOKEN = re.compile(r"[^\s]+")
 
@@ -1380,13 +1482,23 @@ def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
 
 
 def _spread_words(
-    text: str, people: list[PersonSpan], lex: NameLexicon, lower_words: set[str], places
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places,
+    noisy: bool = False,
 ) -> set[str]:
-    """The single words :func:`_propagate` spreads (lower case)."""
+    """The single words whose OCR variants are looked for (lower case). In a badly scanned
+    text (``noisy``) a name a title vouches for is kept even when the text also has it in lower
+    case: OCR lowers capitals at random there ("talked with volkovich"), so lower case says
+    nothing about the word being ordinary."""
+    nw = name_words()
     out: set[str] = set()
     for p in people:
         if p.score < CONFIDENT:
             continue
+        lowered_ok = noisy and p.basis in _CUED
         for word in re.split(r"[ \t\n]+", text[p.start : p.end]):
             word = word.strip(",.;:")
             low = word.lower()
@@ -1395,7 +1507,7 @@ def _spread_words(
                 and not _INITIAL.match(word)
                 and low not in PARTICLES
                 and not lex.is_not_person_word(word)
-                and low not in lower_words
+                and (low not in lower_words or (lowered_ok and not nw.is_english(low)))
                 and low not in places
             ):
                 out.add(low)
@@ -1478,7 +1590,7 @@ def _propagate(
     out = []
     for s, e in spans:
         i = bisect_right(starts, e - 1) - 1
-        if i >= 0 and people[i].end > s:
-            continue  # overlaps a name already found
+        if i >= 0 and people[i].end > s and people[i].score >= SCORES["propagated"]:
+            continue  # overlaps a name already found as surely; a weaker finding is raised
         out.append((s, e))
     return out
