@@ -15,6 +15,11 @@ for part in tune check; do
 done
 echo "## eval-dev, whole set"
 redactcheck eval "$dev/docs" "$dev/gold.jsonl"
+echo "## blind set1 (28 documents labelled blind on 2026-12-06): tune part, check part"
+python bench/blind_eval.py --shared "$shared" --set set1 --part tune
+python bench/blind_eval.py --shared "$shared" --set set1 --part check
+echo "## blind set2 (28 more documents, check only: never read)"
+python bench/blind_eval.py --shared "$shared" --set set2
 echo "## eval-cables (300 real cables)"
 python3 "$shared/eval-cables/check.py" "$rc"
 echo "## pdf-redactions (77 PDFs)"
