@@ -1,0 +1,232 @@
+"""Move ``redactcheck/detect/`` modules into subject subpackages and rewrite every reference.
+
+Issue 14, item 5: ``detect/`` by subject. Run from the repository root, on a clean tree
+(commit first), after the branches that edit ``detect/`` are merged:
+
+    python tools/relayout_detect.py            # move, rewrite, ruff; then review `git diff`
+    python tools/relayout_detect.py --dry-run  # print what would move and which files change
+
+It is idempotent: a module already in its subpackage is left alone, and a second run changes
+nothing. What it does:
+
+1. ``git mv`` each module of :data:`MAPPING` (and new modules matched by :data:`PREFIXES`)
+   into ``detect/markings/``, ``detect/pii/`` or ``detect/accel/``, each with an
+   ``__init__.py`` saying what the subpackage is for; modules shared by two subjects stay at
+   ``detect/`` (see :data:`SHARED`).
+2. Rewrites references in every tracked text file (``redactcheck/``, ``tests/``, ``bench/``,
+   ``tools/``, ``docs/``, ``README``, ``pyproject.toml`` with its import-linter contracts and
+   mypy per-module sections, rule YAML comments): dotted module paths
+   (``redactcheck.detect.names`` → ``redactcheck.detect.pii.names``, including strings such as
+   monkeypatch targets), ``from redactcheck.detect import a, b`` (split per subpackage) and
+   file paths in text (``redactcheck/detect/names.py`` and ``detect/names.py``).
+3. Adds an import-linter contract: acceleration imports neither markings nor PII.
+4. Runs ``ruff check --fix --select I`` (import order) and ``ruff format`` on changed Python
+   files, then lists modules over 400 lines (issue 14: each needs a reason at its top).
+
+No compatibility shims are left at the old paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DETECT = ROOT / "redactcheck" / "detect"
+
+#: module → subpackage
+MAPPING = {
+    # markings: the YAML rules, OCR tolerance for damaged markings, document structure
+    "rules": "markings",
+    "ocr_banner": "markings",
+    "ocr_markings": "markings",
+    "ocr_phrases": "markings",
+    "structure": "markings",
+    # personal data: names (model, candidates, word lists, rules, refinement) and contacts
+    "names": "pii",
+    "nlp": "pii",
+    "name_candidates": "pii",
+    "name_words": "pii",
+    "person_rules": "pii",
+    "refine": "pii",
+    "spans": "pii",
+    "casing": "pii",
+    "phone": "pii",
+    "contact_rules": "pii",
+    # acceleration: regex facts, the keyword gate, the Hyperscan/RE2 wrappers
+    "regex_facts": "accel",
+    "keywords": "accel",
+    "fastscan": "accel",
+}
+#: New modules (added by branches merged later) placed by the start of their name.
+PREFIXES = {"ocr_": "markings", "marking": "markings", "name": "pii", "person": "pii"}
+#: Modules that stay at ``detect/``: used by more than one subject (or by the pipeline).
+SHARED = {
+    "__init__": "the package",
+    "lexicons": "word lists (rules/lexicons) read by markings and PII alike",
+    "edit_distance": "Myers' edit distance, for OCR-damaged markings and name words",
+    "overlap": "one hit per marked region across all detectors, used by the pipeline",
+}
+SUBPACKAGES = {
+    "markings": "Markings: the YAML rules (behind the keyword gate), OCR-damaged markings in "
+    "banner position, and document-level structure checks.",
+    "pii": "Personal data: names (Presidio + spaCy, name candidates and word lists, person "
+    "rules, refinement) and contacts (phone numbers, addresses).",
+    "accel": "Acceleration: what a regex guarantees (regex_facts, shared with the ReDoS check), "
+    "the keyword gate, and the Hyperscan/RE2 wrappers. Imports neither markings nor PII.",
+}
+TEXT_SUFFIXES = {".py", ".md", ".toml", ".txt", ".yaml", ".yml", ".sh", ".cfg", ".ini", ".rst"}
+CONTRACT = """
+[[tool.importlinter.contracts]]
+name = "Acceleration knows nothing of the subjects it speeds up"
+type = "forbidden"
+source_modules = ["redactcheck.detect.accel"]
+forbidden_modules = ["redactcheck.detect.markings", "redactcheck.detect.pii"]
+"""
+LONG = 400
+
+
+def git(*args: str, check: bool = True) -> str:
+    out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+    if check and out.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)}: {out.stderr.strip()}")
+    return out.stdout
+
+
+def plan() -> dict[str, str]:
+    """Every module to place (already moved ones included, so rewrites stay complete)."""
+    placed = dict(MAPPING)
+    for path in sorted(DETECT.glob("*.py")):
+        name = path.stem
+        if name in MAPPING or name in SHARED:
+            continue
+        sub = next((s for p, s in PREFIXES.items() if name.startswith(p)), None)
+        if sub is None:
+            print(f"NOTE: detect/{name}.py is not in the mapping; left at detect/ (decide by hand)")
+        else:
+            print(f"NOTE: detect/{name}.py is new; placed in {sub}/ by its name")
+            placed[name] = sub
+    return placed
+
+
+def move(placed: dict[str, str], dry: bool) -> None:
+    for sub, doc in SUBPACKAGES.items():
+        init = DETECT / sub / "__init__.py"
+        if not init.exists():
+            print(f"create {init.relative_to(ROOT)}")
+            if not dry:
+                init.parent.mkdir(exist_ok=True)
+                init.write_text(f'"""{doc}"""\n', encoding="utf-8")
+                git("add", str(init))
+    for name, sub in sorted(placed.items()):
+        old, new = DETECT / f"{name}.py", DETECT / sub / f"{name}.py"
+        if old.exists() and not new.exists():
+            print(f"git mv {old.relative_to(ROOT)} {new.relative_to(ROOT)}")
+            if not dry:
+                git("mv", str(old), str(new))
+        elif old.exists() and new.exists():
+            raise SystemExit(f"both {old} and {new} exist: merge them by hand first")
+        elif not new.exists():
+            print(f"NOTE: detect/{name}.py not found (gone or renamed on a branch?)")
+
+
+def rewriter(placed: dict[str, str]):
+    names = "|".join(sorted(placed, key=len, reverse=True))
+    dotted = re.compile(rf"\bredactcheck\.detect\.({names})\b")
+    path = re.compile(rf"(?<![\w.])detect/({names})\b(\.py\b)?(?!/)")
+    from_pkg = re.compile(
+        r"^(?P<indent>[ \t]*)from redactcheck\.detect import "
+        r"(?:\((?P<paren>[^)]*)\)|(?P<plain>[^\n#]+?))(?P<comment>[ \t]*#[^\n]*)?$",
+        re.M,
+    )
+
+    def split_from(m: re.Match[str]) -> str:
+        body = m.group("paren") if m.group("paren") is not None else m.group("plain")
+        items = [i.strip() for i in body.replace("\n", " ").split(",") if i.strip()]
+        groups: dict[str, list[str]] = {}
+        for item in items:
+            module = item.split(" as ")[0].strip()
+            sub = placed.get(module)
+            key = f"redactcheck.detect.{sub}" if sub else "redactcheck.detect"
+            groups.setdefault(key, []).append(item)
+        comment = m.group("comment") or ""
+        lines = [
+            f"{m.group('indent')}from {pkg} import {', '.join(group)}"
+            for pkg, group in groups.items()
+        ]
+        lines[0] += comment
+        return "\n".join(lines)
+
+    def rewrite(text: str) -> str:
+        text = dotted.sub(lambda m: f"redactcheck.detect.{placed[m.group(1)]}.{m.group(1)}", text)
+        text = path.sub(
+            lambda m: f"detect/{placed[m.group(1)]}/{m.group(1)}{m.group(2) or ''}", text
+        )
+        return from_pkg.sub(split_from, text)
+
+    return rewrite
+
+
+def rewrite_files(placed: dict[str, str], dry: bool) -> list[Path]:
+    rewrite = rewriter(placed)
+    changed = []
+    for rel in git("ls-files").splitlines():
+        path = ROOT / rel
+        if path.suffix not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        if rel.startswith(("tools/relayout", "tests/fixtures/")):
+            continue  # the relayout scripts name old paths; fixture documents are data
+        text = path.read_text(encoding="utf-8")
+        new = rewrite(text)
+        if rel == "pyproject.toml" and CONTRACT.splitlines()[2] not in new:
+            new = new.rstrip("\n") + "\n" + CONTRACT
+        if new != text:
+            changed.append(path)
+            print(f"rewrite {rel}")
+            if not dry:
+                path.write_text(new, encoding="utf-8")
+    return changed
+
+
+def tidy(changed: list[Path]) -> None:
+    py = [str(p) for p in changed if p.suffix == ".py"]
+    py += [str(p) for p in DETECT.rglob("*.py")]
+    if not py:
+        return
+    py = sorted(set(py))
+    for cmd in (["ruff", "check", "--fix", "--select", "I", "-q", *py], ["ruff", "format", *py]):
+        subprocess.run([sys.executable, "-m", *cmd], cwd=ROOT, check=False)
+
+
+def report_long() -> None:
+    print(f"\nmodules over {LONG} lines (each needs a reason at its top, issue 14):")
+    for path in sorted((ROOT / "redactcheck").rglob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > LONG:
+            print(f"  {lines:5d}  {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dry-run", action="store_true", help="print, change nothing")
+    args = ap.parse_args()
+    if not args.dry_run and git("status", "--porcelain", "--untracked-files=no").strip():
+        raise SystemExit("the tree has uncommitted changes: commit or stash them first")
+    placed = plan()
+    for name, why in SHARED.items():
+        if (DETECT / f"{name}.py").exists():
+            print(f"stays detect/{name}.py: {why}")
+    move(placed, args.dry_run)
+    changed = rewrite_files(placed, args.dry_run)
+    if not args.dry_run:
+        tidy(changed)
+    report_long()
+    if not args.dry_run:
+        print("\nnext: review `git diff`, fix prose in docs/architecture.md, run the tests, commit")
+
+
+if __name__ == "__main__":
+    main()
