@@ -19,7 +19,8 @@ nothing. What it does:
    (``redactcheck.detect.names`` → ``redactcheck.detect.pii.names``, including strings such as
    monkeypatch targets), ``from redactcheck.detect import a, b`` (split per subpackage) and
    file paths in text (``redactcheck/detect/names.py`` and ``detect/names.py``).
-3. Adds an import-linter contract: acceleration imports neither markings nor PII.
+3. Redraws the detect step of docs/architecture.md's flow diagram and its detect room, and
+   adds an import-linter contract: acceleration imports neither markings nor PII.
 4. Runs ``ruff check --fix --select I`` (import order) and ``ruff format`` on changed Python
    files, then lists lines a longer path pushed over 100 characters (rewrap them by hand) and
    modules over 400 lines (issue 14: each needs a reason at its top).
@@ -89,6 +90,31 @@ source_modules = ["redactcheck.detect.accel"]
 forbidden_modules = ["redactcheck.detect.markings", "redactcheck.detect.pii"]
 """
 LONG = 400
+#: docs/architecture.md: the detect step of the flow diagram (path, what it does) ...
+DIAGRAM = [
+    ("detect/markings/rules.py", "YAML rules (rules/), normalize.py, keyword gate"),
+    ("detect/markings/ocr_*.py", "OCR-damaged markings (called from rules.py)"),
+    ("detect/pii/names.py", "names and contacts (Presidio + spaCy, NER batched)"),
+    ("detect/overlap.py", "one hit per marked region"),
+    ("detect/markings/structure.py", "stated level; document-level checks"),
+]
+#: ... and the detect room of "Each room's job"
+ROOM = (
+    "- `detect/`: where hits are born, one subpackage per subject. `detect/markings/`: `rules.py` "
+    "(the YAML rules of `rules/` on the normalised text of `normalize.py`, behind the keyword "
+    "gate), `ocr_markings.py`, `ocr_banner.py` and `ocr_phrases.py` (OCR-damaged marking words "
+    "in banner position, notice phrases across line breaks), `structure.py` (document-level "
+    "checks, and `apply_stated_level`: severity from the level the document states). "
+    "`detect/pii/`: `names.py` (Presidio + spaCy; `nlp.py` builds the analyser), "
+    "`name_candidates.py` and `name_words.py` (given-name/surname lists, shape and context), "
+    "`person_rules.py` (filters and document-level spreading), `refine.py` (model results to "
+    "hits; span helpers in `spans.py`), `casing.py`, contacts in `contact_rules.py` and "
+    "`phone.py`. `detect/accel/` (imports neither of the others): `regex_facts.py` (what a rule "
+    "regex guarantees, read from Python's regex parser: the gate's keywords and line-break "
+    "bounds, and the parse trees the ReDoS check of `ruleset/redos.py` walks), `keywords.py` "
+    "(the gate), `fastscan.py` (Hyperscan and RE2 wrappers). At `detect/` itself, what several "
+    "subjects share: `lexicons.py` (word lists), `edit_distance.py`, `overlap.py`."
+)
 
 
 def git(*args: str, check: bool = True) -> str:
@@ -194,6 +220,34 @@ def rewrite_files(placed: dict[str, str], dry: bool) -> list[Path]:
     return changed
 
 
+def architecture_doc(dry: bool) -> None:
+    """Redraw the detect step of the flow diagram (longer paths broke its right border) and
+    rewrite the detect room of docs/architecture.md; the same text on every run."""
+    path = ROOT / "docs" / "architecture.md"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("│ detect ")]
+    ends = [i for i, line in enumerate(lines) if line.startswith("│ locate ")]
+    if starts and ends and ends[0] > starts[0]:
+        width = len(lines[starts[0]])
+        column = max(len(p) for p, _ in DIAGRAM) + 2
+        drawn = []
+        for name, what in DIAGRAM:
+            body = "│" + " " * 13 + name.ljust(column) + what
+            drawn.append(body.ljust(width - 1) + "│")
+        lines[starts[0] + 1 : ends[0]] = drawn
+    new = "\n".join(lines)
+    room = re.compile(r"^- `detect/`:.*?(?=^- `)", re.S | re.M)
+    wrapped = textwrap.fill(ROOM, width=99, subsequent_indent="  ", break_on_hyphens=False)
+    new = room.sub(lambda _: wrapped + "\n", new, count=1)
+    if new != text:
+        print("rewrite docs/architecture.md (detect step of the diagram, detect room)")
+        if not dry:
+            path.write_text(new, encoding="utf-8")
+
+
 def tidy(changed: list[Path]) -> None:
     py = [str(p) for p in changed if p.suffix == ".py"]
     py += [str(p) for p in DETECT.rglob("*.py")]
@@ -238,6 +292,7 @@ def main() -> None:
             print(f"stays detect/{name}.py: {why}")
     move(placed, args.dry_run)
     changed = rewrite_files(placed, args.dry_run)
+    architecture_doc(args.dry_run)
     if not args.dry_run:
         tidy(changed)
         report_wide()
