@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from redactcheck.detect.keywords import UNBOUNDED, keywords, max_newlines
-from redactcheck.detect.prefilter import PatternTriage
+from redactcheck.detect.regex_facts import UNBOUNDED, keywords, max_newlines
 from redactcheck.detect.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.normalize import normalize
@@ -32,11 +31,9 @@ def fast(rules):
 
 @pytest.fixture(scope="module")
 def plain(rules):
-    """Every pattern over the whole text: no gate, no triage."""
+    """Every pattern over the whole text: no gate."""
     detector = RuleDetector(rules)
     detector.gate = None
-    detector.triage = PatternTriage([])
-    detector.triage.always = list(range(len(detector._owners)))
     return detector
 
 

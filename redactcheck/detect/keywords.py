@@ -1,14 +1,14 @@
 """Keyword gate: find where a marking can be at all, then run each pattern only there.
 
-Every rule regex needs some literal text: ``SECRET``, ``NOFORN``, ``//CEO``, ``(TS)``. This
-module reads that out of the regex itself (Python's own parser), so it can never drift from
-the rules: for each pattern it derives a set of *keywords* such that every match contains at
-least one of them, and the largest number of line breaks a match (with its look-aheads) can
-consume. One scan of a text says which keywords occur on which lines (Hyperscan, every
-occurrence of every keyword at once; or, where it has no wheel, an RE2 search per keyword line
-and an RE2 set match on that line); a pattern none of whose keywords occur cannot match and is
-skipped; the others run with Python's ``re`` only over the lines around each keyword hit
-(``finditer(text, pos, endpos)``).
+Every rule regex needs some literal text: ``SECRET``, ``NOFORN``, ``//CEO``, ``(TS)``.
+``regex_facts.py`` reads that out of the regex itself (Python's own parser), so it can never
+drift from the rules: for each pattern it derives a set of *keywords* such that every match
+contains at least one of them, and the largest number of line breaks a match (with its
+look-aheads) can consume. One scan of a text says which keywords occur on which lines
+(Hyperscan, every occurrence of every keyword at once; or, where it has no wheel, an RE2 search
+per keyword line and an RE2 set match on that line); a pattern none of whose keywords occur
+cannot match and is skipped; the others run with Python's ``re`` only over the lines around each
+keyword hit (``finditer(text, pos, endpos)``).
 
 Why the findings are identical to a plain run over the whole text (tests/test_keyword_gate.py
 checks it): a match of pattern P starts on a line ``s`` and touches at most lines ``s`` to
@@ -25,8 +25,6 @@ pattern with no derivable keyword always runs over the whole text.
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812 - the parser's opcode names
-import re._parser as P  # noqa: N812
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -37,292 +35,12 @@ from redactcheck.detect.fastscan import (
     ascii_view,
     compile_ascii,
 )
+from redactcheck.detect.regex_facts import FOLDS_TO_ASCII, UNBOUNDED, keywords, max_newlines
 
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2
 except ImportError:  # pragma: no cover - depends on the environment
     _re2 = None
-
-#: Largest set of strings one regex piece may expand to before we stop multiplying.
-MAX_EXPANSION = 64
-#: Stands for "no bound" on line breaks.
-UNBOUNDED = 1 << 30
-#: Non-ASCII characters that Python's IGNORECASE matches to an ASCII letter (İ ı ſ K).
-#: A text holding one may hide an ignore-case keyword from the ASCII view.
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-
-# character classes that can never match a line break
-_NO_NEWLINE_CATEGORIES = {
-    C.CATEGORY_DIGIT,
-    C.CATEGORY_UNI_DIGIT,
-    C.CATEGORY_WORD,
-    C.CATEGORY_UNI_WORD,
-    C.CATEGORY_LOC_WORD,
-    C.CATEGORY_NOT_SPACE,
-    C.CATEGORY_UNI_NOT_SPACE,
-    C.CATEGORY_NOT_LINEBREAK,
-    C.CATEGORY_UNI_NOT_LINEBREAK,
-}
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
-
-
-@dataclass(slots=True)
-class _Piece:
-    """What a regex piece tells us: the exact strings it matches (when few), and a set of
-    strings one of which every match contains (None = no guarantee)."""
-
-    exact: frozenset[str] | None
-    required: frozenset[str] | None
-    icase: bool = False
-    #: strings one of which every match *starts* with ("" when nothing is known)
-    prefix: frozenset[str] = frozenset([""])
-    #: strings one of which every match *ends* with ("" when nothing is known)
-    suffix: frozenset[str] = frozenset([""])
-
-
-def _score(strings: frozenset[str] | None) -> tuple[int, int]:
-    """Higher is better: longer shortest keyword first, then fewer keywords."""
-    if not strings or "" in strings:
-        return (-1, 0)
-    return (min(len(s) for s in strings), -len(strings))
-
-
-def _class_chars(items, icase: bool) -> frozenset[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is C.LITERAL:
-            chars.add(chr(av))
-        elif op is C.RANGE:
-            lo, hi = av
-            if hi - lo > MAX_EXPANSION:
-                return None
-            chars.update(chr(c) for c in range(lo, hi + 1))
-        else:  # NEGATE, CATEGORY, anything else: not a small finite set
-            return None
-        if len(chars) > MAX_EXPANSION:
-            return None
-    if icase:
-        chars = {c.lower() for c in chars}
-    return frozenset(chars)
-
-
-def _seq(items, flags: int) -> _Piece:
-    icase_any = False
-    candidates: list[frozenset[str]] = []
-    run: frozenset[str] | None = frozenset([""])
-    all_exact = True
-
-    def close() -> None:
-        nonlocal run
-        if run is not None and run != frozenset([""]):
-            candidates.append(run)
-        run = frozenset([""])
-
-    for op, av in items:
-        if op is C.ASSERT:
-            direction, sub = av
-            inner = _seq(sub, flags)
-            icase_any |= inner.icase
-            if inner.required is not None:
-                candidates.append(inner.required)
-            if direction < 0:  # look-behind: its text ends where the next piece starts
-                close()
-                if inner.exact is not None:
-                    run = inner.exact
-            else:  # look-ahead: its text starts where the previous piece ended
-                if inner.exact is not None and run is not None:
-                    joined = _product(run, inner.exact)
-                    if joined is not None:
-                        candidates.append(joined)
-                close()
-            all_exact = False
-            continue
-        piece = _node(op, av, flags)
-        icase_any |= piece.icase
-        if piece.exact is None:
-            all_exact = False
-            if run is not None:  # the run ends where this piece's text starts
-                joined = _product(run, piece.prefix)
-                if joined is not None:
-                    candidates.append(joined)
-            close()
-            if piece.required is not None:
-                candidates.append(piece.required)
-            # what the piece ends with opens the next run (``[ \t]+FAX``: `` FAX``, ``\tFAX``)
-            run = piece.suffix
-            continue
-        joined = _product(run, piece.exact) if run is not None else None
-        if joined is None:
-            close()
-            all_exact = False
-            run = piece.exact
-        else:
-            run = joined
-    exact = run if all_exact else None
-    close()
-    best = max(candidates, key=_score, default=None)
-    if best is not None and _score(best)[0] < 1:
-        best = None
-    return _Piece(exact, best, icase_any, _seq_prefix(items, flags))
-
-
-def _seq_prefix(items, flags: int) -> frozenset[str]:
-    """Strings one of which the text a sequence consumes starts with."""
-    prefix = frozenset([""])
-    for op, av in items:
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero width: the consumed text starts with what follows
-        piece = _node(op, av, flags)
-        if piece.exact is not None:
-            joined = _product(prefix, piece.exact)
-            if joined is None:
-                return prefix
-            prefix = joined
-            continue
-        return _product(prefix, piece.prefix) or prefix
-    return prefix
-
-
-def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
-    if len(a) * len(b) > MAX_EXPANSION:
-        return None
-    return frozenset(x + y for x in a for y in b)
-
-
-def _node(op, av, flags: int) -> _Piece:
-    icase = bool(flags & re.IGNORECASE)
-    if op is C.LITERAL:
-        if av == 10:  # a keyword must not hold a line break (windows are lines)
-            return _Piece(None, None)
-        ch = chr(av)
-        s = frozenset([ch.lower() if icase else ch])
-        return _Piece(s, s, icase, s)
-    if op is C.IN:
-        chars = _class_chars(av, icase)
-        if chars is None or "\n" in chars:
-            return _Piece(None, None)
-        return _Piece(chars, chars, icase, chars)
-    if op is C.AT or op is C.ASSERT_NOT:
-        return _Piece(frozenset([""]), None)  # zero width, no constraint
-    if op is C.SUBPATTERN:
-        _group, add, remove, sub = av
-        return _seq(sub, (flags | add) & ~remove)
-    if op is C.BRANCH:
-        _, alternatives = av
-        pieces = [_seq(alt, flags) for alt in alternatives]
-        icase_any = any(p.icase for p in pieces)
-        exact: frozenset[str] | None = None
-        if all(p.exact is not None for p in pieces):
-            union = frozenset().union(*(p.exact for p in pieces))  # type: ignore[arg-type]
-            exact = union if len(union) <= MAX_EXPANSION else None
-        required: frozenset[str] | None = frozenset()
-        for p in pieces:
-            own = p.exact if p.exact is not None and _score(p.exact)[0] >= 1 else p.required
-            if own is None or required is None:
-                required = None
-                continue
-            required = required | own
-        prefix = frozenset().union(*(p.exact if p.exact is not None else p.prefix for p in pieces))
-        if len(prefix) > MAX_EXPANSION:
-            prefix = frozenset([""])
-        return _Piece(exact, required or None, icase_any, prefix)
-    if op in _REPEATS and op is not C.POSSESSIVE_REPEAT:
-        lo, hi, sub = av
-        inner = _seq(sub, flags)
-        if lo == 0:
-            return _Piece(None, None, inner.icase)
-        exact = None
-        if inner.exact is not None and lo == hi and lo <= 8:
-            exact = frozenset([""])
-            for _ in range(lo):
-                exact = _product(exact, inner.exact) if exact is not None else None
-        required = inner.required
-        if inner.exact is not None and len(inner.exact) == 1 and lo <= 16:
-            (single,) = inner.exact
-            required = frozenset([single * lo]) if single else required
-        elif inner.exact is not None and _score(inner.exact) > _score(required):
-            required = inner.exact
-        prefix = inner.exact if inner.exact is not None else inner.prefix
-        # the last repetition is one of the inner strings (at least one repetition: lo >= 1)
-        suffix = inner.exact if inner.exact is not None else frozenset([""])
-        return _Piece(exact, required, inner.icase, prefix, suffix)
-    # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
-    return _Piece(None, None, icase)
-
-
-def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
-    """Strings one of which every match of ``regex`` contains (None: no such set found), and
-    whether they are to be matched ignoring case."""
-    parsed = P.parse(regex, flags)
-    piece = _seq(list(parsed), parsed.state.flags)
-    return piece.required, piece.icase
-
-
-def _class_has_newline(items) -> bool:
-    negated = False
-    hit = False
-    for op, av in items:
-        if op is C.NEGATE:
-            negated = True
-        elif op is C.LITERAL:
-            hit |= av == 10
-        elif op is C.RANGE:
-            hit |= av[0] <= 10 <= av[1]
-        elif op is C.CATEGORY:
-            hit |= av not in _NO_NEWLINE_CATEGORIES
-        else:
-            return True  # unknown item: assume it can
-    return hit != negated
-
-
-def _max_newlines(items, flags: int) -> int:
-    total = 0
-    for op, av in items:
-        total += _node_newlines(op, av, flags)
-        if total >= UNBOUNDED:
-            return UNBOUNDED
-    return total
-
-
-def _node_newlines(op, av, flags: int) -> int:
-    if op is C.LITERAL:
-        return 1 if av == 10 else 0
-    if op is C.NOT_LITERAL:
-        return 0 if av == 10 else 1
-    if op is C.ANY:
-        return 1 if flags & re.DOTALL else 0
-    if op is C.IN:
-        return 1 if _class_has_newline(av) else 0
-    if op is C.AT:
-        return 0
-    if op in (C.ASSERT, C.ASSERT_NOT):
-        direction, sub = av
-        # look-behind reads text before the position; ``re`` sees the real text there
-        return _max_newlines(sub, flags) if direction > 0 else 0
-    if op is C.SUBPATTERN:
-        _group, add, remove, sub = av
-        return _max_newlines(sub, (flags | add) & ~remove)
-    if op is C.BRANCH:
-        return max(_max_newlines(alt, flags) for alt in av[1])
-    if op in _REPEATS:
-        lo, hi, sub = av
-        inner = _max_newlines(sub, flags)
-        if inner == 0:
-            return 0
-        if hi is C.MAXREPEAT or inner >= UNBOUNDED:
-            return UNBOUNDED
-        return min(UNBOUNDED, inner * hi)
-    if op is C.ATOMIC_GROUP:
-        return _max_newlines(av, flags)
-    return UNBOUNDED  # back-references, conditionals: no bound claimed
-
-
-def max_newlines(regex: str, flags: int = 0) -> int:
-    """Most line breaks a match of ``regex`` and its look-aheads can cover (UNBOUNDED: no
-    limit known)."""
-    parsed = P.parse(regex, flags)
-    return _max_newlines(list(parsed), parsed.state.flags)
-
 
 # --- the gate -------------------------------------------------------------------------------
 

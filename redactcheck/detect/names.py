@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
 from redactcheck.detect.casing import restore_case
-from redactcheck.detect.nlp import one_blas_thread
+from redactcheck.detect.nlp import build_analyzer, one_blas_thread
 from redactcheck.detect.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Hit
@@ -53,8 +53,6 @@ class NameDetector:
         *,
         sentence_parser: bool = False,
     ):
-        from redactcheck.detect.nlp import build_analyzer
-
         self.entities = tuple(entities)
         self.min_score = min_score
         self.analyzer = build_analyzer(model, self.entities, sentence_parser)
@@ -221,7 +219,8 @@ def _may_hold_name(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lazy_artifacts_class() -> type:
-    from presidio_analyzer.nlp_engine import NlpArtifacts  # only with names on
+    # imported here: Presidio (optional at start-up) loads only when names are scanned
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
     class LazyArtifacts(NlpArtifacts):
         """``NlpArtifacts`` whose per-token lists are built on first use.
@@ -275,20 +274,3 @@ def _batches(texts: list[str], budget: int) -> list[list[str]]:
     if current:
         groups.append(current)
     return groups
-
-
-def _trim_to_line(text: str, start: int, end: int) -> tuple[int, int]:
-    """Keep a span on its first line, without surrounding blanks.
-
-    spaCy glues the next line's first word onto a name ("Harold Pinkerton\nSubject" in a list
-    of document properties); a name never spans a line break.
-    """
-    while start < end and text[start].isspace():
-        start += 1
-    for i in range(start, end):
-        if text[i] in "\r\n":
-            end = i
-            break
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

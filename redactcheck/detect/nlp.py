@@ -119,6 +119,8 @@ def build_analyzer(
     # imported here: Presidio and the recognisers load only when names are scanned (seconds)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    # imported here: as above, Presidio's recognisers load only when names are scanned
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
     # imported here: phone.py subclasses a Presidio recognizer (see above)

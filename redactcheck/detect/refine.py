@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from redactcheck.catalog import PII_BY_ENTITY, PII_FALLBACK
 from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.person_rules import find_people
+from redactcheck.detect.spans import trim_to_line
 from redactcheck.finding import Explanation, Hit
 
 #: (entity type, start, end, score) with offsets into the text being refined.
@@ -33,11 +34,9 @@ def refine_results(
     ``other_ner`` optionally lists the model's non-person entities (start, end, label); a lone
     word the model calls a place elsewhere in the text is then not reported as a person.
     """
-    from redactcheck.detect.names import _trim_to_line
-
     wanted = set(entities)
     # a span never crosses a line break: spaCy glues the next line's first word onto a name
-    results = [(kind, *_trim_to_line(text, s, e), score) for kind, s, e, score in results]
+    results = [(kind, *trim_to_line(text, s, e), score) for kind, s, e, score in results]
     findings: list[Hit] = []
     if "PERSON" in wanted:
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]

@@ -15,19 +15,12 @@ from redactcheck.detect.contact_rules import is_government_address
 from redactcheck.detect.fastscan import icase_prefilter
 from redactcheck.detect.keywords import KeywordGate
 from redactcheck.detect.ocr_markings import ocr_marking_findings
-from redactcheck.detect.prefilter import PatternTriage
+from redactcheck.detect.regex_facts import pattern_flags
 from redactcheck.document import Segment
 from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import Normalized, normalize
 from redactcheck.ruleset.loader import LoadedRule
 from redactcheck.ruleset.schema import PatternSpec, RuleSpec
-
-_FLAGS = {
-    "ignorecase": re.IGNORECASE,
-    "multiline": re.MULTILINE,
-    "dotall": re.DOTALL,
-    "verbose": re.VERBOSE,
-}
 
 
 @dataclass(slots=True)
@@ -56,10 +49,7 @@ class CompiledRule:
 
 
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
-    flags = re.MULTILINE
-    for name in spec.flags:
-        flags |= _FLAGS[name]
-    regex = re.compile(spec.regex, flags)
+    regex = re.compile(spec.regex, pattern_flags(spec.flags))
     group: int | str = "mark" if "mark" in regex.groupindex else 0
     return CompiledPattern(spec, regex, group)
 
@@ -95,26 +85,13 @@ class RuleDetector:
             if p.spec.needs_evidence
         }
         self._needs_detectors = frozenset(detector for _, detector in self._needs)
-        self._triage: PatternTriage | None = None
         # one RE2 pass finds the keywords; patterns run only around them (detect/keywords.py)
         try:
             self.gate: KeywordGate | None = KeywordGate(
                 [(p.spec.regex, p.regex.flags) for _, p in self._owners]
             )
-        except RuntimeError:  # google-re2 missing: the pattern-set triage (or plain re)
+        except RuntimeError:  # google-re2 (a dependency) unusable: every pattern, plain re
             self.gate = None
-
-    @property
-    def triage(self) -> PatternTriage:
-        """RE2 pattern-set triage, the path used when the keyword gate is off; built on first
-        use (compiling its sets costs start-up time every worker would pay)."""
-        if self._triage is None:
-            self._triage = PatternTriage([(p.spec.regex, p.spec.flags) for _, p in self._owners])
-        return self._triage
-
-    @triage.setter
-    def triage(self, value: PatternTriage) -> None:
-        self._triage = value
 
     def detect(self, segment: Segment) -> list[Hit]:
         norm = normalize(segment.text)
@@ -135,14 +112,10 @@ class RuleDetector:
                         n_start, n_end = m.span(group)
                         if n_end > n_start:
                             findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
-        else:
-            wanted: dict[int, list[CompiledPattern]] = {}
-            for index in self.triage.candidates(norm.text):
-                rule, pattern = self._owners[index]
-                wanted.setdefault(id(rule), []).append(pattern)
+        else:  # no gate: every pattern over the whole text (the reference the gate's tests use)
             for rule in self.rules:
-                if id(rule) in wanted:
-                    findings.extend(self.detect_rule(rule, segment.text, norm, wanted[id(rule)]))
+                if rule.patterns:
+                    findings.extend(self.detect_rule(rule, segment.text, norm, rule.patterns))
         findings = _quiet_office_addresses(self._weigh_evidence(_dedupe(findings)), segment.text)
         # OCR-damaged marking words and the rest of stamps the rules found (exact offsets)
         return sorted(

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from redactcheck.ruleset.redos import UnsafePattern, check_pattern, pattern_flags
+from redactcheck.detect.regex_facts import pattern_flags
+from redactcheck.ruleset.redos import UnsafePattern, check_pattern
 from redactcheck.ruleset.schema import RuleSpec
 
 #: Folders inside a rule directory that hold data (word lists), not rules.

@@ -2,8 +2,9 @@
 
 Rules are matched with Python's backtracking ``re`` (look-around and Unicode classes are needed,
 which a linear-time engine such as RE2 lacks), so a user's pattern such as ``(a+)+$`` could stall
-a scan for hours on one line of ``aaaa…!``. The check below walks the parsed pattern and refuses
-the shapes that cause exponential backtracking:
+a scan for hours on one line of ``aaaa…!``. The check below walks the parsed pattern (parsed
+by ``detect/regex_facts.py``, the one reader of Python's regex parser, which the keyword gate
+shares) and refuses the shapes that cause exponential backtracking:
 
 * a repeated group whose body can end with a variable repeat over characters the body can also
   start with: ``(a+)+``, ``(\\w+\\s?)*``, ``(a?){20}``, ``(?:[A-Z]+ ?)+``;
@@ -22,16 +23,10 @@ time budget (``redactcheck.limits``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # Python 3.11+
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from redactcheck.detect.regex_facts import REPEATS, C, parse
 
 #: A repeat whose upper bound is at least this counts as "many" (``{0,10}`` nested in ``+``
 #: already backtracks badly).
@@ -130,7 +125,7 @@ def _cannot_fail(items) -> bool:
         elif op is C.BRANCH:
             if not any(_cannot_fail(b) for b in av[1]):
                 return False
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        elif op in REPEATS:
             if av[0] != 0:
                 return False
         else:
@@ -184,7 +179,7 @@ def _item(op, av, flags: int, final: bool = False) -> _Info:
             any(i.nullable for i in infos),
             any(i.has_repeat for i in infos),
         )
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+    if op in REPEATS:
         return _repeat(op, av, flags, final)
     if op is C.GROUPREF_EXISTS:
         _group, yes, no = av
@@ -273,7 +268,7 @@ def _shape(items, flags: int) -> tuple[list[frozenset[str]], bool, int, float]:
                 prefix.extend(sub)
                 open_ = complete
             low, high = low + lo, high + hi
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        elif op in REPEATS:
             rlo, rhi, body = av
             sub, complete, lo, hi = _shape(body, flags)
             fixed = complete and lo == hi
@@ -336,24 +331,10 @@ def _tiles(target: list[frozenset[str]], pieces: list[list[frozenset[str]]]) -> 
     return reach[n] >= 2
 
 
-def pattern_flags(names: Sequence[str]) -> int:
-    """The ``re`` flags a rule's pattern is matched with (MULTILINE is always on)."""
-    table = {
-        "ignorecase": re.IGNORECASE,
-        "multiline": re.MULTILINE,
-        "dotall": re.DOTALL,
-        "verbose": re.VERBOSE,
-    }
-    flags = re.MULTILINE
-    for name in names:
-        flags |= table.get(name, 0)
-    return flags
-
-
 def check_pattern(regex: str, flags: int = 0) -> None:
     """Raise :class:`UnsafePattern` if ``regex`` can backtrack exponentially."""
     try:
-        parsed = sre_parse.parse(regex, flags)
+        items, in_force = parse(regex, flags)
     except re.error:
         return  # compile errors are reported by the schema
-    _seq(parsed, parsed.state.flags | flags, final=True)
+    _seq(items, in_force | flags, final=True)
