@@ -692,10 +692,69 @@ def fix_references(files: set[str], mapping: dict[str, str]) -> list[str]:
         except (UnicodeDecodeError, OSError):
             continue
         new = pattern.sub(lambda m: mapping[m.group(1)], text)
+        if new != text and path.suffix == ".py":
+            new = fit_lines(text, new)
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed.append(name)
     return changed
+
+
+def _shrink_padding(lines: list[str], i: int, over: int) -> bool:
+    """Take ``over`` spaces out of the padding before an aligned ``#`` comment on line ``i``
+    (and on the lines around it aligned at the same column, when they all have room)."""
+    m = re.search(r"(?<=\S)( {3,})#", lines[i])
+    if not m or len(m.group(1)) - over < 2:
+        return False
+    col = m.end() - 1
+    block = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and len(lines[j]) > col and lines[j][col] == "#":
+            if lines[j][col - 2 : col] != "  ":
+                break
+            block.append(j)
+            j += step
+    runs = {j: len(lines[j][:col]) - len(lines[j][:col].rstrip()) for j in block}
+    if min(runs.values()) - over < 2:
+        block = [i]
+    for j in block:
+        lines[j] = lines[j][: col - over] + lines[j][col:]
+    return True
+
+
+def _push_words(lines: list[str], i: int, limit: int) -> None:
+    """Move the last words of an over-long prose line (docstring or comment) to the next line
+    of its paragraph, or to a new line when the paragraph ends there."""
+    line = lines[i]
+    lead = re.match(r"[ \t]*(?:#[ \t]*)?", line).group(0)
+    cut = line.rfind(" ", len(lead) + 1, limit + 1)
+    if cut <= len(lead):
+        return
+    head, tail = line[:cut].rstrip(), line[cut + 1 :]
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    same = re.match(r"[ \t]*(?:#[ \t]*)?", nxt).group(0) == lead if nxt.strip() else False
+    ends = line.rstrip().endswith('"""') or nxt.strip().startswith(('"""', "``", ">>>", "-", "*"))
+    if same and not ends and not (lead.strip() == "" and nxt.startswith(lead + " ")):
+        lines[i], lines[i + 1] = head, lead + tail + " " + nxt[len(lead) :]
+    else:
+        lines[i : i + 1] = [head, lead + tail]
+
+
+def fit_lines(before: str, after: str, limit: int = 100) -> str:
+    """Lines that a longer path pushed past ``limit`` (ruff's line length) are fitted again:
+    alignment padding before a comment shrinks, or prose words move to the next line."""
+    old, lines = before.split("\n"), after.split("\n")
+    if len(old) != len(lines):
+        return after
+    grew = [i for i, (a, b) in enumerate(zip(old, lines, strict=True)) if a != b and len(b) > limit]
+    for i in reversed(grew):
+        j = i
+        while j < len(lines) and len(lines[j]) > limit and j < i + 20:
+            if not _shrink_padding(lines, j, len(lines[j]) - limit):
+                _push_words(lines, j, limit)
+            j += 1
+    return "\n".join(lines)
 
 
 def first_line(path: Path) -> str:
