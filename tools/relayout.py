@@ -39,11 +39,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tokenize
 from collections import Counter
 from pathlib import Path
 
@@ -723,36 +725,78 @@ def _shrink_padding(lines: list[str], i: int, over: int) -> bool:
     return True
 
 
-def _push_words(lines: list[str], i: int, limit: int) -> None:
-    """Move the last words of an over-long prose line (docstring or comment) to the next line
-    of its paragraph, or to a new line when the paragraph ends there."""
+def _kinds(text: str) -> dict[int, tuple[str, int]]:
+    """Line index -> ('comment', column of its ``#``) or ('string', 0) for lines inside a
+    multi-line string (docstrings); other lines are code and never re-wrapped."""
+    kinds: dict[int, tuple[str, int]] = {}
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.COMMENT:
+                kinds[tok.start[0] - 1] = ("comment", tok.start[1])
+            elif tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+                for n in range(tok.start[0], tok.end[0] + 1):
+                    kinds.setdefault(n - 1, ("string", 0))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return kinds
+
+
+def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> bool:
+    """Move the last words of an over-long docstring or comment line to the next line of its
+    paragraph, or to a new line when the paragraph ends there. False when it cannot."""
     line = lines[i]
-    lead = re.match(r"[ \t]*(?:#[ \t]*)?", line).group(0)
-    cut = line.rfind(" ", len(lead) + 1, limit + 1)
-    if cut <= len(lead):
-        return
+    indent = len(line) - len(line.lstrip())
+    if kind[0] == "comment" and kind[1] > indent:  # a comment after code: continue below it
+        lead, start = " " * indent + "# ", kind[1] + 2
+    elif kind[0] == "comment":
+        lead = re.match(r"[ \t]*#[ \t]*", line).group(0)
+        start = len(lead)
+    else:
+        lead = " " * indent
+        start = indent
+    cut = line.rfind(" ", start + 1, limit + 1)
+    if cut <= start:
+        return False
     head, tail = line[:cut].rstrip(), line[cut + 1 :]
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    same = re.match(r"[ \t]*(?:#[ \t]*)?", nxt).group(0) == lead if nxt.strip() else False
-    ends = line.rstrip().endswith('"""') or nxt.strip().startswith(('"""', "``", ">>>", "-", "*"))
-    if same and not ends and not (lead.strip() == "" and nxt.startswith(lead + " ")):
+    nxt_lead = re.match(r"[ \t]*(?:#[ \t]*)?", nxt).group(0)
+    joins = (
+        (kind[0] == "string" or kind[1] == indent)
+        and nxt.strip()
+        and nxt_lead == lead
+        and not line.rstrip().endswith('"""')
+        and not nxt.strip().startswith(('"""', "``", ">>>", "- ", "* "))
+    )
+    if joins:
         lines[i], lines[i + 1] = head, lead + tail + " " + nxt[len(lead) :]
     else:
         lines[i : i + 1] = [head, lead + tail]
+    return True
 
 
 def fit_lines(before: str, after: str, limit: int = 100) -> str:
     """Lines that a longer path pushed past ``limit`` (ruff's line length) are fitted again:
-    alignment padding before a comment shrinks, or prose words move to the next line."""
+    alignment padding before a comment shrinks, or words of a docstring or comment move to
+    the next line. Code lines are left for the lead (listed as warnings)."""
     old, lines = before.split("\n"), after.split("\n")
     if len(old) != len(lines):
         return after
+    kinds = _kinds(after)
     grew = [i for i, (a, b) in enumerate(zip(old, lines, strict=True)) if a != b and len(b) > limit]
     for i in reversed(grew):
+        kind = kinds.get(i)
+        if kind is None:
+            warn(f"a code line grew past {limit} characters: {lines[i].strip()[:70]}")
+            continue
         j = i
         while j < len(lines) and len(lines[j]) > limit and j < i + 20:
-            if not _shrink_padding(lines, j, len(lines[j]) - limit):
-                _push_words(lines, j, limit)
+            here = kind
+            if j > i and kind[0] == "comment":  # a comment line of its own by now
+                here = ("comment", len(lines[j]) - len(lines[j].lstrip()))
+            if not _shrink_padding(lines, j, len(lines[j]) - limit) and not _push_words(
+                lines, j, limit, here
+            ):
+                break
             j += 1
     return "\n".join(lines)
 
