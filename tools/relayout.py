@@ -760,15 +760,19 @@ def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> 
     head, tail = line[:cut].rstrip(), line[cut + 1 :]
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     nxt_lead = re.match(r"[ \t]*(?:#[ \t]*)?", nxt).group(0)
+    if kind[0] == "string":  # the paragraph goes on, maybe with a hanging indent (lists)
+        same = 0 <= len(nxt_lead) - indent <= 3
+    else:
+        same = kind[1] == indent and nxt_lead == lead
     joins = (
-        (kind[0] == "string" or kind[1] == indent)
+        same
         and nxt.strip()
-        and nxt_lead == lead
         and not line.rstrip().endswith('"""')
         and not nxt.strip().startswith(('"""', "``", ">>>", "- ", "* "))
+        and not re.match(r"\d+\. ", nxt.strip())
     )
     if joins:
-        lines[i], lines[i + 1] = head, lead + tail + " " + nxt[len(lead) :]
+        lines[i], lines[i + 1] = head, nxt_lead + tail + " " + nxt[len(nxt_lead) :]
     else:
         lines[i : i + 1] = [head, lead + tail]
     return True
