@@ -174,6 +174,14 @@ BENCH_WORDS = {
     "robustness": r"fuzz|hostile|redos|linear|crash|malformed|bomb|robust|hang",
 }
 
+#: what the data files of bench/ hold (for docs/architecture.md)
+DATA_NOTES = {
+    "blind_set": "blind-labelled sets: document names, offsets and labels (no shared text)",
+    "cable_person_sample.tsv": "hand labels of sampled PERSON findings on cables (offsets only)",
+    "eval_dev_split.tsv": "eval-dev split into tune and check halves (document names)",
+    "person_labels.jsonl": "hand labels of Presidio PERSON spans on the corpus (offsets only)",
+}
+
 #: the marked section of docs/architecture.md written by this script
 SECTION_START = "<!-- tests-and-bench: written by tools/relayout.py -->"
 SECTION_END = "<!-- /tests-and-bench -->"
@@ -610,7 +618,7 @@ def split_conftest(dry: bool) -> tuple[bool, set[str]]:
     text = conftest.read_text(encoding="utf-8")
     tree = ast.parse(text)
     lines = text.splitlines(keepends=True)
-    imports, blocks, spans = [], [], []
+    imports, blocks, spans, defs = [], [], [], []
     for node in tree.body:
         start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
         while start > 0 and lines[start - 1].lstrip().startswith("#"):
@@ -622,6 +630,7 @@ def split_conftest(dry: bool) -> tuple[bool, set[str]]:
         elif isinstance(node, DEFINITIONS) and not _is_fixture(node):
             blocks.append(segment)
             spans.append((start, node.end_lineno))
+            defs.append(isinstance(node, ast.FunctionDef | ast.ClassDef))
     existing = set()
     if cli.exists():
         existing = {
@@ -637,7 +646,9 @@ def split_conftest(dry: bool) -> tuple[bool, set[str]]:
             f"would move {len(blocks)} definitions from tests/conftest.py to tests/support/cli.py"
         )
         return True, existing
-    body = "\n\n".join(b.strip("\n") + "\n" for b in blocks)
+    body = blocks[0].strip("\n") + "\n"
+    for n in range(1, len(blocks)):  # two blank lines around a def, none between constants
+        body += ("\n\n" if defs[n] or defs[n - 1] else "") + blocks[n].strip("\n") + "\n"
     moved_from, moved_to = conftest, cli
     body = fix_file_paths(body, moved_from, moved_to, old_to_new())
     if cli.exists():
@@ -741,6 +752,10 @@ def _kinds(text: str) -> dict[int, tuple[str, int]]:
     return kinds
 
 
+def _depth(text: str) -> int:
+    return text.count("(") - text.count(")") + text.count("[") - text.count("]")
+
+
 def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> bool:
     """Move the last words of an over-long docstring or comment line to the next line of its
     paragraph, or to a new line when the paragraph ends there. False when it cannot."""
@@ -754,9 +769,13 @@ def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> 
     else:
         lead = " " * indent
         start = indent
-    cut = line.rfind(" ", start + 1, limit + 1)
-    if cut <= start:
+    spaces = [k for k in range(start + 1, min(limit, len(line) - 1) + 1) if line[k] == " "]
+    if not spaces:
         return False
+    outside = [k for k in spaces if _depth(line[start:k]) == 0]  # not inside () or []
+    cut = (outside or spaces)[-1]
+    if line.lstrip().startswith("usage:") and kind[0] == "string":
+        lead = " " * (indent + len("usage: "))
     head, tail = line[:cut].rstrip(), line[cut + 1 :]
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     nxt_lead = re.match(r"[ \t]*(?:#[ \t]*)?", nxt).group(0)
@@ -768,7 +787,8 @@ def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> 
         same
         and nxt.strip()
         and not line.rstrip().endswith('"""')
-        and not nxt.strip().startswith(('"""', "``", ">>>", "- ", "* "))
+        and not line.lstrip().startswith("usage:")
+        and not nxt.strip().startswith(('"""', ">>>", "- ", "* ", "usage:"))
         and not re.match(r"\d+\. ", nxt.strip())
     )
     if joins:
@@ -814,7 +834,9 @@ def first_line(path: Path) -> str:
         comments = [ln[2:] for ln in path.read_text().splitlines()[1:3] if ln.startswith("# ")]
         doc = comments[0] if comments else ""
     line = " ".join(doc.split("\n\n")[0].split())
-    return line if len(line) <= 110 else line[:107].rsplit(" ", 1)[0] + " …"
+    sentence = re.match(r"(.+?[.?!:])(?:\s|$)", line)
+    line = sentence.group(1).rstrip(":") + "." if sentence else line
+    return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + " …"
 
 
 def architecture_section() -> str:
@@ -834,25 +856,33 @@ def architecture_section() -> str:
         "CI. `python -m pytest` runs every folder; `python -m pytest tests/unit` is the quick",
         "loop (`-m 'not nlp'` leaves out the tests that load the spaCy model).",
         "",
-        f"- `tests/unit/` ({count['unit']} modules): one test module per module of",
-        "  `redactcheck/`, in the same folders ("
-        + ", ".join(f"`{u}/`" for u in units)
-        + "); the package's shape (`test_architecture.py`) sits at its top.",
-        f"- `tests/integration/` ({count['integration']} modules): the command line and whole",
-        "  scans as users and CI run them: formats end to end, hostile folders, review and HTML,",
-        "  no leaks, offline, read-only, git safety, OCR of scanned pages, scale.",
-        f"- `tests/quality/` ({count['quality']} modules): what is found: probes of invented",
-        "  names and markings, the labelled cases of `tests/quality/eval/`, precision of the",
-        "  hidden-content checks, the shared cable.",
-        "- `tests/support/`: no tests; builders of fixtures in code and helpers, imported by tests",
-        "  as `tests.support.X` and by `bench/`:",
+        f"- `tests/unit/` ({count['unit']} modules): the tests of one module each, in the folders "
+        "of the package they test ("
+        + ", ".join(f"`{u.removeprefix('tests/')}/`" for u in units)
+        + "); tests of top-level modules and of the package's shape (`test_architecture.py`) "
+        "at its top.",
+        f"- `tests/integration/` ({count['integration']} modules): the command line and whole "
+        "scans as users and CI run them: formats end to end, hostile folders, review and HTML "
+        "report, no leaks, offline, read-only, git safety, OCR of scanned pages, scale.",
+        f"- `tests/quality/` ({count['quality']} modules): what is found: probes of invented "
+        "names and markings, the project's labelled cases (`tests/quality/eval/`), precision "
+        "of the hidden-content checks, the shared cable.",
+        "- `tests/support/`: no tests: builders of fixtures in code and helpers, imported as "
+        "`tests.support.X` by tests and by `bench/`:",
     ]
     for path in sorted((tests / "support").glob("*.py")):
         if path.name != "__init__.py":
             out.append(f"  - `{path.name}`: {first_line(path)}")
+    conftest = tests / "conftest.py"
+    fixtures = [
+        n.name
+        for n in ast.parse(conftest.read_text(encoding="utf-8")).body
+        if isinstance(n, ast.FunctionDef) and _is_fixture(n)
+    ]
     out += [
-        "- `tests/conftest.py`: pytest fixtures only (the session's scanners, `write`);",
-        "  `tests/fixtures/`: text fixtures shared by several folders.",
+        "- `tests/conftest.py`: pytest fixtures only ("
+        + ", ".join(f"`{f}`" for f in fixtures)
+        + "); `tests/fixtures/`: text fixtures that tests of several folders read.",
         "",
     ]
     for folder, what in (
@@ -868,7 +898,7 @@ def architecture_section() -> str:
             if path.suffix in (".py", ".sh"):
                 out.append(f"  - `{path.name}`: {first_line(path)}")
             elif path.name != "__pycache__":
-                out.append(f"  - `{path.name}`: data (offsets and labels only, no shared text)")
+                out.append(f"  - `{path.name}`: {DATA_NOTES.get(path.name, 'data')}")
     out += ["", SECTION_END]
     return "\n".join(out) + "\n"
 
