@@ -457,9 +457,19 @@ def _names(spec: str) -> list[str]:
     return [n.strip() for n in spec.strip().strip("()").replace("\n", " ").split(",") if n.strip()]
 
 
-def fix_imports(text: str, is_bench: bool, tmods: dict[str, str], cli_names: set[str]) -> str:
+def fix_imports(
+    text: str, path: Path, is_bench: bool, tmods: dict[str, str], cli_names: set[str]
+) -> str:
     """Imports of test modules at their new dotted place (conftest's helpers from
-    tests.support.cli); bare test-module imports made absolute."""
+    tests.support.cli); bare test-module imports made absolute, except a script's own bare
+    import of a module beside it under ``if __name__ == "__main__":`` (run as a script, its
+    folder is on sys.path and the repository root may not be)."""
+    main = re.search(r"^if __name__ == .__main__.:", text, flags=re.M)
+    main_at = main.start() if main else len(text)
+    here = ".".join(path.parent.relative_to(REPO).parts)
+
+    def script_sibling(m: re.Match, module: str) -> bool:
+        return m.start() > main_at and tmods.get(module, "").rsplit(".", 1)[0] == here
 
     def target(module: str) -> str | None:
         if module.split(".")[-1] == "conftest":
@@ -473,6 +483,8 @@ def fix_imports(text: str, is_bench: bool, tmods: dict[str, str], cli_names: set
         indent, module, spec, tail = m.group(1), m.group(2), m.group(3), m.group(4) or ""
         bare = not module.startswith("tests.")
         if bare and (module not in tmods or (is_bench and module in bench_modules())):
+            return m.group(0)
+        if bare and script_sibling(m, module):
             return m.group(0)
         new = target(module if bare else module)
         if new == "tests.conftest":
@@ -522,6 +534,8 @@ def fix_imports(text: str, is_bench: bool, tmods: dict[str, str], cli_names: set
     def bare_import(m: re.Match) -> str:
         indent, module, alias, tail = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
         if module not in tmods or (is_bench and module in bench_modules()):
+            return m.group(0)
+        if script_sibling(m, module):
             return m.group(0)
         parent, name = tmods[module].rsplit(".", 1)
         return f"{indent}from {parent} import {name}{alias}{tail}"
@@ -772,7 +786,7 @@ def _push_words(lines: list[str], i: int, limit: int, kind: tuple[str, int]) -> 
     spaces = [k for k in range(start + 1, min(limit, len(line) - 1) + 1) if line[k] == " "]
     if not spaces:
         return False
-    outside = [k for k in spaces if _depth(line[start:k]) == 0]  # not inside () or []
+    outside = [k for k in spaces if _depth(line[start:k]) <= 0]  # not inside () or []
     cut = (outside or spaces)[-1]
     if line.lstrip().startswith("usage:") and kind[0] == "string":
         lead = " " * (indent + len("usage: "))
@@ -1009,7 +1023,7 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8")
         is_bench = rel(path).startswith("bench/")
-        fixed = fix_imports(text, is_bench, tmods, cli_names)
+        fixed = fix_imports(text, path, is_bench, tmods, cli_names)
         if is_bench:
             fixed = fix_bench_syspath(fixed, path, tmods)
         if fixed != text:
