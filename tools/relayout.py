@@ -848,9 +848,9 @@ def first_line(path: Path) -> str:
         comments = [ln[2:] for ln in path.read_text().splitlines()[1:3] if ln.startswith("# ")]
         doc = comments[0] if comments else ""
     line = " ".join(doc.split("\n\n")[0].split())
-    sentence = re.match(r"(.+?[.?!:])(?:\s|$)", line)
-    line = sentence.group(1).rstrip(":") + "." if sentence else line
-    return line if len(line) <= 120 else line[:117].rsplit(" ", 1)[0] + " …"
+    sentence = re.match(r"(.+?[.?!])(?:\s|$)", line)
+    line = (sentence.group(1) if sentence else line).replace("``", "`")
+    return line if len(line) <= 140 else line[:137].rsplit(" ", 1)[0] + " …"
 
 
 def architecture_section() -> str:
