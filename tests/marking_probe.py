@@ -197,6 +197,40 @@ def _portion_cases() -> list[Case]:
     return out
 
 
+#: Older agency memoranda mark each paragraph at its end, after its last sentence.
+_TRAILING_PAGE = (
+    "MEMORANDUM FOR THE RECORD\n\n"
+    "The reviewers read the draft chapter in full. {mark}\n\n"
+    "Two passages name the liaison service. (C)\n\n"
+    "The remaining text may be released. (U)\n"
+)
+_TRAILING_FORMS = ["(U)", "(C)", "(S)", "(UL", "(UX)", "(U]", "(C|", "(S1"]
+
+
+def _trailing_cases() -> list[Case]:
+    out = []
+    for form in _TRAILING_FORMS:
+        out.append(_parse("portion-end", _TRAILING_PAGE.format(mark=f"[[{form}]]")))
+    # the first mark of a page, alone: only the clean and capital forms
+    out.append(_parse("portion-end-1", "The officer left on Monday. [[(UX)]]\n\nNothing else.\n"))
+    return out
+
+
+#: The level a record prints as a banner, again on a stamp line OCR ran noise onto.
+_REPEAT_PAGE = "SECRET\n\nThe convoy left at noon on the fourth.\n\n{line}\n\nThe rest follows.\n"
+_REPEAT_LINES = [
+    "[[SECRET]] onue |",
+    "i ee [[SECRET]] tiue",
+    "To: Field Office, Dover (62-4410) [[SECRET]] eiu",
+    "[[Secret]].",
+    "[[SECRET]] FURTHER HANDLING OF THIS REPORT IS CONTROLLED",
+]
+
+
+def _repeat_cases() -> list[Case]:
+    return [_parse("repeat-level", _REPEAT_PAGE.format(line=line)) for line in _REPEAT_LINES]
+
+
 _CONTROL_FORMS = [
     "NO FOREIGN DISSEM",
     "NO FOREIGN DISSEN",
@@ -566,6 +600,12 @@ _TRAPS = [
     "The census counted 1 200 345 6789 records.\n",
     "1. (S) The port closed.\n2. (C) Ships waited.\n{{(5)}} The fifth item.\n{{(u)}}"
     " A list label.\n",
+    "The delegation flew home. (US)\n\nTalks resume in May. (UK)\n",
+    "The vote was taken. (s)\n\nNo marks on this page.\n",
+    "SECRET\n\n{{SECRET}} SERVICE AGENTS ARRIVED AT NOON\n",
+    "SECRET\n\nTHE PLAN WAS {{SECRET}} TOO\n",
+    "CONFIDENTIAL\n\n{{CONFIDENTIAL}} INFORMANT ADVISED ON 4 MAY\n",
+    "Memo of 4 May\n\nSECRET onue |\n\nThe convoy left.\n",
 ]
 
 
@@ -581,6 +621,8 @@ def cases() -> list[Case]:
     return (
         _banner_cases()
         + _portion_cases()
+        + _trailing_cases()
+        + _repeat_cases()
         + _control_cases()
         + _caption_cases()
         + _slug_cases()

@@ -234,3 +234,36 @@ def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
         text = "".join(rng.choice(pieces + list("SEMAO\n")) for _ in range(rng.randint(0, 12)))
         scanned = ocr_banner._scan(text)
         assert scanned[1] == [m.span() for m in pattern.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "example", EXAMPLES["repeated_level"], ids=lambda e: e["text"][:40].replace("\n", "/")
+)
+def test_the_printed_level_again_on_a_noisy_stamp_line(detector, example):
+    """A record that prints its level as a banner: the exact word again at a line's start or
+    end with page noise beside it, or alone on its line, is reported; prose is not."""
+    text = example["text"]
+    found = [f.text for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    assert found == example["found"], text
+
+
+def test_a_level_run_into_the_box_edge_on_an_option_line_is_reported(detector):
+    """A routing sheet's option boxes: OCR read the box edge into the first word."""
+    text = "ROUTING AND RECORD SHEET\nZQUNCLASSIFIED: [ ] CONFIDENTIAL [x] SECRET\n"
+    found = [f for f in _ocr_findings(detector, text) if f.rule_id == DAMAGED_ID]
+    assert ("UNCLASSIFIED", "UNCLASSIFIED") in [(f.text, f.details["reads_as"]) for f in found]
+    assert not [f for f in found if "ZQ" in f.text]
+
+
+def test_a_damaged_no_objection_stamp_is_read_whole_not_only_its_middle_line(detector):
+    """The stamp's middle line alone is a piece only where the last line is lost; with the last
+    line present the damaged stamp is read as one, its damaged first line included."""
+    text = (
+        "Cover sheet\n\nCIAHAS NO OBJECTIQN TO\nDECLASSIFICATION AND/OR\nRELEASE OF THIS DOCUMENT\n"
+    )
+    found = detector.detect(Segment(text))
+    first = text.index("CIAHAS")
+    assert any(f.start <= first < f.end for f in found if f.category == "marking")
+    lost = "Cover sheet\n\nCIA HAS NO OBJECTION TO\n\nDECLASSIFICATION AND/OR\n\nQx4410021\n"
+    middle = lost.index("DECLASSIFICATION")
+    assert any(f.start == middle for f in detector.detect(Segment(lost)))

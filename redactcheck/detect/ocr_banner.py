@@ -467,6 +467,12 @@ def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 words.add(torn)
                 skip = i + 1
                 continue
+        run_on = _run_on_level(core)
+        if run_on is not None:  # "ZQUNCLASSIFIED": the box edge read into the word
+            end = start + len(core)
+            found.append((end - len(run_on), end, run_on))
+            words.add(run_on)
+            continue
         letters = _fold_letters(core, lex.fold)
         if core.upper() in ("INTERNAL", "INTERNAL USE"):
             found.append((start, start + len(core), "INTERNAL USE ONLY"))
@@ -482,6 +488,22 @@ def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     if len(words) < 2 or others > _BOX_NOISE_WORDS:
         return []
     return found
+
+
+_RUN_ON_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+
+
+def _run_on_level(core: str) -> str | None:
+    """The level word that ends ``core`` in clean capitals, OCR having read the box's edge or
+    the field before it into the same token (``ZQUNCLASSIFIED``, ``]xSECRET``); among an
+    option-box line's words only, where no English word runs into a level."""
+    for word in _RUN_ON_LEVELS:
+        if len(core) > len(word) and core.endswith(word):
+            head = core[: -len(word)]
+            if word == "SECRET" and head.upper().endswith("TOP"):
+                return None  # TOPSECRET: the rules' run-together banner
+            return word
+    return None
 
 
 _RUNS = re.compile(r"^([A-Z]{3,})([^A-Za-z0-9\n]{1,3})([A-Z]{3,})$")

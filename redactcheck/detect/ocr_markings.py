@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.catalog import BUILTIN
-from redactcheck.detect import ocr_banner, ocr_phrases
+from redactcheck.detect import ocr_banner, ocr_phrases, ocr_repeat
 from redactcheck.detect.edit_distance import distance as _distance
 from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
@@ -194,6 +194,10 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_banner.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # the level the text prints, again, where page noise ran onto its stamp line
+    printed = levels | {word for _, _, word in damaged if word in _LEVEL_NAMES}
+    for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]
     for start, end, word in ocr_banner.caption_findings(text, sorted(beside), taken):
@@ -213,6 +217,9 @@ _LEVEL_WORDS = (
     ("CONFIDENTIAL", "CONFIDENTIAL"),
     ("UNCLASSIFIED", "UNCLASSIFIED"),
 )
+
+
+_LEVEL_NAMES = frozenset(name for _, name in _LEVEL_WORDS)
 
 
 @lru_cache(maxsize=4096)
