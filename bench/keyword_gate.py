@@ -3,7 +3,7 @@
     python bench/keyword_gate.py ../shared/corpus/docs --every 4
 
 Runs the marking rules two ways over every ``--every``-th file (in name order): through the
-keyword gate (redactcheck's default, detect/keywords.py) and as a plain ``re`` run of every
+keyword gate (redactcheck's default, detect/accel/keywords.py) and as a plain ``re`` run of every
 pattern over the whole normalised text. Prints the number of files whose findings differ (must
 be 0) and the CPU seconds of each. Nothing is written.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from redactcheck.detect.rules import RuleDetector  # noqa: E402
+from redactcheck.detect.markings.rules import RuleDetector  # noqa: E402
 from redactcheck.document import Segment  # noqa: E402
 from redactcheck.ruleset.loader import load_rules  # noqa: E402
 

@@ -3,7 +3,7 @@
     python bench/ner_components.py ../shared/corpus/docs --sample-mb 0.8
 
 Compares the full pipeline (what Presidio loads), the pipeline without tagger,
-attribute_ruler and lemmatizer, and ``ner`` alone (redactcheck's default, see detect/nlp.py),
+attribute_ruler and lemmatizer, and ``ner`` alone (redactcheck's default, see detect/pii/nlp.py),
 all run through ``nlp.pipe``. Reports PERSON spans missing from / added to the full pipeline's
 output, all entity labels too, and CPU seconds.
 """
@@ -44,7 +44,7 @@ def compare(ref: list[set], got: list[set], label: str | None) -> tuple[int, int
 def main() -> None:
     import spacy
 
-    from redactcheck.detect.nlp import DEFAULT_MODEL, UNUSED_COMPONENTS, load_spacy
+    from redactcheck.detect.pii.nlp import DEFAULT_MODEL, UNUSED_COMPONENTS, load_spacy
     from redactcheck.extract.text import decode
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -5,7 +5,7 @@ This script splits the rest in two, on the same files, so that a drop can be tra
 
 - *filtered*: redactcheck's NER proposed an overlapping span and the person rules removed it
   on purpose (acronyms, headings, OCR debris, codewords, marking words: see
-  redactcheck/detect/person_rules.py and rules/lexicons/not_person.yaml);
+  redactcheck/detect/pii/person_rules.py and rules/lexicons/not_person.yaml);
 - *not proposed*: redactcheck's NER (case-restored text, ``ner`` component only, lines that
   cannot hold a name blanked) found nothing there.
 
@@ -37,8 +37,8 @@ sys.path.insert(0, str(REPO / "bench"))
 def main() -> None:
     from throughput import _offline_presidio, select_files
 
-    import redactcheck.detect.names as names
-    from redactcheck.detect.nlp import DEFAULT_MODEL
+    import redactcheck.detect.pii.names as names
+    from redactcheck.detect.pii.nlp import DEFAULT_MODEL
     from redactcheck.document import Segment
     from redactcheck.extract.text import decode
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from redactcheck.detect.regex_facts import pattern_flags  # noqa: E402
+from redactcheck.detect.accel.regex_facts import pattern_flags  # noqa: E402
 from redactcheck.ruleset.loader import load_rules  # noqa: E402
 from redactcheck.ruleset.redos import UnsafePattern, check_pattern  # noqa: E402
 from tests.test_rule_safety import CATASTROPHIC, SAFE  # noqa: E402

@@ -132,7 +132,7 @@ _OTHER = (
     ),
 )  # fmt: skip
 
-#: The document-level marking checks of detect/structure.py (id = STRUCTURE- + entity with
+#: The document-level marking checks of detect/markings/structure.py (id = STRUCTURE- + entity with
 #: hyphens); each finding's message is written by its check.
 _STRUCTURE = (
     RuleInfo(

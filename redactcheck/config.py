@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from redactcheck.detect.nlp import DEFAULT_MODEL
+from redactcheck.detect.pii.nlp import DEFAULT_MODEL
 from redactcheck.finding import SEVERITIES
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from redactcheck.detect.fastscan import ascii_view
+from redactcheck.detect.accel.fastscan import ascii_view
 
 try:  # optional: a DFA scan keeps normalisation fast; ``re`` gives the same results
     import re2 as _re2

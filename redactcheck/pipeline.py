@@ -16,9 +16,9 @@ from pathlib import Path
 
 from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
+from redactcheck.detect.markings.rules import RuleDetector
+from redactcheck.detect.markings.structure import apply_stated_level, check_structure
 from redactcheck.detect.overlap import drop_duplicate_contacts, drop_nested_markings
-from redactcheck.detect.rules import RuleDetector
-from redactcheck.detect.structure import apply_stated_level, check_structure
 from redactcheck.document import Document, Placed, Segment
 from redactcheck.extract import extract
 from redactcheck.extract.hidden import name_detectors
@@ -88,7 +88,7 @@ class Pipeline:
         if self._name_detector is None and self.config.names:
             # imported here: Presidio and spaCy take seconds to import, a rules-only run
             # (--no-names) never needs them
-            from redactcheck.detect.names import NameDetector
+            from redactcheck.detect.pii.names import NameDetector
 
             self._name_detector = NameDetector(
                 self.config.model,

@@ -58,7 +58,7 @@ documents = st.lists(text_pieces, max_size=40).map("".join)
 
 @lru_cache(maxsize=1)
 def rule_detector():
-    from redactcheck.detect.rules import RuleDetector
+    from redactcheck.detect.markings.rules import RuleDetector
     from redactcheck.ruleset.loader import load_rules
 
     return RuleDetector(load_rules())

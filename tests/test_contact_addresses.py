@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.rules import RuleDetector
+from redactcheck.detect.pii.contact_rules import is_phone
 from redactcheck.document import Segment
 from redactcheck.ruleset.loader import load_rules
 

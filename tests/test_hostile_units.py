@@ -81,7 +81,7 @@ def _dedupe_reference(findings):
 
 
 def test_linear_dedupe_keeps_exactly_what_the_quadratic_one_kept():
-    from redactcheck.detect.rules import _dedupe
+    from redactcheck.detect.markings.rules import _dedupe
 
     rng = random.Random(15)
     for _ in range(400):

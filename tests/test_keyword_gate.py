@@ -1,5 +1,5 @@
 """The keyword gate only decides where patterns run: findings must equal a plain ``re`` run of
-every pattern over the whole normalised text (see redactcheck/detect/keywords.py)."""
+every pattern over the whole normalised text (see redactcheck/detect/accel/keywords.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from redactcheck.detect.regex_facts import UNBOUNDED, keywords, max_newlines
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.accel.regex_facts import UNBOUNDED, keywords, max_newlines
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import load_rules
@@ -258,7 +258,7 @@ def test_hyperscan_and_re2_find_the_same_keyword_lines(rules, fast):
     must give every pattern the same windows (random mixes of marking lines, case changes,
     words glued together, non-ASCII, CRLF)."""
     pytest.importorskip("hyperscan")
-    from redactcheck.detect.keywords import KeywordGate
+    from redactcheck.detect.accel.keywords import KeywordGate
 
     patterns = [(p.spec.regex, p.regex.flags) for _, p in fast._owners]
     by_hs = KeywordGate(patterns, engine="hyperscan")

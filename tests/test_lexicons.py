@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from redactcheck.detect.casing import restore_case
-from redactcheck.detect.contact_rules import is_phone
 from redactcheck.detect.lexicons import load_lexicon, name_lexicon
-from redactcheck.detect.person_rules import find_people
+from redactcheck.detect.pii.casing import restore_case
+from redactcheck.detect.pii.contact_rules import is_phone
+from redactcheck.detect.pii.person_rules import find_people
 
 TITLES = load_lexicon("titles.yaml")["examples"]
 NOT_PERSON = load_lexicon("not_person.yaml")["examples"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir, load_rules
 from redactcheck.ruleset.selftest import MIN_EXAMPLES, run_examples
@@ -186,12 +186,12 @@ def test_control_words_in_running_prose_are_medium(detector, text, severity):
 
 def test_context_prefilter_never_hides_a_word_re_would_find():
     """RE2 says first whether a context word can occur in a hit's surroundings at all
-    (detect/fastscan.py ``icase_prefilter``); wherever Python's case-insensitive search finds
+    (detect/accel/fastscan.py ``icase_prefilter``); wherever Python's case-insensitive search finds
     one, including through the Kelvin sign, long s and the Turkish I's, it must say yes."""
     import random
     import re
 
-    from redactcheck.detect.fastscan import icase_prefilter
+    from redactcheck.detect.accel.fastscan import icase_prefilter
 
     words = ["derived from", "classified", "NOFORN", "E.O.", "kiss"]
     may_occur = icase_prefilter(words)

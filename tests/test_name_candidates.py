@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from redactcheck.detect.lexicons import name_lexicon
-from redactcheck.detect.name_candidates import is_cryptonym
-from redactcheck.detect.name_words import name_words
-from redactcheck.detect.person_rules import find_people
+from redactcheck.detect.pii.name_candidates import is_cryptonym
+from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.person_rules import find_people
 
 
 def _names(text: str) -> list[str]:
@@ -126,7 +126,7 @@ def test_scores_order_cued_names_above_weak_evidence():
 
 
 def test_trigram_data_is_built_from_the_current_lists():
-    from redactcheck.detect.name_words import build_trigrams, trigram_source_words
+    from redactcheck.detect.pii.name_words import build_trigrams, trigram_source_words
 
     assert set(build_trigrams(trigram_source_words())) == name_words().trigrams
 

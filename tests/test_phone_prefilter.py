@@ -6,7 +6,7 @@ import random
 
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-from redactcheck.detect.phone import QuickPhoneRecognizer
+from redactcheck.detect.pii.phone import QuickPhoneRecognizer
 
 REGIONS = ("US", "GB", "JP", "DE", "FR", "CA", "AU")
 

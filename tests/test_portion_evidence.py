@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.ruleset.loader import load_rules
 from redactcheck.ruleset.schema import PatternSpec

@@ -121,7 +121,7 @@ class _Refuse:
 
 class _CountingDetector:
     def __init__(self, config):
-        from redactcheck.detect.names import NameDetector
+        from redactcheck.detect.pii.names import NameDetector
 
         self.inner = NameDetector(config.model)
         self.segments = 0
@@ -153,7 +153,7 @@ def test_name_and_marking_at_the_end_of_a_10_mb_text(write):
 def test_chunked_ner_finds_each_name_once_with_exact_offsets():
     import random
 
-    from redactcheck.detect.names import NameDetector
+    from redactcheck.detect.pii.names import NameDetector
 
     rnd = random.Random(5)
     text = "\n\n".join(memo(rnd, 3) for _ in range(12))

@@ -8,7 +8,7 @@ from typing import NoReturn
 import typer
 
 from redactcheck.config import Config
-from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.detect.pii.nlp import ModelNotInstalled
 from redactcheck.ruleset.loader import RuleLoadError
 from redactcheck.session import Session, build_session
 from redactcheck.suppress.baseline import Baseline, BaselineError

@@ -14,7 +14,7 @@ import typer
 
 from redactcheck.cli.common import fail
 from redactcheck.config import ConfigError, load_config, validate
-from redactcheck.detect.nlp import ModelNotInstalled
+from redactcheck.detect.pii.nlp import ModelNotInstalled
 from redactcheck.evaluate import (
     EvalError,
     below,

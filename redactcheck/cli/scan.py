@@ -20,7 +20,7 @@ from redactcheck.config import (
     validate,
     validate_scheduler,
 )
-from redactcheck.detect.nlp import ModelNotInstalled, check_model
+from redactcheck.detect.pii.nlp import ModelNotInstalled, check_model
 from redactcheck.discover import GITIGNORED
 from redactcheck.distributed import DaskUnavailable
 from redactcheck.report import get_renderer, shown_report, write_atomically

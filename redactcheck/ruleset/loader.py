@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from redactcheck.detect.regex_facts import pattern_flags
+from redactcheck.detect.accel.regex_facts import pattern_flags
 from redactcheck.ruleset.redos import UnsafePattern, check_pattern
 from redactcheck.ruleset.schema import RuleSpec
 

@@ -3,7 +3,7 @@
 Rules are matched with Python's backtracking ``re`` (look-around and Unicode classes are needed,
 which a linear-time engine such as RE2 lacks), so a user's pattern such as ``(a+)+$`` could stall
 a scan for hours on one line of ``aaaa…!``. The check below walks the parsed pattern (parsed
-by ``detect/regex_facts.py``, the one reader of Python's regex parser, which the keyword gate
+by ``detect/accel/regex_facts.py``, the one reader of Python's regex parser, which the keyword gate
 shares) and refuses the shapes that cause exponential backtracking:
 
 * a repeated group whose body can end with a variable repeat over characters the body can also
@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect.regex_facts import REPEATS, C, parse
+from redactcheck.detect.accel.regex_facts import REPEATS, C, parse
 
 #: A repeat whose upper bound is at least this counts as "many" (``{0,10}`` nested in ``+``
 #: already backtracks badly).

@@ -20,7 +20,7 @@ Flag = Literal["ignorecase", "multiline", "dotall", "verbose"]
 #: ``portion-mark`` and ``authority-block`` feed the banner/portion and authority checks;
 #: ``cable-classification`` states a cable's level, read from its letters when it is also a
 #: ``security-line`` (UUUUU, SSSSS); ``stamp-anchor`` starts a stamp block in which OCR-damaged
-#: stamp words are looked for (detect/ocr_markings.py).
+#: stamp words are looked for (detect/markings/ocr_markings.py).
 Role = Literal[
     "banner",
     "unclassified-banner",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from redactcheck.detect.rules import RuleDetector
+from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.ruleset.loader import LoadedRule, builtin_rules_dir
 

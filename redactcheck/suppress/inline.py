@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from redactcheck.catalog import BUILTIN
-from redactcheck.detect.fastscan import ascii_view
+from redactcheck.detect.accel.fastscan import ascii_view
 from redactcheck.finding import Explanation, Finding, Hit
 from redactcheck.locate import LineIndex
 

@@ -1,4 +1,4 @@
-"""A stand-in for the name detector (``redactcheck.detect.names.NameDetector``) that needs no
+"""A stand-in for the name detector (``redactcheck.detect.pii.names.NameDetector``) that needs no
 spaCy model: it reports the names it is given, at every mention, as PERSON hits shaped like
 the real detector's (catalogue rule id, severity and message, ``(b)(6)``, an explanation).
 

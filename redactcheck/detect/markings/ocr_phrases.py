@@ -25,7 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from redactcheck.detect.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
 

@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from redactcheck.detect.contact_rules import is_government_address
-from redactcheck.detect.fastscan import icase_prefilter
-from redactcheck.detect.keywords import KeywordGate
-from redactcheck.detect.ocr_markings import ocr_marking_findings
-from redactcheck.detect.regex_facts import pattern_flags
+from redactcheck.detect.accel.fastscan import icase_prefilter
+from redactcheck.detect.accel.keywords import KeywordGate
+from redactcheck.detect.accel.regex_facts import pattern_flags
+from redactcheck.detect.markings.ocr_markings import ocr_marking_findings
+from redactcheck.detect.pii.contact_rules import is_government_address
 from redactcheck.document import Segment
 from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import Normalized, normalize
@@ -85,7 +85,7 @@ class RuleDetector:
             if p.spec.needs_evidence
         }
         self._needs_detectors = frozenset(detector for _, detector in self._needs)
-        # one RE2 pass finds the keywords; patterns run only around them (detect/keywords.py)
+        # one RE2 pass finds the keywords; patterns run only around them (detect/accel/keywords.py)
         try:
             self.gate: KeywordGate | None = KeywordGate(
                 [(p.spec.regex, p.regex.flags) for _, p in self._owners]
@@ -149,7 +149,7 @@ class RuleDetector:
         spans: list[tuple[int, int]] | None = None,
     ) -> list[Hit]:
         """Findings of ``rule`` (or only ``patterns`` of it); ``spans`` limits matching to
-        ``(pos, endpos)`` windows of the normalised text (see detect/keywords.py)."""
+        ``(pos, endpos)`` windows of the normalised text (see detect/accel/keywords.py)."""
         out: list[Hit] = []
         text = norm.text
         for pattern in rule.patterns if patterns is None else patterns:

@@ -29,13 +29,13 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from redactcheck.detect.fastscan import (
+from redactcheck.detect.accel.fastscan import (
     HAS_HYPERSCAN,
     HyperscanDatabase,
     ascii_view,
     compile_ascii,
 )
-from redactcheck.detect.regex_facts import FOLDS_TO_ASCII, UNBOUNDED, keywords, max_newlines
+from redactcheck.detect.accel.regex_facts import FOLDS_TO_ASCII, UNBOUNDED, keywords, max_newlines
 
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2

@@ -24,17 +24,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.catalog import BUILTIN
-from redactcheck.detect import ocr_banner, ocr_phrases, ocr_repeat
-from redactcheck.detect.edit_distance import distance as _distance
-from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
-from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
-from redactcheck.detect.fastscan import (
+from redactcheck.detect.accel.fastscan import (
     FastScan,
     HyperscanStarts,
     ascii_view,
     hyperscan_starts,
 )
+from redactcheck.detect.edit_distance import distance as _distance
+from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
+from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings import ocr_banner, ocr_phrases, ocr_repeat
 from redactcheck.finding import Explanation, Hit
 
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
@@ -48,7 +48,7 @@ _KEPT = r"(?:ssi|SSI|lass|LASS|fied|FIED|ntia|NTIA|dent|DENT|fide|FIDE)"
 _CANDIDATE = re.compile(
     rf"[CUDE](?<![A-Za-z][CUDE])(?=[A-Za-z]{{8,18}}(?![A-Za-z]))[A-Za-z]{{0,12}}{_KEPT}[A-Za-z]*"
 )
-#: What RE2 looks for first (see detect/fastscan.py): where a ``_CANDIDATE`` can start.
+#: What RE2 looks for first (see detect/accel/fastscan.py): where a ``_CANDIDATE`` can start.
 _CANDIDATE_LOOSE = rf"[CUDE][A-Za-z]{{0,12}}{_KEPT}"
 # In a stamp block every capitalised token is looked at (the block is a few lines).
 _BLOCK_TOKEN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{4,18}(?![A-Za-z])")
@@ -231,7 +231,7 @@ def _level_word(banner: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _scans() -> tuple[FastScan, FastScan]:
-    """The two whole-text scans of this step, each started by RE2 (detect/fastscan.py)."""
+    """The two whole-text scans of this step, each started by RE2 (detect/accel/fastscan.py)."""
     return FastScan(_CANDIDATE, _CANDIDATE_LOOSE), FastScan(_split_pattern(), _split_heads())
 
 

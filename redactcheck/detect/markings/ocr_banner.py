@@ -23,8 +23,8 @@ from functools import lru_cache
 from rapidfuzz.distance.Levenshtein import distance as _levenshtein
 from rapidfuzz.process import extractOne as _extract_one
 
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
-from redactcheck.detect.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)

@@ -7,7 +7,7 @@ that estimates how often its basis is right (``SCORES``; docs/quality.md has the
 
 The model's entities are cleaned and filtered here; titles, initials, inverted file-header
 names, signatures and e-mail headers are found here; names the model does not know come from
-:mod:`redactcheck.detect.name_candidates` (given-name and surname lists, reporting context,
+:mod:`redactcheck.detect.pii.name_candidates` (given-name and surname lists, reporting context,
 ``W/`` attendees, captions, lists); then every confidently found name is spread to its other
 mentions in the document, and names cut by a line break are joined.
 
@@ -23,11 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redactcheck.detect import name_candidates as cand
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
-from redactcheck.detect.name_words import name_words
-from redactcheck.detect.ocr_markings import closest_word
+from redactcheck.detect.markings.ocr_markings import closest_word
+from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.name_words import name_words
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
@@ -640,7 +640,7 @@ def find_people(
             found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
 
     # 4b. names the model does not know: given-name/surname lists, reporting context, W/
-    #     attendees, case captions (redactcheck/detect/name_candidates.py)
+    #     attendees, case captions (redactcheck/detect/pii/name_candidates.py)
     cand.list_pairs(text, judge, add)
     cand.context_names(text, judge, add)
     cand.attendees(text, judge, add)

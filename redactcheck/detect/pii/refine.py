@@ -2,8 +2,8 @@
 
 Presidio's results (spaCy PERSON entities, e-mail and phone matches) are raw material: the
 PERSON entities go through the person rules (titles, signatures, propagation, false-alarm
-filters: :mod:`redactcheck.detect.person_rules`), phone matches must look like phone numbers
-(:mod:`redactcheck.detect.contact_rules`), everything else passes unchanged. Kept apart from
+filters: :mod:`redactcheck.detect.pii.person_rules`), phone matches must look like phone numbers
+(:mod:`redactcheck.detect.pii.contact_rules`), everything else passes unchanged. Kept apart from
 how NER is run (one text at a time or batched), so that both paths share one post-processing.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from redactcheck.catalog import PII_BY_ENTITY, PII_FALLBACK
-from redactcheck.detect.contact_rules import is_phone
-from redactcheck.detect.person_rules import find_people
-from redactcheck.detect.spans import trim_to_line
+from redactcheck.detect.pii.contact_rules import is_phone
+from redactcheck.detect.pii.person_rules import find_people
+from redactcheck.detect.pii.spans import trim_to_line
 from redactcheck.finding import Explanation, Hit
 
 #: (entity type, start, end, score) with offsets into the text being refined.

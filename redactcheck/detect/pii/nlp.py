@@ -124,7 +124,7 @@ def build_analyzer(
     from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
     # imported here: phone.py subclasses a Presidio recognizer (see above)
-    from redactcheck.detect.phone import QuickPhoneRecognizer
+    from redactcheck.detect.pii.phone import QuickPhoneRecognizer
 
     nlp = load_spacy(model, sentence_parser)
 

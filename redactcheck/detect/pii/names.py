@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
-from redactcheck.detect.casing import restore_case
-from redactcheck.detect.nlp import build_analyzer, one_blas_thread
-from redactcheck.detect.refine import refine_results
+from redactcheck.detect.pii.casing import restore_case
+from redactcheck.detect.pii.nlp import build_analyzer, one_blas_thread
+from redactcheck.detect.pii.refine import refine_results
 from redactcheck.document import Segment
 from redactcheck.finding import Hit
 

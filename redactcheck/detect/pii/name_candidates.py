@@ -4,7 +4,7 @@ Four kinds of evidence, each a kind of name or of document, none a list of parti
 
 - **lists**: a listed given name followed by a name-shaped word ("Lucia Ferraro", "DANA
   HOLLOWAY"), or a listed surname followed by a name-shaped word that is not an English word
-  (East Asian order: "WANG JIANGUO", "Kim Min-jun") (:mod:`redactcheck.detect.name_words`);
+  (East Asian order: "WANG JIANGUO", "Kim Min-jun") (:mod:`redactcheck.detect.pii.name_words`);
 - **context**: a name-shaped word before a reporting verb ("Pemberly said", "RJK noted") or after
   "met with" / "told" / "according to"; attendees after ``W/`` in schedules and cables; the
   parties of a case caption ("Abernathy v. Castellano");
@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from redactcheck.detect.lexicons import NameLexicon
-from redactcheck.detect.name_words import NameWords
+from redactcheck.detect.pii.name_words import NameWords
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"

@@ -237,7 +237,8 @@ def trigram_source_words() -> set[str]:
     )
 
 
-if __name__ == "__main__":  # python -m redactcheck.detect.name_words > .../trigrams.txt
+if __name__ == "__main__":  # python -m redactcheck.detect.pii.name_words > .../trigrams.txt
     print("# Letter trigrams of the name and word lists in this folder (^ and $ mark a word's")
-    print("# edges), held by two or more entries: built by python -m redactcheck.detect.name_words")
+    print("# edges), held by two or more entries: built by")
+    print("# python -m redactcheck.detect.pii.name_words")
     print("\n".join(build_trigrams(trigram_source_words())))
