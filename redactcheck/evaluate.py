@@ -209,7 +209,7 @@ def load_subset(path: Path) -> set[str]:
     """Document names from a split file: one name per line, ``#`` starts a comment.
 
     A line may carry a second, tab- or space-separated field (``NAME PART``); ``path`` may end
-    in ``:PART`` to keep only the lines of that part (``bench/eval_dev_split.tsv:check``).
+    in ``:PART`` to keep only the lines of that part (``bench/quality/eval_dev_split.tsv:check``).
     """
     text_path, _, part = str(path).rpartition(":") if ":" in str(path) else (str(path), "", "")
     try:

@@ -1,39 +1,12 @@
-"""Shared fixtures: one loaded scanner per session (the spaCy model is slow to load), a CLI
-runner that calls the real entry point in a subprocess, and helpers to write fixture files."""
+"""Shared pytest fixtures: one loaded scanner per session (the spaCy model is slow to
+load) and a helper to write fixture files. Builders and the CLI runner are plain modules in
+tests/support/ (bench/ imports them too)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = REPO.parent / "shared"
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "REDACTCHECK_FINGERPRINT_KEY")}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    env.update(extra)
-    return env
-
-
-def run_cli(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 300
-):
-    """Run ``python -m redactcheck ARGS`` as a user would; returns the CompletedProcess."""
-    return subprocess.run(
-        [sys.executable, "-m", "redactcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env or cli_env(),
-        timeout=timeout,
-    )
 
 
 @pytest.fixture(scope="session")

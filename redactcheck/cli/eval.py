@@ -47,7 +47,7 @@ def eval_command(
         None,
         "--only",
         help="Score only the documents listed in FILE (one per line); FILE:PART keeps the "
-        "lines whose second field is PART, e.g. bench/eval_dev_split.tsv:check.",
+        "lines whose second field is PART, e.g. bench/quality/eval_dev_split.tsv:check.",
     ),
 ) -> None:
     """Score precision, recall and F1 per label (MARKING, PERSON, CONTACT) on labelled docs."""

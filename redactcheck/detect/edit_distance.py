@@ -23,7 +23,7 @@ def distance(a: str, b: str, bound: int) -> int:
     """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` once it exceeds ``bound``.
 
     rapidfuzz's ``score_cutoff`` has exactly this meaning; without rapidfuzz, the Python
-    form below (tests/test_ocr_markings.py checks both against the table)."""
+    form below (tests/unit/detect/test_ocr_markings.py checks both against the table)."""
     if _rf_distance is not None:
         return _rf_distance(a, b, score_cutoff=bound)
     return distance_py(a, b, bound)
@@ -34,8 +34,8 @@ def distance_py(a: str, b: str, bound: int) -> int:
 
     Hyyrö's bit-vector form of Myers' algorithm: one pass over ``a`` with a few integer
     operations per letter (``b``, a lexicon word, is the bit pattern), eight times faster
-    than the table it replaces on words of this length (tests/test_ocr_markings.py checks
-    it against the table)."""
+    than the table it replaces on words of this length
+    (tests/unit/detect/test_ocr_markings.py checks it against the table)."""
     if abs(len(a) - len(b)) > bound:
         return bound + 1
     m = len(b)

@@ -128,7 +128,7 @@ class HyperscanStarts:
     that a caller's exact pattern needs when its matches begin at the start of a run of the
     loose pattern's letters (a later start with the same end would lie inside that run). The
     OCR step's patterns are of that kind (detect/markings/ocr_markings.py says why for each), and
-    tests/test_ocr_markings.py compares the matches with ``re`` on its own.
+    tests/unit/detect/test_ocr_markings.py compares the matches with ``re`` on its own.
     """
 
     def __init__(self, loose: list[str]):

@@ -10,16 +10,16 @@ per keyword line and an RE2 set match on that line); a pattern none of whose key
 cannot match and is skipped; the others run with Python's ``re`` only over the lines around each
 keyword hit (``finditer(text, pos, endpos)``).
 
-Why the findings are identical to a plain run over the whole text (tests/test_keyword_gate.py
-checks it): a match of pattern P starts on a line ``s`` and touches at most lines ``s`` to
-``s + N`` (``N`` = its line-break bound), and it contains a keyword on a line ``k`` with
-``s <= k <= s + N``. So the lines ``k - N`` to ``k + N`` (with the last line's ``\\n``) hold the
-match and everything its look-aheads read. Look-behind, ``^`` and ``\\b`` see the text before
-``pos`` (``re`` keeps the whole string), windows start at line starts, and windows that
-overlap are merged, so no match straddles a window edge and ``re`` tries exactly the same
-start positions inside a window as it would over the whole text. A pattern whose bound is
-unlimited (``\\s+`` across lines) runs over the whole text, but only when a keyword occurs; a
-pattern with no derivable keyword always runs over the whole text.
+Why the findings are identical to a plain run over the whole text
+(tests/unit/detect/test_keyword_gate.py checks it): a match of pattern P starts on a line ``s`` and
+touches at most lines ``s`` to ``s + N`` (``N`` = its line-break bound), and it contains a keyword
+on a line ``k`` with ``s <= k <= s + N``. So the lines ``k - N`` to ``k + N``
+(with the last line's ``\\n``) hold the match and everything its look-aheads read. Look-behind,
+``^`` and ``\\b`` see the text before ``pos`` (``re`` keeps the whole string), windows start at line
+starts, and windows that overlap are merged, so no match straddles a window edge and ``re`` tries
+exactly the same start positions inside a window as it would over the whole text. A pattern whose
+bound is unlimited (``\\s+`` across lines) runs over the whole text, but only when a keyword occurs;
+a pattern with no derivable keyword always runs over the whole text.
 """
 
 from __future__ import annotations

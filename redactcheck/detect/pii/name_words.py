@@ -220,7 +220,8 @@ def name_words() -> NameWords:
 def build_trigrams(words: frozenset[str] | set[str]) -> list[str]:
     """The letter trigrams (``^``/``$`` at the word's edges) held by at least ``_TRIGRAM_MIN``
     of ``words``, sorted: the content of ``names/trigrams.txt``, kept as data so that start-up
-    does not count a million trigrams (tests/test_name_candidates.py checks it is current)."""
+    does not count a million trigrams
+    (tests/unit/detect/test_name_candidates.py checks it is current)."""
     counts: dict[str, int] = {}
     for word in words:
         padded = f"^{word}$"

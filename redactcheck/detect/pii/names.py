@@ -134,7 +134,7 @@ class NameDetector:
         results are read straight off them (what ``SpacyRecognizer`` returns), and Presidio's
         ``analyze`` runs only for the pattern recognisers (e-mail, phone) where they can hit,
         with token lemmas and keywords built only if its context step reads them. Results are
-        those of one ``analyze`` call over every entity (tests/test_names_fastpath.py).
+        those of one ``analyze`` call over every entity (tests/unit/detect/test_names_fastpath.py).
         """
         engine = self.nlp_engine
         if self._spacy_entities - {"PERSON"}:

@@ -74,8 +74,8 @@ def _numpy_matmul(nlp) -> None:
 
     For the small matrices of the ``ner`` component numpy's OpenBLAS, held to one thread
     (:func:`one_blas_thread`), is 6 to 8% faster than blis on the machines measured, with the
-    same entities (tests/test_names_fastpath.py, docs/performance.md). Only the model's own
-    layers change; nothing else in the process does.
+    same entities (tests/unit/detect/test_names_fastpath.py, docs/performance.md). Only the model's
+    own layers change; nothing else in the process does.
     """
     # imported here: part of the name model's libraries (thinc: 270 ms to import)
     from thinc.api import NumpyOps

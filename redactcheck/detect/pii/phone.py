@@ -4,7 +4,7 @@
 numbers, file numbers) to libphonenumber's parser, once per region: on archive text that is a
 fifth of the whole scan. A candidate with fewer digits than the shortest valid number of any
 region can never be accepted, so it is dropped before parsing. The findings are exactly those
-of the stock recogniser (tests/test_phone_prefilter.py compares them).
+of the stock recogniser (tests/unit/detect/test_phone_prefilter.py compares them).
 """
 
 from __future__ import annotations
