@@ -17,7 +17,8 @@ from pathlib import Path
 from redactcheck.cache import ReuseByText
 from redactcheck.config import Config
 from redactcheck.detect.markings.rules import RuleDetector
-from redactcheck.detect.markings.structure import apply_stated_level, check_structure
+from redactcheck.detect.markings.stated_level import apply_stated_level
+from redactcheck.detect.markings.structure import check_structure
 from redactcheck.detect.overlap import drop_duplicate_contacts, drop_nested_markings
 from redactcheck.document import Document, Placed, Segment
 from redactcheck.extract import extract
@@ -269,7 +270,7 @@ def _fewer_collections() -> Iterator[None]:
 
 def _stated_level(placed: list[Placed]) -> list[Placed]:
     """Detector hits with the severity the document's stated level gives them
-    (``structure.apply_stated_level``)."""
+    (``stated_level.apply_stated_level``)."""
     hits = apply_stated_level([p.hit for p in placed])
     return [p if h is p.hit else Placed(p.segment, h) for p, h in zip(placed, hits, strict=True)]
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from redactcheck.cli.common import fail
-from redactcheck.detect.markings.structure import STATED_LEVEL_RULE
+from redactcheck.detect.markings.stated_level import STATED_LEVEL_RULE
 from redactcheck.ruleset.docs import default_docs
 from redactcheck.ruleset.loader import LoadedRule, RuleLoadError, load_rules
 from redactcheck.ruleset.selftest import run_examples

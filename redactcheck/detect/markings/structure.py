@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
 import yaml
 
+from redactcheck.detect.markings.declassify import DECL_VALUE, parse_declassify_on
 from redactcheck.document import Segment
 from redactcheck.finding import Explanation, Hit
 from redactcheck.normalize import normalize
@@ -36,7 +37,7 @@ UNKNOWN_TOKEN = "UNKNOWN_MARKING_TOKEN"
 
 LEVELS = {"U": 0, "C": 1, "S": 2, "TS": 3}
 LEVEL_NAMES = {0: "UNCLASSIFIED", 1: "CONFIDENTIAL", 2: "SECRET", 3: "TOP SECRET"}
-_BANNER_LEVEL = {
+BANNER_LEVEL = {
     "TOP SECRET": 3, "SECRET": 2, "CONFIDENTIAL": 1, "UNCLASSIFIED": 0, "UNCLAS": 0,
 }  # fmt: skip
 _CABLE_LETTER = {"T": 3, "S": 2, "C": 1, "U": 0, "E": 0}
@@ -80,7 +81,7 @@ class Marking:
 
 
 @lru_cache(maxsize=4096)
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     """Marking text as the rules saw it: normalised, spaces collapsed (memoised: the same few
     banners and portion marks recur on every page)."""
     return re.sub(r"[ \t\r\n]+", " ", normalize(text).text).strip()
@@ -104,10 +105,10 @@ def _parse_blocks(text: str, base: int, segment_text: str) -> list[tuple[str, in
 
 
 def _banner(f: Hit, segment: Segment) -> Marking | None:
-    plain = _plain(f.text)
+    plain = plain_text(f.text)
     upper = plain.upper()
     level = None
-    for name, rank in _BANNER_LEVEL.items():
+    for name, rank in BANNER_LEVEL.items():
         if upper.startswith(name):
             level = rank
             break
@@ -122,7 +123,7 @@ def _banner(f: Hit, segment: Segment) -> Marking | None:
 
 
 def _portion(f: Hit, segment: Segment) -> Marking | None:
-    plain = _plain(f.text).strip("({[)}]")
+    plain = plain_text(f.text).strip("({[)}]")
     if plain.startswith("//"):
         return None  # a non-US portion: no US level to compare
     head, _, rest = plain.partition("/")
@@ -154,48 +155,11 @@ def _covered(control: str, banner_controls: set[str]) -> bool:
     )
 
 
-def _cable_level(f: Hit) -> int | None:
+def cable_level(f: Hit) -> int | None:
     if SECURITY_LINE in f.roles:
         m = re.search(r"([TSCEU])\1{4}", f.text)
         return _CABLE_LETTER.get(m.group(1)) if m else None
-    return next((r for n, r in _BANNER_LEVEL.items() if _plain(f.text).startswith(n)), None)
-
-
-# --- declassify-on dates -----------------------------------------------------------------
-
-_EXEMPTION = re.compile(
-    r"(?<![\w.])((?:25|50|75)X[1-9](?:-(?:HUM|WMD))?|1\.[56] ?X[1-8]|OADR|XGDS(?:-[1-4])?|MR)"
-    r"(?![\w])"
-)
-_DATE_FORMS = (
-    (re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{4})[/\-](\d{1,2})[/\-](\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)"), ("m", "d", "y")),
-)
-_DECL_VALUE = re.compile(
-    r"(?:Declassify|DECLASSIFY|ECLASSIFY)[ \t]+(?:[Oo]n|ON)[ \t]*:|DECL[ \t]*:"
-)
-
-
-def parse_declassify_on(text: str) -> tuple[date | None, list[str]]:
-    """The date and exemption codes of a declassify-on value (``20451231``, ``08/11/2026``,
-    ``25X1, 20501001``, ``OADR``, ``1.6X1``); date ``None`` when the value has none."""
-    m = _DECL_VALUE.search(text)
-    value = text[m.end() :] if m else text
-    exemptions = [e.replace(" ", "") for e in _EXEMPTION.findall(value)]
-    for pattern, order in _DATE_FORMS:
-        dm = pattern.search(value)
-        if dm is None:
-            continue
-        parts = dict(zip(order, (int(g) for g in dm.groups()), strict=True))
-        year = parts["y"]
-        if year < 100:
-            year += 1900 if year >= 50 else 2000
-        try:
-            return date(year, parts["m"], parts["d"]), exemptions
-        except ValueError:
-            continue
-    return None, exemptions
+    return next((r for n, r in BANNER_LEVEL.items() if plain_text(f.text).startswith(n)), None)
 
 
 # --- the checks ----------------------------------------------------------------------------
@@ -247,7 +211,7 @@ def check_structure(
             if f.category != "marking":
                 continue
             if f.entity == "DISSEMINATION_CONTROL" and _own_line(f, segment.text):
-                line_controls.add(_canonical(_plain(f.text)))
+                line_controls.add(_canonical(plain_text(f.text)))
             if BANNER in f.roles:
                 b = _banner(f, segment)
                 if b is not None:
@@ -259,7 +223,7 @@ def check_structure(
             elif AUTHORITY in f.roles:
                 authority.append((segment, f))
             elif CABLE in f.roles:
-                level = _cable_level(f)
+                level = cable_level(f)
                 if level is not None:
                     cable_levels.append((segment, f, level))
 
@@ -344,7 +308,7 @@ def check_structure(
 
     # DECLASSIFICATION_DATE_PASSED
     for segment, f in authority:
-        if not _DECL_VALUE.search(f.text):
+        if not DECL_VALUE.search(f.text):
             continue
         when, exemptions = parse_declassify_on(f.text)
         if when is None or when >= as_of:
@@ -412,7 +376,7 @@ _COUNTRY_LIST = re.compile(
 
 
 def _is_known(token: str, known: frozenset[str]) -> bool:
-    t = re.sub(r"\s+", " ", _plain(token).upper())
+    t = re.sub(r"\s+", " ", plain_text(token).upper())
     if t in known:
         return True
     if t.startswith("REL TO ") or t.startswith("REL "):
@@ -434,68 +398,3 @@ def _closest(token: str, known: frozenset[str], cutoff: float = 0.75) -> str | N
     candidates = [k for k in known if len(k) >= 3]
     match = difflib.get_close_matches(token.upper(), candidates, n=1, cutoff=cutoff)
     return match[0] if match else None
-
-
-# --- severity from the document's own level ------------------------------------------------
-
-#: How a marking's severity follows the level the document states (shown by ``rules show``).
-STATED_LEVEL_RULE = (
-    "On a document whose stated level (banner, cable classification line, security line) is "
-    "UNCLASSIFIED and nowhere higher, a marking is info unless it claims CONFIDENTIAL or above; "
-    "claims of CONFIDENTIAL, SECRET or TOP SECRET keep their severity, and so does the "
-    "UNCLASSIFIED banner itself."
-)
-_CLAIM_WORD = re.compile(r"(?<![A-Za-z])(?:TOP SECRET|SECRET|CONFIDENTIAL)(?![A-Za-z])")
-_CLAIM_PORTION = re.compile(r"^[({\[]?(?:TS|S|C)(?:[)}\]/ ]|$)")
-_CLAIM_SECURITY_LINE = re.compile(r"([TSC])\1{4}")
-
-
-def claims_classified(f: Hit) -> bool:
-    """The finding's own text names CONFIDENTIAL or above (a banner word, a (C)/(S)/(TS)
-    portion mark, a CCCCC/SSSSS/TTTTT security line, an OCR-damaged classified word)."""
-    plain = _plain(f.text).upper()
-    if _CLAIM_WORD.search(plain) or _CLAIM_SECURITY_LINE.search(plain):
-        return True
-    if f.entity == "PORTION_MARK" and _CLAIM_PORTION.match(plain):
-        return True
-    word = str(f.details.get("reads_as", "")).upper() if f.details else ""
-    return bool(_CLAIM_WORD.search(word))
-
-
-def stated_level(findings: list[Hit]) -> int | None:
-    """The highest level the document states in its banners, cable classification lines and
-    security lines; ``None`` when it states none."""
-    levels: list[int] = []
-    for f in findings:
-        if f.category != "marking":
-            continue
-        if BANNER in f.roles and f.score >= 0.85:
-            plain = _plain(f.text).upper()
-            level = next((r for n, r in _BANNER_LEVEL.items() if plain.startswith(n)), None)
-        elif CABLE in f.roles:
-            level = _cable_level(f)
-        else:
-            continue
-        if level is not None:
-            levels.append(level)
-    return max(levels) if levels else None
-
-
-def apply_stated_level(findings: list[Hit]) -> list[Hit]:
-    """``findings`` with the severity of markings lowered on a document that states it is
-    UNCLASSIFIED (see ``STATED_LEVEL_RULE``): its SIPDIS caption, ``E.O. 12958: N/A`` line and
-    UUUUU security line are not what a reviewer withholds, and a high severity on them buries
-    the one marking that claims more."""
-    if stated_level(findings) != 0:
-        return findings
-    return [_info(f) if _lowered(f) else f for f in findings]
-
-
-def _lowered(f: Hit) -> bool:
-    if UNCLASSIFIED_BANNER in f.roles:
-        return False  # the statement itself keeps its own (low) severity
-    return f.category == "marking" and f.severity != "info" and not claims_classified(f)
-
-
-def _info(f: Hit) -> Hit:
-    return replace(f, severity="info", details={**(f.details or {}), "severity_was": f.severity})

@@ -13,6 +13,12 @@ Four kinds of evidence, each a kind of name or of document, none a list of parti
 - and what rules candidates out: ordinary English words, acronyms, CIA cryptonyms (a
   two-letter digraph prefix and a word in capitals), OCR debris.
 
+Long because it is a catalogue: one short finder per kind of evidence (lists, reporting
+context, ``W/`` attendees, captions, columns, quoted names, letter citations …), each a regex and
+a function of about thirty lines that share ``Judge`` and the name-shape regexes and depend on no
+other finder. A finder is added or removed as one block; splitting them apart would scatter the
+judge they all consult.
+
 Every step is a compiled regular expression over the text plus set lookups per word.
 """
 

@@ -9,7 +9,7 @@ import pytest
 
 from redactcheck.catalog import BUILTIN
 from redactcheck.config import Config
-from redactcheck.detect.markings.structure import parse_declassify_on
+from redactcheck.detect.markings.declassify import parse_declassify_on
 from redactcheck.engine import Scanner
 from tests.support.cli import run_cli
 
