@@ -2,26 +2,32 @@
 inverted and cited names, honorifics, mail headers, initials, signatures, glued initials,
 surnames in capitals, and the joining and splitting of spans.
 
-Why its own module: each cue is a mechanism of its own, called by ``find_people`` in its
-phases 2 to 5; the shared filters live in :mod:`person_filters`.
+Why its own module: each cue is a mechanism of its own, a function ``(text, ctx, add)`` that
+``find_people`` calls in its phases 2 to 5 (like the finders of
+:mod:`redactcheck.detect.pii.name_candidates`); the shared filters live in
+:mod:`redactcheck.detect.pii.person_filters`.
 
-Long because it is a catalogue of cue patterns and their helpers, one short block each; the
-phases of ``find_people`` that use them are to move here as functions of their own (issue 14).
+Long because it is a catalogue: one cue per kind of evidence, each a regex and a function of
+a few dozen lines sharing ``Context`` and the name shapes, and none depends on another; a cue
+is added or removed as one block.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.markings.ocr_markings import closest_word
 from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.name_candidates import Add
 from redactcheck.detect.pii.name_shapes import (
     _INITIAL,
     _LO,
     _NAME,
+    _ONE_INITIAL,
     _PARTICLE,
     _TOKEN_RE,
     _UP,
@@ -30,15 +36,20 @@ from redactcheck.detect.pii.name_shapes import (
     NAME_TOKEN,
     PARTICLES,
 )
-from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.name_words import NameWords, name_words
 from redactcheck.detect.pii.person_filters import (
+    _has_ordinary_word,
+    _has_proper_noun,
+    _head_after,
     _is_name_word,
+    _line_bounds,
     _marking_fragment,
     _ordinary,
     _plausible_words,
+    _title_ends_sentence,
     clean_span,
 )
-from redactcheck.detect.pii.person_scores import PersonSpan
+from redactcheck.detect.pii.person_scores import CONFIDENT, SCORES, PersonSpan
 
 _INITIALS_NAME = re.compile(
     rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+[{_UP}]\.(?:[ \t]?[{_UP}]\.)?[ \t]+{NAME_TOKEN}"
@@ -507,3 +518,198 @@ def _join_inverted(text: str, found: list[PersonSpan]) -> None:
             and not _OPENS_FULL_NAME.match(text, nxt.end)  # "..., PAUL A; BRANDEIS"
         ):
             found.append(PersonSpan(p.start, nxt.end, max(p.score, nxt.score), p.basis))
+
+
+class _Lines:
+    """Which offsets lie on cable routing/tag lines (found with one regex pass)."""
+
+    def __init__(self, text: str, lex: NameLexicon):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in lex.cable_line.finditer(text):
+            a, b = _line_bounds(text, m.start())
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def excluded(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.ends[i]
+
+
+@dataclass(slots=True)
+class Context:
+    """What the cue phases of ``find_people`` read about one document (``found``: the person
+    spans so far, shared with ``find_people``'s ``add``, which appends to it)."""
+
+    lex: NameLexicon
+    nw: NameWords
+    judge: cand.Judge
+    lines: _Lines
+    places: set[str]
+    all_lower: set[str]
+    found: list[PersonSpan]
+    person_ents: _Ents
+
+
+def titles(text: str, ctx: Context, add: Add) -> None:
+    """Phase 2: names after a title or rank, after an office phrase, or before ", Title"."""
+    # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
+    title_re, pos = _title_pattern(), 0
+    while m := title_re.search(text, pos):
+        s, e = m.span("name")
+        if text[s:e].isupper():
+            s, e = _cap_caps_name(text, s, e, ctx.person_ents)
+        first_word = text[s:e].split()[0] if e > s else ""
+        title_word = text[m.start() : m.start("name")].strip().rstrip(".")
+        if (
+            e > s
+            and not _title_ends_sentence(text[m.start() : m.start("name")], ctx.nw)
+            and not (ctx.nw.is_english(first_word) and not ctx.nw.is_name(first_word))
+            # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
+            # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him
+            and not (
+                title_word.isupper()
+                and not _FULL_WORD_TITLE.match(title_word)
+                and " " not in text[s:e]
+                and ctx.nw.is_proper(first_word)
+                and not ctx.nw.is_name(first_word)
+            )
+        ):
+            add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
+            pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
+        else:
+            pos = m.start("name")  # "Africa Minister Baroness Halloway": the next title
+    for m in _office_pattern().finditer(text):
+        if not m.group("name").isupper():
+            add(*_first_name_run(text, *m.span("name"), ctx.lex), "title-office")
+    for m in _appositive_pattern().finditer(text):
+        name = m.group("name")
+        if not (_has_proper_noun(name, ctx.nw) or _has_ordinary_word(name, ctx.nw)):
+            add(*m.span("name"), "title")  # not "visit to Lisbon, Secretary Halloran ..."
+
+
+def inverted_names(text: str, ctx: Context, add: Add) -> None:
+    """Phase 2: inverted file-header names ("OKAFOR, Nneka") and cited authors."""
+    for m in _INVERTED.finditer(text):
+        a, b = m.span("name")
+        surname, given = text[a:b].split(",", 1)
+        if (
+            _is_name_word(surname, ctx.lex)
+            and _is_name_word(given.split()[0], ctx.lex)
+            and not _has_proper_noun(text[a:b], ctx.nw)  # "ALEXANDRIA, EGYPT": a place of birth
+            and not _has_ordinary_word(text[a:b], ctx.nw)
+            # in capitals, one part must be a listed name: "SNAR, SMIG" are cable tags
+            and not (
+                text[a:b].isupper()
+                and not (ctx.nw.is_surname(surname) or ctx.nw.is_given(given.split()[0]))
+            )
+        ):
+            add(a, b, "inverted")
+
+    # "Quennell, Reginald T., ed." opening a line: an author in a bibliography or an index
+    for m in _CITED_AUTHOR.finditer(text):
+        surname, given = m.group("surname"), m.group("given")
+        if (
+            ctx.nw.is_given(given)
+            and not _ordinary(surname)
+            and not ctx.nw.is_given(surname)  # "Perpetua, Leopold": two given names, a list
+            and surname.lower() not in ctx.places
+            and surname.lower() not in ctx.all_lower
+        ):
+            add(*m.span("name"), "inverted")
+
+
+def honorific_titles(text: str, ctx: Context, add: Add) -> None:
+    """Phase 2: a title word that is a census surname after an honorific ("Mr. PRINCE")."""
+    # "Mr. PRINCE", "Mrs. Bishop": after an honorific a title word that is a census surname is
+    # the surname (the title rule trims title words off a name)
+    for m in _HONORIFIC_TITLE_WORD.finditer(text):
+        word = m.group("name")
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
+            continue  # inside a word ("HUMS PRINCE")
+        if (
+            word.lower() in ctx.lex.title_words
+            and ctx.nw.is_surname(word)
+            and not ctx.lines.excluded(m.start())
+        ):
+            ctx.found.append(PersonSpan(*m.span("name"), SCORES["title"], "title"))
+
+
+def mail_headers(text: str, ctx: Context, add: Add) -> None:
+    """Phase 2: the display name of an e-mail header."""
+    for m in _MAIL_HEADER.finditer(text):
+        add(*m.span("name"), "mail-header")
+
+
+def appositions(text: str, ctx: Context, add: Add) -> None:
+    """Phase 2: a name set off by commas after a lower-case word, followed by one."""
+    for m in _APPOSITION.finditer(text):
+        if m.group("next") not in _NOT_AFTER_APPOSITION:
+            add(*m.span("name"), "apposition")
+
+
+def initials(text: str, ctx: Context, add: Add) -> None:
+    """Phase 3: names with initials."""
+    # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
+    for m in _INITIALS_NAME.finditer(text):
+        s = m.start()
+        line_head = text[text.rfind("\n", 0, s) + 1 : s]
+        if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
+            continue  # "C. SANJOSE 478" in a reference list, "A. Finally" in a list
+        if any(
+            i.group(0).replace(" ", "").upper() in ctx.lex.acronyms
+            for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
+        ) or re.match(r"[ \t]+\d{3,}", text[m.end() : m.end() + 8]):
+            continue  # "Early U.S. Consulates"; "REF: A. ASUNCION 000259", a cable reference
+        add(s, m.end(), "initials")
+
+
+def signatures(text: str, ctx: Context, add: Add) -> None:
+    """Phase 4: the signature of a cable, a lone name among its last lines."""
+    # 4. a lone name on its own line among the last lines: the signature of a cable
+    _signatures(text, add, ctx.lex)
+
+
+def ocr_article_names(text: str, ctx: Context, add: Add) -> None:
+    """Phase 4: an Arabic name whose article OCR read as a digit ("Khalid A1 Rashid")."""
+    for m in _OCR_ARTICLE_NAME.finditer(text):  # the digit fails clean_span's name shape
+        first, *_, last = m.group(0).split()
+        if (
+            not ctx.lines.excluded(m.start())
+            and not _head_after(text, m.end(), ctx.lex)
+            and _is_name_word(first, ctx.lex)
+            and _is_name_word(last, ctx.lex)
+            and not ctx.lex.is_not_person_word(first)
+            and not ctx.lex.is_not_person_word(last)
+        ):
+            ctx.found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
+
+
+def continuations(text: str, ctx: Context, add: Add, people: list[PersonSpan]) -> None:
+    """Phase 5: a name cut by a line break, its surname on the next line (``people``: the
+    names found so far, merged)."""
+    # 5. a given name alone at the end of a line, continued by a surname that starts the next
+    #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
+    extra = []
+    for p in people:
+        span_words = text[p.start : p.end].split()
+        # "Osric M.⏎Tallowby": a given name and an initial end the line, the surname starts
+        # the next one (the model sees two fragments and keeps, at best, the first)
+        if span_words and ctx.nw.is_given(given := span_words[-1].rstrip(".,")):
+            m = _INITIAL_BREAK.match(text, p.end)
+            if (
+                m
+                and _is_name_word(m.group(1).split()[-1], ctx.lex)
+                and m.group(1).isupper() == given.isupper()
+            ):
+                extra.append(m.span(1))
+        if p.score < CONFIDENT or (
+            len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
+            and not _INITIAL.match(span_words[-1])
+        ):
+            continue
+        m = _CONTINUATION.match(text, p.end)
+        if m and _is_name_word(m.group(1).split()[-1], ctx.lex):
+            extra.append((m.start(1), m.end(1)))
+    for s, e in extra:
+        add(s, e, "continuation")

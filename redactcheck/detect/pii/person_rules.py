@@ -17,49 +17,29 @@ shapes of a name are in :mod:`~redactcheck.detect.pii.name_shapes`.
 
 Every rule is a compiled regular expression or a set lookup; nothing walks the text token by
 token, and no second NER pass is made.
-
-Long because ``find_people`` still holds its six phases inline: they share one document
-context (``_Lines``, ``_Ents``, the judge, the places) through the ``add`` closure. Moving
-phases 2 to 5 into :mod:`~redactcheck.detect.pii.person_cues` as functions of their own is the
-next step of the split (issue 14).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.markings.ocr_markings import closest_word
 from redactcheck.detect.pii import name_candidates as cand
-from redactcheck.detect.pii.name_shapes import _INITIAL, _ONE_INITIAL, _UP
+from redactcheck.detect.pii import person_cues as cues
+from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.person_cues import (
-    _APPOSITION,
-    _CITED_AUTHOR,
-    _CONTINUATION,
-    _FULL_WORD_TITLE,
-    _HONORIFIC_TITLE_WORD,
-    _INITIAL_BREAK,
-    _INITIALS_NAME,
-    _INVERTED,
-    _MAIL_HEADER,
-    _NOT_AFTER_APPOSITION,
-    _OCR_ARTICLE_NAME,
-    _appositive_pattern,
-    _cap_caps_name,
+    Context,
     _caps_prose_surnames,
     _caps_surname_style,
     _Ents,
-    _first_name_run,
     _glued_initials,
     _join_broken,
     _join_inverted,
-    _office_pattern,
-    _signatures,
+    _Lines,
     _split_list,
-    _title_pattern,
 )
 from redactcheck.detect.pii.person_filters import (
     _acronym_in_prose,
@@ -71,19 +51,15 @@ from redactcheck.detect.pii.person_filters import (
     _head_after,
     _head_before,
     _in_heading,
-    _is_name_word,
     _is_place,
-    _line_bounds,
     _marking_fragment,
     _not_a_name,
-    _ordinary,
     _ordinary_words,
     _person_not_firm,
     _plausible_words,
     _publisher,
     _repeated_person_words,
     _sure_name_words,
-    _title_ends_sentence,
     clean_span,
     place_phrases,
 )
@@ -103,22 +79,6 @@ from redactcheck.detect.pii.person_spread import _ocr_variants, _propagate, _spr
 
 _ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
-
-
-class _Lines:
-    """Which offsets lie on cable routing/tag lines (found with one regex pass)."""
-
-    def __init__(self, text: str, lex: NameLexicon):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in lex.cable_line.finditer(text):
-            a, b = _line_bounds(text, m.start())
-            self.starts.append(a)
-            self.ends.append(b)
-
-    def excluded(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos <= self.ends[i]
 
 
 def find_people(
@@ -241,114 +201,17 @@ def find_people(
 
     # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
     person_ents = _Ents([(s, e) for s, e, label in ner if label == "PERSON"])
-    title_re, pos = _title_pattern(), 0
-    while m := title_re.search(text, pos):
-        s, e = m.span("name")
-        if text[s:e].isupper():
-            s, e = _cap_caps_name(text, s, e, person_ents)
-        first_word = text[s:e].split()[0] if e > s else ""
-        title_word = text[m.start() : m.start("name")].strip().rstrip(".")
-        if (
-            e > s
-            and not _title_ends_sentence(text[m.start() : m.start("name")], nw)
-            and not (nw.is_english(first_word) and not nw.is_name(first_word))
-            # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
-            # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him
-            and not (
-                title_word.isupper()
-                and not _FULL_WORD_TITLE.match(title_word)
-                and " " not in text[s:e]
-                and nw.is_proper(first_word)
-                and not nw.is_name(first_word)
-            )
-        ):
-            add(s, e, "title")  # not "Minister Plenipotentiary", "General Assembly"
-            pos = max(e, m.start("name") + 1)  # "DCM LARKIN AND VFM OYELARAN": both titles
-        else:
-            pos = m.start("name")  # "Africa Minister Baroness Halloway": the next title
-    for m in _office_pattern().finditer(text):
-        if not m.group("name").isupper():
-            add(*_first_name_run(text, *m.span("name"), lex), "title-office")
-    for m in _appositive_pattern().finditer(text):
-        name = m.group("name")
-        if not (_has_proper_noun(name, nw) or _has_ordinary_word(name, nw)):
-            add(*m.span("name"), "title")  # not "visit to Lisbon, Secretary Halloran ..."
-
-    for m in _INVERTED.finditer(text):
-        a, b = m.span("name")
-        surname, given = text[a:b].split(",", 1)
-        if (
-            _is_name_word(surname, lex)
-            and _is_name_word(given.split()[0], lex)
-            and not _has_proper_noun(text[a:b], nw)  # "ALEXANDRIA, EGYPT": a place of birth
-            and not _has_ordinary_word(text[a:b], nw)
-            # in capitals, one part must be a listed name: "SNAR, SMIG" are cable tags
-            and not (
-                text[a:b].isupper()
-                and not (nw.is_surname(surname) or nw.is_given(given.split()[0]))
-            )
-        ):
-            add(a, b, "inverted")
-
-    # "Quennell, Reginald T., ed." opening a line: an author in a bibliography or an index
-    for m in _CITED_AUTHOR.finditer(text):
-        surname, given = m.group("surname"), m.group("given")
-        if (
-            nw.is_given(given)
-            and not _ordinary(surname)
-            and not nw.is_given(surname)  # "Perpetua, Leopold": two given names, a list
-            and surname.lower() not in places
-            and surname.lower() not in all_lower
-        ):
-            add(*m.span("name"), "inverted")
-
-    # "Mr. PRINCE", "Mrs. Bishop": after an honorific a title word that is a census surname is
-    # the surname (the title rule trims title words off a name)
-    for m in _HONORIFIC_TITLE_WORD.finditer(text):
-        word = m.group("name")
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
-            continue  # inside a word ("HUMS PRINCE")
-        if (
-            word.lower() in lex.title_words
-            and nw.is_surname(word)
-            and not lines.excluded(m.start())
-        ):
-            found.append(PersonSpan(*m.span("name"), SCORES["title"], "title"))
-
-    for m in _MAIL_HEADER.finditer(text):
-        add(*m.span("name"), "mail-header")
-
-    for m in _APPOSITION.finditer(text):
-        if m.group("next") not in _NOT_AFTER_APPOSITION:
-            add(*m.span("name"), "apposition")
-
+    ctx = Context(lex, nw, judge, lines, places, all_lower, found, person_ents)
+    cues.titles(text, ctx, add)
+    cues.inverted_names(text, ctx, add)
+    cues.honorific_titles(text, ctx, add)
+    cues.mail_headers(text, ctx, add)
+    cues.appositions(text, ctx, add)
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
-    for m in _INITIALS_NAME.finditer(text):
-        s = m.start()
-        line_head = text[text.rfind("\n", 0, s) + 1 : s]
-        if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
-            continue  # "C. SANJOSE 478" in a reference list, "A. Finally" in a list
-        if any(
-            i.group(0).replace(" ", "").upper() in lex.acronyms
-            for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
-        ) or re.match(r"[ \t]+\d{3,}", text[m.end() : m.end() + 8]):
-            continue  # "Early U.S. Consulates"; "REF: A. ASUNCION 000259", a cable reference
-        add(s, m.end(), "initials")
-
+    cues.initials(text, ctx, add)
     # 4. a lone name on its own line among the last lines: the signature of a cable
-    _signatures(text, add, lex)
-
-    for m in _OCR_ARTICLE_NAME.finditer(text):  # the digit fails clean_span's name shape
-        first, *_, last = m.group(0).split()
-        if (
-            not lines.excluded(m.start())
-            and not _head_after(text, m.end(), lex)
-            and _is_name_word(first, lex)
-            and _is_name_word(last, lex)
-            and not lex.is_not_person_word(first)
-            and not lex.is_not_person_word(last)
-        ):
-            found.append(PersonSpan(m.start(), m.end(), SCORES["ocr-article"], "ocr-article"))
+    cues.signatures(text, ctx, add)
+    cues.ocr_article_names(text, ctx, add)
 
     # 4b. names the model does not know: given-name/surname lists, reporting context, W/
     #     attendees, case captions (redactcheck/detect/pii/name_candidates.py)
@@ -377,29 +240,7 @@ def find_people(
     people = _merge(found)
     # 5. a given name alone at the end of a line, continued by a surname that starts the next
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
-    extra = []
-    for p in people:
-        span_words = text[p.start : p.end].split()
-        # "Osric M.⏎Tallowby": a given name and an initial end the line, the surname starts
-        # the next one (the model sees two fragments and keeps, at best, the first)
-        if span_words and nw.is_given(given := span_words[-1].rstrip(".,")):
-            m = _INITIAL_BREAK.match(text, p.end)
-            if (
-                m
-                and _is_name_word(m.group(1).split()[-1], lex)
-                and m.group(1).isupper() == given.isupper()
-            ):
-                extra.append(m.span(1))
-        if p.score < CONFIDENT or (
-            len(span_words) > 1  # "General Rufus T." / "Pemberly was appointed": still open
-            and not _INITIAL.match(span_words[-1])
-        ):
-            continue
-        m = _CONTINUATION.match(text, p.end)
-        if m and _is_name_word(m.group(1).split()[-1], lex):
-            extra.append((m.start(1), m.end(1)))
-    for s, e in extra:
-        add(s, e, "continuation")
+    cues.continuations(text, ctx, add, people)
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
     wanted = _spread_words(text, people, lex, all_lower, places | at_places, judge.noisy)
