@@ -5,7 +5,7 @@ This script splits the rest in two, on the same files, so that a drop can be tra
 
 - *filtered*: redactcheck's NER proposed an overlapping span and the person rules removed it
   on purpose (acronyms, headings, OCR debris, codewords, marking words: see
-  redactcheck/detect/pii/person_rules.py and rules/lexicons/not_person.yaml);
+  redactcheck/detect/pii/person_filters.py and rules/lexicons/not_person.yaml);
 - *not proposed*: redactcheck's NER (case-restored text, ``ner`` component only, lines that
   cannot hold a name blanked) found nothing there.
 

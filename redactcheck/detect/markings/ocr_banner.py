@@ -11,6 +11,15 @@ bounded number of edits from a classification word. English words within that bo
 read as damage, nor is a token the text also writes in lower case.
 
 Bounds, look-alikes and the English words live in ``rules/lexicons/ocr_markings.yaml``.
+
+The indicators that stand beside a banner (captions, control phrases, form fields) are in
+:mod:`redactcheck.detect.markings.ocr_captions`.
+
+Long because the banner word test and the line scans that feed it (Hyperscan, RE2, re) share
+the lexicon and the folding table, and ``banner_findings`` needs its helpers beside it (the
+option-box line, the best prefix of a line, the level the page prints elsewhere, and the
+caption test that tells ``SECRET NOFORN`` from ``SECRET SERVICE``); taking them out would make
+the two modules import each other.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from functools import lru_cache
 from rapidfuzz.distance.Levenshtein import distance as _levenshtein
 from rapidfuzz.process import extractOne as _extract_one
 
-from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase, ascii_view
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 
@@ -305,64 +314,6 @@ def _evidence_line(line: str, levels: frozenset[str]) -> tuple[int, int, str] | 
     return None
 
 
-def caption_findings(
-    text: str, banners: list[tuple[int, int]], taken: list[tuple[int, int]]
-) -> list[tuple[int, int, str]]:
-    """``(start, end, caption)`` of dissemination captions and sensitivity indicators that
-    OCR damaged (``LIMDTS``, ``NOFORM``, ``WNTNTEL``), read where they stand: after a
-    classification banner on its line, or on the next two short lines under it. There one
-    edit is tolerated; English words within it (``NODES``, ``ORGAN``) never count.
-    Sources: 5 FAH-2 H-440 (NODIS, EXDIS, LIMDIS, STADIS, SIPDIS captions); DCID 1/7 (NOFORN,
-    ORCON, PROPIN, NOCONTRACT, WNINTEL); CIA cable sensitivity indicators (RYBAT)."""
-    lex = banner_lexicon()
-    out: list[tuple[int, int, str]] = []
-    done: set[int] = set()  # line ends of banners read
-    limit = lex.max_line
-    for b_start, b_end in banners:
-        line_end = text.find("\n", b_end)
-        line_end = len(text) if line_end < 0 else line_end
-        if line_end in done or line_end - text.rfind("\n", 0, b_start) > 2 * limit:
-            continue  # read already, or a banner inside a long line (a cable's header line)
-        done.add(line_end)
-        for s, e, word in _caption_chunk(text[b_end : line_end + 1 + 6 * limit]):
-            s, e = s + b_end, e + b_end
-            if not any(s < te and ts < e for ts, te in taken):
-                out.append((s, e, word))
-                taken.append((s, e))
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _caption_chunk(chunk: str) -> tuple[tuple[int, int, str], ...]:
-    """The damaged captions in the text after a banner (``chunk``): the rest of its line and
-    the next two lines that hold text, when short (memoised: the lines under a page's banner
-    recur from page to page)."""
-    hint = _caption_hint()
-    if hint is not None and not hint(chunk):
-        return ()  # no word within reach of a caption: the usual case
-    limit = banner_lexicon().max_line
-    lines = chunk.split("\n", 8)
-    found: list[tuple[int, int, str]] = []
-    if len(lines[0]) > 3:
-        found += _captions_at(lines[0], 0)
-    pos, seen = len(lines[0]) + 1, 0
-    for piece in lines[1:]:
-        core = piece.strip()
-        if core:
-            if len(core) <= limit:
-                found += _captions_at(piece, pos)
-            seen += 1
-            if seen == 2:
-                break
-        pos += len(piece) + 1
-    return tuple(found)
-
-
-def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:
-    found = _captions_piece(piece)
-    return [(lo + s, lo + e, w) for s, e, w in found] if found else []
-
-
 @lru_cache(maxsize=8192)
 def _captions_piece(piece: str) -> tuple[tuple[int, int, str], ...]:
     """The damaged captions of one line piece (memoised: the lines under a page's banner
@@ -395,36 +346,6 @@ def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[
             continue
         found.append((start, start + len(raw), lex.caption_names[best[0]]))
     return found
-
-
-@lru_cache(maxsize=1)
-def _caption_hint():
-    """A C-level test "some word here is within one edit of a caption" (Hyperscan's
-    approximate matching, look-alikes as character classes), or None without Hyperscan."""
-    if not HAS_HYPERSCAN:
-        return None
-    lex = banner_lexicon()
-    groups: dict[str, set[str]] = {}
-    for code, canon in lex.fold.items():
-        groups.setdefault(canon, set()).add(chr(code))
-    patterns = []
-    for key in lex.captions:
-        parts = []
-        for ch in key:
-            chars = sorted(groups.get(ch, set()) | {ch})
-            parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
-        patterns.append("".join(parts))
-    try:
-        db = HyperscanDatabase(patterns, edit_distance=[max(lex.captions.values())] * len(patterns))
-    except Exception:  # noqa: BLE001 - no approximate matching in this build: no pre-test
-        return None
-
-    def test(chunk: str) -> bool:
-        hits: list[int] = []
-        db.scan(chunk.encode("ascii", "replace"), lambda *_: hits.append(1))
-        return bool(hits)
-
-    return test
 
 
 @lru_cache(maxsize=1)
@@ -655,79 +576,6 @@ _PHRASE_HINT = "|".join(_HINT_PIECES)
 _HINT_LENGTHS = [len(re.sub(r"\[[^\]]*\]", "x", p)) for p in _HINT_PIECES]
 
 
-@lru_cache(maxsize=1)
-def _phrase_hint():
-    return FastScan(re.compile(_PHRASE_HINT), _PHRASE_HINT)
-
-
-def phrase_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """``(start, end, phrase)`` of OCR-damaged control phrases (NO FOREIGN DISSEM …) in
-    capitals anywhere in ``text`` that the rules missed: on the lines holding an intact piece
-    of one, the run of two to four tokens whose folded letters lie within the phrase's bound."""
-    lex = banner_lexicon()
-    out: list[tuple[int, int, str]] = []
-    done: set[int] = set()
-    scanned = _scan(text)
-    hints = [m.span() for m in _phrase_hint().finditer(text)] if scanned is None else scanned[1]
-    for m_start, m_end in hints:
-        if text.startswith("INAT", m_end) or any(m_start < e and s < m_end for s, e in taken):
-            continue  # DISSEMINATION, or a phrase the rules found
-        lo = text.rfind("\n", 0, m_start) + 1
-        if lo in done:
-            continue
-        done.add(lo)
-        hi = text.find("\n", m_end)
-        hi = len(text) if hi < 0 else hi
-        # the phrase may have been broken over lines: read the lines around it too
-        block_lo = text.rfind("\n", 0, lo - 1) + 1 if lo else 0
-        nxt = text.find("\n", hi + 1) if hi < len(text) else -1
-        block_hi = hi if hi >= len(text) else (len(text) if nxt < 0 else nxt)
-        # only the tokens near the intact piece: the phrase is at most some 25 characters long
-        hit = _phrase_in(text, max(block_lo, m_start - 30), min(block_hi, m_end + 30), lex)
-        if hit is None:
-            continue
-        start, stop, phrase = hit
-        if any(start < e and s < stop for s, e in taken):
-            continue
-        out.append(hit)
-        taken.append((start, stop))
-    return out
-
-
-def _phrase_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
-    """The best run of two to four tokens in ``text[lo:hi]`` read as a control phrase."""
-    found = _phrase_in_piece(text[lo:hi])
-    return None if found is None else (lo + found[0], lo + found[1], found[2])
-
-
-@lru_cache(maxsize=4096)
-def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
-    lex = banner_lexicon()
-    tokens = [t.span() for t in _TOKEN.finditer(text)]
-    best: tuple[int, int, int, str] | None = None
-    for i in range(len(tokens)):
-        for k in range(i + 2, min(i + 4, len(tokens)) + 1):
-            start, stop = tokens[i][0], tokens[k - 1][1]
-            if stop - start > 40:
-                break
-            raw = text[start:stop]
-            letters = _fold_letters(raw, lex.fold)
-            for key, bound in lex.phrases.items():
-                if abs(len(letters) - len(key)) > bound:
-                    continue
-                d = distance(letters, key, bound)
-                if d <= bound and (best is None or d < best[2]) and _mostly_capitals(raw):
-                    best = (start, stop, d, lex.phrase_names[key])
-    if best is None:
-        return None
-    start, stop, _, phrase = best
-    while stop > start and not text[stop - 1].isalnum():
-        stop -= 1
-    while start < stop and not text[start].isalnum():
-        start += 1
-    return start, stop, phrase
-
-
 def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
     """The first one to three tokens of the line ``text[lo:hi]`` read as a classification
     word, when the rest of the line is noise and the tokens are mostly capitals."""
@@ -790,54 +638,3 @@ def _mostly_capitals(raw: str) -> bool:
     """At least three ASCII capitals, and no fewer capitals than lower-case letters."""
     upper = len(_UPPER.findall(raw))
     return upper >= 3 and upper >= len(_LOWER.findall(raw))
-
-
-#: Form fields whose value is the document's level (a CIA information report's REPORT CLASS,
-#: a form's CLASSIFICATION): the value stands in banner position.
-_FIELD_LABELS = ("ORT CLASS", "CLASSIFICATION")  # (REP)ORT CLASS: OCR loses the line's start
-_FIELD_GAP = re.compile(r"[ \t]*:?[ \t]*")
-_FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-6WARNING")
-
-
-def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` of a level word in OCR damage as a form field's value
-    (``REPORT CLASS $ & C RE T``): the first one to five tokens after the label, within 16
-    characters on its line, read as in banner position."""
-    out: list[tuple[int, int, str]] = []
-    for label in _FIELD_LABELS:
-        at = text.find(label)
-        while at >= 0:
-            lo = _FIELD_GAP.match(text, at + len(label)).end()
-            at = text.find(label, at + 1)
-            hi = text.find("\n", lo)
-            hi = len(text) if hi < 0 else hi
-            hi = min(hi, lo + 16)
-            if hi - lo < 4:
-                continue
-            hit = _field_value(text[lo:hi])
-            if hit is None:
-                continue
-            span = (lo + hit[0], lo + hit[1])
-            if not any(span[0] < e and s < span[1] for s, e in taken):
-                out.append((span[0], span[1], hit[2]))
-                taken.append(span)
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _field_value(piece: str) -> tuple[int, int, str] | None:
-    lex = banner_lexicon()
-    tokens = [t.span() for t in _FIELD_TOKEN.finditer(piece)][:5]
-    best = None
-    for k in range(len(tokens), 0, -1):
-        start, end = tokens[0][0], tokens[k - 1][1]
-        raw = piece[start:end]
-        if not _mostly_capitals(raw) or any(c.islower() for c in raw):
-            continue
-        letters = _fold_letters(raw, lex.fold)
-        if not 5 <= len(letters) <= 14 or letters in lex.real_words:
-            continue
-        hit = banner_word(letters)
-        if hit is not None and (best is None or hit[1] < best[3]):
-            best = (start, end, hit[0], hit[1])
-    return None if best is None else best[:3]

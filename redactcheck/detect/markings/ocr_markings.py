@@ -34,7 +34,7 @@ from redactcheck.detect.edit_distance import distance as _distance
 from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.detect.markings import ocr_banner, ocr_phrases, ocr_repeat
+from redactcheck.detect.markings import ocr_banner, ocr_captions, ocr_phrases, ocr_repeat
 from redactcheck.finding import Explanation, Hit
 
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
@@ -191,7 +191,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     banners = [f for f in found if f.entity == "CLASSIFICATION_BANNER"]
     levels = frozenset(filter(None, (_level_word(f.text) for f in banners)))
     damaged = ocr_banner.banner_findings(text, taken, levels)
-    damaged += ocr_banner.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
+    damaged += ocr_captions.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line
@@ -200,10 +200,10 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]
-    for start, end, word in ocr_banner.caption_findings(text, sorted(beside), taken):
+    for start, end, word in ocr_captions.caption_findings(text, sorted(beside), taken):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # the control phrases of older records, damaged anywhere in the text
-    for start, end, phrase in ocr_banner.phrase_findings(text, taken):
+    for start, end, phrase in ocr_captions.phrase_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     # fixed stamp and notice phrases, damaged or broken over lines
     for start, end, phrase in ocr_phrases.phrase_findings(text, taken):

@@ -28,10 +28,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from redactcheck.detect.lexicons import NameLexicon
+from redactcheck.detect.pii.name_shapes import _LO, _UP
 from redactcheck.detect.pii.name_words import NameWords
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LO = "a-zß-öø-ÿ"
 #: One capitalised or capital word of a name, with hyphen/apostrophe parts.
 _W = (
     rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"

@@ -2,9 +2,10 @@
 
 Presidio's results (spaCy PERSON entities, e-mail and phone matches) are raw material: the
 PERSON entities go through the person rules (titles, signatures, propagation, false-alarm
-filters: :mod:`redactcheck.detect.pii.person_rules`), phone matches must look like phone numbers
-(:mod:`redactcheck.detect.pii.contact_rules`), everything else passes unchanged. Kept apart from
-how NER is run (one text at a time or batched), so that both paths share one post-processing.
+filters: :mod:`redactcheck.detect.pii.person_rules` and the modules it calls), phone matches
+must look like phone numbers (:mod:`redactcheck.detect.pii.contact_rules`), everything else
+passes unchanged. Kept apart from how NER is run (one text at a time or batched), so that both
+paths share one post-processing.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ name, town and firm is made up.
 from __future__ import annotations
 
 from redactcheck.detect.pii.name_words import name_words
-from redactcheck.detect.pii.person_rules import find_people, place_phrases
+from redactcheck.detect.pii.person_filters import place_phrases
+from redactcheck.detect.pii.person_rules import find_people
 
 
 def _names(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[str]:

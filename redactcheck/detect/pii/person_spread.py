@@ -1,0 +1,201 @@
+"""Spreading: every other mention of a confidently found name in the same
+document, including OCR-damaged spellings (phase 6 of ``find_people``).
+
+Why its own module: it works on the names already found, not on the text's cues, and its cost
+must not grow with the number of names (one regex walk, set lookups).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.lexicons import NameLexicon, name_lexicon
+from redactcheck.detect.pii.name_shapes import _CAP_WORD, _INITIAL, PARTICLES
+from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.person_scores import _CUED, CONFIDENT, SCORES, PersonSpan
+
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+ed|was|is|had|has|have|would|will|could|did|does|also|then|said|says|"
+    r"told|became|began|went|took|made|gave|saw|met|wrote|felt|kept|left|led|won|ran)\b|['’]s\b|,"
+)
+
+
+def _ordinary_at_start(text: str, start: int, end: int) -> bool:
+    """A surname that is also an English word ("Young", "Rice"), capitalised only because a
+    sentence starts with it, reads as the word unless a verb follows ("Rice was born")."""
+    before = text[max(0, start - 8) : start]
+    at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
+    return at_start and not _VERB_AFTER.match(text, end)
+
+
+#: A word OCR may have damaged: letters with a stray symbol or digit inside ("St#rling"), or a
+#: capital split from the rest of its word ("W ilcox").
+_OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*|])")
+_SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
+_TWO_EDIT_LEN = 8
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Mentions one OCR edit away from a surname found in the text: a letter misread as a
+    symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word."""
+    if not wanted:
+        return []
+    index: dict[str, str] = {}
+    for w in wanted:
+        index[w] = w
+        for d in _deletions(w):
+            index.setdefault(d, w)
+    out = []
+    lengths = {n + d for n in map(len, wanted) for d in (-1, 0, 1)}
+    # a long name (eight letters or more) survives two misread letters ("Vantreskovich" read
+    # "Wantreskovitz"): about one edit in four letters, as for the marking words
+    long = [w for w in wanted if len(w) >= _TWO_EDIT_LEN]
+    lengths |= {len(w) + d for w in long for d in (-2, 2)}
+    for rx in (_OCR_WORD, _SPLIT_WORD):
+        for m in rx.finditer(text):
+            if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
+                continue  # too long or too short to be one edit from a wanted name
+            token = m.group(0).replace(" ", "").lower()
+            if rx is _SPLIT_WORD and token in wanted:
+                out.append(m.span())
+                continue
+            if (
+                token in wanted
+                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAFEX")
+                or nw.is_english(token)
+                or nw.is_name(token)
+                or nw.is_proper(token)
+                or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+            ):
+                continue  # the name itself (already spread) or another real word
+            hits = {index[token]} if token in index else set()
+            hits |= {index[d] for d in _deletions(token) if d in index}
+            if any(abs(len(h) - len(token)) <= 1 for h in hits) or (
+                len(token) >= _TWO_EDIT_LEN - 1
+                and token.isalpha()
+                and any(distance(token, w, 2) <= 2 for w in long)
+            ):
+                out.append(m.span())
+    return out
+
+
+def _spread_words(
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places,
+    noisy: bool = False,
+) -> set[str]:
+    """The single words whose OCR variants are looked for (lower case). In a badly scanned
+    text (``noisy``) a name a title vouches for is kept even when the text also has it in lower
+    case: OCR lowers capitals at random there ("talked with volkovich"), so lower case says
+    nothing about the word being ordinary."""
+    nw = name_words()
+    out: set[str] = set()
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        lowered_ok = noisy and p.basis in _CUED
+        for word in re.split(r"[ \t\n]+", text[p.start : p.end]):
+            word = word.strip(",.;:")
+            low = word.lower()
+            if (
+                len(word) >= 3
+                and not _INITIAL.match(word)
+                and low not in PARTICLES
+                and not lex.is_not_person_word(word)
+                and (low not in lower_words or (lowered_ok and not nw.is_english(low)))
+                and low not in places
+            ):
+                out.add(low)
+    return out
+
+
+def _propagate(
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    lower_words: set[str],
+    places: frozenset[str] | set[str] = frozenset(),
+    at_places: frozenset[str] | set[str] = frozenset(),
+) -> list[tuple[int, int]]:
+    """Other mentions of confidently found names: the full name and each of its surnames.
+
+    Single words are looked up in a set while one regex walks the capitalised words of the
+    text, so the cost does not grow with the number of names found."""
+    nw = name_words()
+    phrases: dict[str, set[str]] = {}  # first word (lower case) -> whole-name patterns
+    words_wanted: set[str] = set()
+    for p in people:
+        if p.score < CONFIDENT:
+            continue
+        name = text[p.start : p.end]
+        words = [w.strip(",.;:") for w in name.split() if w.strip(",.;:")]
+        # a lone word the model also calls a place or a group is spread only when a title or
+        # a full name vouches for it ("President Halloran", "John Ambrose Rice")
+        vouched = (
+            p.basis in _CUED
+            or p.basis == "context"
+            or (
+                len([w for w in words if not _INITIAL.match(w)]) > 1
+                and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
+            )
+        )
+        kept = 0
+        for word in words:
+            low = word.lower()
+            if (
+                len(word) < 3
+                or _INITIAL.match(word)
+                or low in PARTICLES
+                or lex.is_not_person_word(word)
+            ):
+                continue
+            if (
+                low in lower_words
+                or low in at_places  # "in Quillshire" elsewhere: a place, whatever vouched for it
+                or (nw.is_english(low) and not nw.is_name(low))  # "COUNTRIES", "Groups"
+                or ((low in places or (nw.is_proper(low) and not nw.is_name(low))) and not vouched)
+            ):
+                continue  # also an ordinary word here ("reed", "young"), or a place
+            words_wanted.add(low)
+            kept += 1
+        if len(words) > 1 and kept < len(words) - sum(bool(_INITIAL.match(w)) for w in words):
+            # a word of the name is not spread alone ("Osric Reed"): look for the whole name
+            phrase = r"\s+".join(re.escape(w) for w in name.split())
+            phrases.setdefault(words[0].lower(), set()).add(phrase)
+    spans: list[tuple[int, int]] = []
+    if not (words_wanted or phrases):
+        return []
+    compiled = {
+        k: re.compile(
+            "(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE
+        )
+        for k, v in phrases.items()
+    }
+    for m in _CAP_WORD.finditer(text):
+        low = m.group(0).lower()
+        if low in words_wanted and not (
+            nw.is_english(low)
+            and not m.group(0).isupper()  # in capitals, a line start says nothing ("PARSONS")
+            and _ordinary_at_start(text, m.start(), m.end())
+        ):
+            spans.append(m.span())
+        if low in compiled and (full := compiled[low].match(text, m.start())):
+            spans.append(full.span())
+    starts = [p.start for p in people]  # merged: sorted and disjoint
+    out = []
+    for s, e in spans:
+        i = bisect_right(starts, e - 1) - 1
+        if i >= 0 and people[i].end > s and people[i].score >= SCORES["propagated"]:
+            continue  # overlaps a name already found as surely; a weaker finding is raised
+        out.append((s, e))
+    return out
