@@ -430,7 +430,7 @@ _NOTICES = [
     "[[WARNING NOTICE]] PAGE 1 OF 4 PAGES\n[[SENSITIVE INTELLIGENCE SOURCES AND METHODS INVOLVED]]",
     "[[WARNING NOTICE]]\nSTATE/INR DIA\n[[SENS1TIVE INTELLIGENCE SOURCES AND METH0DS INVOLVED]]",
     "[[RETURN TO CIA]]\n[[Background Use Only]]\n[[Do Not Reproduce]]",
-    "[[RETURNTO CIA]]\n_ [[nd Use Only]]\n=X [[Bo Net Reproduce]]",
+    "[[RETURNTO CIA]]\n- [[nd Use Only]]\n~ [[Ba Not Reproduce]]",
     "[[Personal and Confidential]]\n\nThe Honorable A. Roe",
     "[[CIA HAS NO OBJECTION TO\n\nDECLASSIFICATION AND/OR\n\nRELEASE OF THIS DOCUMENT]]",
     "[] [[UNCLASSIFIED]] [] [[Confidential]] [x] [[SECRET]]",

@@ -62,7 +62,7 @@ _CONTINUATION = re.compile(
 )
 #: A given name, its middle initial(s), then the surname: at the start of the next line, as a
 #: typeset article or a PDF's text layer breaks "Osric M.⏎Tallowby", or after an initial
-#: whose full stop OCR read as a comma, semicolon or colon ("PAUL A; SCRANTON").
+#: whose full stop OCR read as a comma, semicolon or colon ("PAUL A; QUENBURY").
 _INITIAL_BREAK = re.compile(
     rf"[ \t]+(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n|[{_UP}][.,;:])[ \t]*"
     rf"((?:{_PARTICLE})*{NAME_TOKEN})(?![\w'’-])"
@@ -210,7 +210,7 @@ def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, 
     for a, b in spans:
         parts = text[a:b].split(", ")
         # "ODUYA, JAMES", "de la Cruz, Maria": a surname, then the given name; after a full
-        # name the comma ends it ("DON WALTERS, PAUL A. SCRANTON")
+        # name the comma ends it ("DON WALTERS, PAUL A. QUENBURY")
         inverted = (
             len(parts) == 2
             and len([w for w in parts[0].split() if w not in PARTICLES]) == 1
@@ -250,7 +250,7 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
     return surnames >= 3 and surnames >= len(seen) / 3
 
 
-#: A word in capitals inside prose; it may start a hyphenated pair ("ALLEN-SCOTT articles") or
+#: A word in capitals inside prose; it may start a hyphenated pair ("HARLOW-PRESTON articles") or
 #: take a possessive ("KESSLER's").
 _CAPS_IN_PROSE = re.compile(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
 
@@ -404,7 +404,7 @@ def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
     if (
         _VERB_ENDING.match(word)
         or not _is_name_word(word, name_lexicon())
-        or (nw.is_english(word) and not nw.is_name(word))  # "MINISTER EVALUATES HIZBALLAH"
+        or (nw.is_english(word) and not nw.is_name(word))  # "MINISTER REVIEWS TARIFFS"
     ):
         return s, s
     if covered is not None:
@@ -660,7 +660,7 @@ def initials(text: str, ctx: Context, add: Add) -> None:
             i.group(0).replace(" ", "").upper() in ctx.lex.acronyms
             for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
         ) or re.match(r"[ \t]+\d{3,}", text[m.end() : m.end() + 8]):
-            continue  # "Early U.S. Consulates"; "REF: A. ASUNCION 000259", a cable reference
+            continue  # "Early U.S. Legations"; "REF: A. VALLETTA 000417", a cable reference
         add(s, m.end(), "initials")
 
 

@@ -75,7 +75,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 def _head_before(text: str, start: int, lex: NameLexicon) -> bool:
     """The capitalised word right before the candidate is the head of a body's name: bodies
     named in Spanish, French or Italian put it first ("Frente Revolucionario Quintero",
-    "Movimiento Delacroix"); English heads follow ("Soviet Union George Kennan" is a name)."""
+    "Movimiento Delacroix"); English heads follow ("Soviet Union Edmund Harrowby" is a name)."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() in lex.heads_first
 

@@ -237,12 +237,12 @@ _DEBRIS = (
 
 
 def test_names_the_scanner_made_up_in_a_line_of_debris_are_dropped():
-    text = _DEBRIS * 3 + "fcnq tq THE Laby Quorbett, SEvtAnL YEAM 1E0~ qorn\n"
-    ner = [_ent(text, "Laby Quorbett")]
+    text = _DEBRIS * 3 + "fcnq tq THE Loby Quorbett, RAvtEnQ PEOM 7K0~ qorn\n"
+    ner = [_ent(text, "Loby Quorbett")]
     assert _names(text, ner) == []
     # a frequent name, or a given name heading a signature, keeps its place even there, and a
     # clean line keeps any name
-    text = _DEBRIS * 3 + "briently commenta about Prosidont Johnson. Karannaheu?\n"
+    text = _DEBRIS * 3 + "brcntly remorka abont Prasidemt Johnson. Torvalleq?\n"
     assert "Johnson" in _names(text, [_ent(text, "Johnson")])
     text = _DEBRIS * 3 + "phen Uber by trv un\nRICHARD QUELLAN cr/SI_b. O'%eai (in drett) WM\n"
     assert "RICHARD QUELLAN" in _names(text, [_ent(text, "RICHARD QUELLAN")])
