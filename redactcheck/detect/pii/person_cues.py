@@ -82,7 +82,7 @@ _MAIL_HEADER = re.compile(
 _OCR_ARTICLE_NAME = re.compile(
     rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
 )
-#: "SMITH, John" / "ODUYA, JAMES" at the start of a line or after a form label ("SUBJECT :"),
+#: "QUARRIE, Tobin" / "ODUYA, TAVISH" at the start of a line or after a form label ("SUBJECT :"),
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
 _INVERTED = re.compile(
     rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
@@ -149,15 +149,15 @@ def _appositive_pattern() -> re.Pattern[str]:
     )
 
 
-#: Between two parts of one name: a line break ("Ambrose⏎Kettering", "John B.⏎Halloran") or an
-#: OCR comma for an initial's full stop ("WALTER F, KESSLER").
+#: Between two parts of one name: a line break ("Ambrose⏎Kettering", "Tobin B.⏎Quennell") or an
+#: OCR comma for an initial's full stop ("ORRIN F, KESSLEY").
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OCR_COMMA = re.compile(r", ")
-#: OCR may put a stray dot before the initial ("JOSEPH .T.⏎...").
+#: OCR may put a stray dot before the initial ("ORRIN .T.⏎...").
 _INITIAL_GAP = re.compile(
     rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n(?:[ \t]*\r?\n)?|[{_UP}][.,;:])[ \t]*"
 )  # OCR may leave a blank line between the two lines
-_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "WALTER F, KESSLER"
+_INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "ORRIN F, KESSLEY"
 
 
 def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
@@ -183,14 +183,14 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
                     _INITIAL_GAP.fullmatch(gap)
                     and (nw.is_given(tail) or (tail.isupper() and first_next.isupper()))
                 )
-                or (  # "DURANCE, STEPHEN J." in a FROM line, "Whitcombe, Samuel Thayer" in a list
+                or (  # "DURANCE, TAVISH J." in a FROM line, "Whitcombe, Orrin Thayne" in a list
                     gap == ", "
                     and len(words) == 1
                     and tail.isupper() == first_next.isupper()
                     and nw.is_given(first_next)
                     and (
                         len(text[p.start : p.end].split()) > 1
-                        # "Whitcombe, Samuel" opening a line: a bibliography or index entry
+                        # "Whitcombe, Orrin" opening a line: a bibliography or index entry
                         or not text[text.rfind("\n", 0, last.start) + 1 : last.start].strip()
                     )
                 )
@@ -205,11 +205,11 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
 
 def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, int]]:
     """The model reads "BRENNAN, O'SHEA" as one person: split at a comma unless a lone surname
-    is followed by a given name (the inverted "ODUYA, JAMES" of file headers is one person)."""
+    is followed by a given name (the inverted "ODUYA, TAVISH" of file headers is one person)."""
     out = []
     for a, b in spans:
         parts = text[a:b].split(", ")
-        # "ODUYA, JAMES", "de la Cruz, Maria": a surname, then the given name; after a full
+        # "ODUYA, TAVISH", "de la Quinta, Ysolde": a surname, then the given name; after a full
         # name the comma ends it ("DON WALTERS, PAUL A. QUENBURY")
         inverted = (
             len(parts) == 2
@@ -440,7 +440,7 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         valediction = prev_line.endswith(",") and len(prev_line) < 30  # "Regards,"
         if prev_line and not valediction and "\n" in before:
             continue  # part of a paragraph or list, not a line standing alone
-        # the whole line must be the name: "COL SMITH ARRIVED." is a sentence, not a signature
+        # the whole line must be the name: "COL QUARRIE ARRIVED." is a sentence, not a signature
         if _plausible_words(text[s:e]) and e - s >= 3 and clean_span(text, s, e, lex) == [(s, e)]:
             add(s, e, "signature")
 
@@ -499,7 +499,7 @@ _OPENS_FULL_NAME = re.compile(rf"[ \t]+[{_UP}][.,;:][ \t]*[{_UP}]")
 
 
 def _join_inverted(text: str, found: list[PersonSpan]) -> None:
-    """ "ODUYA, JAMES" in a file header is one person, not two: join a capitalised surname and the
+    """ "ODUYA, TAVISH" in a file header is one person, not two: join a capitalised surname and the
     single given name after its comma."""
     by_start = {p.start: p for p in found}
     # a surname that ends a fuller name found here ("DON R. WALTERSON, PAUL A. BRANDEIS") is
@@ -553,7 +553,7 @@ class Context:
 
 def titles(text: str, ctx: Context, add: Add) -> None:
     """Phase 2: names after a title or rank, after an office phrase, or before ", Title"."""
-    # 2. title- and rank-cued names: "DCM Larkin", "Col. Peter Wendt", "Jane Roe, Director"
+    # 2. title- and rank-cued names: "DCM Larkin", "Col. Tobin Wendt", "Jane Roe, Director"
     title_re, pos = _title_pattern(), 0
     while m := title_re.search(text, pos):
         s, e = m.span("name")
