@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactcheck.detect.pii.names import DEFAULT_ENTITIES, NameDetector, ner_view
+from redactcheck.detect.pii.names import DEFAULT_ENTITIES, NameDetector, blank_lines, ner_view
 from redactcheck.document import Segment
 
 pytestmark = pytest.mark.nlp
@@ -58,7 +58,7 @@ def test_fast_path_covered_people_and_contact_data(detector):
     assert kinds == {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"}
 
 
-def test_ner_view_blanks_lines_without_a_capitalised_word():
+def test_blank_lines_blanks_lines_without_a_capitalised_word():
     text = (
         "Minutes of the meeting\n"
         "12 45 77 19 -- ; .\n"
@@ -70,7 +70,7 @@ def test_ner_view_blanks_lines_without_a_capitalised_word():
         "It was agreed that\n"
         "the desk would call Wu at once\n"
     )
-    view = ner_view(text)
+    view = blank_lines(text)
     assert len(view) == len(text)
     lines, original = view.split("\n"), text.split("\n")
     assert lines[0] == original[0]
@@ -83,6 +83,29 @@ def test_ner_view_blanks_lines_without_a_capitalised_word():
     assert [i for i, c in enumerate(view) if c == "\n"] == [
         i for i, c in enumerate(text) if c == "\n"
     ]
+
+
+def test_ner_view_blanks_words_far_from_any_possible_name():
+    before = "the committee then spent the whole of the long afternoon on the budget and "
+    text = before + "Orla Brennick said the tender (No. 4411) was late.\nThe End"
+    view = ner_view(text)
+    assert len(view) == len(text)
+    assert [i for i, c in enumerate(view) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]
+    kept = view.split()
+    # three words on each side of a name or a number are read, the rest is blank
+    assert kept[:6] == ["the", "budget", "and", "Orla", "Brennick", "said"]
+    assert "afternoon" not in kept and "committee" not in kept
+    assert "4411)" in kept and "late." in kept
+    # "The End": ordinary capitalised words are no anchors, but they are within reach here
+    assert text[view.index("Orla") :].startswith("Orla Brennick")
+
+
+def test_ner_view_keeps_given_names_that_are_also_words_as_anchors():
+    text = "we walked for an hour along the quiet river and then Rose arrived at the house"
+    view = ner_view(text)
+    assert view.split() == ["river", "and", "then", "Rose", "arrived", "at", "the"]
 
 
 def test_ner_view_leaves_a_text_with_names_on_every_line_alone():
