@@ -230,11 +230,23 @@ def _anchor(word: str) -> bool:
     """A word NER must read with its neighbours: a capitalised word that may be (part of) a
     name (not an ordinary English word, or a listed given name or frequent surname, or a
     title), or a word with a digit or an at sign (Presidio's phone and e-mail context)."""
-    if not any(c.isupper() or c.isdigit() or c == "@" for c in word):
-        return False
-    if any(c.isdigit() or c == "@" for c in word):
+    hit = _ANCHORS.get(word)
+    if hit is None:
+        hit = _ANCHORS[word] = _is_anchor(word)
+        if len(_ANCHORS) > 50_000:  # a bound for long runs over many documents
+            _ANCHORS.clear()
+    return hit
+
+
+_ANCHORS: dict[str, bool] = {}
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def _is_anchor(word: str) -> bool:
+    if _DIGIT_OR_AT.search(word):
         return True
-    m = _WORD_CORE.search(word)
+    m = _WORD_CORE.search(word) if _UPPER.search(word) else None
     if m is None:
         return False
     core = m.group()
