@@ -267,3 +267,37 @@ def test_a_damaged_no_objection_stamp_is_read_whole_not_only_its_middle_line(det
     lost = "Cover sheet\n\nCIA HAS NO OBJECTION TO\n\nDECLASSIFICATION AND/OR\n\nQx4410021\n"
     middle = lost.index("DECLASSIFICATION")
     assert any(f.start == middle for f in detector.detect(Segment(lost)))
+
+
+def _damaged(detector, text):
+    return [
+        (f.text, f.details["reads_as"])
+        for f in _ocr_findings(detector, text)
+        if f.rule_id == DAMAGED_ID
+    ]
+
+
+def test_a_box_row_reads_a_badly_damaged_option_as_that_option(detector):
+    """On a row that prints the levels as option boxes, a word can only be one of the options:
+    INTERNAL with three letters misread is still INTERNAL USE ONLY there."""
+    text = "ROUTING SLIP\n[ ] SECRET [ ] CONFIDENTIAL [x] IMTFRWAL [ ] UNCLASSIFIED\nTO: desk 4\n"
+    assert ("IMTFRWAL", "INTERNAL USE ONLY") in _damaged(detector, text)
+
+
+def test_the_same_damaged_word_off_a_box_row_is_nothing(detector):
+    text = "Meeting notes\nThe IMTFRWAL project slipped again this week.\n"
+    assert _damaged(detector, text) == []
+
+
+def test_box_options_that_ocr_moved_to_the_next_line_are_read(detector):
+    """A form's foot row split over two lines by OCR: the options on the line beside the row
+    decode when every word there is one of them."""
+    text = "Form 44 memo\n\nOf confidenrial  USE 0NLX\n\nform 12 [] SECRET [] UNCLASSIFIED\n"
+    found = _damaged(detector, text)
+    assert ("confidenrial", "CONFIDENTIAL") in found
+    assert ("USE 0NLX", "INTERNAL USE ONLY") in found
+
+
+def test_a_prose_line_beside_a_box_row_stays_quiet(detector):
+    text = "Of confidence the writer spoke often\n[] SECRET [] UNCLASSIFIED\n"
+    assert _damaged(detector, text) == []
