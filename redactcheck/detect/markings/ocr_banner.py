@@ -683,7 +683,14 @@ def _word_scan():
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds
 # these; Python then reads the line).
-_HINT_PIECES = [r"DISSEM", r"[I1l|]SSEM", r"ABR[O0]AD", r"KGR[O0]UND", r"USE [O0]NLY"]
+_HINT_PIECES = [
+    r"DISSEM",
+    r"[I1l|]SSEM",
+    r"ABR[O0]AD",
+    r"KGR[O0]UND",
+    r"USE [O0]NLY",
+    r"[YV][E3][S5] [O0]NLY",  # (E)YES ONLY with its Y read as V
+]
 _PHRASE_HINT = "|".join(_HINT_PIECES)
 #: Each piece's length (one character per class): Hyperscan reports ends, the start follows.
 _HINT_LENGTHS = [len(re.sub(r"\[[^\]]*\]", "x", p)) for p in _HINT_PIECES]

@@ -39,9 +39,12 @@ def test_real_words_are_not_damaged_markings(detector, text):
 
 @pytest.mark.parametrize("example", EXAMPLES["stamp_block"], ids=lambda e: e["text"][:25])
 def test_stamp_block_fragments(detector, example):
+    # a piece counts whichever step reports it (a damaged Declassify On line that keeps its
+    # tail and value is a rule's now); where there is no stamp, the OCR steps stay quiet
     texts = [f.text for f in _ocr_findings(detector, example["text"])]
+    marked = [f.text for f in detector.detect(Segment(example["text"])) if f.category == "marking"]
     for fragment in example["fragments"]:
-        assert any(fragment in t or t in fragment for t in texts), (fragment, texts)
+        assert any(fragment in t or t in fragment for t in marked), (fragment, marked)
     if not example["fragments"]:
         assert texts == []
 
