@@ -215,8 +215,9 @@ def test_banner_position_reports_the_damaged_span_and_the_word(detector):
 def test_a_damaged_banner_is_reported_where_it_is_the_only_marking(detector):
     """A scanned record whose banner OCR damaged and which carries no other marking: the
     banner step reads every text, not only those where the rules found something."""
-    found = _ocr_findings(detector, "Memo of 4 May\n\nSEGRET\n\nText follows.")
-    assert [(f.text, f.details["reads_as"]) for f in found] == [("SEGRET", "SECRET")]
+    # (SEGRET, a look-alike only, is the normalisation's and so the rules' now)
+    found = _ocr_findings(detector, "Memo of 4 May\n\nSEGRFT\n\nText follows.")
+    assert [(f.text, f.details["reads_as"]) for f in found] == [("SEGRFT", "SECRET")]
 
 
 def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
