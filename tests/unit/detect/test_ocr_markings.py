@@ -305,3 +305,18 @@ def test_box_options_that_ocr_moved_to_the_next_line_are_read(detector):
 def test_a_prose_line_beside_a_box_row_stays_quiet(detector):
     text = "Of confidence the writer spoke often\n[] SECRET [] UNCLASSIFIED\n"
     assert _damaged(detector, text) == []
+
+
+def test_a_warning_notice_over_two_lines_is_two_markings(detector):
+    """The notice prints its heading on a line of its own: heading and body are reported
+    apart, each with its exact span."""
+    text = "Report 12\n\nWARNING NOTICE x\n\nSENSITIVE INTELLIGENCE SOURCES AND METH0DS INVOLVED\n"
+    found = {f.text for f in detector.detect(Segment(text)) if f.category == "marking"}
+    assert "WARNING NOTICE" in found
+    assert "SENSITIVE INTELLIGENCE SOURCES AND METH0DS INVOLVED" in found
+
+
+def test_the_notice_body_with_its_first_word_lost_is_still_read(detector):
+    text = "Report 12\n\nWARNING NOTICE\nqzvxw INTELLIGENCE SOURCES AND METHODS INVOLVED\n"
+    found = [f.text for f in detector.detect(Segment(text)) if f.category == "marking"]
+    assert any(t.endswith("SOURCES AND METHODS INVOLVED") for t in found), found
