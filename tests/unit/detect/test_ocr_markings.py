@@ -320,3 +320,13 @@ def test_the_notice_body_with_its_first_word_lost_is_still_read(detector):
     text = "Report 12\n\nWARNING NOTICE\nqzvxw INTELLIGENCE SOURCES AND METHODS INVOLVED\n"
     found = [f.text for f in detector.detect(Segment(text)) if f.category == "marking"]
     assert any(t.endswith("SOURCES AND METHODS INVOLVED") for t in found), found
+
+
+def test_a_title_case_level_alone_atop_every_page_is_the_banner(detector):
+    """A memorandum typed with "Secret" alone at the top and bottom of its pages: three such
+    lines are page evidence, and each is reported; a single heading line is not."""
+    page = "Secret\n\nThe board met and agreed on the schedule.\n\nSecret\n\n"
+    found = [f.text for f in _ocr_findings(detector, page * 2) if f.rule_id == DAMAGED_ID]
+    assert found == ["Secret"] * 4
+    once = "Secret\n\nThe board met and agreed on the schedule.\n"
+    assert _ocr_findings(detector, once) == []
