@@ -174,11 +174,21 @@ _OCR_READINGS = {
     "A": "4",
     "G": "6",
     "Z": "2",
+    # the round letters of a stamp's worn type: C read as G (SEGRET), T as 7 (SECRE7); no
+    # marking word turns into an English one this way
+    "C": "G",
+    "T": "7",
 }
 _OCR_AS_I = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "4": "A", "6": "G",
-                           "2": "Z", "$": "S", "|": "I", "l": "I", "!": "I"})  # fmt: skip
+                           "2": "Z", "$": "S", "|": "I", "l": "I", "!": "I",
+                           "7": "T"})  # fmt: skip
 _OCR_AS_L = str.maketrans({"0": "O", "1": "L", "5": "S", "8": "B", "4": "A", "6": "G",
-                           "2": "Z", "$": "S", "|": "L", "l": "L", "!": "I"})  # fmt: skip
+                           "2": "Z", "$": "S", "|": "L", "l": "L", "!": "I",
+                           "7": "T"})  # fmt: skip
+#: the same with G read back as C (a marking word's real G stays in the two tables above)
+_OCR_AS_C = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "4": "A", "G": "C",
+                           "2": "Z", "$": "S", "|": "I", "l": "I", "!": "I",
+                           "7": "T"})  # fmt: skip
 
 
 def _fold_confusables(text: str) -> str:
@@ -288,7 +298,7 @@ def _fold_ocr(text: str, spans: list[tuple[int, int]]) -> str:
         token = text[start:end]
         if start < pos or token in words or not _isolated(text, start, end):
             continue
-        for table in (_OCR_AS_I, _OCR_AS_L):
+        for table in (_OCR_AS_I, _OCR_AS_L, _OCR_AS_C):
             repaired = token.translate(table)
             if repaired in words:
                 parts += [text[pos:start], repaired]

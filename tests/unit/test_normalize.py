@@ -37,6 +37,9 @@ def banner_hits(detector, text: str):
         ("S\u0415CRET", "SECRET"),  # Cyrillic Е inside a Latin word
         ("SEC\u200bRET", "SECRET"),  # zero-width space
         ("NO FORN", "NOFORN"),
+        ("SEGRET", "SECRET"),  # a worn C read as G
+        ("GONFIDENTIAL", "CONFIDENTIAL"),
+        ("SECRE7", "SECRET"),
     ],
 )
 def test_variants_normalise_to_the_marking(text, expected):
@@ -50,6 +53,9 @@ def test_ordinary_text_is_left_alone():
         "TOP SECRET",
         "Model 5E3",
         "ALL 50 STATES",
+        "SIGNAL",
+        "A GREAT SEGMENT",
+        "ROUTE 77",
     ):
         assert normalize(text).text == text
 
@@ -70,6 +76,7 @@ def test_genuine_cyrillic_words_are_not_folded():
         ("x\nS\u0415CRET//NOFORN\ny", "S\u0415CRET//NOFORN"),
         ("x\nSEC\u200bRET\ny", "SEC\u200bRET"),
         ("x\nCONFIDEN-\nTIAL\ny", "CONFIDEN-\nTIAL"),
+        ("x\nPage 2 of 4 SEGRET\ny", "SEGRET"),  # at a line's end, as the clean word is
     ],
 )
 def test_variants_of_us_levels_are_found_with_exact_offsets(detector, text, span):

@@ -212,6 +212,7 @@ def banner_findings(
         if len(_BOX_HINT.findall(line.upper())) >= 2:
             boxes = _box_words(text, lo, hi)
             if boxes:
+                boxes += _box_neighbours(text, lo, hi, {w for _, _, w in boxes})
                 for hit in boxes:
                     if not any(hit[0] < e and s < hit[1] for s, e in taken):
                         out.append(hit)
@@ -408,7 +409,119 @@ def _box_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             others += 1
     if len(words) < 2 or others > _BOX_NOISE_WORDS:
         return []
+    taken = [(s, e) for s, e, _ in found]
+    rest = [t for t in tokens if not any(s < t.end() and t.start() < e for s, e in taken)]
+    return found + _box_options(text, rest, words)
+
+
+#: How far a box row's options may be carried to the lines beside it (OCR puts a row printed
+#: across the form's foot over two lines, often with a blank line between).
+_NEIGHBOUR_BREAKS = 3
+_NEIGHBOUR_LINE = 60
+
+
+def _box_neighbours(text: str, lo: int, hi: int, words: set[str]) -> list[tuple[int, int, str]]:
+    """The options of a box row that OCR moved to the next non-blank line above or below it
+    (within ``_NEIGHBOUR_BREAKS`` line breaks): such a line is short and every word of four
+    letters or more on it decodes to an option."""
+    found: list[tuple[int, int, str]] = []
+    for a, b in (_next_line(text, lo, -1), _next_line(text, hi, 1)):
+        if a < 0 or len(text[a:b].strip()) > _NEIGHBOUR_LINE:
+            continue
+        tokens = list(_TOKEN.finditer(text, a, b))
+        hits = _box_options(text, tokens, set(words))
+        wordy = [t for t in tokens if sum(ch.isalpha() for ch in t.group(0)) >= 4]
+        covered = [t for t in wordy if any(s < t.end() and t.start() < e for s, e, _ in hits)]
+        if hits and len(covered) == len(wordy):
+            found.extend(hits)
     return found
+
+
+def _next_line(text: str, at: int, step: int) -> tuple[int, int]:
+    """``(start, end)`` of the first non-blank line above (``step`` -1, ``at`` a line's start)
+    or below (``step`` 1, ``at`` a line's end) within ``_NEIGHBOUR_BREAKS`` line breaks, or
+    ``(-1, -1)``."""
+    pos = at
+    for _ in range(_NEIGHBOUR_BREAKS):
+        if step < 0:
+            if pos <= 0:
+                return -1, -1
+            end = pos - 1
+            start = text.rfind("\n", 0, end) + 1
+            pos = start
+        else:
+            if pos >= len(text):
+                return -1, -1
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            pos = end
+        if text[start:end].strip():
+            return start, end
+    return -1, -1
+
+
+# The closed set of options a classification box row prints (CIA Form 610 and the cover and
+# routing sheets of its kind: SECRET, CONFIDENTIAL, INTERNAL USE ONLY, UNCLASSIFIED). Once a
+# line is known to be such a row, a word there can only be one of them, so a word nearer to
+# one option than to any other, within half its letters, is that option in whatever damage
+# OCR left it ("INTERNAL" with three letters misread). SECRET is short: two edits at most.
+_BOX_OPTIONS = {
+    "SECRET": ("SECRET", 2),
+    "CONFIDENTIAL": ("CONFIDENTIAL", 6),
+    "UNCLASSIFIED": ("UNCLASSIFIED", 6),
+    "INTERNAL": ("INTERNAL USE ONLY", 4),
+    "USEONLY": ("INTERNAL USE ONLY", 3),
+    "INTERNALUSEONLY": ("INTERNAL USE ONLY", 6),
+}
+
+_BOX_PHRASES = frozenset({"USEONLY", "INTERNALUSEONLY"})
+
+
+def _box_options(text: str, tokens: list[re.Match[str]], words: set[str]) -> list:
+    """``(start, end, word)`` of the words among ``tokens`` (those of a box row, or of a line
+    beside one, not yet read as a level) that decode to one of the row's options."""
+    lex = banner_lexicon()
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        core = t.group(0).strip(_EDGE)
+        letters = _fold_letters(core, lex.fold)
+        best = _box_option(letters) if len(letters) >= 5 else None
+        width = 1
+        if i + 1 < len(tokens) and 2 <= len(letters) <= 8:
+            nxt = tokens[i + 1]
+            joined = letters + _fold_letters(nxt.group(0).strip(_EDGE), lex.fold)
+            pair = _box_option(joined) if "\n" not in text[t.end() : nxt.start()] else None
+            if pair is not None and pair[2] and (best is None or pair[1] < best[1]):
+                best, width = pair, 2  # "USE 0NLY": the option in two tokens
+        if best is not None and core.upper() not in lex.real_words:
+            start = t.start() + t.group(0).find(core)
+            last = tokens[i + width - 1]
+            end = last.start() + len(last.group(0).rstrip(_EDGE))
+            found.append((start, end, best[0]))
+            words.add(best[0])
+        i += width
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _box_option(letters: str) -> tuple[str, int, bool] | None:
+    """The option ``letters`` (folded) is nearest to, its distance, and whether that form of
+    it is printed as two words or more, when it is within that option's bound and strictly
+    nearer to it than to any other option."""
+    scored = sorted(
+        (distance(letters, key, 8), name, bound, key in _BOX_PHRASES)
+        for key, (name, bound) in _BOX_OPTIONS.items()
+        if abs(len(key) - len(letters)) <= 3
+    )
+    if not scored or scored[0][0] > scored[0][2]:
+        return None
+    rivals = [d for d, name, _, _ in scored[1:] if name != scored[0][1]]
+    if rivals and rivals[0] <= scored[0][0]:
+        return None
+    return scored[0][1], scored[0][0], scored[0][3]
 
 
 _RUN_ON_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
@@ -570,7 +683,14 @@ def _word_scan():
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds
 # these; Python then reads the line).
-_HINT_PIECES = [r"DISSEM", r"[I1l|]SSEM", r"ABR[O0]AD", r"KGR[O0]UND", r"USE [O0]NLY"]
+_HINT_PIECES = [
+    r"DISSEM",
+    r"[I1l|]SSEM",
+    r"ABR[O0]AD",
+    r"KGR[O0]UND",
+    r"USE [O0]NLY",
+    r"[YV][E3][S5] [O0]NLY",  # (E)YES ONLY with its Y read as V
+]
 _PHRASE_HINT = "|".join(_HINT_PIECES)
 #: Each piece's length (one character per class): Hyperscan reports ends, the start follows.
 _HINT_LENGTHS = [len(re.sub(r"\[[^\]]*\]", "x", p)) for p in _HINT_PIECES]

@@ -38,6 +38,7 @@ class Phrase:
     words: tuple[str, ...]  # its words of four letters or more, as printed
     not_before: tuple[str, ...] = ()  # a next word (its start) that makes it something else
     own_line: bool = False  # reported only alone on its line (a few noise characters aside)
+    heading: str = ""  # a first line printed as a heading of its own: reported apart from the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ def phrase_lexicon() -> PhraseLexicon:
                 words,
                 tuple(entry.get("not_before", ())),
                 bool(entry.get("own_line", False)),
+                str(entry.get("heading", "")),
             )
         )
         for anchor in entry["anchors"]:
@@ -209,10 +211,35 @@ def phrase_findings(
                 hit = None
             if hit is None or any(hit[0] < e and s < hit[1] for s, e in taken):
                 continue
-            out.append((hit[0], hit[1], phrase.name))
+            for piece, name in _heading_apart(text, hit, phrase):
+                out.append((piece[0], piece[1], name))
             taken.append(hit)
             break
     return out
+
+
+_HEAD_RUN = re.compile(r"[A-Z0-9|!$]+(?:[ \t]+[A-Z0-9|!$]+)*")
+
+
+def _heading_apart(text: str, hit: tuple[int, int], phrase: Phrase):
+    """The hit, or its heading line and the rest as two pieces where the phrase's heading
+    ("WARNING NOTICE") stands on a line of its own above the rest: the stamp prints them as
+    two lines, and a reviewer reads them as two markings."""
+    start, end = hit
+    newline = text.find("\n", start, end)
+    if not phrase.heading or newline < 0:
+        return [(hit, phrase.name)]
+    run = _HEAD_RUN.match(text, start, newline)
+    body = newline
+    while body < end and text[body].isspace():
+        body += 1
+    if run is None or len(text[run.end() : newline].strip()) > 3 or body >= end:
+        return [(hit, phrase.name)]
+    head = _NOT_CAPITAL.sub("", run.group(0).translate(phrase_lexicon().fold).upper())
+    want = _fold(phrase.heading, phrase_lexicon().fold)
+    if Levenshtein.distance(head, want) > 2:
+        return [(hit, phrase.name)]
+    return [((start, run.end()), phrase.heading), ((body, end), phrase.name)]
 
 
 _NEXT_WORD = re.compile(r"[^A-Za-z\n]{0,4}([A-Za-z]+)")

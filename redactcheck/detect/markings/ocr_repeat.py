@@ -35,6 +35,34 @@ _COLUMN_GAP = "   "
 _PUNCT = ".,;:!?'\"()[]|"
 
 
+#: A level word alone on its line this many times is the page banner of a record typed in
+#: title case (a 1990s memorandum's "Secret" at the top and bottom of each page); a heading
+#: that happens to be the word stands once.
+_TITLE_REPEATS = 3
+_TITLE_WORDS = (
+    ("SECRET", "Secret"),
+    ("CONFIDENTIAL", "Confidential"),
+    ("UNCLASSIFIED", "Unclassified"),
+)
+
+
+@lru_cache(maxsize=4)
+def _title_line(word: str) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*{word}[ \t.]*$", re.MULTILINE)
+
+
+def title_case_banners(text: str) -> frozenset[str]:
+    """The levels ``text`` prints in title case alone on a line at least ``_TITLE_REPEATS``
+    times: page evidence as good as a banner in capitals. One ``str.count`` per level first."""
+    found = set()
+    for level, word in _TITLE_WORDS:
+        if text.count(word) < _TITLE_REPEATS:
+            continue
+        if len(_title_line(word).findall(text)) >= _TITLE_REPEATS:
+            found.add(level)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def _collocations() -> frozenset[str]:
     return frozenset(w.upper() for w in load_lexicon("ocr_markings.yaml")["level_collocations"])
