@@ -211,9 +211,7 @@ class KeywordGate:
 _ALSO_MAX = 3
 
 
-def _also(
-    regex: str, flags: int, found: frozenset[str] | None, icase: bool
-) -> tuple[str, ...]:
+def _also(regex: str, flags: int, found: frozenset[str] | None, icase: bool) -> tuple[str, ...]:
     """The strings every match of the pattern holds (``consumed_literals``) that a window
     holding one of its keywords ``found`` need not hold: a string inside every keyword is
     there already whenever a keyword is (not so when keywords match in any case)."""
