@@ -280,8 +280,9 @@ def consumed_literals(regex: str, flags: int = 0) -> frozenset[str]:
     looks for), these hold *all*: a window of text lacking one of them holds no match. Only
     runs of literal characters that the pattern must consume in sequence count: a piece
     inside an alternation, an optional repeat or a look-around ends a run and is not read;
-    a repeat taken at least once contributes its own runs. Letters matched ignoring case
-    count for nothing (their case is not fixed)."""
+    a repeat taken at least once contributes its own runs. Under IGNORECASE a letter ends a
+    run (its case is not fixed) but an ASCII character without case (a digit, ``:``, ``-``)
+    does not: ``re`` matches it exactly, no other character folds to it."""
     items, in_force = parse(regex, flags)
     out: set[str] = set()
     _consumed(items, in_force, out)
@@ -298,14 +299,14 @@ def _consumed(items, flags: int, out: set[str]) -> None:
             run.clear()
 
     for op, av in items:
-        if op is C.LITERAL and not flags & re.IGNORECASE:
+        if op is C.LITERAL and _exact(av, flags):
             run.append(chr(av))
         elif op is C.SUBPATTERN:
             _group, add, remove, sub = av
             inner = (flags | add) & ~remove
             if inner == flags:  # a plain group: its items are part of this sequence
                 for sub_op, sub_av in sub:
-                    if sub_op is C.LITERAL and not flags & re.IGNORECASE:
+                    if sub_op is C.LITERAL and _exact(sub_av, flags):
                         run.append(chr(sub_av))
                     else:
                         close()
@@ -319,6 +320,15 @@ def _consumed(items, flags: int, out: set[str]) -> None:
         else:  # anything else consumes text we do not know, or none (an assertion)
             close()
     close()
+
+
+def _exact(code: int, flags: int) -> bool:
+    """A literal character ``re`` matches as itself only: any character without IGNORECASE,
+    an ASCII one that has no case with it."""
+    if not flags & re.IGNORECASE:
+        return True
+    ch = chr(code)
+    return ch.isascii() and ch.lower() == ch.upper()
 
 
 def _class_has_newline(items) -> bool:

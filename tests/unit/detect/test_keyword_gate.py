@@ -215,6 +215,7 @@ def test_every_match_holds_each_consumed_literal(fast):
         (r"(?<=//)CEO", {"CEO"}),
         (r"A(?i:b)C", {"A", "C"}),  # letters matched in any case fix nothing
         (r"(?i)secret", set()),
+        (r"(?i)e\.o\. 11652", {".", ". 11652"}),  # no case: matched exactly all the same
         (r"[A-Z]+", set()),
     ],
 )
