@@ -35,7 +35,13 @@ from redactcheck.detect.accel.fastscan import (
     ascii_view,
     compile_ascii,
 )
-from redactcheck.detect.accel.regex_facts import FOLDS_TO_ASCII, UNBOUNDED, keywords, max_newlines
+from redactcheck.detect.accel.regex_facts import (
+    FOLDS_TO_ASCII,
+    UNBOUNDED,
+    consumed_literals,
+    keywords,
+    max_newlines,
+)
 
 try:  # optional fast engine; without it the caller uses the plain path
     import re2 as _re2
@@ -54,6 +60,24 @@ class _Plan:
     icase: bool = False
     lines: int = 0  # line-break bound (UNBOUNDED: run over the whole text)
     always: bool = False  # no keyword: run over the whole text every time
+    #: strings every match holds, each of them (``regex_facts.consumed_literals``), that a
+    #: keyword hit does not imply: a window lacking one of them is dropped (see ``_Plan.keep``)
+    also: tuple[str, ...] = ()
+
+    def keep(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The windows of ``spans`` that hold every string of ``also``.
+
+        Lossless: a match of the pattern found by ``finditer(text, pos, endpos)`` lies
+        inside ``[pos, endpos)`` and consumes each string of ``also``, so a window in which
+        ``str.find`` misses one of them holds no match. One C-level ``find`` per window and
+        string, where ``re`` would try the pattern at every position of the window (a seven-
+        digit phone number after "call" costs a search of each line holding "call"; the
+        line holds no "-", the search is never run)."""
+        find = text.find
+        if len(self.also) == 1:
+            (word,) = self.also
+            return [w for w in spans if find(word, w[0], w[1]) >= 0]
+        return [w for w in spans if all(find(word, w[0], w[1]) >= 0 for word in self.also)]
 
 
 class KeywordGate:
@@ -74,10 +98,12 @@ class KeywordGate:
             found, icase = keywords(regex, flags)
             if found is None:
                 plan.always = True
+                plan.also = _also(regex, flags, None, False)
                 self.plans.append(plan)
                 continue
             plan.icase = icase
             plan.lines = max_newlines(regex, flags)
+            plan.also = _also(regex, flags, found, icase)
             for word in sorted(found):
                 if word.isascii():
                     plan.ascii_words.append(word)
@@ -152,7 +178,8 @@ class KeywordGate:
         for index in sorted(present):
             plan = self.plans[index]
             if plan.always or plan.lines >= UNBOUNDED or (plan.icase and folds):
-                out.append((index, whole))
+                if not plan.also or plan.keep(text, whole):
+                    out.append((index, whole))
                 continue
             lines = word_lines.get(index, [])
             if plan.other_words:
@@ -161,10 +188,12 @@ class KeywordGate:
                 )
             if not lines:
                 continue
-            if plan.lines == 0:  # the lines themselves, each with its "\n"
-                out.append((index, lines))
-            else:
-                out.append((index, _line_windows(text, lines, plan.lines)))
+            spans = lines if plan.lines == 0 else _line_windows(text, lines, plan.lines)
+            if plan.also:  # plan.lines == 0: the lines themselves, each with its "\n"
+                spans = plan.keep(text, spans)
+                if not spans:
+                    continue
+            out.append((index, spans))
         return out
 
     def _owners_of(self, ids: tuple[int, ...]) -> tuple[int, ...]:
@@ -176,6 +205,20 @@ class KeywordGate:
             owners = tuple(sorted({i for hit in ids for i in self._word_owners[hit]}))
             self._combos[ids] = owners
         return owners
+
+
+#: At most this many strings of ``consumed_literals`` are tested per window (the longest).
+_ALSO_MAX = 3
+
+
+def _also(regex: str, flags: int, found: frozenset[str] | None, icase: bool) -> tuple[str, ...]:
+    """The strings every match of the pattern holds (``consumed_literals``) that a window
+    holding one of its keywords ``found`` need not hold: a string inside every keyword is
+    there already whenever a keyword is (not so when keywords match in any case)."""
+    literals = consumed_literals(regex, flags)
+    if found and not icase:
+        literals = frozenset(s for s in literals if not all(s in word for word in found))
+    return tuple(sorted(literals, key=lambda s: (-len(s), s))[:_ALSO_MAX])
 
 
 #: pattern index -> ``(start, end + 1)`` of each line holding one of its keywords (``end`` at

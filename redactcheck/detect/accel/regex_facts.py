@@ -21,6 +21,7 @@ __all__ = [
     "FOLDS_TO_ASCII",
     "REPEATS",
     "UNBOUNDED",
+    "consumed_literals",
     "keywords",
     "max_newlines",
     "parse",
@@ -266,6 +267,68 @@ def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
     items, in_force = parse(regex, flags)
     piece = _seq(items, in_force)
     return piece.required, piece.icase
+
+
+# --- literals every match consumes (the gate's second test) -----------------------------------
+
+
+def consumed_literals(regex: str, flags: int = 0) -> frozenset[str]:
+    """Strings that every match of ``regex`` holds, each of them, in its own text (between its
+    start and end, not in look-arounds), in exactly this letter case.
+
+    Where :func:`keywords` gives one set of which a match holds *some* member (what Hyperscan
+    looks for), these hold *all*: a window of text lacking one of them holds no match. Only
+    runs of literal characters that the pattern must consume in sequence count: a piece
+    inside an alternation, an optional repeat or a look-around ends a run and is not read;
+    a repeat taken at least once contributes its own runs. Under IGNORECASE a letter ends a
+    run (its case is not fixed) but an ASCII character without case (a digit, ``:``, ``-``)
+    does not: ``re`` matches it exactly, no other character folds to it."""
+    items, in_force = parse(regex, flags)
+    out: set[str] = set()
+    _consumed(items, in_force, out)
+    return frozenset(s for s in out if s)
+
+
+def _consumed(items, flags: int, out: set[str]) -> None:
+    """Add to ``out`` the runs of literal characters the sequence ``items`` must consume."""
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            out.add("".join(run))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL and _exact(av, flags):
+            run.append(chr(av))
+        elif op is C.SUBPATTERN:
+            _group, add, remove, sub = av
+            inner = (flags | add) & ~remove
+            if inner == flags:  # a plain group: its items are part of this sequence
+                for sub_op, sub_av in sub:
+                    if sub_op is C.LITERAL and _exact(sub_av, flags):
+                        run.append(chr(sub_av))
+                    else:
+                        close()
+                        _consumed([(sub_op, sub_av)], flags, out)
+            else:
+                close()
+                _consumed(sub, inner, out)
+        elif op in REPEATS and av[0] >= 1:
+            close()
+            _consumed(av[2], flags, out)  # the body is consumed at least once
+        else:  # anything else consumes text we do not know, or none (an assertion)
+            close()
+    close()
+
+
+def _exact(code: int, flags: int) -> bool:
+    """A literal character ``re`` matches as itself only: any character without IGNORECASE,
+    an ASCII one that has no case with it."""
+    if not flags & re.IGNORECASE:
+        return True
+    ch = chr(code)
+    return ch.isascii() and ch.lower() == ch.upper()
 
 
 def _class_has_newline(items) -> bool:

@@ -35,6 +35,7 @@ from rapidfuzz.process import extractOne as _extract_one
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
 # with a capital or a look-alike: everything else never reaches Python. A leading newline, not
@@ -602,15 +603,20 @@ def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
     return lines
 
 
+#: What :func:`_scan` finds in a text: approximate banner word ends, control-phrase hints,
+#: and stamp-phrase anchors.
+Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]
 #: The last text scanned and what :func:`_scan` found in it (banner and phrase steps share it).
-_LAST: tuple[str | None, tuple[list[int], list[tuple[int, int]]]] = (None, ([], []))
+_LAST: tuple[str | None, Scanned] = (None, ([], [], []))
 
 
-def _scan(text: str) -> tuple[list[int], list[tuple[int, int]]] | None:
-    """One Hyperscan pass over ``text`` for both steps: the sorted end offsets of approximate
-    banner word matches, and the ``(start, end)`` of the control-phrase hints as ``finditer``
-    of ``_PHRASE_HINT`` gives them. None without Hyperscan. The last text's result is kept, so
-    the banner step and the phrase step scan it once."""
+def _scan(text: str) -> Scanned | None:
+    """One Hyperscan pass over ``text`` for three steps: the sorted end offsets of approximate
+    banner word matches, the ``(start, end)`` of the control-phrase hints as ``finditer`` of
+    ``_PHRASE_HINT`` gives them, and the ``(start, anchor index)`` of every stamp-phrase
+    anchor (``ocr_phrases``; unsorted, as its own scan gave them). None without Hyperscan.
+    The last text's result is kept, so the banner, caption-phrase and stamp-phrase steps scan
+    it once."""
     global _LAST
     built = _word_scan()
     if built is None:
@@ -618,22 +624,34 @@ def _scan(text: str) -> tuple[list[int], list[tuple[int, int]]] | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    scan, words = built
+    scan, words, first_anchor = built
     ends: list[int] = []
     hints: list[tuple[int, int]] = []
-    add_end, add_hint = ends.append, hints.append
+    anchors: list[tuple[int, int]] = []
+    add_end, add_hint, add_anchor = ends.append, hints.append, anchors.append
+    anchor_lengths = phrase_lexicon().anchor_lengths
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
         if i < words:
             add_end(end)
-        else:
+        elif i < first_anchor:
             add_hint((end - _HINT_LENGTHS[i - words], i - words))
+        else:
+            i -= first_anchor
+            add_anchor((end - anchor_lengths[i], i))
 
     scan(ascii_view(text), on_match)
     ends.sort()
-    found = (ends, _leftmost_first(hints))
+    found = (ends, _leftmost_first(hints), anchors)
     _LAST = (text, found)
     return found
+
+
+def phrase_anchors(text: str) -> list[tuple[int, int]] | None:
+    """``(start, anchor index)`` of the stamp-phrase anchors in ``text`` from the shared scan
+    (``ocr_phrases.phrase_findings`` takes them as ``hits``), or None without Hyperscan."""
+    scanned = _scan(text)
+    return None if scanned is None else scanned[2]
 
 
 def _leftmost_first(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -652,8 +670,11 @@ def _leftmost_first(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_scan():
-    """``(scan(view, on_match), n)`` for a Hyperscan database of the banner words (ids below
-    ``n``, within their edit bounds) and then the phrase hint pieces (exact), or None."""
+    """``(scan(view, on_match), n, m)`` for a Hyperscan database of the banner words (ids below
+    ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below ``m``),
+    then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own database
+    would hold, so the same matches: Hyperscan reports every match of every pattern of a
+    database, whatever else the database holds), or None."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -673,12 +694,14 @@ def _word_scan():
         bounds.append(bound)
     words = len(patterns)
     patterns += _HINT_PIECES
-    bounds += [0] * len(_HINT_PIECES)
+    first_anchor = len(patterns)
+    patterns += phrase_lexicon().anchors
+    bounds += [0] * (len(patterns) - words)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan, words
+    return db.scan, words, first_anchor
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds

@@ -207,7 +207,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     for start, end, phrase in ocr_captions.phrase_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     # fixed stamp and notice phrases, damaged or broken over lines
-    for start, end, phrase in ocr_phrases.phrase_findings(text, taken):
+    phrase_hits = ocr_banner.phrase_anchors(text)  # from the banner step's scan of this text
+    for start, end, phrase in ocr_phrases.phrase_findings(text, taken, phrase_hits):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
     return out
 

@@ -8,7 +8,12 @@ import re
 
 import pytest
 
-from redactcheck.detect.accel.regex_facts import UNBOUNDED, keywords, max_newlines
+from redactcheck.detect.accel.regex_facts import (
+    UNBOUNDED,
+    consumed_literals,
+    keywords,
+    max_newlines,
+)
 from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
 from redactcheck.normalize import normalize
@@ -176,6 +181,55 @@ def test_every_matching_example_holds_a_keyword_of_the_pattern(fast):
             haystack = text.lower() if icase else text
             assert any(word in haystack for word in found), (rule.spec.id, example)
     assert checked > 100
+
+
+def test_every_match_holds_each_consumed_literal(fast):
+    """``consumed_literals`` is a claim about every match (windows lacking one are dropped):
+    check it on every match of every pattern in the rule examples and the generated lines."""
+    texts = [
+        normalize(e).text
+        for rule, _ in fast._owners
+        for e in (*rule.spec.examples.match, *rule.spec.examples.no_match)
+    ]
+    texts.append(normalize("\n".join(generated_texts(200, seed=5))).text)
+    checked = 0
+    for _, pattern in fast._owners:
+        literals = consumed_literals(pattern.spec.regex, pattern.regex.flags)
+        for text in texts:
+            for m in pattern.regex.finditer(text):
+                checked += bool(literals)
+                for literal in literals:
+                    assert literal in m.group(0), (pattern.spec.name, literal, m.group(0))
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("regex", "expected"),
+    [
+        (r"(?<![\d-])[2-9]\d{2}-\d{4}(?![\d-])", {"-"}),
+        (r"CL(?:ASSIFIED)? BY:", {"CL", " BY:"}),
+        (r"(?:ab)+c", {"ab", "c"}),
+        (r"(?:ab)?c", {"c"}),
+        (r"(?:a|b)c", {"c"}),
+        (r"x(?=yz)", {"x"}),  # a look-ahead's text is not the match's
+        (r"(?<=//)CEO", {"CEO"}),
+        (r"A(?i:b)C", {"A", "C"}),  # letters matched in any case fix nothing
+        (r"(?i)secret", set()),
+        (r"(?i)e\.o\. 11652", {".", ". 11652"}),  # no case: matched exactly all the same
+        (r"[A-Z]+", set()),
+    ],
+)
+def test_consumed_literals_are_read_from_the_regex(regex, expected):
+    assert consumed_literals(regex) == expected
+
+
+def test_a_window_without_a_consumed_literal_is_dropped(fast):
+    """A seven-digit local number needs its hyphen: a line with "call" and no hyphen is not
+    searched for one, a line with both is."""
+    index = next(i for i, (_, p) in enumerate(fast._owners) if p.spec.name == "local-number")
+    text = "Please call the office today.\nCall the desk at 555-0147 after noon.\n"
+    windows = dict(fast.gate.windows(text))
+    assert windows[index] == [(text.index("Call"), len(text))]
 
 
 def test_clean_prose_runs_no_pattern(fast):

@@ -240,6 +240,28 @@ def test_one_hyperscan_pass_gives_the_phrase_hints_of_finditer():
         assert scanned[1] == [m.span() for m in pattern.finditer(text)], text
 
 
+def test_the_shared_banner_scan_gives_the_stamp_phrase_anchors_of_their_own_scan():
+    """The banner scan also reports the stamp-phrase anchors (one pass over each text); they
+    must be exactly those the phrase step's own database finds, look-alikes included."""
+    import random
+
+    from redactcheck.detect.markings import ocr_banner, ocr_phrases
+
+    if ocr_banner._word_scan() is None:
+        pytest.skip("Hyperscan is not installed")
+    own = ocr_phrases._anchor_scan()
+    rng = random.Random(5)
+    pieces = ["WARNING", "WARN1NG", "N0TICE", "SOURCES", "METHODS", "DECLASSIFICATION"]
+    pieces += ["OBJECTI0N", "KENNEDY", "SANITIZED", "HANDL", "SECRET", "DISSEM", " ", "\n"]
+    checked = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces + list("AEIO10")) for _ in range(rng.randint(0, 10)))
+        expected = sorted(own(text))
+        assert sorted(ocr_banner.phrase_anchors(text)) == expected, text
+        checked += bool(expected)
+    assert checked > 500
+
+
 @pytest.mark.parametrize(
     "example", EXAMPLES["repeated_level"], ids=lambda e: e["text"][:40].replace("\n", "/")
 )
