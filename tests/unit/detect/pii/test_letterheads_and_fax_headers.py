@@ -51,9 +51,9 @@ def test_company_letterhead_in_capitals(detector):
 
 
 def test_addressee_block_with_a_suite_line_and_double_spacing(detector):
-    block = "Mrs. Ida Penn\n900 Harbor Way\nSuite 12\nMillbrook, VT 05401\n"
+    block = "Mrs. Ida Penn\n900 Harbor Plaza\nSuite 12\nMillbrook, VT 05401\n"
     assert contacts(detector, block) == [
-        ("STREET_ADDRESS", "900 Harbor Way\nSuite 12\nMillbrook, VT 05401")
+        ("STREET_ADDRESS", "900 Harbor Plaza\nSuite 12\nMillbrook, VT 05401")
     ]
     spaced = "Mr. Alvar Strand\n\n1026 North Alder\n\nDallas 8, Texas\n\nDear Mr. Strand:\n"
     assert contacts(detector, spaced) == [("STREET_ADDRESS", "1026 North Alder\n\nDallas 8, Texas")]
