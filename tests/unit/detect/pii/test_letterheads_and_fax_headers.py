@@ -116,3 +116,17 @@ def test_a_shaped_number_outside_a_web_address_is_still_a_phone():
     text = "Reports go to the desk, 212-555-0134, before noon."
     start = text.index("212")
     assert is_phone(text, start, start + 12)
+
+
+def test_cable_line_wrap_and_fax_clock_time(detector):
+    cable = (
+        "1. (U) Questions can be directed to Econoff Ivo Penn, (506) \n"
+        "555-0134, or the duty officer.\n"
+        "09/23/97 14:32 703 555 0199 KESTREL SUPPLY 002\n"
+        "PHONE: (202}555-0147\n"
+    )
+    assert contacts(detector, cable) == [
+        ("PHONE_NUMBER", "(506) \n555-0134"),
+        ("PHONE_NUMBER", "703 555 0199"),
+        ("PHONE_NUMBER", "(202}555-0147"),
+    ]
