@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 
 from redactcheck.detect.accel.regex_facts import pattern_flags
 from redactcheck.ruleset.redos import UnsafePattern, check_pattern
-from redactcheck.ruleset.schema import RuleSpec
+from redactcheck.ruleset.schema import RuleSpec, WordList
 
 #: Folders inside a rule directory that hold data (word lists), not rules.
 DATA_FOLDERS = frozenset({"lexicons"})
@@ -91,10 +92,20 @@ def load_file(path: Path) -> tuple[list[LoadedRule], list[RuleProblem]]:
         raw = {"rules": [raw]}
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         return [], [RuleProblem(str(path), None, None, "expected a rule mapping or 'rules: [...]'")]
+    try:
+        fragments = expand_fragments(raw.get("fragments") or {})
+    except (ValidationError, ValueError, TypeError) as exc:
+        return [], [RuleProblem(str(path), None, "fragments", str(exc))]
     loaded: list[LoadedRule] = []
     for index, item in enumerate(raw["rules"]):
         rule_id = item.get("id") if isinstance(item, dict) else None
         label = str(rule_id) if rule_id else f"#{index + 1}"
+        if fragments and isinstance(item, dict):
+            try:
+                item = _with_fragments(item, fragments)
+            except ValueError as exc:
+                problems.append(RuleProblem(str(path), label, "patterns", str(exc)))
+                continue
         try:
             spec = RuleSpec.model_validate(item)
         except ValidationError as exc:
@@ -107,6 +118,61 @@ def load_file(path: Path) -> tuple[list[LoadedRule], list[RuleProblem]]:
             continue
         loaded.append(LoadedRule(spec, str(path)))
     return loaded, problems
+
+
+_PLACE = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
+
+
+def expand_fragments(raw: dict) -> dict[str, str]:
+    """A rule file's ``fragments`` as regular expressions, each with earlier ones filled in.
+
+    Why: a postal address block repeats the same state names, street suffixes and town line in
+    several patterns; written once by name, the lists stay readable and change in one place.
+    A word list becomes a non-capturing alternation of the escaped words, longest first (so
+    "West Virginia" is tried before "Virginia"), a space in a word also matching none.
+    """
+    if not isinstance(raw, dict):
+        raise TypeError("fragments must map names to a regex or a word list")
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(name)):
+            raise ValueError(f"fragment name {name!r} is not an identifier")
+        if isinstance(value, str):
+            regex = _fill(value, out)
+        else:
+            spec = WordList.model_validate(value)
+            words = set(spec.words) | ({w.upper() for w in spec.words} if spec.upper else set())
+            ordered = sorted(words, key=lambda w: (-len(w), w))
+            alts = [re.escape(w).replace("\\ ", "[ \\t]?") for w in ordered]
+            regex = "(?:" + "|".join(alts) + ")"
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise ValueError(f"fragment {name!r} does not compile: {exc}") from exc
+        out[str(name)] = regex
+    return out
+
+
+def _fill(regex: str, fragments: dict[str, str]) -> str:
+    def one(m: re.Match) -> str:
+        if m.group(1) not in fragments:
+            raise ValueError(f"unknown fragment {{{{{m.group(1)}}}}}")
+        return fragments[m.group(1)]
+
+    return _PLACE.sub(one, regex)
+
+
+def _with_fragments(item: dict, fragments: dict[str, str]) -> dict:
+    patterns = item.get("patterns")
+    if not isinstance(patterns, list):
+        return item
+    filled = [
+        {**p, "regex": _fill(p["regex"], fragments)}
+        if isinstance(p, dict) and isinstance(p.get("regex"), str)
+        else p
+        for p in patterns
+    ]
+    return {**item, "patterns": filled}
 
 
 def unsafe_patterns(spec: RuleSpec) -> list[tuple[str, str]]:

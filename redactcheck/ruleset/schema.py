@@ -135,11 +135,30 @@ class RuleSpec(BaseModel):
         return value
 
 
+class WordList(BaseModel):
+    """A fragment written as the words it stands for: matched literally, longest first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: list[str] = Field(min_length=1)
+    upper: bool = Field(
+        default=False, description="Also match each word in capitals (letterheads, cables)."
+    )
+
+
 class RuleFile(BaseModel):
     """A file holding several rules."""
 
     model_config = ConfigDict(extra="forbid")
 
+    fragments: dict[str, str | WordList] = Field(
+        default_factory=dict,
+        description=(
+            "Named pieces of patterns shared by the file's rules: a regular expression, or a"
+            " word list (`words`, matched literally, a space also matching no space). A"
+            " pattern writes `{{name}}` where the piece goes; a fragment may use earlier ones."
+        ),
+    )
     rules: list[RuleSpec] = Field(min_length=1)
 
 

@@ -12,6 +12,15 @@ from functools import lru_cache
 from redactcheck.detect.lexicons import PhoneLexicon, load_lexicon, phone_lexicon
 
 _WORD = re.compile(r"[a-z]+\.?|#")
+#: A calendar date with the year written out (the release line of a NARA record, "Date:"
+#: lines): libphonenumber reads 08-12-2022 as a number of some region.
+_DATE = re.compile(r"(?:0?[1-9]|1[0-2])([-/.])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d")
+#: Three groups of three digits, the first starting with 0: reel and frame numbers of
+#: microfilm and index citations; no numbering plan writes a phone number this way.
+_REEL = re.compile(r"0\d\d-\d{3}-\d{3}")
+#: A web address around the candidate (a domain before a slash, or a scheme): the digits are
+#: part of a path ("/documents/05-13-02-0137"), not a number to dial.
+_URL = re.compile(r"://|www\.|[A-Za-z0-9-]\.[A-Za-z]{2,6}/")
 
 
 def is_phone(text: str, start: int, end: int, lex: PhoneLexicon | None = None) -> bool:
@@ -20,6 +29,9 @@ def is_phone(text: str, start: int, end: int, lex: PhoneLexicon | None = None) -
     candidate = text[start:end]
     digits = sum(c.isdigit() for c in candidate)
     if digits < lex.min_digits:
+        return False
+    bare = candidate.strip()
+    if _DATE.fullmatch(bare) or _REEL.fullmatch(bare) or _in_web_address(text, start, end):
         return False
     before = text[max(0, start - lex.window) : start].lower()
     words = _WORD.findall(before)
@@ -38,6 +50,15 @@ def is_phone(text: str, start: int, end: int, lex: PhoneLexicon | None = None) -
         prior = text[start - 1 : start] if start else ""
         return not (after.isdigit() or prior.isdigit() or after == "-" or prior == "-")
     return False
+
+
+def _in_web_address(text: str, start: int, end: int) -> bool:
+    """The candidate lies inside a web address: the run of non-space text around it names a
+    domain or scheme before it."""
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace() and start - lo < 200:
+        lo -= 1
+    return "/" in text[lo:start] and _URL.search(text, lo, start) is not None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,132 @@
+"""Phone and fax numbers and private postal addresses on invented letterheads, fax headers and
+report pages, in the spacings and OCR damage of real ones; what only looks like a number or
+an address (dates, record numbers, government offices, prose) stays quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactcheck.detect.markings.rules import RuleDetector
+from redactcheck.detect.pii.contact_rules import is_phone
+from redactcheck.document import Segment
+from redactcheck.ruleset.loader import load_rules
+
+
+@pytest.fixture(scope="module")
+def detector() -> RuleDetector:
+    return RuleDetector(load_rules())
+
+
+def contacts(detector: RuleDetector, text: str) -> list[tuple[str, str]]:
+    """(entity, text) of every personal-data finding of the rules, offsets checked."""
+    found = [f for f in detector.detect(Segment(text)) if f.category == "pii"]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    return [(f.entity, f.text) for f in found]
+
+
+def test_fax_header_lines_of_several_machines(detector):
+    page = (
+        "MAY-12-1996 09:41 FROM KESTREL SUPPLY 2125550134 P.02\n"
+        "05/12/96 09:41 HARBOR WORKS 3O1 555 0199 @002\n"
+        "SENT BY: ORVALE ; 5-12-96 ; 9:41AM ; 435 555 0188-> 202 555 0100;# 2/ 3\n"
+        "KESTREL SUPPLY 212 555 0134 PAGE 2 OF 3\n"
+    )
+    numbers = [t for e, t in contacts(detector, page) if e == "PHONE_NUMBER"]
+    assert numbers == ["2125550134", "3O1 555 0199", "435 555 0188", "212 555 0134"]
+
+
+def test_company_letterhead_in_capitals(detector):
+    head = (
+        "ORVALE TOOL WORKS, INC.\n"
+        "P.O. BOX 4471\n"
+        "GRANTSVILLE, UT 84029-4471\n"
+        "TEL. 435 555 O188   FAX 435 555 0l89\n"
+    )
+    assert contacts(detector, head) == [
+        ("STREET_ADDRESS", "P.O. BOX 4471\nGRANTSVILLE, UT 84029-4471"),
+        ("PHONE_NUMBER", "435 555 O188"),
+        ("PHONE_NUMBER", "435 555 0l89"),
+    ]
+
+
+def test_addressee_block_with_a_suite_line_and_double_spacing(detector):
+    block = "Mrs. Ida Penn\n900 Harbor Plaza\nSuite 12\nMillbrook, VT 05401\n"
+    assert contacts(detector, block) == [
+        ("STREET_ADDRESS", "900 Harbor Plaza\nSuite 12\nMillbrook, VT 05401")
+    ]
+    spaced = "Mr. Alvar Strand\n\n1026 North Alder\n\nDallas 8, Texas\n\nDear Mr. Strand:\n"
+    assert contacts(detector, spaced) == [("STREET_ADDRESS", "1026 North Alder\n\nDallas 8, Texas")]
+
+
+def test_report_of_the_1960s_numbers_and_residence(detector):
+    report = (
+        "Source advised that ORMOND resides at 4410 Brandt Avenue, Fairview, Ohio, "
+        "telephone WHitehall 3-1234, and can be reached at his office at 691-2227 er "
+        "691-2228, Extension 4417.\n"
+        "His contact in the capital gave Telephone 14-12-99 as his number.\n"
+    )
+    assert contacts(detector, report) == [
+        ("STREET_ADDRESS", "4410 Brandt Avenue, Fairview, Ohio"),
+        ("PHONE_NUMBER", "WHitehall 3-1234"),
+        ("PHONE_NUMBER", "691-2227"),
+        ("PHONE_NUMBER", "691-2228"),
+        ("PHONE_NUMBER", "4417"),
+        ("PHONE_NUMBER", "14-12-99"),
+    ]
+
+
+def test_government_letterheads_stay_quiet(detector):
+    for head in (
+        "DEPARTMENT OF STATE\n2201 C STREET, N.W.\nWASHINGTON, D.C. 20520\n",
+        "Central Intelligence Agency\nP.O. Box 1925\nWashington, D.C. 20013\n",
+        "Judge, Circuit Court for Alder County\n4000 Mill Road\nFairview, Ohio 44122\n",
+    ):
+        assert contacts(detector, head) == [], head
+
+
+def test_numbers_of_records_and_prose_are_not_contacts(detector):
+    page = (
+        "RIF 104-10012-10001 P.2\n"
+        "NW 53244 DocId:32288053 Page 2\n"
+        "Released on 08-12-2022 under the Act.\n"
+        "STATE 123456 of 12 May 1976, 14 pages, cost $1,250,000 in 1962-1964.\n"
+        "The telephone call of 11-22-63 was recorded; the extension of 1963 ended.\n"
+        "12 SOLDIERS ON THE ROAD\nTHE EMBASSY IN KABUL\n"
+        "1962 Annual Report\nWashington, D.C.\n"
+        "File number: 100-3568 or 100-3569\n"
+    )
+    assert contacts(detector, page) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ("Released on 08-12-2022 under the Act", "08-12-2022"),
+        ("Doc extract 035-009-008 of the index", "035-009-008"),
+        ("see archives.example.gov/documents/05-13-02-0137-0002.", "05-13-02-0137-0002"),
+    ],
+)
+def test_dates_reel_numbers_and_web_paths_are_not_phones(text, candidate):
+    start = text.index(candidate)
+    assert not is_phone(text, start, start + len(candidate))
+
+
+def test_a_shaped_number_outside_a_web_address_is_still_a_phone():
+    text = "Reports go to the desk, 212-555-0134, before noon."
+    start = text.index("212")
+    assert is_phone(text, start, start + 12)
+
+
+def test_cable_line_wrap_and_fax_clock_time(detector):
+    cable = (
+        "1. (U) Questions can be directed to Econoff Ivo Penn, (506) \n"
+        "555-0134, or the duty officer.\n"
+        "09/23/97 14:32 703 555 0199 KESTREL SUPPLY 002\n"
+        "PHONE: (202}555-0147\n"
+    )
+    assert contacts(detector, cable) == [
+        ("PHONE_NUMBER", "(506) \n555-0134"),
+        ("PHONE_NUMBER", "703 555 0199"),
+        ("PHONE_NUMBER", "(202}555-0147"),
+    ]
