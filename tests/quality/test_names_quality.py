@@ -162,7 +162,7 @@ def test_stray_ocr_dot_before_an_initial_and_families(scanner):
     """A stray OCR dot before an initial does not cut a full name broken at the line end; a
     family is named by its surname, but a nationality or a place before "family" is not one."""
     text = (
-        "The New York Office advised that in view of the investigation of JOSEPH .T.\n"
+        "Our Boston field office reports that, given the inquiry into JOSEPH .T.\n"
         "KOWALCZYK, members of the KOWALCZYK family were not interviewed. An American family "
         "and a New York family stayed.\n"
     )

@@ -101,7 +101,7 @@ def test_the_last_line_of_a_cable_is_its_signature():
         "HMG agrees, and the GOJ and USG welcomed it.",
         "RYBAT WNINTEL KUBARK REQUESTS TRACES ON AMLASH.",
         "Cargo from Costa Rica passes through the port; Costa Rica agreed.",
-        "The G-20 Ministerial in St. Andrews, Prime Minister's aides said, went well.",
+        "The trade talks in St. Ives, the Prime Minister's aides said, went well.",
         "The Truman Library holds the papers.",
         "TO RUEHC/SECSTATE WASHDC\nINFO RUEHLO RUEHMO RUEHBJ\n",
         "Sent to XXXXXXXXXXXX on Monday.",
