@@ -247,7 +247,7 @@ def find_people(
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
-    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
+    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy):
         if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")

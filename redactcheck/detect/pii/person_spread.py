@@ -41,12 +41,22 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+def _ocr_variants(text: str, wanted: set[str], nw, noisy: bool = False) -> list[tuple[int, int]]:
     """Mentions one OCR edit away from a surname found in the text: a letter misread as a
     symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
-    Symmetric-deletion lookups: one set lookup per deletion of each candidate word."""
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word. In a badly
+    scanned text (``noisy``) the far spellings of :func:`_far_variants` are added."""
     if not wanted:
         return []
+    if noisy:
+        near = _near_variants(text, wanted, nw)
+        taken = set(near)
+        return near + [s for s in _far_variants(text, wanted, nw) if s not in taken]
+    return _near_variants(text, wanted, nw)
+
+
+def _near_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """:func:`_ocr_variants` of any text: one edit, two for a long name."""
     index: dict[str, str] = {}
     for w in wanted:
         index[w] = w
@@ -199,3 +209,55 @@ def _propagate(
             continue  # overlaps a name already found as surely; a weaker finding is raised
         out.append((s, e))
     return out
+
+
+#: In a badly scanned text a word of a name is misread several ways in the same document, often
+#: three letters or more apart ("Vantreskovich" read "Wantreskavitz", "Pelzman" read "Felzmen").
+_FAR_MIN = 7  # letters of a name word before two misread letters are allowed
+_FAR3_MIN = 10  # letters before three are
+_ANY_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Za-z][a-z]{5,}(?![\w#@$%&*|])")
+
+
+def _far_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Spellings of a found name word in a badly scanned text that one or two more edits than
+    :func:`_near_variants` allows away: two misread letters in a word of seven letters or more,
+    three in one of ten or more when a run of four letters is shared, and the word (or one edit
+    from it) in lower case, as OCR lowers capitals at random there ("talked with kierkegard").
+
+    Only for words that are neither English words nor listed names or proper nouns, so an
+    ordinary word the scanner damaged once is not taken for a name."""
+    far = [w for w in wanted if len(w) >= _FAR_MIN and w.isalpha()]
+    if not far:
+        return []
+    lengths = {len(w) + d for w in far for d in (-1, 0, 1)}
+    out = []
+    for m in _ANY_WORD.finditer(text):
+        word = m.group(0)
+        if len(word) not in lengths:
+            continue
+        token = word.lower()
+        lower = word[0].islower()
+        if lower and token in wanted:
+            out.append(m.span())  # the name itself, lowered by the scanner
+            continue
+        if nw.is_english(token) or nw.is_name(token) or nw.is_proper(token):
+            continue
+        for w in far:
+            if abs(len(w) - len(token)) > 1:
+                continue
+            if lower:
+                # lower case: the word itself, or one edit from a long one
+                bound = 1 if len(w) >= _FAR_MIN + 1 else 0
+            else:
+                bound = 3 if len(w) >= _FAR3_MIN else 2
+            d = distance(token, w, bound)
+            if d > bound or (d == 3 and not _shares_run(token, w, 4)):
+                continue
+            out.append(m.span())
+            break
+    return out
+
+
+def _shares_run(a: str, b: str, n: int) -> bool:
+    """``a`` and ``b`` have ``n`` letters in a row in common."""
+    return any(a[i : i + n] in b for i in range(len(a) - n + 1))

@@ -379,3 +379,21 @@ def test_who_after_a_place_belongs_to_the_noun_before_it():
     text = "They thanked the farmers of South Quillstan, who had hosted them."
     assert "Quillstan" not in " ".join(_names(text))
     assert _names("The plan was opposed by Quennell, who had doubts.") == ["Quennell"]
+
+
+def test_in_a_badly_scanned_text_a_name_is_found_misread_several_ways():
+    # a bad scan misreads the same surname differently at each mention, often two or three
+    # letters apart; the words are no English words and no listed names
+    debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
+    text = (
+        f"MEMORANDUM ON A TALK BETWEEN CHAIRMAN VANTRESKOVICH AND MR. PELZMAN\n{debris}\n"
+        f"a note for Felzmen lay there; Wantreskavitch was tired. {debris}\n"
+        f"Later vantreskovich spoke and Vantrezkovilch agreed. {debris}\n"
+    )
+    names = _names(text)
+    assert "Felzmen" in names  # seven letters, two misread
+    assert "Wantreskavitch" in names and "Vantrezkovilch" in names  # three, a run shared
+    assert "vantreskovich" in names  # the name itself, lowered by the scanner
+    # the same spellings in a clean text stay too far from the name
+    clean = text.replace(debris, "The meeting went on for an hour and nothing else was said.")
+    assert "Felzmen" not in _names(clean) and "Wantreskavitch" not in _names(clean)
