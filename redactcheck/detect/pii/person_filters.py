@@ -156,10 +156,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
     """Split a candidate at line breaks, trim titles/common words/punctuation from its ends,
     and drop it when what is left is not name-shaped. Returns zero or more spans."""
     out: list[tuple[int, int]] = []
-    pos = start
-    for piece in text[start:end].split("\n"):
-        a, b = pos, pos + len(piece)
-        pos = b + 1
+    for a, b in _pieces(text, start, end):
         toks = _tokens(text, a, b)
         # strip punctuation at the ends of each token ("Oyelaran,", "(Smith)")
         toks = [_strip_punct(text, s, e) for s, e in toks]
@@ -193,6 +190,25 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         if _BAD_CHARS.search(text[s:e]):
             continue
         out.append((s, e))
+    return out
+
+
+#: "RE" (regarding) between two names of a subject or title line ("TALK WITH MR. DOBROV RE
+#: ODUYA"): two people, not one; no naming tradition uses "Re" as a particle.
+_REGARDING = re.compile(r"[ \t]+(?:RE|Re|re)\b:?[ \t]*")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at line breaks and at "RE" (regarding)."""
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        for m in _REGARDING.finditer(text, a, b):
+            out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
     return out
 
 

@@ -397,3 +397,14 @@ def test_in_a_badly_scanned_text_a_name_is_found_misread_several_ways():
     # the same spellings in a clean text stay too far from the name
     clean = text.replace(debris, "The meeting went on for an hour and nothing else was said.")
     assert "Felzmen" not in _names(clean) and "Wantreskavitch" not in _names(clean)
+
+
+def test_a_record_header_with_an_inverted_name_and_a_first_initial_is_one_person():
+    text = "FROM : OKAFOR, NNEKA\n\nTO : BRANDT, J. TAVISH\n\nTITLE : A NOTE\n"
+    assert _names(text) == ["OKAFOR, NNEKA", "BRANDT, J. TAVISH"]
+
+
+def test_regarding_between_two_names_of_a_title_line_parts_them():
+    text = "TITLE : TALK BETWEEN CHAIRMAN DOBROV AND MR. SEAN HALLORAN RE LUKE\n"
+    found = _names(text, [_ent(text, "SEAN HALLORAN RE LUKE")])
+    assert found == ["DOBROV", "SEAN HALLORAN", "LUKE"]
