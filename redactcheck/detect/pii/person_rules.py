@@ -30,6 +30,7 @@ from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii import person_cues as cues
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -205,6 +206,7 @@ def find_people(
     cues.titles(text, ctx, add)
     cues.inverted_names(text, ctx, add)
     cues.honorific_titles(text, ctx, add)
+    ocr_titles(text, judge, add)
     cues.mail_headers(text, ctx, add)
     cues.appositions(text, ctx, add)
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)

@@ -408,3 +408,19 @@ def test_regarding_between_two_names_of_a_title_line_parts_them():
     text = "TITLE : TALK BETWEEN CHAIRMAN DOBROV AND MR. SEAN HALLORAN RE LUKE\n"
     found = _names(text, [_ent(text, "SEAN HALLORAN RE LUKE")])
     assert found == ["DOBROV", "SEAN HALLORAN", "LUKE"]
+
+
+def test_in_a_badly_scanned_text_a_name_after_a_misread_title_is_found():
+    debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
+    text = (
+        f"NOTE ON A DINNER {debris}\n"
+        f"Irs. Quenbury arrived late and Mrs, Tallowby stayed. {debris}\n"
+        f"Then Chairnan Dobrovski spoke of the harvest. {debris}\n"
+        f"It took 3 hrs. Forward planning was poor; Chairman Report was read. {debris}\n"
+    )
+    names = _names(text)
+    assert {"Quenbury", "Tallowby", "Dobrovski"} <= set(names)
+    assert "Forward" not in names and "Report" not in names  # "hrs.": hours; English words
+    # in a clean text the same misread titles are left alone
+    clean = text.replace(debris, "The evening went on and the guests were pleased.")
+    assert "Quenbury" not in _names(clean) and "Dobrovski" not in _names(clean)
