@@ -249,6 +249,23 @@ _IMPRINT_BEFORE = re.compile(
 _IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
 
 
+#: The title of an edition or a biography ("The Papers of Osric Tallowby", "The Life and Letters
+#: of Amara Quenby", "The Collected Works of ..."): a work cited by its title, as notes and
+#: bibliographies of historical writing cite editions of a statesman's papers, not a mention
+#: of the person a reviewer must weigh (like "Tallowby Papers", a collection).
+_WORK_TITLE_BEFORE = re.compile(
+    r"(?<![\w])The\s+(?:Collected\s+|Complete\s+|Selected\s+|Early\s+|Private\s+)?"
+    r"(?:Papers|Works|Writings|Letters|Diary|Diaries|Memoirs|Correspondence|Journals?|Speeches"
+    r"|Life|Autobiography)"
+    r"(?:\s+and\s+(?:Times|Letters|Works|Papers|Writings|Correspondence))?\s+of\s+$"
+)
+
+
+def _work_title(text: str, start: int) -> bool:
+    """Whether the name at ``start`` ends the title of an edition or a biography."""
+    return bool(_WORK_TITLE_BEFORE.search(text, max(0, start - 60), start))
+
+
 def _publisher(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the publisher of a citation's imprint."""
     return bool(

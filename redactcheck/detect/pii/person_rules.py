@@ -61,6 +61,7 @@ from redactcheck.detect.pii.person_filters import (
     _publisher,
     _repeated_person_words,
     _sure_name_words,
+    _work_title,
     clean_span,
     place_phrases,
 )
@@ -261,7 +262,12 @@ def find_people(
         if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
-    return [p for p in people if p.basis in _CUED or not _publisher(text, p.start, p.end)]
+    return [
+        p
+        for p in people
+        if (p.basis in _CUED or not _publisher(text, p.start, p.end))
+        and not _work_title(text, p.start)
+    ]
 
 
 _AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")

@@ -424,3 +424,14 @@ def test_in_a_badly_scanned_text_a_name_after_a_misread_title_is_found():
     # in a clean text the same misread titles are left alone
     clean = text.replace(debris, "The evening went on and the guests were pleased.")
     assert "Quenbury" not in _names(clean) and "Dobrovski" not in _names(clean)
+
+
+def test_a_name_that_ends_the_title_of_an_edition_or_a_biography_is_no_mention():
+    text = (
+        "Quenby to Tallowby, March 3, 1794, The Papers of Osric Tallowby, Vol. 2, p. 14; see\n"
+        "also The Life and\nLetters of Amara Quenby (Boston, 1901). Osric Tallowby replied.\n"
+    )
+    found = _names(text)
+    assert found.count("Osric Tallowby") == 1  # the reply, not the edition's title
+    assert "Amara Quenby" not in found
+    assert "Tallowby" in found  # the addressee of the cited letter
