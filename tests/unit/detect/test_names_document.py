@@ -435,3 +435,13 @@ def test_a_name_that_ends_the_title_of_an_edition_or_a_biography_is_no_mention()
     assert found.count("Osric Tallowby") == 1  # the reply, not the edition's title
     assert "Amara Quenby" not in found
     assert "Tallowby" in found  # the addressee of the cited letter
+
+
+def test_a_given_name_that_is_an_english_word_before_a_reporting_verb():
+    text = (
+        "The clerk was away. Rusty telephoned the office, and Sandy said the file was lost.\n"
+        "It passed. Bill called for a vote. The rock was sandy and the hinge rusty.\n"
+    )
+    assert _names(text.splitlines()[0]) == ["Rusty", "Sandy"]
+    # the same words also written in lower case in the text are ordinary words there
+    assert _names(text) == []
