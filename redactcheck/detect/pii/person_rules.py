@@ -77,7 +77,12 @@ from redactcheck.detect.pii.person_scores import (
     SCORES,
     PersonSpan,
 )
-from redactcheck.detect.pii.person_spread import _ocr_variants, _propagate, _spread_words
+from redactcheck.detect.pii.person_spread import (
+    _ocr_variants,
+    _propagate,
+    _spread_words,
+    split_names,
+)
 
 _ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
@@ -253,6 +258,12 @@ def find_people(
     for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy):
         if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    if judge.noisy:  # a name OCR spacing split into pieces ("OCTAV IO", "MO RAL ES")
+        taken = _merge(found)
+        for s, e, here in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
+            if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+                basis = "propagated-ocr" if here else "split-name"
+                found.append(PersonSpan(s, e, SCORES[basis], basis))
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

@@ -261,3 +261,59 @@ def _far_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
 def _shares_run(a: str, b: str, n: int) -> bool:
     """``a`` and ``b`` have ``n`` letters in a row in common."""
     return any(a[i : i + n] in b for i in range(len(a) - n + 1))
+
+
+#: A word OCR spacing split into pieces: "OCTAV IO", "MO RAL ES", "Kes sler".
+_PIECE = re.compile(r"(?<![\w'’-])[A-Za-z]{1,8}(?![\w'’-])")
+_MAX_PIECES = 4
+
+
+def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int, bool]]:
+    """Names a badly scanned text splits into pieces with spaces ("OCTAV IO", "MO RAL ES"):
+    two to four pieces on one line, one space apart, that join into a name word found in the
+    text (``wanted``, lower case) or into a frequent listed name that is no English word.
+    Returns ``(start, end, found_here)``. A piece that is itself a word ("AS HE" is "ASHE")
+    speaks against the join: for a listed name no piece of three letters or more may be a word
+    or a name, and for a found name not every piece may be a word."""
+    out: list[tuple[int, int, bool]] = []
+    toks = list(_PIECE.finditer(text))
+    i = 0
+    while i < len(toks):
+        hit = None
+        for j in range(min(len(toks), i + _MAX_PIECES) - 1, i, -1):
+            if any(toks[k + 1].start() - toks[k].end() != 1 for k in range(i, j)):
+                continue
+            if any(text[toks[k].end()] != " " for k in range(i, j)):
+                continue
+            pieces = [t.group(0) for t in toks[i : j + 1]]
+            joined = "".join(pieces)
+            if not 5 <= len(joined) <= 14 or not _one_case(pieces):
+                continue
+            low = joined.lower()
+            if low in wanted:
+                if not all(nw.is_english(p) or nw.is_name(p) for p in pieces):
+                    hit = (toks[i].start(), toks[j].end(), True)
+            elif (
+                nw.is_name(low)
+                and nw.is_frequent(low)
+                and not nw.is_english(low)
+                and not nw.is_proper(low)
+                and not any(len(p) >= 3 and (nw.is_english(p) or nw.is_name(p)) for p in pieces)
+            ):
+                hit = (toks[i].start(), toks[j].end(), False)
+            if hit:
+                break
+        if hit:
+            out.append(hit)
+            while i < len(toks) and toks[i].start() < hit[1]:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _one_case(pieces: list[str]) -> bool:
+    """All in capitals, or a capital first and lower case after ("Kes sler")."""
+    if all(p.isupper() for p in pieces):
+        return True
+    return pieces[0][0].isupper() and "".join(pieces)[1:].islower()

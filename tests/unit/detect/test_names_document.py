@@ -445,3 +445,18 @@ def test_a_given_name_that_is_an_english_word_before_a_reporting_verb():
     assert _names(text.splitlines()[0]) == ["Rusty", "Sandy"]
     # the same words also written in lower case in the text are ordinary words there
     assert _names(text) == []
+
+
+def test_in_a_badly_scanned_text_a_name_split_by_spaces_is_joined():
+    debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
+    text = (
+        f"REPORT OF CHIEF QUENBURY-ODUYA ON GENERAL KESSLINGER {debris}\n"
+        f"THE LETTER WAS SIGNED BY KES SLIN GER AND BY OCTAV IO. {debris}\n"
+        f"AS HE SAID, A DAMS REPORT WAS DUE. {debris}\n"
+    )
+    names = _names(text)
+    assert "KES SLIN GER" in names  # a name found in the text
+    assert "OCTAV IO" in names  # a frequent listed given name
+    assert not {"AS HE", "A DAMS"} & set(names)  # pieces that are words themselves
+    clean = text.replace(debris, "The report was read and filed without comment.")
+    assert "OCTAV IO" not in _names(clean)
