@@ -194,8 +194,9 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
 
 
 #: "RE" (regarding) between two names of a subject or title line ("TALK WITH MR. DOBROV RE
-#: ODUYA"): two people, not one; no naming tradition uses "Re" as a particle.
-_REGARDING = re.compile(r"[ \t]+(?:RE|Re|re)\b:?[ \t]*")
+#: ODUYA", "Mr. Dobrov Re: Oduya"): two people, not one. Only "RE" in capitals or "Re:" with
+#: its colon: a mixed-case "Re" may be OCR's piece of a word.
+_REGARDING = re.compile(r"[ \t]+(?:RE\b:?|Re:|re:)[ \t]*")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -260,17 +260,16 @@ def find_people(
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     if judge.noisy:  # a name OCR spacing split into pieces ("OCTAV IO", "MO RAL ES")
         taken = _merge(found)
-        for s, e, here in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
+        for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
             if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
-                basis = "propagated-ocr" if here else "split-name"
-                found.append(PersonSpan(s, e, SCORES[basis], basis))
+                found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(
         text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
     )
     for p in found:
-        if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
+        if p.basis in ("propagated", "propagated-ocr") and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
     return [

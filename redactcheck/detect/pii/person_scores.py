@@ -35,7 +35,6 @@ SCORES = {
     "attributive": 0.8,
     "propagated-ocr": 0.75,
     "title-ocr": 0.75,
-    "split-name": 0.6,
     "caps-prose": 0.75,
     "caps-prose-unlisted": 0.6,
     "glued-initials": 0.7,

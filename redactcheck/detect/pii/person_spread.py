@@ -268,40 +268,32 @@ _PIECE = re.compile(r"(?<![\w'’-])[A-Za-z]{1,8}(?![\w'’-])")
 _MAX_PIECES = 4
 
 
-def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int, bool]]:
-    """Names a badly scanned text splits into pieces with spaces ("OCTAV IO", "MO RAL ES"):
-    two to four pieces on one line, one space apart, that join into a name word found in the
-    text (``wanted``, lower case) or into a frequent listed name that is no English word.
-    Returns ``(start, end, found_here)``. A piece that is itself a word ("AS HE" is "ASHE")
-    speaks against the join: for a listed name no piece of three letters or more may be a word
-    or a name, and for a found name not every piece may be a word."""
-    out: list[tuple[int, int, bool]] = []
+def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Names a badly scanned text splits into pieces with spaces ("MO RAL ES"): two to four
+    pieces on one line, one space apart, that join into a name word found in the text
+    (``wanted``, lower case), not every piece a word or a name itself ("AS HE" is no "ASHE").
+    A join into a listed name found nowhere else in the text was tried and left out: on
+    unlabelled OCR records it mostly made names of debris ("LE THA")."""
+    out: list[tuple[int, int]] = []
     toks = list(_PIECE.finditer(text))
     i = 0
     while i < len(toks):
         hit = None
         for j in range(min(len(toks), i + _MAX_PIECES) - 1, i, -1):
-            if any(toks[k + 1].start() - toks[k].end() != 1 for k in range(i, j)):
-                continue
-            if any(text[toks[k].end()] != " " for k in range(i, j)):
+            if any(
+                toks[k + 1].start() - toks[k].end() != 1 or text[toks[k].end()] != " "
+                for k in range(i, j)
+            ):
                 continue
             pieces = [t.group(0) for t in toks[i : j + 1]]
             joined = "".join(pieces)
-            if not 5 <= len(joined) <= 14 or not _one_case(pieces):
-                continue
-            low = joined.lower()
-            if low in wanted:
-                if not all(nw.is_english(p) or nw.is_name(p) for p in pieces):
-                    hit = (toks[i].start(), toks[j].end(), True)
-            elif (
-                nw.is_name(low)
-                and nw.is_frequent(low)
-                and not nw.is_english(low)
-                and not nw.is_proper(low)
-                and not any(len(p) >= 3 and (nw.is_english(p) or nw.is_name(p)) for p in pieces)
+            if (
+                5 <= len(joined) <= 14
+                and _one_case(pieces)
+                and joined.lower() in wanted
+                and not all(nw.is_english(p) or nw.is_name(p) for p in pieces)
             ):
-                hit = (toks[i].start(), toks[j].end(), False)
-            if hit:
+                hit = (toks[i].start(), toks[j].end())
                 break
         if hit:
             out.append(hit)
