@@ -26,10 +26,22 @@ def unbracket(text: str) -> str:
     return _BRACKETED.sub(lambda m: _through(text, m), text)
 
 
+#: A capitalised word (or "Mr.") right before, or right after, on the same line.
+_CAP_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]$")
+_CAP_AFTER = re.compile(r"[ \t][A-Z]")
+
+
 def _through(text: str, m: re.Match[str]) -> str:
     inner = m.group(1)
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
+    if not (
+        before.isalpha()
+        or after.isalpha()
+        or _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        or _CAP_AFTER.match(text, m.end())
+    ):
+        return m.group(0)  # a word alone in brackets ("[Laughter]"): a remark, not a name
     left = inner[0].lower() if before.isalpha() else " "
     right = inner[-1] if after.isalpha() else " "
     return left + inner + right

@@ -255,7 +255,9 @@ def find_people(
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
-    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy):
+    for s, e in _ocr_variants(
+        text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy, places | at_places
+    ):
         if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     if judge.noisy:  # a name OCR spacing split into pieces ("OCTAV IO", "MO RAL ES")

@@ -41,18 +41,24 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _ocr_variants(text: str, wanted: set[str], nw, noisy: bool = False) -> list[tuple[int, int]]:
+def _ocr_variants(
+    text: str,
+    wanted: set[str],
+    nw,
+    noisy: bool = False,
+    places: frozenset[str] | set[str] = frozenset(),
+) -> list[tuple[int, int]]:
     """Mentions one OCR edit away from a surname found in the text: a letter misread as a
     symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
-    Symmetric-deletion lookups: one set lookup per deletion of each candidate word. In a badly
-    scanned text (``noisy``) the far spellings of :func:`_far_variants` are added."""
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word. The far
+    spellings of :func:`_far_variants` are added; in lower case only in a badly scanned text
+    (``noisy``). ``places``: words the model or an "in"/"at" calls a place here."""
     if not wanted:
         return []
-    if noisy:
-        near = _near_variants(text, wanted, nw)
-        taken = set(near)
-        return near + [s for s in _far_variants(text, wanted, nw) if s not in taken]
-    return _near_variants(text, wanted, nw)
+    near = _near_variants(text, wanted, nw)
+    taken = set(near)
+    far = _far_variants(text, wanted, nw, noisy, places)
+    return near + [s for s in far if s not in taken]
 
 
 def _near_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
@@ -211,21 +217,25 @@ def _propagate(
     return out
 
 
-#: In a badly scanned text a word of a name is misread several ways in the same document, often
-#: three letters or more apart ("Vantreskovich" read "Wantreskavitz", "Pelzman" read "Felzmen").
+#: A word of a name is spelt several ways in one document, often two or three letters apart:
+#: misread by a scanner ("Vantreskovich" read "Wantreskavitch"), transliterated two ways.
 _FAR_MIN = 7  # letters of a name word before two misread letters are allowed
 _FAR3_MIN = 10  # letters before three are
 _ANY_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Za-z][a-z]{5,}(?![\w#@$%&*|])")
 
 
-def _far_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
-    """Spellings of a found name word in a badly scanned text that one or two more edits than
-    :func:`_near_variants` allows away: two misread letters in a word of seven letters or more,
-    three in one of ten or more when a run of four letters is shared, and the word (or one edit
-    from it) in lower case, as OCR lowers capitals at random there ("talked with kierkegard").
+def _far_variants(
+    text: str, wanted: set[str], nw, lowered: bool, places: frozenset[str] | set[str]
+) -> list[tuple[int, int]]:
+    """Spellings of a found name word one or two more edits away than :func:`_near_variants`
+    allows: two letters in a word of seven letters or more, three in one of ten or more when a
+    run of four letters is shared ("Pelzman" read "Felzmen", "Vantreskovich" read
+    "Wantreskavitch"), as scans, transliterations ("Qaddafi", "Qadhafi") and typists spell
+    one person several ways in one document; with ``lowered`` (a badly scanned text) also the
+    word, or one edit from a long one, in lower case, as OCR lowers capitals at random there.
 
-    Only for words that are neither English words nor listed names or proper nouns, so an
-    ordinary word the scanner damaged once is not taken for a name."""
+    Only words that are no English word, listed name, proper noun, title or place here, so an
+    ordinary word, another person's listed name or a town is not taken for the name."""
     far = [w for w in wanted if len(w) >= _FAR_MIN and w.isalpha()]
     if not far:
         return []
@@ -237,10 +247,18 @@ def _far_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
             continue
         token = word.lower()
         lower = word[0].islower()
+        if lower and not lowered:
+            continue
         if lower and token in wanted:
             out.append(m.span())  # the name itself, lowered by the scanner
             continue
-        if nw.is_english(token) or nw.is_name(token) or nw.is_proper(token):
+        if (
+            nw.is_english(token)
+            or nw.is_name(token)
+            or nw.is_proper(token)
+            or token in places  # the model calls it a place, or "in Bajora" elsewhere
+            or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+        ):
             continue
         for w in far:
             if abs(len(w) - len(token)) > 1:
