@@ -258,7 +258,11 @@ def find_people(
     for s, e in _ocr_variants(
         text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy, places | at_places
     ):
-        if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+        if (
+            not lines.excluded(s)
+            and not any(p.start < e and p.end > s for p in taken)
+            and not _head_after(text, e, lex)  # "the Qaddafy Development Foundation"
+        ):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     if judge.noisy:  # a name OCR spacing split into pieces ("OCTAV IO", "MO RAL ES")
         taken = _merge(found)

@@ -464,3 +464,9 @@ def test_in_a_badly_scanned_text_a_name_split_by_spaces_is_joined():
     assert not {"OCTAV IO", "AS HE", "A DAMS"} & set(names)
     clean = text.replace(debris, "The report was read and filed without comment.")
     assert "KES SLIN GER" not in _names(clean)
+
+
+def test_a_far_spelling_before_the_head_of_a_body_is_no_person():
+    text = "Colonel Quadrazzini spoke. The Kwadrazzini Development Foundation will pay.\n"
+    assert _names(text) == ["Quadrazzini"]
+    assert "Kwadrazzini" in _names(text.replace("Development Foundation", "aides"))
