@@ -221,7 +221,7 @@ def _propagate(
 #: misread by a scanner ("Vantreskovich" read "Wantreskavitch"), transliterated two ways.
 _FAR_MIN = 7  # letters of a name word before two misread letters are allowed
 _FAR3_MIN = 10  # letters before three are
-_ANY_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Za-z][a-z]{5,}(?![\w#@$%&*|])")
+_ANY_WORD = re.compile(r"(?<![\w#@$%&*|])(?:[A-Za-z][a-z]{5,}|[A-Z]{7,})(?![\w#@$%&*|])")
 
 
 def _far_variants(
