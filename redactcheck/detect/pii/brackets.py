@@ -41,7 +41,7 @@ def _through(text: str, m: re.Match[str]) -> str:
         or _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start())
         or _CAP_AFTER.match(text, m.end())
     ):
-        return m.group(0)  # a word alone in brackets ("[Laughter]"): a remark, not a name
+        return m.group(0)  # a word alone in brackets ("[Applause]"): a remark, not a name
     left = inner[0].lower() if before.isalpha() else " "
     right = inner[-1] if after.isalpha() else " "
     return left + inner + right

@@ -411,7 +411,7 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
         elif _english_given_name(word, judge) and (
             not _sentence_start(text, s) or _PERSON_VERB.match(text, e)
         ):
-            add(s, e, "context")  # "and Sandy called Mr. Roe": a given name that is a word
+            add(s, e, "context")  # "and Dusty called Mr. Roe": a given name that is a word
     for m in _AFTER_CUE.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split()
@@ -435,7 +435,7 @@ _PERSON_VERB = re.compile(
 
 
 def _english_given_name(word: str, judge: Judge) -> bool:
-    """A given name that is also an English word ("Sandy", "Rusty", "Grant"), written in
+    """A given name that is also an English word ("Dusty", "Rusty", "Grant"), written in
     mixed case and never in lower case in the text: before a reporting verb it is a person.
     Title words ("Major"), months and other listed non-names are not."""
     return (

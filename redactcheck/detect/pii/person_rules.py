@@ -261,10 +261,10 @@ def find_people(
         if (
             not lines.excluded(s)
             and not any(p.start < e and p.end > s for p in taken)
-            and not _head_after(text, e, lex)  # "the Qaddafy Development Foundation"
+            and not _head_after(text, e, lex)  # "the Kwadrazzini Development Foundation"
         ):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
-    if judge.noisy:  # a name OCR spacing split into pieces ("OCTAV IO", "MO RAL ES")
+    if judge.noisy:  # a name OCR spacing split into pieces ("KES SLIN GER")
         taken = _merge(found)
         for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
             if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):

@@ -230,7 +230,7 @@ def _far_variants(
     """Spellings of a found name word one or two more edits away than :func:`_near_variants`
     allows: two letters in a word of seven letters or more, three in one of ten or more when a
     run of four letters is shared ("Pelzman" read "Felzmen", "Vantreskovich" read
-    "Wantreskavitch"), as scans, transliterations ("Qaddafi", "Qadhafi") and typists spell
+    "Wantreskavitch"), as scans, transliterations ("Kwadrazzini", "Quadrazzini") and typists spell
     one person several ways in one document; with ``lowered`` (a badly scanned text) also the
     word, or one edit from a long one, in lower case, as OCR lowers capitals at random there.
 
@@ -256,7 +256,7 @@ def _far_variants(
             nw.is_english(token)
             or nw.is_name(token)
             or nw.is_proper(token)
-            or token in places  # the model calls it a place, or "in Bajora" elsewhere
+            or token in places  # the model calls it a place, or "in Marrowdene" elsewhere
             or name_lexicon().is_not_person_word(token)  # "Poloff": a title
         ):
             continue
@@ -281,17 +281,17 @@ def _shares_run(a: str, b: str, n: int) -> bool:
     return any(a[i : i + n] in b for i in range(len(a) - n + 1))
 
 
-#: A word OCR spacing split into pieces: "OCTAV IO", "MO RAL ES", "Kes sler".
+#: A word OCR spacing split into pieces: "KES SLIN GER", "Kes sler".
 _PIECE = re.compile(r"(?<![\w'’-])[A-Za-z]{1,8}(?![\w'’-])")
 _MAX_PIECES = 4
 
 
 def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
-    """Names a badly scanned text splits into pieces with spaces ("MO RAL ES"): two to four
+    """Names a badly scanned text splits into pieces with spaces ("KES SLIN GER"): two to four
     pieces on one line, one space apart, that join into a name word found in the text
     (``wanted``, lower case), not every piece a word or a name itself ("AS HE" is no "ASHE").
     A join into a listed name found nowhere else in the text was tried and left out: on
-    unlabelled OCR records it mostly made names of debris ("LE THA")."""
+    unlabelled OCR records it mostly made names of debris (scraps of two and three letters)."""
     out: list[tuple[int, int]] = []
     toks = list(_PIECE.finditer(text))
     i = 0

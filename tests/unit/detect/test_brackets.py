@@ -31,4 +31,5 @@ def test_a_name_with_a_supplied_given_name_surname_or_letters_is_found():
 def test_brackets_without_a_name_add_nothing():
     assert _people("The text [sic] was read; [less than 1 line not declassified] follows.") == []
     # a word alone in brackets is an editor's remark in a transcript, not a name
-    assert unbracket('"Is it large enough?" [Laughter]\n') == '"Is it large enough?" [Laughter]\n'
+    remark = '"We shall see," she said. [Applause]\n'
+    assert unbracket(remark) == remark

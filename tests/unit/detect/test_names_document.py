@@ -443,10 +443,10 @@ def test_a_name_that_ends_the_title_of_an_edition_or_a_biography_is_no_mention()
 
 def test_a_given_name_that_is_an_english_word_before_a_reporting_verb():
     text = (
-        "The clerk was away. Rusty telephoned the office, and Sandy said the file was lost.\n"
-        "It passed. Bill called for a vote. The rock was sandy and the hinge rusty.\n"
+        "The clerk was away. Rusty telephoned the office, and Dusty said the file was lost.\n"
+        "It passed. Bill called for a vote. The road was dusty and the hinge rusty.\n"
     )
-    assert _names(text.splitlines()[0]) == ["Rusty", "Sandy"]
+    assert _names(text.splitlines()[0]) == ["Rusty", "Dusty"]
     # the same words also written in lower case in the text are ordinary words there
     assert _names(text) == []
 
@@ -455,13 +455,13 @@ def test_in_a_badly_scanned_text_a_name_split_by_spaces_is_joined():
     debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
     text = (
         f"REPORT OF CHIEF QUENBURY-ODUYA ON GENERAL KESSLINGER {debris}\n"
-        f"THE LETTER WAS SIGNED BY KES SLIN GER AND BY OCTAV IO. {debris}\n"
+        f"THE LETTER WAS SIGNED BY KES SLIN GER AND BY ROSAL IND. {debris}\n"
         f"AS HE SAID, A DAMS REPORT WAS DUE. {debris}\n"
     )
     names = _names(text)
     assert "KES SLIN GER" in names  # a name found in the text
     # a listed name found nowhere else in the text is not joined; nor pieces that are words
-    assert not {"OCTAV IO", "AS HE", "A DAMS"} & set(names)
+    assert not {"ROSAL IND", "AS HE", "A DAMS"} & set(names)
     clean = text.replace(debris, "The report was read and filed without comment.")
     assert "KES SLIN GER" not in _names(clean)
 
