@@ -408,6 +408,10 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             continue
         if judge.name_like(word, cued=True) and not judge.nw.is_english(word):
             add(s, e, "context")  # not "He said", "Additionally noted"
+        elif _english_given_name(word, judge) and (
+            not _sentence_start(text, s) or _PERSON_VERB.match(text, e)
+        ):
+            add(s, e, "context")  # "and Dusty called Mr. Roe": a given name that is a word
     for m in _AFTER_CUE.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split()
@@ -421,6 +425,27 @@ def context_names(text: str, judge: Judge, add: Add) -> None:
             add(s, e, "context")
         elif judge.name_like(words[0]):
             add(s, s + len(words[0]), "context")
+
+
+#: Verbs whose subject is a person, even at the start of a sentence ("Rusty telephoned the
+#: office"); "called for" is what a bill or a report does.
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:said|told|telephoned|phoned|asked|replied|called(?![ \t]+(?:for|upon|on)\b))\b"
+)
+
+
+def _english_given_name(word: str, judge: Judge) -> bool:
+    """A given name that is also an English word ("Dusty", "Rusty", "Grant"), written in
+    mixed case and never in lower case in the text: before a reporting verb it is a person.
+    Title words ("Major"), months and other listed non-names are not."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and judge.nw.is_given(word)
+        and judge.nw.is_english(word)
+        and not judge.excluded(word, cued=True)
+        and not judge.nw.is_proper(word)
+    )
 
 
 #: A Title Case word inside a sentence: a lower-case word or a comma before it, and a lower-case

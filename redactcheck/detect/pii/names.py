@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
+from redactcheck.detect.pii.brackets import unbracket
 from redactcheck.detect.pii.casing import restore_case
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.nlp import build_analyzer, one_blas_thread
@@ -73,7 +74,7 @@ class NameDetector:
         todo: dict[str, None] = {}
         for segment in segments:
             # one NER pass on the case-restored copy, shared by Presidio and the person rules
-            restored = restore_case(segment.text) if segment.text.strip() else ""
+            restored = restore_case(unbracket(segment.text)) if segment.text.strip() else ""
             cuts = split(restored, self.max_chars) if restored else []
             chunks = [(c, restored[c.start : c.end]) for c in cuts]
             pieces.append(chunks)

@@ -86,6 +86,7 @@ _OCR_ARTICLE_NAME = re.compile(
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
 _INVERTED = re.compile(
     rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
+    rf"(?:[{_UP}]\.[ \t]+)?"  # a first initial before the given name ("ODUYA, J. TAVISH")
     rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{3,}}(?=[ \t]*(?:$|[,;(])))"
     rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
     re.MULTILINE,
@@ -593,15 +594,15 @@ def inverted_names(text: str, ctx: Context, add: Add) -> None:
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
         surname, given = text[a:b].split(",", 1)
+        given = given.split()[-1] if _INITIAL.match(given.split()[0]) else given.split()[0]
         if (
             _is_name_word(surname, ctx.lex)
-            and _is_name_word(given.split()[0], ctx.lex)
+            and _is_name_word(given, ctx.lex)
             and not _has_proper_noun(text[a:b], ctx.nw)  # "ALEXANDRIA, EGYPT": a place of birth
             and not _has_ordinary_word(text[a:b], ctx.nw)
             # in capitals, one part must be a listed name: "SNAR, SMIG" are cable tags
             and not (
-                text[a:b].isupper()
-                and not (ctx.nw.is_surname(surname) or ctx.nw.is_given(given.split()[0]))
+                text[a:b].isupper() and not (ctx.nw.is_surname(surname) or ctx.nw.is_given(given))
             )
         ):
             add(a, b, "inverted")

@@ -156,10 +156,7 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
     """Split a candidate at line breaks, trim titles/common words/punctuation from its ends,
     and drop it when what is left is not name-shaped. Returns zero or more spans."""
     out: list[tuple[int, int]] = []
-    pos = start
-    for piece in text[start:end].split("\n"):
-        a, b = pos, pos + len(piece)
-        pos = b + 1
+    for a, b in _pieces(text, start, end):
         toks = _tokens(text, a, b)
         # strip punctuation at the ends of each token ("Oyelaran,", "(Smith)")
         toks = [_strip_punct(text, s, e) for s, e in toks]
@@ -193,6 +190,26 @@ def clean_span(text: str, start: int, end: int, lex: NameLexicon) -> list[tuple[
         if _BAD_CHARS.search(text[s:e]):
             continue
         out.append((s, e))
+    return out
+
+
+#: "RE" (regarding) between two names of a subject or title line ("TALK WITH MR. DOBROV RE
+#: ODUYA", "Mr. Dobrov Re: Oduya"): two people, not one. Only "RE" in capitals or "Re:" with
+#: its colon: a mixed-case "Re" may be OCR's piece of a word.
+_REGARDING = re.compile(r"[ \t]+(?:RE\b:?|Re:|re:)[ \t]*")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at line breaks and at "RE" (regarding)."""
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        for m in _REGARDING.finditer(text, a, b):
+            out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
     return out
 
 
@@ -231,6 +248,23 @@ _IMPRINT_BEFORE = re.compile(
 )
 #: A year, or the bracket closing an imprint without one ("(New York: Ambrose F. Tallow)").
 _IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
+
+
+#: The title of an edition or a biography ("The Papers of Osric Tallowby", "The Life and Letters
+#: of Amara Quenby", "The Collected Works of ..."): a work cited by its title, as notes and
+#: bibliographies of historical writing cite editions of a statesman's papers, not a mention
+#: of the person a reviewer must weigh (like "Tallowby Papers", a collection).
+_WORK_TITLE_BEFORE = re.compile(
+    r"(?<![\w])The\s+(?:Collected\s+|Complete\s+|Selected\s+|Early\s+|Private\s+)?"
+    r"(?:Papers|Works|Writings|Letters|Diary|Diaries|Memoirs|Correspondence|Journals?|Speeches"
+    r"|Life|Autobiography)"
+    r"(?:\s+and\s+(?:Times|Letters|Works|Papers|Writings|Correspondence))?\s+of\s+$"
+)
+
+
+def _work_title(text: str, start: int) -> bool:
+    """Whether the name at ``start`` ends the title of an edition or a biography."""
+    return bool(_WORK_TITLE_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _publisher(text: str, start: int, end: int) -> bool:

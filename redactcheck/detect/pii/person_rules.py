@@ -30,6 +30,7 @@ from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii import person_cues as cues
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -60,6 +61,7 @@ from redactcheck.detect.pii.person_filters import (
     _publisher,
     _repeated_person_words,
     _sure_name_words,
+    _work_title,
     clean_span,
     place_phrases,
 )
@@ -75,7 +77,12 @@ from redactcheck.detect.pii.person_scores import (
     SCORES,
     PersonSpan,
 )
-from redactcheck.detect.pii.person_spread import _ocr_variants, _propagate, _spread_words
+from redactcheck.detect.pii.person_spread import (
+    _ocr_variants,
+    _propagate,
+    _spread_words,
+    split_names,
+)
 
 _ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
@@ -205,6 +212,7 @@ def find_people(
     cues.titles(text, ctx, add)
     cues.inverted_names(text, ctx, add)
     cues.honorific_titles(text, ctx, add)
+    ocr_titles(text, judge, add)
     cues.mail_headers(text, ctx, add)
     cues.appositions(text, ctx, add)
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
@@ -247,19 +255,35 @@ def find_people(
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
         add(s, e, "propagated")
     taken = _merge(found)
-    for s, e in _ocr_variants(text, {w for w in wanted if len(w) >= 6}, nw):
-        if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+    for s, e in _ocr_variants(
+        text, {w for w in wanted if len(w) >= 6}, nw, judge.noisy, places | at_places
+    ):
+        if (
+            not lines.excluded(s)
+            and not any(p.start < e and p.end > s for p in taken)
+            and not _head_after(text, e, lex)  # "the Kwadrazzini Development Foundation"
+        ):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    if judge.noisy:  # a name OCR spacing split into pieces ("KES SLIN GER")
+        taken = _merge(found)
+        for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
+            if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+                found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(
         text, [(p.start, p.end) for p in people if p.score >= CONFIDENT], judge, add
     )
     for p in found:
-        if p.basis == "propagated" and text[p.start - 1 : p.start] == " ":
+        if p.basis in ("propagated", "propagated-ocr") and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
-    return [p for p in people if p.basis in _CUED or not _publisher(text, p.start, p.end)]
+    return [
+        p
+        for p in people
+        if (p.basis in _CUED or not _publisher(text, p.start, p.end))
+        and not _work_title(text, p.start)
+    ]
 
 
 _AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")

@@ -34,6 +34,7 @@ SCORES = {
     "name-column": 0.8,
     "attributive": 0.8,
     "propagated-ocr": 0.75,
+    "title-ocr": 0.75,
     "caps-prose": 0.75,
     "caps-prose-unlisted": 0.6,
     "glued-initials": 0.7,

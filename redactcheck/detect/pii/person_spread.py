@@ -41,12 +41,28 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _ocr_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+def _ocr_variants(
+    text: str,
+    wanted: set[str],
+    nw,
+    noisy: bool = False,
+    places: frozenset[str] | set[str] = frozenset(),
+) -> list[tuple[int, int]]:
     """Mentions one OCR edit away from a surname found in the text: a letter misread as a
     symbol or another letter, a letter lost or added, a space inside ("St#rling", "W ilcox").
-    Symmetric-deletion lookups: one set lookup per deletion of each candidate word."""
+    Symmetric-deletion lookups: one set lookup per deletion of each candidate word. The far
+    spellings of :func:`_far_variants` are added; in lower case only in a badly scanned text
+    (``noisy``). ``places``: words the model or an "in"/"at" calls a place here."""
     if not wanted:
         return []
+    near = _near_variants(text, wanted, nw)
+    taken = set(near)
+    far = _far_variants(text, wanted, nw, noisy, places)
+    return near + [s for s in far if s not in taken]
+
+
+def _near_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """:func:`_ocr_variants` of any text: one edit, two for a long name."""
     index: dict[str, str] = {}
     for w in wanted:
         index[w] = w
@@ -199,3 +215,115 @@ def _propagate(
             continue  # overlaps a name already found as surely; a weaker finding is raised
         out.append((s, e))
     return out
+
+
+#: A word of a name is spelt several ways in one document, often two or three letters apart:
+#: misread by a scanner ("Vantreskovich" read "Wantreskavitch"), transliterated two ways.
+_FAR_MIN = 7  # letters of a name word before two misread letters are allowed
+_FAR3_MIN = 10  # letters before three are
+_ANY_WORD = re.compile(r"(?<![\w#@$%&*|])(?:[A-Za-z][a-z]{5,}|[A-Z]{7,})(?![\w#@$%&*|])")
+
+
+def _far_variants(
+    text: str, wanted: set[str], nw, lowered: bool, places: frozenset[str] | set[str]
+) -> list[tuple[int, int]]:
+    """Spellings of a found name word one or two more edits away than :func:`_near_variants`
+    allows: two letters in a word of seven letters or more, three in one of ten or more when a
+    run of four letters is shared ("Pelzman" read "Felzmen", "Vantreskovich" read
+    "Wantreskavitch"), as scans, transliterations ("Kwadrazzini", "Quadrazzini") and typists spell
+    one person several ways in one document; with ``lowered`` (a badly scanned text) also the
+    word, or one edit from a long one, in lower case, as OCR lowers capitals at random there.
+
+    Only words that are no English word, listed name, proper noun, title or place here, so an
+    ordinary word, another person's listed name or a town is not taken for the name."""
+    far = [w for w in wanted if len(w) >= _FAR_MIN and w.isalpha()]
+    if not far:
+        return []
+    lengths = {len(w) + d for w in far for d in (-1, 0, 1)}
+    out = []
+    for m in _ANY_WORD.finditer(text):
+        word = m.group(0)
+        if len(word) not in lengths:
+            continue
+        token = word.lower()
+        lower = word[0].islower()
+        if lower and not lowered:
+            continue
+        if lower and token in wanted:
+            out.append(m.span())  # the name itself, lowered by the scanner
+            continue
+        if (
+            nw.is_english(token)
+            or nw.is_name(token)
+            or nw.is_proper(token)
+            or token in places  # the model calls it a place, or "in Marrowdene" elsewhere
+            or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+        ):
+            continue
+        for w in far:
+            if abs(len(w) - len(token)) > 1:
+                continue
+            if lower:
+                # lower case: the word itself, or one edit from a long one
+                bound = 1 if len(w) >= _FAR_MIN + 1 else 0
+            else:
+                bound = 3 if len(w) >= _FAR3_MIN else 2
+            d = distance(token, w, bound)
+            if d > bound or (d == 3 and not _shares_run(token, w, 4)):
+                continue
+            out.append(m.span())
+            break
+    return out
+
+
+def _shares_run(a: str, b: str, n: int) -> bool:
+    """``a`` and ``b`` have ``n`` letters in a row in common."""
+    return any(a[i : i + n] in b for i in range(len(a) - n + 1))
+
+
+#: A word OCR spacing split into pieces: "KES SLIN GER", "Kes sler".
+_PIECE = re.compile(r"(?<![\w'’-])[A-Za-z]{1,8}(?![\w'’-])")
+_MAX_PIECES = 4
+
+
+def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
+    """Names a badly scanned text splits into pieces with spaces ("KES SLIN GER"): two to four
+    pieces on one line, one space apart, that join into a name word found in the text
+    (``wanted``, lower case), not every piece a word or a name itself ("AS HE" is no "ASHE").
+    A join into a listed name found nowhere else in the text was tried and left out: on
+    unlabelled OCR records it mostly made names of debris (scraps of two and three letters)."""
+    out: list[tuple[int, int]] = []
+    toks = list(_PIECE.finditer(text))
+    i = 0
+    while i < len(toks):
+        hit = None
+        for j in range(min(len(toks), i + _MAX_PIECES) - 1, i, -1):
+            if any(
+                toks[k + 1].start() - toks[k].end() != 1 or text[toks[k].end()] != " "
+                for k in range(i, j)
+            ):
+                continue
+            pieces = [t.group(0) for t in toks[i : j + 1]]
+            joined = "".join(pieces)
+            if (
+                5 <= len(joined) <= 14
+                and _one_case(pieces)
+                and joined.lower() in wanted
+                and not all(nw.is_english(p) or nw.is_name(p) for p in pieces)
+            ):
+                hit = (toks[i].start(), toks[j].end())
+                break
+        if hit:
+            out.append(hit)
+            while i < len(toks) and toks[i].start() < hit[1]:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _one_case(pieces: list[str]) -> bool:
+    """All in capitals, or a capital first and lower case after ("Kes sler")."""
+    if all(p.isupper() for p in pieces):
+        return True
+    return pieces[0][0].isupper() and "".join(pieces)[1:].islower()

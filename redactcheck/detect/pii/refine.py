@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from redactcheck.catalog import PII_BY_ENTITY, PII_FALLBACK
+from redactcheck.detect.pii.brackets import unbracket, whole_brackets
 from redactcheck.detect.pii.contact_rules import is_phone
 from redactcheck.detect.pii.person_rules import find_people
 from redactcheck.detect.pii.spans import trim_to_line
@@ -43,9 +44,10 @@ def refine_results(
         ner = [(s, e, "PERSON") for kind, s, e, _ in results if kind == "PERSON"]
         ner += [(s, e, label) for s, e, label in other_ner if label != "PERSON"]
         info = PII_BY_ENTITY["PERSON"]
-        for p in find_people(text, ner):
+        for p in find_people(unbracket(text), ner):
             if p.score < min_score:
                 continue
+            p.start, p.end = whole_brackets(text, p.start, p.end)
             findings.append(
                 Hit(
                     rule_id=info.id,
