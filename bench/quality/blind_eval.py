@@ -7,6 +7,8 @@ Why: eval-dev's figures drifted up as rules were tuned on it. These sets were la
 labels are kept here; the texts stay in ../shared and are linked into a temporary folder.
 
 set1 has a tune part (misses may be read) and a check part (scored only); set2 is check only.
+set3 (28 more documents drawn with seed 303, labelled in the third session of that day) was
+scored once whole before anyone read it, then split into a tune and a check part.
 
 usage: python bench/quality/blind_eval.py [--shared DIR] [--set set1] [--part tune|check]
        [-- EVAL ARGS]

@@ -20,6 +20,9 @@ python bench/quality/blind_eval.py --shared "$shared" --set set1 --part tune
 python bench/quality/blind_eval.py --shared "$shared" --set set1 --part check
 echo "## blind set2 (28 more documents, check only: never read)"
 python bench/quality/blind_eval.py --shared "$shared" --set set2
+echo "## blind set3 (28 documents labelled blind in the third session): tune part, check part"
+python bench/quality/blind_eval.py --shared "$shared" --set set3 --part tune
+python bench/quality/blind_eval.py --shared "$shared" --set set3 --part check
 echo "## eval-cables (300 real cables)"
 python3 "$shared/eval-cables/check.py" "$rc"
 echo "## pdf-redactions (77 PDFs)"
