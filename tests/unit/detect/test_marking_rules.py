@@ -234,3 +234,25 @@ def test_plan_designators_in_press_forms_and_later_bare_references(tmp_path):
     bare = tmp_path / "garden.txt"
     bare.write_text("The 3071 plan for the garden was cheap.\n", encoding="utf-8")
     assert not Scanner(Config(names=False)).scan_file(bare).findings
+
+
+def test_journal_entries_spell_their_level_with_the_officers_initials(detector):
+    """An invented daily journal of a legislative liaison office: each numbered entry opens
+    with its level written out and the writer's initials; a bracketed aside in prose does not."""
+    text = (
+        "4. (Secret - QRT) LIAISON Met two committee staff members about the budget.\n"
+        "5. (Unclassified - WJK) BRIEFING Called the clerk about a hearing date.\n"
+        "6. (Internal Use Only - PLM) LIAISON Took a call from a staff member.\n"
+        "The plan was (Secret - we were told) kept from the press.\n"
+    )
+    marks = {h.text: h.severity for h in found(detector, text) if h.entity == "PORTION_MARK"}
+    assert marks == {"Secret": "high", "Unclassified": "low", "Internal Use Only": "low"}
+
+
+def test_form_box_level_broken_over_a_blank_line(detector):
+    """An invented routing sheet as OCR reads its level boxes: one box's two lines with a
+    blank line between them are still the administrative level."""
+    text = "SECRET\n\nCONFIDENTIAL\n\nINTERNAL\n\nUSE ONLY\n\nUNCLASSIFIED\n"
+    hits = found(detector, text)
+    assert "INTERNAL\n\nUSE ONLY" in {h.text for h in hits}
+    assert not found(detector, "for internal\n\nuse only by staff\n")
