@@ -237,3 +237,69 @@ def _field_value(piece: str) -> tuple[int, int, str] | None:
         if hit is not None and (best is None or hit[1] < best[3]):
             best = (start, end, hit[0], hit[1])
     return None if best is None else best[:3]
+
+
+#: The CIA dispatch form (Form 53, 1950s-1970s) prints its level in a box right after the form's
+#: name, on the first page and on every continuation page ("DISPATCH | SECRET | ABCD-12345").
+#: OCR often loses the name's first letters ("PATCH", "PATGH") and reads the level in mixed
+#: case ("SreRet", "SeE-C-R-E-T"); the clean level is a rule (rules/us/banners.yaml,
+#: cia-dispatch-slot). Only a level stands in that box, so there the letters may lie one edit
+#: further from SECRET than in banner position when they keep its first letter and its end.
+_SLOT_LABELS = ("PATCH", "PATGH")
+_SLOT_GAP = re.compile(r"[^\w\n]{0,4}")
+_SLOT_TOKEN = re.compile(r"[^\s/|]+")  # a slash starts a caveat ("SECRET/RYBAT")
+#: What follows the box on its line: nothing, a box rule or caveat, a speck, or the dispatch
+#: symbol (letters and a number); a sentence ("DISPATCH SECRET COURIERS TO ...") goes on in words.
+_SLOT_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[^\w\s]|\S{1,3}(?:\s|\Z)|[A-Z]{2,5}\W{0,3}\d)")
+
+
+def slot_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of a level in OCR damage in the dispatch form's level box: the
+    first one or two tokens after the form's name, within 14 characters on its line."""
+    out: list[tuple[int, int, str]] = []
+    for label in _SLOT_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            end = at + len(label)
+            before = text[at - 1] if at else " "
+            at = text.find(label, at + 1)
+            if before.islower() or (end < len(text) and text[end].isalpha()):
+                continue  # inside another word ("DISPATCHED", "Dispatch")
+            lo = _SLOT_GAP.match(text, end).end()
+            hi = text.find("\n", lo)
+            hi = min(len(text) if hi < 0 else hi, lo + 14)
+            hit = _slot_value(text[lo:hi])
+            if hit is None:
+                continue
+            span = (lo + hit[0], lo + hit[1])
+            if not _SLOT_AFTER.match(text, span[1]):
+                continue
+            if not any(span[0] < e and s < span[1] for s, e in taken):
+                out.append((span[0], span[1], hit[2]))
+                taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _slot_value(piece: str) -> tuple[int, int, str] | None:
+    """The nearest level among the first two tokens of the box (one, both, or the second
+    alone where a speck of the box rule came first: "ae SECRET")."""
+    lex = banner_lexicon()
+    tokens = [t.span() for t in _SLOT_TOKEN.finditer(piece)][:2]
+    best = None
+    for first, last in ((0, 1), (0, 0), (1, 1)):
+        if last >= len(tokens):
+            continue
+        start, end = tokens[first][0], tokens[last][1]
+        while not piece[end - 1].isalnum():
+            end -= 1  # "SE CRE;": the box rule's speck is no part of the word
+        letters = _fold_letters(piece[start:end], lex.fold)
+        if not 4 <= len(letters) <= 14 or letters in lex.real_words:
+            continue
+        hit = banner_word(letters)
+        if hit is None and letters[0] == "S" and letters.endswith("ET"):
+            d = distance(letters, "SECRET", 3)
+            hit = ("SECRET", d) if d <= 3 else None
+        if hit is not None and (best is None or hit[1] < best[3]):
+            best = (start, end, hit[0], hit[1])
+    return None if best is None else best[:3]

@@ -352,3 +352,28 @@ def test_a_title_case_level_alone_atop_every_page_is_the_banner(detector):
     assert found == ["Secret"] * 4
     once = "Secret\n\nThe board met and agreed on the schedule.\n"
     assert _ocr_findings(detector, once) == []
+
+
+def test_level_in_the_dispatch_forms_box_clean_and_damaged(detector):
+    """Invented CIA dispatch pages: the level stands in the box after the form's name on the
+    first and every continuation page; there it is read clean, damaged or in mixed case,
+    while the box label beside it (SYMBOL AND NUMBER, damaged too) and prose stay quiet."""
+    text = (
+        "DISPATCH SECRET WXYZ-40817\n\n"
+        "1. The station met the contact twice.\n\n"
+        "CONTINUATION OF\nISPATCH SreRet\n\n"
+        "2. A second report follows.\n\n"
+        "PATCH | SE CRE; QRST-5521\n\n"
+        "DISPATCH STROT AND NO\n\n"
+        "We will dispatch Sweet corn to the post.\n"
+        "HQS WILL DISPATCH SECRET COURIERS TO THE POST.\n"
+    )
+    hits = detector.detect(Segment(text))
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+    levels = sorted((h.text, h.rule_id) for h in hits)
+    assert levels == [
+        ("SE CRE", DAMAGED_ID),
+        ("SECRET", "US-BANNER-CLASSIFIED"),
+        ("SreRet", DAMAGED_ID),
+    ]
