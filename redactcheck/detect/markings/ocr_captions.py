@@ -242,7 +242,7 @@ def _field_value(piece: str) -> tuple[int, int, str] | None:
 #: The CIA dispatch form (Form 53, 1950s-1970s) prints its level in a box right after the form's
 #: name, on the first page and on every continuation page ("DISPATCH | SECRET | ABCD-12345").
 #: OCR often loses the name's first letters ("PATCH", "PATGH") and reads the level in mixed
-#: case ("SreRet", "SeE-C-R-E-T"); the clean level is a rule (rules/us/banners.yaml,
+#: case ("SEcRFT", "SeC-R-E-T"); the clean level is a rule (rules/us/banners.yaml,
 #: cia-dispatch-slot). Only a level stands in that box, so there the letters may lie one edit
 #: further from SECRET than in banner position when they keep its first letter and its end.
 _SLOT_LABELS = ("PATCH", "PATGH")
@@ -283,7 +283,7 @@ def slot_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
 @lru_cache(maxsize=4096)
 def _slot_value(piece: str) -> tuple[int, int, str] | None:
     """The nearest level among the first two tokens of the box (one, both, or the second
-    alone where a speck of the box rule came first: "ae SECRET")."""
+    alone where a speck of the box rule came first: "x SECRET")."""
     lex = banner_lexicon()
     tokens = [t.span() for t in _SLOT_TOKEN.finditer(piece)][:2]
     best = None
@@ -292,7 +292,7 @@ def _slot_value(piece: str) -> tuple[int, int, str] | None:
             continue
         start, end = tokens[first][0], tokens[last][1]
         while not piece[end - 1].isalnum():
-            end -= 1  # "SE CRE;": the box rule's speck is no part of the word
+            end -= 1  # "SEC RE:": the box rule's speck is no part of the word
         letters = _fold_letters(piece[start:end], lex.fold)
         if not 4 <= len(letters) <= 14 or letters in lex.real_words:
             continue

@@ -361,10 +361,10 @@ def test_level_in_the_dispatch_forms_box_clean_and_damaged(detector):
     text = (
         "DISPATCH SECRET WXYZ-40817\n\n"
         "1. The station met the contact twice.\n\n"
-        "CONTINUATION OF\nISPATCH SreRet\n\n"
+        "CONTINUATION OF\nISPATCH SEcRFT\n\n"
         "2. A second report follows.\n\n"
-        "PATCH | SE CRE; QRST-5521\n\n"
-        "DISPATCH STROT AND NO\n\n"
+        "PATCH | SEC RE: QRST-5521\n\nDISPATCH | Sx ET |\n\n"
+        "DISPATCH SYNB0L AND NUMBER\nDISPATCH STRAT AND NO\n\n"
         "We will dispatch Sweet corn to the post.\n"
         "HQS WILL DISPATCH SECRET COURIERS TO THE POST.\n"
     )
@@ -373,7 +373,8 @@ def test_level_in_the_dispatch_forms_box_clean_and_damaged(detector):
         assert text[h.start : h.end] == h.text
     levels = sorted((h.text, h.rule_id) for h in hits)
     assert levels == [
-        ("SE CRE", DAMAGED_ID),
+        ("SEC RE", DAMAGED_ID),
         ("SECRET", "US-BANNER-CLASSIFIED"),
-        ("SreRet", DAMAGED_ID),
+        ("SEcRFT", DAMAGED_ID),
+        ("Sx ET", DAMAGED_ID),
     ]
