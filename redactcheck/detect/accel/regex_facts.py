@@ -91,18 +91,38 @@ class _Piece:
     suffix: frozenset[str] = frozenset([""])
 
 
+#: Stands, in a keyword being derived, for any non-ASCII decimal digit (``\\d`` matches those
+#: in ``str`` patterns). The gate looks for keywords in a one-byte view of the text, where
+#: every non-ASCII character reads ``?``: :func:`keywords` writes it as ``?`` there.
+_OTHER_DIGIT = "\ue000"
+#: ``\\d`` read as the eleven view characters ``0``-``9`` and ``?`` (a private flag bit, off
+#: when :func:`keywords` must retry without it: see there).
+_NO_DIGITS = 1 << 29
+_DIGITS = frozenset("0123456789" + _OTHER_DIGIT)
+
+
 def _score(strings: frozenset[str] | None) -> tuple[int, int]:
-    """Higher is better: longer shortest keyword first, then fewer keywords."""
+    """Higher is better: the longest shortest keyword first, then fewer keywords. A non-ASCII
+    character counts twice (``¶`` or ``é`` are rarer than any ASCII character; without it a
+    ``¶`` would give way to the eleven ``0.`` to ``9.`` of a paragraph number)."""
     if not strings or "" in strings:
         return (-1, 0)
-    return (min(len(s) for s in strings), -len(strings))
+    # (the stand-in for a non-ASCII digit is a digit, no rare character)
+    rare = [sum(not c.isascii() and c != _OTHER_DIGIT for c in s) for s in strings]
+    return (min(len(s) + n for s, n in zip(strings, rare, strict=True)), -len(strings))
 
 
-def _class_chars(items, icase: bool) -> frozenset[str] | None:
+def _class_chars(items, icase: bool, flags: int = 0) -> frozenset[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is C.LITERAL:
             chars.add(chr(av))
+        elif (
+            op is C.CATEGORY
+            and av in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT)
+            and not flags & _NO_DIGITS
+        ):
+            chars.update(_DIGITS)  # a digit: an ASCII one, or a non-ASCII one (view: ``?``)
         elif op is C.RANGE:
             lo, hi = av
             if hi - lo > MAX_EXPANSION:
@@ -209,7 +229,7 @@ def _node(op, av, flags: int) -> _Piece:
         s = frozenset([ch.lower() if icase else ch])
         return _Piece(s, s, icase, s)
     if op is C.IN:
-        chars = _class_chars(av, icase)
+        chars = _class_chars(av, icase, flags)
         if chars is None or "\n" in chars:
             return _Piece(None, None)
         return _Piece(chars, chars, icase, chars)
@@ -263,10 +283,21 @@ def _node(op, av, flags: int) -> _Piece:
 
 def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
     """Strings one of which every match of ``regex`` contains (None: no such set found), and
-    whether they are to be matched ignoring case."""
+    whether they are to be matched ignoring case. ASCII keywords are looked for in the one-byte
+    view of the text (``fastscan.ascii_view``): a ``\\d`` becomes each of ``0``-``9`` and ``?``
+    (any non-ASCII digit), so ``\\d:`` gives ``0:`` ... ``9:``, ``?:``, far rarer than ``:``."""
     items, in_force = parse(regex, flags)
     piece = _seq(items, in_force)
-    return piece.required, piece.icase
+    found = piece.required
+    if found is not None and any(_OTHER_DIGIT in word for word in found):
+        if any(not word.replace(_OTHER_DIGIT, "").isascii() for word in found):
+            # a keyword with a non-ASCII letter is looked for in the text itself, not in the
+            # one-byte view: the view's ``?`` for a non-ASCII digit means nothing there
+            piece = _seq(items, in_force | _NO_DIGITS)
+            found = piece.required
+        else:
+            found = frozenset(word.replace(_OTHER_DIGIT, "?") for word in found)
+    return found, piece.icase
 
 
 # --- literals every match consumes (the gate's second test) -----------------------------------
