@@ -22,6 +22,7 @@ __all__ = [
     "REPEATS",
     "UNBOUNDED",
     "consumed_literals",
+    "keyword_lines_above",
     "keywords",
     "max_newlines",
     "parse",
@@ -89,6 +90,9 @@ class _Piece:
     prefix: frozenset[str] = frozenset([""])
     #: strings one of which every match *ends* with ("" when nothing is known)
     suffix: frozenset[str] = frozenset([""])
+    #: most line breaks a match can cover from where the piece starts to the start of its
+    #: ``required`` keyword (the gate's window needs no more lines above a keyword line)
+    before: int = 0
 
 
 #: Stands, in a keyword being derived, for any non-ASCII decimal digit (``\\d`` matches those
@@ -140,24 +144,35 @@ def _class_chars(items, icase: bool, flags: int = 0) -> frozenset[str] | None:
 def _seq(items, flags: int) -> _Piece:
     icase_any = False
     candidates: list[frozenset[str]] = []
+    # for each candidate, most line breaks from the sequence's start to a keyword's start:
+    # those of the pieces before the one being read (``seen``; a run of literal text holds
+    # none and ends before it), plus, for a piece's own keywords, its ``before``
+    befores: list[int] = []
+    seen = upto = 0
     run: frozenset[str] | None = frozenset([""])
     all_exact = True
 
-    def close() -> None:
+    def close(lines: int) -> None:
         nonlocal run
         if run is not None and run != frozenset([""]):
             candidates.append(run)
+            befores.append(lines)
         run = frozenset([""])
 
     for op, av in items:
+        seen = upto
+        upto = min(UNBOUNDED, seen + _node_newlines(op, av, flags))
         if op is C.ASSERT:
             direction, sub = av
             inner = _seq(sub, flags)
             icase_any |= inner.icase
             if inner.required is not None:
                 candidates.append(inner.required)
+                # a look-behind over a line break may hold a keyword lines above the match
+                lines_behind = direction < 0 and _max_newlines(sub, flags) > 0
+                befores.append(UNBOUNDED if lines_behind else min(UNBOUNDED, seen + inner.before))
             if direction < 0:  # look-behind: its text ends where the next piece starts
-                close()
+                close(seen)
                 if inner.exact is not None:
                     run = inner.exact
             else:  # look-ahead: its text starts where the previous piece ended
@@ -165,7 +180,8 @@ def _seq(items, flags: int) -> _Piece:
                     joined = _product(run, inner.exact)
                     if joined is not None:
                         candidates.append(joined)
-                close()
+                        befores.append(seen)
+                close(seen)
             all_exact = False
             continue
         piece = _node(op, av, flags)
@@ -176,25 +192,30 @@ def _seq(items, flags: int) -> _Piece:
                 joined = _product(run, piece.prefix)
                 if joined is not None:
                     candidates.append(joined)
-            close()
+                    befores.append(seen)
+            close(seen)
             if piece.required is not None:
                 candidates.append(piece.required)
+                befores.append(min(UNBOUNDED, seen + piece.before))
             # what the piece ends with opens the next run (``[ \t]+FAX``: `` FAX``, ``\tFAX``)
             run = piece.suffix
             continue
         joined = _product(run, piece.exact) if run is not None else None
         if joined is None:
-            close()
+            close(seen)
             all_exact = False
             run = piece.exact
         else:
             run = joined
     exact = run if all_exact else None
-    close()
-    best = max(candidates, key=_score, default=None)
-    if best is not None and _score(best)[0] < 1:
+    close(upto)
+    if not candidates:
+        return _Piece(exact, None, icase_any, _seq_prefix(items, flags))
+    at = max(range(len(candidates)), key=lambda i: _score(candidates[i]))  # first best
+    best: frozenset[str] | None = candidates[at]
+    if _score(best)[0] < 1:
         best = None
-    return _Piece(exact, best, icase_any, _seq_prefix(items, flags))
+    return _Piece(exact, best, icase_any, _seq_prefix(items, flags), before=befores[at])
 
 
 def _seq_prefix(items, flags: int) -> frozenset[str]:
@@ -247,8 +268,13 @@ def _node(op, av, flags: int) -> _Piece:
             union = frozenset().union(*(p.exact for p in pieces))  # type: ignore[arg-type]
             exact = union if len(union) <= MAX_EXPANSION else None
         required: frozenset[str] | None = frozenset()
+        before = 0
         for p in pieces:
-            own = p.exact if p.exact is not None and _score(p.exact)[0] >= 1 else p.required
+            if p.exact is not None and _score(p.exact)[0] >= 1:
+                own = p.exact  # no line break in it: it starts where the alternative does
+            else:
+                own = p.required
+                before = max(before, p.before)
             if own is None or required is None:
                 required = None
                 continue
@@ -256,7 +282,7 @@ def _node(op, av, flags: int) -> _Piece:
         prefix = frozenset().union(*(p.exact if p.exact is not None else p.prefix for p in pieces))
         if len(prefix) > MAX_EXPANSION:
             prefix = frozenset([""])
-        return _Piece(exact, required or None, icase_any, prefix)
+        return _Piece(exact, required or None, icase_any, prefix, before=before)
     if op in REPEATS and op is not C.POSSESSIVE_REPEAT:
         lo, hi, sub = av
         inner = _seq(sub, flags)
@@ -276,16 +302,28 @@ def _node(op, av, flags: int) -> _Piece:
         prefix = inner.exact if inner.exact is not None else inner.prefix
         # the last repetition is one of the inner strings (at least one repetition: lo >= 1)
         suffix = inner.exact if inner.exact is not None else frozenset([""])
-        return _Piece(exact, required, inner.icase, prefix, suffix)
+        # the keyword may be in any repetition: the line breaks of those before it count
+        each = _max_newlines(sub, flags)
+        if each == 0:
+            before = inner.before if required is inner.required else 0
+        elif hi is C.MAXREPEAT or each >= UNBOUNDED:
+            before = UNBOUNDED
+        else:
+            before = min(UNBOUNDED, (hi - 1) * each + max(inner.before, each))
+        return _Piece(exact, required, inner.icase, prefix, suffix, before=before)
     # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
     return _Piece(None, None, icase)
 
 
-def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
-    """Strings one of which every match of ``regex`` contains (None: no such set found), and
-    whether they are to be matched ignoring case. ASCII keywords are looked for in the one-byte
-    view of the text (``fastscan.ascii_view``): a ``\\d`` becomes each of ``0``-``9`` and ``?``
-    (any non-ASCII digit), so ``\\d:`` gives ``0:`` ... ``9:``, ``?:``, far rarer than ``:``."""
+def keyword_lines_above(regex: str, flags: int = 0) -> int:
+    """Most line breaks a match of ``regex`` can cover before the start of its keyword (one of
+    :func:`keywords`): the gate's window reaches no further above a keyword line (an address
+    starts on the line of its street type). At most :func:`max_newlines`."""
+    return min(_keyword_piece(regex, flags)[0].before, max_newlines(regex, flags))
+
+
+def _keyword_piece(regex: str, flags: int) -> tuple[_Piece, frozenset[str] | None]:
+    """The parsed piece whose keywords :func:`keywords` gives, and those keywords."""
     items, in_force = parse(regex, flags)
     piece = _seq(items, in_force)
     found = piece.required
@@ -297,6 +335,15 @@ def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
             found = piece.required
         else:
             found = frozenset(word.replace(_OTHER_DIGIT, "?") for word in found)
+    return piece, found
+
+
+def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
+    """Strings one of which every match of ``regex`` contains (None: no such set found), and
+    whether they are to be matched ignoring case. ASCII keywords are looked for in the one-byte
+    view of the text (``fastscan.ascii_view``): a ``\\d`` becomes each of ``0``-``9`` and ``?``
+    (any non-ASCII digit), so ``\\d:`` gives ``0:`` ... ``9:``, ``?:``, far rarer than ``:``."""
+    piece, found = _keyword_piece(regex, flags)
     return found, piece.icase
 
 

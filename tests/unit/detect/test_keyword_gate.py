@@ -12,6 +12,7 @@ from redactcheck.detect.accel.fastscan import ascii_view
 from redactcheck.detect.accel.regex_facts import (
     UNBOUNDED,
     consumed_literals,
+    keyword_lines_above,
     keywords,
     max_newlines,
 )
@@ -320,6 +321,41 @@ def test_ignorecase_keywords_are_marked():
 )
 def test_line_break_bound(regex, lines):
     assert max_newlines(regex) == lines
+
+
+@pytest.mark.parametrize(
+    ("regex", "above"),
+    [
+        # the keyword opens the match: no line above it can belong to the match
+        (r"KEYWORD[^\n]*\n[^\n]*\nTOWN", 0),
+        (r"KEY[^\n]*\n[^\n]*\nTOWN", 2),  # the longer TOWN is the keyword
+        (r"KEY(?:x\n){0,3}", 0),
+        (r"\d+ Elm (?:Street|Road)\n[A-Z]\w+, Ohio", 0),
+        # line breaks before the keyword count, in every repetition that may come first
+        (r"(?:x\n){0,3}KEY", 3),
+        (r"A\nBCD\nE", 1),
+        (r"x\n(?=[^\n]*\nKEY)", 2),
+        (r"(?:A\nB){2}", 0),  # every match starts with A
+        (r"[a-z]{2}\n(?:x\n){1,2}NEEDLE", 3),
+        # never more than the bound of the whole match
+        (r"(?<=KEY\n)X", 0),
+    ],
+)
+def test_lines_above_the_keyword(regex, above):
+    assert keyword_lines_above(regex) == above
+    assert keyword_lines_above(regex) <= max_newlines(regex)
+
+
+def test_address_window_starts_at_its_street_line(fast):
+    """An address block starts on the line of its street type: lines above it are not read,
+    and the block is still found (the same as a plain run: the test above)."""
+    text = "Memo of the meeting\nsent on by hand\n4410 Brandt Avenue\nFairview, Ohio 44122\n"
+    index = next(i for i, (_, p) in enumerate(fast._owners) if p.spec.name == "street-town-state")
+    assert fast.gate.plans[index].above == 0 < fast.gate.plans[index].lines
+    spans = dict(fast.gate.windows(text))[index]
+    assert spans == [(text.index("4410"), len(text))]
+    found = [f.text for f in fast.detect(Segment(text)) if f.rule_id == "PII-ADDRESS"]
+    assert found == ["4410 Brandt Avenue\nFairview, Ohio 44122"]
 
 
 def test_re_semantics_the_windows_rely_on():
