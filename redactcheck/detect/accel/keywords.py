@@ -13,7 +13,9 @@ keyword hit (``finditer(text, pos, endpos)``).
 Why the findings are identical to a plain run over the whole text
 (tests/unit/detect/test_keyword_gate.py checks it): a match of pattern P starts on a line ``s`` and
 touches at most lines ``s`` to ``s + N`` (``N`` = its line-break bound), and it contains a keyword
-on a line ``k`` with ``s <= k <= s + N``. So the lines ``k - N`` to ``k + N``
+on a line ``k`` with ``s <= k <= s + A``, where ``A <= N`` bounds the line breaks before its
+keyword (``regex_facts.keyword_lines_above``: 0 for an address block, which starts on the line of
+its street type). So the lines ``k - A`` to ``k + N``
 (with the last line's ``\\n``) hold the match and everything its look-aheads read. Look-behind,
 ``^`` and ``\\b`` see the text before ``pos`` (``re`` keeps the whole string), windows start at line
 starts, and windows that overlap are merged, so no match straddles a window edge and ``re`` tries
@@ -39,6 +41,7 @@ from redactcheck.detect.accel.regex_facts import (
     FOLDS_TO_ASCII,
     UNBOUNDED,
     consumed_literals,
+    keyword_lines_above,
     keywords,
     max_newlines,
 )
@@ -59,6 +62,7 @@ class _Plan:
     other_words: list[str] = field(default_factory=list)  # non-ASCII, case-sensitive
     icase: bool = False
     lines: int = 0  # line-break bound (UNBOUNDED: run over the whole text)
+    above: int = 0  # line breaks a match can cover before its keyword (at most ``lines``)
     always: bool = False  # no keyword: run over the whole text every time
     #: strings every match holds, each of them (``regex_facts.consumed_literals``), that a
     #: keyword hit does not imply: a window lacking one of them is dropped (see ``_Plan.keep``)
@@ -103,6 +107,7 @@ class KeywordGate:
                 continue
             plan.icase = icase
             plan.lines = max_newlines(regex, flags)
+            plan.above = keyword_lines_above(regex, flags)
             plan.also = _also(regex, flags, found, icase)
             for word in sorted(found):
                 if word.isascii():
@@ -188,7 +193,7 @@ class KeywordGate:
                 )
             if not lines:
                 continue
-            spans = lines if plan.lines == 0 else _line_windows(text, lines, plan.lines)
+            spans = lines if plan.lines == 0 else _line_windows(text, lines, plan.above, plan.lines)
             if plan.also:  # plan.lines == 0: the lines themselves, each with its "\n"
                 spans = plan.keep(text, spans)
                 if not spans:
@@ -358,15 +363,18 @@ def _alternation(words: list[str], icase: bool) -> str:
     return f"(?i:{body})" if icase else f"(?:{body})"
 
 
-def _line_windows(text: str, lines: list[tuple[int, int]], extra: int) -> list[tuple[int, int]]:
+def _line_windows(
+    text: str, lines: list[tuple[int, int]], above: int, extra: int
+) -> list[tuple[int, int]]:
     """Merged ``(pos, endpos)`` spans: each line holding a keyword (``(start, end + 1)``, end
-    at its ``\\n``) with ``extra`` lines above and below, up to just past the last ``\\n``."""
+    at its ``\\n``) with ``above`` lines above and ``extra`` below, up to just past the last
+    ``\\n``."""
     size = len(text)
     out: list[tuple[int, int]] = []
     rfind, find = text.rfind, text.find
     for lo, hi in lines:
         hi -= 1
-        for _ in range(extra):
+        for _ in range(above):
             if lo == 0:
                 break
             lo = rfind("\n", 0, lo - 1) + 1

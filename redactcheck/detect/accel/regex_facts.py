@@ -22,6 +22,7 @@ __all__ = [
     "REPEATS",
     "UNBOUNDED",
     "consumed_literals",
+    "keyword_lines_above",
     "keywords",
     "max_newlines",
     "parse",
@@ -89,20 +90,43 @@ class _Piece:
     prefix: frozenset[str] = frozenset([""])
     #: strings one of which every match *ends* with ("" when nothing is known)
     suffix: frozenset[str] = frozenset([""])
+    #: most line breaks a match can cover from where the piece starts to the start of its
+    #: ``required`` keyword (the gate's window needs no more lines above a keyword line)
+    before: int = 0
+
+
+#: Stands, in a keyword being derived, for any non-ASCII decimal digit (``\\d`` matches those
+#: in ``str`` patterns). The gate looks for keywords in a one-byte view of the text, where
+#: every non-ASCII character reads ``?``: :func:`keywords` writes it as ``?`` there.
+_OTHER_DIGIT = "\ue000"
+#: ``\\d`` read as the eleven view characters ``0``-``9`` and ``?`` (a private flag bit, off
+#: when :func:`keywords` must retry without it: see there).
+_NO_DIGITS = 1 << 29
+_DIGITS = frozenset("0123456789" + _OTHER_DIGIT)
 
 
 def _score(strings: frozenset[str] | None) -> tuple[int, int]:
-    """Higher is better: longer shortest keyword first, then fewer keywords."""
+    """Higher is better: the longest shortest keyword first, then fewer keywords. A non-ASCII
+    character counts twice (``¶`` or ``é`` are rarer than any ASCII character; without it a
+    ``¶`` would give way to the eleven ``0.`` to ``9.`` of a paragraph number)."""
     if not strings or "" in strings:
         return (-1, 0)
-    return (min(len(s) for s in strings), -len(strings))
+    # (the stand-in for a non-ASCII digit is a digit, no rare character)
+    rare = [sum(not c.isascii() and c != _OTHER_DIGIT for c in s) for s in strings]
+    return (min(len(s) + n for s, n in zip(strings, rare, strict=True)), -len(strings))
 
 
-def _class_chars(items, icase: bool) -> frozenset[str] | None:
+def _class_chars(items, icase: bool, flags: int = 0) -> frozenset[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is C.LITERAL:
             chars.add(chr(av))
+        elif (
+            op is C.CATEGORY
+            and av in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT)
+            and not flags & _NO_DIGITS
+        ):
+            chars.update(_DIGITS)  # a digit: an ASCII one, or a non-ASCII one (view: ``?``)
         elif op is C.RANGE:
             lo, hi = av
             if hi - lo > MAX_EXPANSION:
@@ -120,24 +144,35 @@ def _class_chars(items, icase: bool) -> frozenset[str] | None:
 def _seq(items, flags: int) -> _Piece:
     icase_any = False
     candidates: list[frozenset[str]] = []
+    # for each candidate, most line breaks from the sequence's start to a keyword's start:
+    # those of the pieces before the one being read (``seen``; a run of literal text holds
+    # none and ends before it), plus, for a piece's own keywords, its ``before``
+    befores: list[int] = []
+    seen = upto = 0
     run: frozenset[str] | None = frozenset([""])
     all_exact = True
 
-    def close() -> None:
+    def close(lines: int) -> None:
         nonlocal run
         if run is not None and run != frozenset([""]):
             candidates.append(run)
+            befores.append(lines)
         run = frozenset([""])
 
     for op, av in items:
+        seen = upto
+        upto = min(UNBOUNDED, seen + _node_newlines(op, av, flags))
         if op is C.ASSERT:
             direction, sub = av
             inner = _seq(sub, flags)
             icase_any |= inner.icase
             if inner.required is not None:
                 candidates.append(inner.required)
+                # a look-behind over a line break may hold a keyword lines above the match
+                lines_behind = direction < 0 and _max_newlines(sub, flags) > 0
+                befores.append(UNBOUNDED if lines_behind else min(UNBOUNDED, seen + inner.before))
             if direction < 0:  # look-behind: its text ends where the next piece starts
-                close()
+                close(seen)
                 if inner.exact is not None:
                     run = inner.exact
             else:  # look-ahead: its text starts where the previous piece ended
@@ -145,7 +180,8 @@ def _seq(items, flags: int) -> _Piece:
                     joined = _product(run, inner.exact)
                     if joined is not None:
                         candidates.append(joined)
-                close()
+                        befores.append(seen)
+                close(seen)
             all_exact = False
             continue
         piece = _node(op, av, flags)
@@ -156,25 +192,30 @@ def _seq(items, flags: int) -> _Piece:
                 joined = _product(run, piece.prefix)
                 if joined is not None:
                     candidates.append(joined)
-            close()
+                    befores.append(seen)
+            close(seen)
             if piece.required is not None:
                 candidates.append(piece.required)
+                befores.append(min(UNBOUNDED, seen + piece.before))
             # what the piece ends with opens the next run (``[ \t]+FAX``: `` FAX``, ``\tFAX``)
             run = piece.suffix
             continue
         joined = _product(run, piece.exact) if run is not None else None
         if joined is None:
-            close()
+            close(seen)
             all_exact = False
             run = piece.exact
         else:
             run = joined
     exact = run if all_exact else None
-    close()
-    best = max(candidates, key=_score, default=None)
-    if best is not None and _score(best)[0] < 1:
+    close(upto)
+    if not candidates:
+        return _Piece(exact, None, icase_any, _seq_prefix(items, flags))
+    at = max(range(len(candidates)), key=lambda i: _score(candidates[i]))  # first best
+    best: frozenset[str] | None = candidates[at]
+    if _score(best)[0] < 1:
         best = None
-    return _Piece(exact, best, icase_any, _seq_prefix(items, flags))
+    return _Piece(exact, best, icase_any, _seq_prefix(items, flags), before=befores[at])
 
 
 def _seq_prefix(items, flags: int) -> frozenset[str]:
@@ -209,7 +250,7 @@ def _node(op, av, flags: int) -> _Piece:
         s = frozenset([ch.lower() if icase else ch])
         return _Piece(s, s, icase, s)
     if op is C.IN:
-        chars = _class_chars(av, icase)
+        chars = _class_chars(av, icase, flags)
         if chars is None or "\n" in chars:
             return _Piece(None, None)
         return _Piece(chars, chars, icase, chars)
@@ -227,8 +268,13 @@ def _node(op, av, flags: int) -> _Piece:
             union = frozenset().union(*(p.exact for p in pieces))  # type: ignore[arg-type]
             exact = union if len(union) <= MAX_EXPANSION else None
         required: frozenset[str] | None = frozenset()
+        before = 0
         for p in pieces:
-            own = p.exact if p.exact is not None and _score(p.exact)[0] >= 1 else p.required
+            if p.exact is not None and _score(p.exact)[0] >= 1:
+                own = p.exact  # no line break in it: it starts where the alternative does
+            else:
+                own = p.required
+                before = max(before, p.before)
             if own is None or required is None:
                 required = None
                 continue
@@ -236,7 +282,7 @@ def _node(op, av, flags: int) -> _Piece:
         prefix = frozenset().union(*(p.exact if p.exact is not None else p.prefix for p in pieces))
         if len(prefix) > MAX_EXPANSION:
             prefix = frozenset([""])
-        return _Piece(exact, required or None, icase_any, prefix)
+        return _Piece(exact, required or None, icase_any, prefix, before=before)
     if op in REPEATS and op is not C.POSSESSIVE_REPEAT:
         lo, hi, sub = av
         inner = _seq(sub, flags)
@@ -256,17 +302,49 @@ def _node(op, av, flags: int) -> _Piece:
         prefix = inner.exact if inner.exact is not None else inner.prefix
         # the last repetition is one of the inner strings (at least one repetition: lo >= 1)
         suffix = inner.exact if inner.exact is not None else frozenset([""])
-        return _Piece(exact, required, inner.icase, prefix, suffix)
+        # the keyword may be in any repetition: the line breaks of those before it count
+        each = _max_newlines(sub, flags)
+        if each == 0:
+            before = inner.before if required is inner.required else 0
+        elif hi is C.MAXREPEAT or each >= UNBOUNDED:
+            before = UNBOUNDED
+        else:
+            before = min(UNBOUNDED, (hi - 1) * each + max(inner.before, each))
+        return _Piece(exact, required, inner.icase, prefix, suffix, before=before)
     # ANY, NOT_LITERAL, GROUPREF, conditionals, atomic groups, possessive repeats: no claim
     return _Piece(None, None, icase)
 
 
-def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
-    """Strings one of which every match of ``regex`` contains (None: no such set found), and
-    whether they are to be matched ignoring case."""
+def keyword_lines_above(regex: str, flags: int = 0) -> int:
+    """Most line breaks a match of ``regex`` can cover before the start of its keyword (one of
+    :func:`keywords`): the gate's window reaches no further above a keyword line (an address
+    starts on the line of its street type). At most :func:`max_newlines`."""
+    return min(_keyword_piece(regex, flags)[0].before, max_newlines(regex, flags))
+
+
+def _keyword_piece(regex: str, flags: int) -> tuple[_Piece, frozenset[str] | None]:
+    """The parsed piece whose keywords :func:`keywords` gives, and those keywords."""
     items, in_force = parse(regex, flags)
     piece = _seq(items, in_force)
-    return piece.required, piece.icase
+    found = piece.required
+    if found is not None and any(_OTHER_DIGIT in word for word in found):
+        if any(not word.replace(_OTHER_DIGIT, "").isascii() for word in found):
+            # a keyword with a non-ASCII letter is looked for in the text itself, not in the
+            # one-byte view: the view's ``?`` for a non-ASCII digit means nothing there
+            piece = _seq(items, in_force | _NO_DIGITS)
+            found = piece.required
+        else:
+            found = frozenset(word.replace(_OTHER_DIGIT, "?") for word in found)
+    return piece, found
+
+
+def keywords(regex: str, flags: int = 0) -> tuple[frozenset[str] | None, bool]:
+    """Strings one of which every match of ``regex`` contains (None: no such set found), and
+    whether they are to be matched ignoring case. ASCII keywords are looked for in the one-byte
+    view of the text (``fastscan.ascii_view``): a ``\\d`` becomes each of ``0``-``9`` and ``?``
+    (any non-ASCII digit), so ``\\d:`` gives ``0:`` ... ``9:``, ``?:``, far rarer than ``:``."""
+    piece, found = _keyword_piece(regex, flags)
+    return found, piece.icase
 
 
 # --- literals every match consumes (the gate's second test) -----------------------------------

@@ -8,9 +8,11 @@ import re
 
 import pytest
 
+from redactcheck.detect.accel.fastscan import ascii_view
 from redactcheck.detect.accel.regex_facts import (
     UNBOUNDED,
     consumed_literals,
+    keyword_lines_above,
     keywords,
     max_newlines,
 )
@@ -156,6 +158,19 @@ def test_gate_gives_the_same_findings_as_every_pattern_everywhere(rules, fast, p
     assert total > 1000  # the comparison is about real findings, not empty lists
 
 
+def test_keywords_with_a_digit_find_non_ascii_digits(fast, plain):
+    """A keyword such as ``4:`` stands for any digit before the colon, Arabic-Indic ones too
+    (Python's ``\\d``): the one-byte view shows those as ``?``, which the keywords include."""
+    text = (
+        "Sent \u0661\u0664:32 3O1 555 0199 -> 202 555 0100\nfiled (\u0665\u0660\u0666)\n555-0134\n"
+    )
+    got = as_tuples(fast.detect(Segment(text)))
+    assert got == as_tuples(plain.detect(Segment(text)))
+    numbers = {f[3] for f in got if f[0] == "PII-PHONE-OCR"}
+    assert "3O1 555 0199" in numbers
+    assert "(\u0665\u0660\u0666)\n555-0134" in numbers
+
+
 def test_damaged_markings_are_found_through_the_gate(fast):
     text = "Memo\nS E C R E T\nC0NFIDENTIAL\nＳＥＣＲＥＴ//ＮＯＦＯＲＮ\nCONFIDEN-\nTIAL\n"
     found = {(f.rule_id, f.text) for f in fast.detect(Segment(text))}
@@ -178,8 +193,10 @@ def test_every_matching_example_holds_a_keyword_of_the_pattern(fast):
                 continue
             checked += 1
             assert found is not None, pattern.spec.regex
-            haystack = text.lower() if icase else text
-            assert any(word in haystack for word in found), (rule.spec.id, example)
+            # ASCII keywords are looked for in the one-byte view (non-ASCII reads "?")
+            view = ascii_view(text).decode("ascii")
+            haystacks = (text.lower(), view.lower()) if icase else (text, view)
+            assert any(word in haystacks[word.isascii()] for word in found), (rule.spec.id, example)
     assert checked > 100
 
 
@@ -256,7 +273,17 @@ def test_windows_are_the_lines_around_keywords(fast):
         (r"\((?:TS|S|C)\)", {"(TS)", "(S)", "(C)"}),
         (r"X{8,}", {"XXXXXXXX"}),
         (r"[0-9]+", set("0123456789")),
-        (r"a|\d", None),
+        # a digit is one of the eleven characters a one-byte view shows for one: 0-9, or the
+        # "?" standing for every non-ASCII character (Python's \d matches Arabic-Indic digits)
+        (r"a|\d", {"a", "?", *"0123456789"}),
+        (r"a|.", None),
+        (r":(?<=\d:)\d{2}", {"?:", *(f"{d}:" for d in "0123456789")}),
+        (r"\((?<!\w\()\d{2,4}\)", {"(?", *(f"({d}" for d in "0123456789")}),
+        # a non-ASCII keyword is looked for in the text itself, where "?" is no digit: the
+        # digits are left out of the keywords then
+        (r"é\d", {"é"}),
+        # "¶" is rarer than a digit and a full stop: it stays the keyword
+        (r"¶[ \t]*\d{1,3}\.", {"¶"}),
         (r"(?:ab)?c", {"c"}),
         # a look-behind's text joins the start of what follows, even when that is not exact
         (r"(?<=/)(?P<mark>NF|OC|DISPLAY ONLY(?: [A-Z]{3})?)", {"/NF", "/OC", "/DISPLAY ONLY"}),
@@ -294,6 +321,41 @@ def test_ignorecase_keywords_are_marked():
 )
 def test_line_break_bound(regex, lines):
     assert max_newlines(regex) == lines
+
+
+@pytest.mark.parametrize(
+    ("regex", "above"),
+    [
+        # the keyword opens the match: no line above it can belong to the match
+        (r"KEYWORD[^\n]*\n[^\n]*\nTOWN", 0),
+        (r"KEY[^\n]*\n[^\n]*\nTOWN", 2),  # the longer TOWN is the keyword
+        (r"KEY(?:x\n){0,3}", 0),
+        (r"\d+ Elm (?:Street|Road)\n[A-Z]\w+, Ohio", 0),
+        # line breaks before the keyword count, in every repetition that may come first
+        (r"(?:x\n){0,3}KEY", 3),
+        (r"A\nBCD\nE", 1),
+        (r"x\n(?=[^\n]*\nKEY)", 2),
+        (r"(?:A\nB){2}", 0),  # every match starts with A
+        (r"[a-z]{2}\n(?:x\n){1,2}NEEDLE", 3),
+        # never more than the bound of the whole match
+        (r"(?<=KEY\n)X", 0),
+    ],
+)
+def test_lines_above_the_keyword(regex, above):
+    assert keyword_lines_above(regex) == above
+    assert keyword_lines_above(regex) <= max_newlines(regex)
+
+
+def test_address_window_starts_at_its_street_line(fast):
+    """An address block starts on the line of its street type: lines above it are not read,
+    and the block is still found (the same as a plain run: the test above)."""
+    text = "Memo of the meeting\nsent on by hand\n4410 Brandt Avenue\nFairview, Ohio 44122\n"
+    index = next(i for i, (_, p) in enumerate(fast._owners) if p.spec.name == "street-town-state")
+    assert fast.gate.plans[index].above == 0 < fast.gate.plans[index].lines
+    spans = dict(fast.gate.windows(text))[index]
+    assert spans == [(text.index("4410"), len(text))]
+    found = [f.text for f in fast.detect(Segment(text)) if f.rule_id == "PII-ADDRESS"]
+    assert found == ["4410 Brandt Avenue\nFairview, Ohio 44122"]
 
 
 def test_re_semantics_the_windows_rely_on():
