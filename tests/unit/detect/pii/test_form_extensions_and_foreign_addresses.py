@@ -86,3 +86,13 @@ def test_street_named_without_a_house_number_after_a_residence_word(detector):
     text = "Both men reside on Alder Street and work at the mill."
     assert contacts(detector, text) == [("STREET_ADDRESS", "Alder Street")]
     assert contacts(detector, "The embassy on Constitution Avenue sent the note.") == []
+
+
+def test_ocr_damage_in_foreign_addresses(detector):
+    # the particle after "rue" garbled, the hyphen of a grid door number read as digits
+    assert contacts(detector, 'he stays at 14 rue xe 1" garble & PARIS, with friends') == [
+        ("STREET_ADDRESS", "14 rue xe")
+    ]
+    assert contacts(detector, "met Ivo Penn, 10 Cale 1231 smeared, Guatemala") == [
+        ("STREET_ADDRESS", "10 Cale 1231")
+    ]
