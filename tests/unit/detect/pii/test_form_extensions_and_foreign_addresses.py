@@ -96,3 +96,21 @@ def test_ocr_damage_in_foreign_addresses(detector):
     assert contacts(detector, "met Ivo Penn, 10 Cale 1231 smeared, Guatemala") == [
         ("STREET_ADDRESS", "10 Cale 1231")
     ]
+
+
+def test_local_numbers_right_after_a_phone_word(detector):
+    card = (
+        "Ivo PENN, 3-CHOME, KITA-KU, HOME TEL: 72-3444 (1958);\n"
+        "his office phone number is 99-4282; tel. 345732 in Geneva;\n"
+        "Calle Alder 603, telephone 2-36-00, Fairview; telephone number OR 4-3373.\n"
+    )
+    numbers = [t for e, t in contacts(detector, card) if e == "PHONE_NUMBER"]
+    assert numbers == ["72-3444", "99-4282", "345732", "2-36-00", "OR 4-3373"]
+
+
+def test_phone_words_before_dates_years_and_cable_places_stay_quiet(detector):
+    text = (
+        "REF: TEL AVIV 12345\n"
+        "by telephone 1962-64 he called the Pacific Telephone Company, file 4178-8.\n"
+    )
+    assert contacts(detector, text) == []
