@@ -114,3 +114,14 @@ def test_phone_words_before_dates_years_and_cable_places_stay_quiet(detector):
         "by telephone 1962-64 he called the Pacific Telephone Company, file 4178-8.\n"
     )
     assert contacts(detector, text) == []
+
+
+def test_mexico_city_address_with_its_colonia(detector):
+    text = "he had resided at Calle Olmo #6, Altos, Colonia Roble, and later moved.\n"
+    assert contacts(detector, text) == [("STREET_ADDRESS", "Calle Olmo #6, Altos, Colonia Roble")]
+    assert contacts(detector, "Col. Penn met 12 officers of Colonia Roble") == []
+
+
+def test_number_broken_at_the_area_code_hyphen(detector):
+    text = "Kestrel Supply, Telephone: 212-\n555-0134, Residence"
+    assert contacts(detector, text) == [("PHONE_NUMBER", "212-\n555-0134")]
