@@ -501,8 +501,8 @@ _PHONES = [
     "TELEPHONE: [[212/555-0134|CONTACT]]",
     "FAX NO. [[212 555 0134|CONTACT]]",
     "Tel.: [[212 555 (134|CONTACT]]",
-    "He can be reached at the following number: [[351-5648|CONTACT]].",
-    "call the office at [[691-2227|CONTACT]] before noon",
+    "He can be reached at the following number: [[472-6093|CONTACT]].",
+    "call the office at [[483-5519|CONTACT]] before noon",
     "Telephone [[586-5011|CONTACT]]",
 ]
 

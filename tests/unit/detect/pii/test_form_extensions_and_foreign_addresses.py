@@ -30,10 +30,10 @@ def test_routing_sheet_extension_under_its_caption(detector):
         "SUBJECT: (Optional)\n\n"
         "FROM: EXTENSION | NO.\n"
         "Ivo Penn\n"
-        "C/XY/OPS 4417 | 12 March 1971\n\n"
+        "C/XY/OPS 5126 | 12 March 1971\n\n"
         "TO: (Officer designation, room number, and building)\n"
     )
-    assert contacts(detector, sheet) == [("PHONE_NUMBER", "4417")]
+    assert contacts(detector, sheet) == [("PHONE_NUMBER", "5126")]
 
 
 def test_routing_sheet_columns_read_one_per_line(detector):
@@ -58,23 +58,23 @@ def test_four_digits_in_capitals_prose_are_not_a_phone(detector):
     cable = (
         "HIS REQUEST FOR TEMPORARY EXTENSION\n"
         "OF HIS VISA WAS GRANTED ON 4 MAY AND\n"
-        "2400 MEN LEFT THE CAMP. FILE 4417\n"
+        "2400 MEN LEFT THE CAMP. FILE 5126\n"
         "REMAINS OPEN.\n"
     )
     assert contacts(detector, cable) == []
 
 
 def test_french_street_with_the_street_word_in_lower_case(detector):
-    note = "The café owner lives at 19, rue de la Forge, Paris 6, tel :\n326-63-92.\n"
+    note = "The café owner lives at 19, rue de la Forge, Paris 6, tel :\n417-28-65.\n"
     assert contacts(detector, note) == [
         ("STREET_ADDRESS", "19, rue de la Forge, Paris 6"),
-        ("PHONE_NUMBER", "326-63-92"),
+        ("PHONE_NUMBER", "417-28-65"),
     ]
 
 
 def test_central_american_grid_address(detector):
-    text = "there he met Ivo Penn, 10 Calle 12-31, Zona 1, Guatemala,\nwho said he was a buyer."
-    assert contacts(detector, text) == [("STREET_ADDRESS", "10 Calle 12-31, Zona 1, Guatemala")]
+    text = "there he met Ivo Penn, 10 Calle 7-45, Zona 3, Guatemala,\nwho said he was a buyer."
+    assert contacts(detector, text) == [("STREET_ADDRESS", "10 Calle 7-45, Zona 3, Guatemala")]
 
 
 def test_spanish_street_then_door_number(detector):
@@ -100,12 +100,12 @@ def test_ocr_damage_in_foreign_addresses(detector):
 
 def test_local_numbers_right_after_a_phone_word(detector):
     card = (
-        "Ivo PENN, 3-CHOME, KITA-KU, HOME TEL: 72-3444 (1958);\n"
-        "his office phone number is 99-4282; tel. 345732 in Geneva;\n"
-        "Calle Alder 603, telephone 2-36-00, Fairview; telephone number OR 4-3373.\n"
+        "Ivo PENN, 3-CHOME, KITA-KU, HOME TEL: 61-7082 (1958);\n"
+        "his office phone number is 88-1937; tel. 518204 in Geneva;\n"
+        "Calle Alder 603, telephone 4-71-50, Fairview; telephone number OR 6-2150.\n"
     )
     numbers = [t for e, t in contacts(detector, card) if e == "PHONE_NUMBER"]
-    assert numbers == ["72-3444", "99-4282", "345732", "2-36-00", "OR 4-3373"]
+    assert numbers == ["61-7082", "88-1937", "518204", "4-71-50", "OR 6-2150"]
 
 
 def test_phone_words_before_dates_years_and_cable_places_stay_quiet(detector):
@@ -117,8 +117,8 @@ def test_phone_words_before_dates_years_and_cable_places_stay_quiet(detector):
 
 
 def test_mexico_city_address_with_its_colonia(detector):
-    text = "he had resided at Calle Olmo #6, Altos, Colonia Roble, and later moved.\n"
-    assert contacts(detector, text) == [("STREET_ADDRESS", "Calle Olmo #6, Altos, Colonia Roble")]
+    text = "he had resided at Calle Olmo #9, Altos, Colonia Roble, and later moved.\n"
+    assert contacts(detector, text) == [("STREET_ADDRESS", "Calle Olmo #9, Altos, Colonia Roble")]
     assert contacts(detector, "Col. Penn met 12 officers of Colonia Roble") == []
 
 

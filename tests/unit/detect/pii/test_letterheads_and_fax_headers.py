@@ -62,16 +62,16 @@ def test_addressee_block_with_a_suite_line_and_double_spacing(detector):
 def test_report_of_the_1960s_numbers_and_residence(detector):
     report = (
         "Source advised that ORMOND resides at 4410 Brandt Avenue, Fairview, Ohio, "
-        "telephone WHitehall 3-1234, and can be reached at his office at 691-2227 er "
-        "691-2228, Extension 4417.\n"
+        "telephone WHitehall 3-1234, and can be reached at his office at 483-5519 er "
+        "483-5520, Extension 5126.\n"
         "His contact in the capital gave Telephone 14-12-99 as his number.\n"
     )
     assert contacts(detector, report) == [
         ("STREET_ADDRESS", "4410 Brandt Avenue, Fairview, Ohio"),
         ("PHONE_NUMBER", "WHitehall 3-1234"),
-        ("PHONE_NUMBER", "691-2227"),
-        ("PHONE_NUMBER", "691-2228"),
-        ("PHONE_NUMBER", "4417"),
+        ("PHONE_NUMBER", "483-5519"),
+        ("PHONE_NUMBER", "483-5520"),
+        ("PHONE_NUMBER", "5126"),
         ("PHONE_NUMBER", "14-12-99"),
     ]
 
@@ -88,7 +88,7 @@ def test_government_letterheads_stay_quiet(detector):
 def test_numbers_of_records_and_prose_are_not_contacts(detector):
     page = (
         "RIF 104-10012-10001 P.2\n"
-        "NW 53244 DocId:32288053 Page 2\n"
+        "NW 61872 DocId:30001234 Page 2\n"
         "Released on 11-04-2023 under the Act.\n"
         "STATE 123456 of 12 May 1976, 14 pages, cost $1,250,000 in 1962-1964.\n"
         "The telephone call of 11-22-63 was recorded; the extension of 1963 ended.\n"
