@@ -84,7 +84,9 @@ from redactcheck.detect.pii.person_spread import (
     split_names,
 )
 
-_ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*){{0,6}}\s+(?:Act|ACT)\b")
+#: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
+#: the middle initial's full stop may stand inside the title.
+_ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*\.?){{0,6}}\s+(?:Act|ACT)\b")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 
 
