@@ -494,3 +494,18 @@ def test_a_law_named_after_a_person_with_a_middle_initial_is_not_a_person():
     # a person who merely supported a law is still a person
     text = "Senator Orla B. Vantreight spoke for hours against the Records Act."
     assert "Orla B. Vantreight" in " ".join(_names(text, [_ent(text, "Orla B. Vantreight")]))
+
+
+def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped():
+    # the model reads a misread form word as a person; around it, most words are debris
+    text = (
+        "fwd hte oxq bywn rcvd tnk ulp exq\nTT eoMMENTS AND QUORBATTE\n2 wy,\n"
+        "CONCUR: WhdhT iti qzl vbno wyth oodb plim\n"
+    )
+    assert _names(text, [_ent(text, "QUORBATTE")]) == []
+    # the same unlisted name in clean prose stays
+    text = (
+        "The delegation was led by the finance minister, and after the meeting Quorbatte "
+        "told the ambassador that the budget would be presented to parliament next week."
+    )
+    assert _names(text, [_ent(text, "Quorbatte")]) == ["Quorbatte"]
