@@ -87,7 +87,6 @@ from redactcheck.detect.pii.person_spread import (
 #: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
 #: the middle initial's full stop may stand inside the title.
 _ACT_AFTER = re.compile(rf"(?:\s+[{_UP}][\w'’-]*\.?){{0,6}}\s+(?:Act|ACT)\b")
-_LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*")
 
 
@@ -203,7 +202,7 @@ def find_people(
                 continue  # once, and a dictionary proper noun: "Carthage", "Sparta"
             elif _AT_PLACE.search(text, max(0, a - 6), a):
                 continue  # once, after "at" / "in": "THE OFFICE AT APAPA"
-            elif not nw.is_name(word) and _noisy_around(text, a, b, nw):
+            elif not nw.is_name(word) and cand.noisy_around(text, a, b, nw):
                 # once, in a bad scan, and no name list holds it: the model reads misread words
                 # and debris as names there ("Secreta", "SPATGH", "Recd"); a real name seen once
                 # in such a text is most often a listed one, or it has a cue of its own
@@ -292,16 +291,6 @@ def find_people(
         if (p.basis in _CUED or not _publisher(text, p.start, p.end))
         and not _work_title(text, p.start)
     ]
-
-
-def _noisy_around(text: str, a: int, b: int, nw) -> bool:
-    """The lines around a word read as a bad scan: a quarter or more of the lower-case words
-    within 200 characters are no English word (a document-wide test misses a clean page
-    that holds a damaged block, or the reverse)."""
-    words = _LOWER_TOKEN.findall(text, max(0, a - 200), min(len(text), b + 200))
-    if len(words) < 8:
-        return True  # a form or a column of debris: no prose to vouch for the word
-    return sum(not nw.is_english(w) for w in words) >= 0.25 * len(words)
 
 
 _AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")

@@ -509,3 +509,15 @@ def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped
         "told the ambassador that the budget would be presented to parliament next week."
     )
     assert _names(text, [_ent(text, "Quorbatte")]) == ["Quorbatte"]
+
+
+def test_a_lone_surname_in_scan_debris_is_not_taken():
+    # a census surname standing alone in a line of OCR debris is a misread, not a person
+    text = (
+        "erogatory infrmtn.\n\n& barng chacksd wybr Sullivan. Lo qzt\ncre\nqHard pste? "
+        "oodb trnw ulp exq plim vbno\n"
+    )
+    assert "Sullivan" not in _names(text)
+    # in clean prose the same lone surname is a (weak) finding
+    text = "After the reception the delegates left, and later that evening Sullivan drove home."
+    assert "Sullivan" in _names(text)
