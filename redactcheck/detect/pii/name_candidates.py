@@ -230,12 +230,18 @@ def ocr_noisy(text: str, nw: NameWords) -> bool:
     return unknown > 0.2 * len(words)
 
 
+_NOISE_WORDS_MIN = 6
+
+
 def noisy_around(text: str, a: int, b: int, nw) -> bool:
-    """The lines around a word read as a bad scan: a quarter or more of the lower-case words
-    within 200 characters are no English word (a document-wide test misses a clean page
-    that holds a damaged block, or the reverse)."""
+    """The lines around a word read as a bad scan: six lower-case words or more within 200
+    characters, a quarter of them or more no English word (a document-wide test misses a clean
+    page that holds a damaged block, or the reverse)."""
     words = _LOWER_TOKEN.findall(text, max(0, a - 200), min(len(text), b + 200))
-    return bool(words) and sum(not nw.is_english(w) for w in words) >= 0.25 * len(words)
+    # a few lower-case words (a cable in capitals: "reftel", "demarche") are no evidence
+    return len(words) >= _NOISE_WORDS_MIN and sum(
+        not nw.is_english(w) for w in words
+    ) >= 0.25 * len(words)
 
 
 #: Before these a pair of capitalised words is most often a place or a body ("cleared at Kerem
