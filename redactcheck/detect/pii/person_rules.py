@@ -204,7 +204,7 @@ def find_people(
                 continue  # once, after "at" / "in": "THE OFFICE AT APAPA"
             elif not nw.is_name(word) and cand.noisy_around(text, a, b, nw):
                 # once, in a bad scan, and no name list holds it: the model reads misread words
-                # and debris as names there ("Secreta", "SPATGH", "Recd"); a real name seen once
+                # and debris as names there ("Memorandm", "DISPTCH", "Rcvd"); a real name seen once
                 # in such a text is most often a listed one, or it has a cue of its own
                 continue
             elif word.isupper():

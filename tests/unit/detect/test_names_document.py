@@ -499,8 +499,8 @@ def test_a_law_named_after_a_person_with_a_middle_initial_is_not_a_person():
 def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped():
     # the model reads a misread form word as a person; around it, most words are debris
     text = (
-        "fwd hte oxq bywn rcvd tnk ulp exq\nTT eoMMENTS AND QUORBATTE\n2 wy,\n"
-        "CONCUR: WhdhT iti qzl vbno wyth oodb plim\n"
+        "fwd hte oxq bywn rcvd tnk ulp exq\nRR ppROVED BY QUORBATTE\n7 zq,\n"
+        "FILED: GvrmT oqa qzl vbno wyth oodb plim\n"
     )
     assert _names(text, [_ent(text, "QUORBATTE")]) == []
     # the same unlisted name in clean prose stays
@@ -514,7 +514,7 @@ def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped
 def test_a_lone_surname_in_scan_debris_is_not_taken():
     # a census surname standing alone in a line of OCR debris is a misread, not a person
     text = (
-        "erogatory infrmtn.\n\n& barng chacksd wybr Sullivan. Lo qzt\ncre\nqHard pste? "
+        "vrnqt ovrpld tnkr.\n\n% qelb frnto wybr Sullivan. Ux qzt\nmrv\nzPlad okst? "
         "oodb trnw ulp exq plim vbno\n"
     )
     assert "Sullivan" not in _names(text)
