@@ -230,6 +230,20 @@ def ocr_noisy(text: str, nw: NameWords) -> bool:
     return unknown > 0.2 * len(words)
 
 
+_NOISE_WORDS_MIN = 6
+
+
+def noisy_around(text: str, a: int, b: int, nw) -> bool:
+    """The lines around a word read as a bad scan: six lower-case words or more within 200
+    characters, a quarter of them or more no English word (a document-wide test misses a clean
+    page that holds a damaged block, or the reverse)."""
+    words = _LOWER_TOKEN.findall(text, max(0, a - 200), min(len(text), b + 200))
+    # a few lower-case words (a cable in capitals: "reftel", "demarche") are no evidence
+    return len(words) >= _NOISE_WORDS_MIN and sum(
+        not nw.is_english(w) for w in words
+    ) >= 0.25 * len(words)
+
+
 #: Before these a pair of capitalised words is most often a place or a body ("cleared at Kerem
 #: Shalom", "the Departement du Renseignement").
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|near|the|via|into|across|At|In|The)[ \t]+$")
@@ -489,7 +503,9 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             continue  # "Thais", "Swiss"
         # a surname of the census, or a word the model calls a person elsewhere in the text
         # (a dictionary proper noun is never evidence FOR a person: see proper_nouns.txt)
-        if (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words:
+        if (
+            (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words
+        ) and not noisy_around(text, m.start("name"), m.end("name"), nw):
             add(*m.span("name"), "lone-surname")
 
 

@@ -480,3 +480,44 @@ def test_far_spellings_in_capitals_are_found_too():
     names = _names(text)
     assert "KWADRAZZANI" in names  # eleven letters, three misread, a run shared
     assert "COMMITTEE" not in names
+
+
+def test_a_law_named_after_a_person_with_a_middle_initial_is_not_a_person():
+    # a release stamp citing a statute named after a person: the name is the law's title
+    for text in (
+        "Released under the Orla B. Vantreight\n\nMemorial Records Act of 1994.",
+        "RELEASE UNDER THE GOVERNOR ORLA B. VANTREIGHT MEMORIAL RECORDS ACT OF 1994",
+    ):
+        first = text.index("Orla") if "Orla" in text else text.index("ORLA")
+        ner = [(first, first + 4, "PERSON")]
+        assert _names(text, ner) == []
+    # a person who merely supported a law is still a person
+    text = "Senator Orla B. Vantreight spoke for hours against the Records Act."
+    assert "Orla B. Vantreight" in " ".join(_names(text, [_ent(text, "Orla B. Vantreight")]))
+
+
+def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped():
+    # the model reads a misread form word as a person; around it, most words are debris
+    text = (
+        "fwd hte oxq bywn rcvd tnk ulp exq\nRR ppROVED BY QUORBATTE\n7 zq,\n"
+        "FILED: GvrmT oqa qzl vbno wyth oodb plim\n"
+    )
+    assert _names(text, [_ent(text, "QUORBATTE")]) == []
+    # the same unlisted name in clean prose stays
+    text = (
+        "The delegation was led by the finance minister, and after the meeting Quorbatte "
+        "told the ambassador that the budget would be presented to parliament next week."
+    )
+    assert _names(text, [_ent(text, "Quorbatte")]) == ["Quorbatte"]
+
+
+def test_a_lone_surname_in_scan_debris_is_not_taken():
+    # a census surname standing alone in a line of OCR debris is a misread, not a person
+    text = (
+        "vrnqt ovrpld tnkr.\n\n% qelb frnto wybr Sullivan. Ux qzt\nmrv\nzPlad okst? "
+        "oodb trnw ulp exq plim vbno\n"
+    )
+    assert "Sullivan" not in _names(text)
+    # in clean prose the same lone surname is a (weak) finding
+    text = "After the reception the delegates left, and later that evening Sullivan drove home."
+    assert "Sullivan" in _names(text)
