@@ -270,6 +270,7 @@ def _node(op, av, flags: int) -> _Piece:
         required: frozenset[str] | None = frozenset()
         before = 0
         for p in pieces:
+            own: frozenset[str] | None
             if p.exact is not None and _score(p.exact)[0] >= 1:
                 own = p.exact  # no line break in it: it starts where the alternative does
             else:
