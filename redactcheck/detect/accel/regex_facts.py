@@ -14,6 +14,7 @@ import re._constants as C  # noqa: N812 - the parser's opcode names
 import re._parser as P  # noqa: N812
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -323,8 +324,13 @@ def keyword_lines_above(regex: str, flags: int = 0) -> int:
     return min(_keyword_piece(regex, flags)[0].before, max_newlines(regex, flags))
 
 
+@lru_cache(maxsize=1024)
 def _keyword_piece(regex: str, flags: int) -> tuple[_Piece, frozenset[str] | None]:
-    """The parsed piece whose keywords :func:`keywords` gives, and those keywords."""
+    """The parsed piece whose keywords :func:`keywords` gives, and those keywords.
+
+    Memoised: the gate asks for a pattern's keywords and for how far above them a match can
+    start, and the analysis of a long pattern (an address block's state list) is the larger
+    part of a scanner's start-up."""
     items, in_force = parse(regex, flags)
     piece = _seq(items, in_force)
     found = piece.required
