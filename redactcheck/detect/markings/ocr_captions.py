@@ -213,11 +213,18 @@ def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
             hit = _field_value(text[lo:hi])
             if hit is None:
                 continue
-            span = (lo + hit[0], lo + hit[1])
-            if not any(span[0] < e and s < span[1] for s, e in taken):
-                out.append((span[0], span[1], hit[2]))
-                taken.append(span)
+            _claim((lo + hit[0], lo + hit[1], hit[2]), out, taken)
     return out
+
+
+def _claim(
+    found: tuple[int, int, str], out: list[tuple[int, int, str]], taken: list[tuple[int, int]]
+) -> None:
+    """Keep ``found`` unless it overlaps a span already taken (by a rule or an earlier step)."""
+    start, end, _ = found
+    if not any(start < e and s < end for s, e in taken):
+        out.append(found)
+        taken.append((start, end))
 
 
 @lru_cache(maxsize=4096)
@@ -274,9 +281,7 @@ def slot_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
             span = (lo + hit[0], lo + hit[1])
             if not _SLOT_AFTER.match(text, span[1]):
                 continue
-            if not any(span[0] < e and s < span[1] for s, e in taken):
-                out.append((span[0], span[1], hit[2]))
-                taken.append(span)
+            _claim((span[0], span[1], hit[2]), out, taken)
     return out
 
 
