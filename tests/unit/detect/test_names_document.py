@@ -514,10 +514,10 @@ def test_a_lone_unlisted_word_the_model_calls_a_person_in_scan_debris_is_dropped
 def test_a_lone_surname_in_scan_debris_is_not_taken():
     # a census surname standing alone in a line of OCR debris is a misread, not a person
     text = (
-        "vrnqt ovrpld tnkr.\n\n% qelb frnto wybr Sullivan. Ux qzt\nmrv\nzPlad okst? "
+        "vrnqt ovrpld tnkr.\n\n% qelb frnto wybr Pemberton. Ux qzt\nmrv\nzPlad okst? "
         "oodb trnw ulp exq plim vbno\n"
     )
-    assert "Sullivan" not in _names(text)
+    assert "Pemberton" not in _names(text)
     # in clean prose the same lone surname is a (weak) finding
-    text = "After the reception the delegates left, and later that evening Sullivan drove home."
-    assert "Sullivan" in _names(text)
+    text = "After the reception the delegates left, and later that evening Pemberton drove home."
+    assert "Pemberton" in _names(text)
