@@ -36,6 +36,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
+from redactcheck.detect.markings.taken import claim
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
 # with a capital or a look-alike: everything else never reaches Python. A leading newline, not
@@ -215,9 +216,7 @@ def banner_findings(
             if boxes:
                 boxes += _box_neighbours(text, lo, hi, {w for _, _, w in boxes})
                 for hit in boxes:
-                    if not any(hit[0] < e and s < hit[1] for s, e in taken):
-                        out.append(hit)
-                        taken.append(hit[:2])
+                    claim(hit, out, taken)
                 continue
         if len(line.strip()) > lex.max_line:
             continue
@@ -228,18 +227,13 @@ def banner_findings(
         if hit is None:
             missed.append((lo, hi))
             continue
-        start, end, word = hit
-        if any(start < e and s < end for s, e in taken):
-            continue
-        out.append(hit)
-        taken.append((start, end))
+        claim(hit, out, taken)
     levels = levels | {word for _, _, word in out}
     if levels:
         for lo, hi in missed:
             hit = _evidence_prefix(text, lo, hi, lex, levels)
-            if hit is not None and not any(hit[0] < e and s < hit[1] for s, e in taken):
-                out.append(hit)
-                taken.append(hit[:2])
+            if hit is not None:
+                claim(hit, out, taken)
     return out
 
 

@@ -25,6 +25,7 @@ from redactcheck.detect.markings.ocr_banner import (
     banner_lexicon,
     banner_word,
 )
+from redactcheck.detect.markings.taken import claim
 
 
 def caption_findings(
@@ -146,11 +147,7 @@ def phrase_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         hit = _phrase_in(text, max(block_lo, m_start - 30), min(block_hi, m_end + 30), lex)
         if hit is None:
             continue
-        start, stop, phrase = hit
-        if any(start < e and s < stop for s, e in taken):
-            continue
-        out.append(hit)
-        taken.append((start, stop))
+        claim(hit, out, taken)
     return out
 
 
@@ -213,18 +210,8 @@ def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
             hit = _field_value(text[lo:hi])
             if hit is None:
                 continue
-            _claim((lo + hit[0], lo + hit[1], hit[2]), out, taken)
+            claim((lo + hit[0], lo + hit[1], hit[2]), out, taken)
     return out
-
-
-def _claim(
-    found: tuple[int, int, str], out: list[tuple[int, int, str]], taken: list[tuple[int, int]]
-) -> None:
-    """Keep ``found`` unless it overlaps a span already taken (by a rule or an earlier step)."""
-    start, end, _ = found
-    if not any(start < e and s < end for s, e in taken):
-        out.append(found)
-        taken.append((start, end))
 
 
 @lru_cache(maxsize=4096)
@@ -281,7 +268,7 @@ def slot_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
             span = (lo + hit[0], lo + hit[1])
             if not _SLOT_AFTER.match(text, span[1]):
                 continue
-            _claim((span[0], span[1], hit[2]), out, taken)
+            claim((span[0], span[1], hit[2]), out, taken)
     return out
 
 

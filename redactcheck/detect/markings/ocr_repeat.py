@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.taken import claim, overlaps
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -80,11 +81,8 @@ def repeated_level_findings(
         if " " in level:
             continue  # TOP SECRET: its SECRET is found as SECRET when SECRET is printed
         for start, end in _occurrences(text, level):
-            if any(start < e and s < end for s, e in taken):
-                continue
-            if _in_stamp_position(text, start, end, colloc):
-                out.append((start, end, level))
-                taken.append((start, end))
+            if not overlaps(start, end, taken) and _in_stamp_position(text, start, end, colloc):
+                claim((start, end, level), out, taken)
     return out
 
 
