@@ -66,6 +66,19 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _measured(startup: float, t1: float, c1: float, size: int, count: int, spans: dict) -> dict:
+    """What a child reports: start-up, scan wall and CPU seconds since ``t1``/``c1``, bytes,
+    findings and PERSON spans per file."""
+    return {
+        "startup": startup,
+        "seconds": time.perf_counter() - t1,
+        "cpu": cpu_seconds() - c1,
+        "bytes": size,
+        "findings": count,
+        "spans": spans,
+    }
+
+
 def child_redactcheck(files: list[Path], names: bool, jobs: int) -> dict:
     t0 = time.perf_counter()
     from redactcheck.config import Config
@@ -87,15 +100,7 @@ def child_redactcheck(files: list[Path], names: bool, jobs: int) -> dict:
         spans[Path(result.path).name] = [
             [f.start, f.end, f.rule_id] for f in result.findings if f.entity == "PERSON"
         ]
-    seconds = time.perf_counter() - t1
-    return {
-        "startup": startup,
-        "seconds": seconds,
-        "cpu": cpu_seconds() - c1,
-        "bytes": size,
-        "findings": count,
-        "spans": spans,
-    }
+    return _measured(startup, t1, c1, size, count, spans)
 
 
 def _offline_presidio():
@@ -138,15 +143,7 @@ def child_presidio(files: list[Path]) -> dict:
         results = analyzer.analyze(text=text, language="en")
         count += len(results)
         spans[path.name] = [[r.start, r.end] for r in results if r.entity_type == "PERSON"]
-    seconds = time.perf_counter() - t1
-    return {
-        "startup": startup,
-        "seconds": seconds,
-        "cpu": cpu_seconds() - c1,
-        "bytes": size,
-        "findings": count,
-        "spans": spans,
-    }
+    return _measured(startup, t1, c1, size, count, spans)
 
 
 def grep_patterns() -> tuple[list[str], int, int]:
