@@ -162,12 +162,12 @@ def test_stray_ocr_dot_before_an_initial_and_families(scanner):
     """A stray OCR dot before an initial does not cut a full name broken at the line end; a
     family is named by its surname, but a nationality or a place before "family" is not one."""
     text = (
-        "Our Boston field office reports that, given the inquiry into JOSEPH .T.\n"
+        "Our Boston field office reports that, given the inquiry into THADDEUS .T.\n"
         "KOWALCZYK, members of the KOWALCZYK family were not interviewed. An American family "
         "and a New York family stayed.\n"
     )
     found = _texts(_people(scanner, text))
-    assert "JOSEPH .T.\nKOWALCZYK" in found
+    assert "THADDEUS .T.\nKOWALCZYK" in found
     assert found.count("KOWALCZYK") == 1
     assert not any(w in f for f in found for w in ("American", "York"))
 

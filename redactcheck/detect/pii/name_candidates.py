@@ -44,7 +44,8 @@ _WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
 #: A run of name-shaped words on one line, particles and middle initials allowed between.
 _RUN = re.compile(
     rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
-    rf"(?:[{_UP}]\.[ \t]+)?{_W})+"
+    # a middle initial, perhaps with a stray OCR dot before it, may end its line ("ORRIN .T.⏎...")
+    rf"(?:\.?[{_UP}]\.(?:[ \t]+|[ \t]*\n[ \t]*))?{_W})+"
     rf"(?![\w'’-])"
 )
 _REPORT_VERBS = (
