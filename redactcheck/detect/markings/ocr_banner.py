@@ -36,6 +36,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
+from redactcheck.detect.markings.ocr_repeat import LEVEL_FORMS, LevelForms
 from redactcheck.detect.markings.taken import claim
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
@@ -598,19 +599,22 @@ def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
 
 
 #: What :func:`_scan` finds in a text: approximate banner word ends, control-phrase hints,
-#: and stamp-phrase anchors.
-Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]
+#: stamp-phrase anchors, and the level words in their three cases.
+Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]], LevelForms]
 #: The last text scanned and what :func:`_scan` found in it (banner and phrase steps share it).
-_LAST: tuple[str | None, Scanned] = (None, ([], [], []))
+_LAST: tuple[str | None, Scanned] = (None, ([], [], [], {}))
 
 
 def _scan(text: str) -> Scanned | None:
-    """One Hyperscan pass over ``text`` for three steps: the sorted end offsets of approximate
+    """One Hyperscan pass over ``text`` for four steps: the sorted end offsets of approximate
     banner word matches, the ``(start, end)`` of the control-phrase hints as ``finditer`` of
-    ``_PHRASE_HINT`` gives them, and the ``(start, anchor index)`` of every stamp-phrase
-    anchor (``ocr_phrases``; unsorted, as its own scan gave them). None without Hyperscan.
-    The last text's result is kept, so the banner, caption-phrase and stamp-phrase steps scan
-    it once."""
+    ``_PHRASE_HINT`` gives them, the ``(start, anchor index)`` of every stamp-phrase
+    anchor (``ocr_phrases``; unsorted, as its own scan gave them), and the ascending start of
+    every occurrence of each of ``ocr_repeat.LEVEL_FORMS`` (``SECRET``, ``Secret``,
+    ``secret`` …; the repeated-level step counted and found them with six to eighteen
+    ``str.count``/``str.find`` passes over the whole text). None without Hyperscan.
+    The last text's result is kept, so the banner, caption-phrase, stamp-phrase and
+    repeated-level steps scan it once."""
     global _LAST
     built = _word_scan()
     if built is None:
@@ -618,11 +622,13 @@ def _scan(text: str) -> Scanned | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    scan, words, first_anchor = built
+    scan, words, first_anchor, first_form = built
     ends: list[int] = []
     hints: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
+    forms: list[int] = []  # end << 4 | form index (Hyperscan reports by end: starts ascend)
     add_end, add_hint, add_anchor = ends.append, hints.append, anchors.append
+    add_form = forms.append
     anchor_lengths = phrase_lexicon().anchor_lengths
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
@@ -630,15 +636,34 @@ def _scan(text: str) -> Scanned | None:
             add_end(end)
         elif i < first_anchor:
             add_hint((end - _HINT_LENGTHS[i - words], i - words))
-        else:
+        elif i < first_form:
             i -= first_anchor
             add_anchor((end - anchor_lengths[i], i))
+        else:
+            add_form(end << 4 | (i - first_form))
 
     scan(ascii_view(text), on_match)
     ends.sort()
-    found = (ends, _leftmost_first(hints), anchors)
+    found = (ends, _leftmost_first(hints), anchors, _by_form(forms))
     _LAST = (text, found)
     return found
+
+
+def _by_form(hits: list[int]) -> LevelForms:
+    """Start offsets per level form, ascending, from ``end << 4 | form index`` hits."""
+    out: LevelForms = {}
+    for hit in hits:
+        form = LEVEL_FORMS[hit & 15]
+        out.setdefault(form, []).append((hit >> 4) - len(form))
+    return out
+
+
+def level_forms(text: str) -> LevelForms | None:
+    """Where each of ``ocr_repeat.LEVEL_FORMS`` occurs in ``text`` (every occurrence, part
+    of a longer word or not: ``ocr_repeat`` judges), from the shared scan; None without
+    Hyperscan."""
+    scanned = _scan(text)
+    return None if scanned is None else scanned[3]
 
 
 def phrase_anchors(text: str) -> list[tuple[int, int]] | None:
@@ -664,11 +689,12 @@ def _leftmost_first(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_scan():
-    """``(scan(view, on_match), n, m)`` for a Hyperscan database of the banner words (ids below
-    ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below ``m``),
-    then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own database
-    would hold, so the same matches: Hyperscan reports every match of every pattern of a
-    database, whatever else the database holds), or None."""
+    """``(scan(view, on_match), n, m, k)`` for a Hyperscan database of the banner words (ids
+    below ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below
+    ``m``), then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own
+    database would hold, so the same matches: Hyperscan reports every match of every pattern
+    of a database, whatever else the database holds; ids below ``k``), then the level forms
+    of ``ocr_repeat`` (literal text, exact), or None."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -690,12 +716,14 @@ def _word_scan():
     patterns += _HINT_PIECES
     first_anchor = len(patterns)
     patterns += phrase_lexicon().anchors
+    first_form = len(patterns)
+    patterns += [re.escape(form) for form in LEVEL_FORMS]
     bounds += [0] * (len(patterns) - words)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan, words, first_anchor
+    return db.scan, words, first_anchor, first_form
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds

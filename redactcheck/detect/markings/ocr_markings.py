@@ -197,8 +197,9 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line
     printed = levels | {word for _, _, word in damaged if word in _LEVEL_NAMES}
-    printed |= ocr_repeat.title_case_banners(text)  # "Secret" alone atop every page
-    for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed):
+    forms = ocr_banner.level_forms(text)  # the level words, from the banner step's scan
+    printed |= ocr_repeat.title_case_banners(text, forms)  # "Secret" alone atop every page
+    for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed, forms):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]

@@ -3,6 +3,8 @@ rules/lexicons/ocr_markings.yaml, run through the rule detector as a scan runs t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redactcheck.detect.lexicons import load_lexicon
@@ -260,6 +262,35 @@ def test_the_shared_banner_scan_gives_the_stamp_phrase_anchors_of_their_own_scan
         assert sorted(ocr_banner.phrase_anchors(text)) == expected, text
         checked += bool(expected)
     assert checked > 500
+
+
+def test_the_shared_banner_scan_gives_the_level_words_a_find_loop_gives():
+    """The banner scan also reports where the level words stand, in their three cases (the
+    repeated-level step used to count and find them with ``str`` passes of its own): every
+    occurrence, inside longer words too, and the step's results are the same either way."""
+    import random
+
+    from redactcheck.detect.markings import ocr_banner, ocr_repeat
+
+    if ocr_banner._word_scan() is None:
+        pytest.skip("Hyperscan is not installed")
+    rng = random.Random(17)
+    pieces = ["SECRET", "Secret", "secret", "SECRETS", "CONFIDENTIAL", "confidential", "é"]
+    pieces += ["Unclassified", "UNCLASSIFIED", "TOP ", "x", "_", " ", "\n", "\n", "."]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        forms = ocr_banner.level_forms(text)
+        assert forms is not None
+        for form in ocr_repeat.LEVEL_FORMS:
+            expected = [m.start() for m in re.finditer(re.escape(form), text)]
+            assert forms.get(form, []) == expected, (form, text)
+        assert ocr_repeat.title_case_banners(text, forms) == ocr_repeat.title_case_banners(text)
+        for level in ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"):
+            found = ocr_repeat._occurrences(text, level, forms)
+            assert found == ocr_repeat._occurrences(text, level), (level, text)
+            checked += bool(found)
+    assert checked > 1000
 
 
 @pytest.mark.parametrize(
