@@ -35,8 +35,8 @@ from rapidfuzz.process import extractOne as _extract_one
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.literals import SHARED, Places
 from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
-from redactcheck.detect.markings.ocr_repeat import LEVEL_FORMS, LevelForms
 from redactcheck.detect.markings.taken import claim
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
@@ -599,8 +599,8 @@ def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
 
 
 #: What :func:`_scan` finds in a text: approximate banner word ends, control-phrase hints,
-#: stamp-phrase anchors, and the level words in their three cases.
-Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]], LevelForms]
+#: stamp-phrase anchors, and the words of ``literals.SHARED``.
+Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]], Places]
 #: The last text scanned and what :func:`_scan` found in it (banner and phrase steps share it).
 _LAST: tuple[str | None, Scanned] = (None, ([], [], [], {}))
 
@@ -610,11 +610,9 @@ def _scan(text: str) -> Scanned | None:
     banner word matches, the ``(start, end)`` of the control-phrase hints as ``finditer`` of
     ``_PHRASE_HINT`` gives them, the ``(start, anchor index)`` of every stamp-phrase
     anchor (``ocr_phrases``; unsorted, as its own scan gave them), and the ascending start of
-    every occurrence of each of ``ocr_repeat.LEVEL_FORMS`` (``SECRET``, ``Secret``,
-    ``secret`` …; the repeated-level step counted and found them with six to eighteen
-    ``str.count``/``str.find`` passes over the whole text). None without Hyperscan.
-    The last text's result is kept, so the banner, caption-phrase, stamp-phrase and
-    repeated-level steps scan it once."""
+    every occurrence of each word of ``literals.SHARED`` (the level words, the form labels:
+    see that module). None without Hyperscan. The last text's result is kept, so the
+    banner, caption, phrase, form and repeated-level steps scan it once."""
     global _LAST
     built = _word_scan()
     if built is None:
@@ -622,13 +620,13 @@ def _scan(text: str) -> Scanned | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    scan, words, first_anchor, first_form = built
+    scan, words, first_anchor, first_word = built
     ends: list[int] = []
     hints: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
-    forms: list[int] = []  # end << 4 | form index (Hyperscan reports by end: starts ascend)
+    words_at: list[int] = []  # end << 5 | word index (reported by end: starts ascend)
     add_end, add_hint, add_anchor = ends.append, hints.append, anchors.append
-    add_form = forms.append
+    add_word = words_at.append
     anchor_lengths = phrase_lexicon().anchor_lengths
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
@@ -636,32 +634,31 @@ def _scan(text: str) -> Scanned | None:
             add_end(end)
         elif i < first_anchor:
             add_hint((end - _HINT_LENGTHS[i - words], i - words))
-        elif i < first_form:
+        elif i < first_word:
             i -= first_anchor
             add_anchor((end - anchor_lengths[i], i))
         else:
-            add_form(end << 4 | (i - first_form))
+            add_word(end << 5 | (i - first_word))
 
     scan(ascii_view(text), on_match)
     ends.sort()
-    found = (ends, _leftmost_first(hints), anchors, _by_form(forms))
+    found = (ends, _leftmost_first(hints), anchors, _places(words_at))
     _LAST = (text, found)
     return found
 
 
-def _by_form(hits: list[int]) -> LevelForms:
-    """Start offsets per level form, ascending, from ``end << 4 | form index`` hits."""
-    out: LevelForms = {}
+def _places(hits: list[int]) -> Places:
+    """Start offsets per shared word, ascending, from ``end << 5 | word index`` hits."""
+    out: Places = {}
     for hit in hits:
-        form = LEVEL_FORMS[hit & 15]
-        out.setdefault(form, []).append((hit >> 4) - len(form))
+        word = SHARED[hit & 31]
+        out.setdefault(word, []).append((hit >> 5) - len(word))
     return out
 
 
-def level_forms(text: str) -> LevelForms | None:
-    """Where each of ``ocr_repeat.LEVEL_FORMS`` occurs in ``text`` (every occurrence, part
-    of a longer word or not: ``ocr_repeat`` judges), from the shared scan; None without
-    Hyperscan."""
+def shared_places(text: str) -> Places | None:
+    """Where each word of ``literals.SHARED`` occurs in ``text`` (every occurrence, part of
+    a longer word or not: the steps judge), from the shared scan; None without Hyperscan."""
     scanned = _scan(text)
     return None if scanned is None else scanned[3]
 
@@ -693,8 +690,8 @@ def _word_scan():
     below ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below
     ``m``), then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own
     database would hold, so the same matches: Hyperscan reports every match of every pattern
-    of a database, whatever else the database holds; ids below ``k``), then the level forms
-    of ``ocr_repeat`` (literal text, exact), or None."""
+    of a database, whatever else the database holds; ids below ``k``), then the words of
+    ``literals.SHARED`` (literal text, exact), or None."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -716,14 +713,15 @@ def _word_scan():
     patterns += _HINT_PIECES
     first_anchor = len(patterns)
     patterns += phrase_lexicon().anchors
-    first_form = len(patterns)
-    patterns += [re.escape(form) for form in LEVEL_FORMS]
+    first_word = len(patterns)
+    assert len(SHARED) <= 32  # a hit packs the word's index in five bits (``_scan``)
+    patterns += [re.escape(word) for word in SHARED]
     bounds += [0] * (len(patterns) - words)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan, words, first_anchor, first_form
+    return db.scan, words, first_anchor, first_word
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds

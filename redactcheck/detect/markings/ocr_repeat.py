@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.literals import Places, finds
 from redactcheck.detect.markings.taken import claim, overlaps
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -45,15 +46,6 @@ _TITLE_WORDS = (
     ("CONFIDENTIAL", "Confidential"),
     ("UNCLASSIFIED", "Unclassified"),
 )
-#: Every level word this step looks for, in the three cases it reads (capitals, title, lower).
-#: None of them overlaps itself (no proper prefix is also a suffix), so every occurrence is
-#: also one that a ``str.find`` loop or ``str.count`` sees.
-LEVEL_FORMS = tuple(
-    form for level, _ in _TITLE_WORDS for form in (level, level.title(), level.lower())
-)
-#: Ascending start offsets of each form of ``LEVEL_FORMS`` in a text (a form that does not
-#: occur may be missing), from the banner step's shared scan (``ocr_banner.level_forms``).
-LevelForms = dict[str, list[int]]
 
 
 @lru_cache(maxsize=4)
@@ -61,13 +53,13 @@ def _title_line(word: str) -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*{word}[ \t.]*$", re.MULTILINE)
 
 
-def title_case_banners(text: str, forms: LevelForms | None = None) -> frozenset[str]:
+def title_case_banners(text: str, places: Places | None = None) -> frozenset[str]:
     """The levels ``text`` prints in title case alone on a line at least ``_TITLE_REPEATS``
     times: page evidence as good as a banner in capitals. The word's count first (from
-    ``forms``, the shared scan, when given; else one ``str.count`` per level)."""
+    ``places``, the shared scan, when given; else one ``str.count`` per level)."""
     found = set()
     for level, word in _TITLE_WORDS:
-        count = text.count(word) if forms is None else len(forms.get(word, ()))
+        count = text.count(word) if places is None else len(finds(text, word, places))
         if count < _TITLE_REPEATS:
             continue
         if len(_title_line(word).findall(text)) >= _TITLE_REPEATS:
@@ -84,45 +76,36 @@ def repeated_level_findings(
     text: str,
     taken: list[tuple[int, int]],
     levels: frozenset[str],
-    forms: LevelForms | None = None,
+    places: Places | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, level)`` of exact level words in stamp position that do not overlap
     ``taken`` (extended with what this step finds). ``levels``: the levels the text prints as
-    banners (``SECRET``, ``CONFIDENTIAL``...); nothing is reported without one. ``forms``:
+    banners (``SECRET``, ``CONFIDENTIAL``...); nothing is reported without one. ``places``:
     where the level words occur, when the shared scan found them already."""
     out: list[tuple[int, int, str]] = []
     colloc = _collocations()
     for level in sorted(levels):
         if " " in level:
             continue  # TOP SECRET: its SECRET is found as SECRET when SECRET is printed
-        for start, end in _occurrences(text, level, forms):
+        for start, end in _occurrences(text, level, places):
             if not overlaps(start, end, taken) and _in_stamp_position(text, start, end, colloc):
                 claim((start, end, level), out, taken)
     return out
 
 
-def _occurrences(text: str, level: str, forms: LevelForms | None = None):
+def _occurrences(text: str, level: str, places: Places | None = None):
     """Every whole-word occurrence of ``level`` in capitals, title case or lower case
-    (``SECRET``, ``Secret``, ``secret``): from ``forms`` (the shared scan) when given, else
+    (``SECRET``, ``Secret``, ``secret``): from ``places`` (the shared scan) when given, else
     literal ``str.find`` loops, no copy of the text (upper-casing a whole record cost more
     than the rest of the step)."""
     n = len(level)
     found: list[tuple[int, int]] = []
     for form in (level, level.title(), level.lower()):
-        starts = _finds(text, form) if forms is None else forms.get(form, ())
-        for i in starts:
+        for i in finds(text, form, places):
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 found.append((i, j))
     return sorted(found)
-
-
-def _finds(text: str, form: str):
-    """Start of every occurrence of ``form`` (which does not overlap itself) in ``text``."""
-    i = text.find(form)
-    while i >= 0:
-        yield i
-        i = text.find(form, i + len(form))
 
 
 def _in_stamp_position(text: str, start: int, end: int, colloc: frozenset[str]) -> bool:
