@@ -13,8 +13,9 @@ case (``Secret.``), is that page's stamp.
 Not a stamp: the word inside prose (``KEEP IT SECRET FROM THEM`` has words on both sides), a
 collocation that makes it an ordinary adjective (``SECRET SERVICE``, ``CONFIDENTIAL
 INFORMANT``, the words of ``rules/lexicons/ocr_markings.yaml`` ``level_collocations``), and
-any level the text does not print as a banner. Cost: one literal ``str.find`` loop per level
-the text prints, only on texts that print one.
+any level the text does not print as a banner. Cost: the places of the level words come from
+the banner step's Hyperscan pass, which runs anyway (``literals.py``); only their occurrences
+are looked at, and only on texts that print a level (``str`` passes without Hyperscan).
 """
 
 from __future__ import annotations
