@@ -35,6 +35,7 @@ from rapidfuzz.process import extractOne as _extract_one
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.literals import SHARED, Places
 from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
 from redactcheck.detect.markings.taken import claim
 
@@ -598,19 +599,20 @@ def _candidate_lines_re(text: str, lex: BannerLexicon) -> list[tuple[int, int]]:
 
 
 #: What :func:`_scan` finds in a text: approximate banner word ends, control-phrase hints,
-#: and stamp-phrase anchors.
-Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]
+#: stamp-phrase anchors, and the words of ``literals.SHARED``.
+Scanned = tuple[list[int], list[tuple[int, int]], list[tuple[int, int]], Places]
 #: The last text scanned and what :func:`_scan` found in it (banner and phrase steps share it).
-_LAST: tuple[str | None, Scanned] = (None, ([], [], []))
+_LAST: tuple[str | None, Scanned] = (None, ([], [], [], {}))
 
 
 def _scan(text: str) -> Scanned | None:
-    """One Hyperscan pass over ``text`` for three steps: the sorted end offsets of approximate
+    """One Hyperscan pass over ``text`` for four steps: the sorted end offsets of approximate
     banner word matches, the ``(start, end)`` of the control-phrase hints as ``finditer`` of
-    ``_PHRASE_HINT`` gives them, and the ``(start, anchor index)`` of every stamp-phrase
-    anchor (``ocr_phrases``; unsorted, as its own scan gave them). None without Hyperscan.
-    The last text's result is kept, so the banner, caption-phrase and stamp-phrase steps scan
-    it once."""
+    ``_PHRASE_HINT`` gives them, the ``(start, anchor index)`` of every stamp-phrase
+    anchor (``ocr_phrases``; unsorted, as its own scan gave them), and the ascending start of
+    every occurrence of each word of ``literals.SHARED`` (the level words, the form labels:
+    see that module). None without Hyperscan. The last text's result is kept, so the
+    banner, caption, phrase, form and repeated-level steps scan it once."""
     global _LAST
     built = _word_scan()
     if built is None:
@@ -618,11 +620,13 @@ def _scan(text: str) -> Scanned | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    scan, words, first_anchor = built
+    scan, words, first_anchor, first_word = built
     ends: list[int] = []
     hints: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
+    words_at: list[int] = []  # end << 5 | word index (reported by end: starts ascend)
     add_end, add_hint, add_anchor = ends.append, hints.append, anchors.append
+    add_word = words_at.append
     anchor_lengths = phrase_lexicon().anchor_lengths
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
@@ -630,15 +634,33 @@ def _scan(text: str) -> Scanned | None:
             add_end(end)
         elif i < first_anchor:
             add_hint((end - _HINT_LENGTHS[i - words], i - words))
-        else:
+        elif i < first_word:
             i -= first_anchor
             add_anchor((end - anchor_lengths[i], i))
+        else:
+            add_word(end << 5 | (i - first_word))
 
     scan(ascii_view(text), on_match)
     ends.sort()
-    found = (ends, _leftmost_first(hints), anchors)
+    found = (ends, _leftmost_first(hints), anchors, _places(words_at))
     _LAST = (text, found)
     return found
+
+
+def _places(hits: list[int]) -> Places:
+    """Start offsets per shared word, ascending, from ``end << 5 | word index`` hits."""
+    out: Places = {}
+    for hit in hits:
+        word = SHARED[hit & 31]
+        out.setdefault(word, []).append((hit >> 5) - len(word))
+    return out
+
+
+def shared_places(text: str) -> Places | None:
+    """Where each word of ``literals.SHARED`` occurs in ``text`` (every occurrence, part of
+    a longer word or not: the steps judge), from the shared scan; None without Hyperscan."""
+    scanned = _scan(text)
+    return None if scanned is None else scanned[3]
 
 
 def phrase_anchors(text: str) -> list[tuple[int, int]] | None:
@@ -664,11 +686,12 @@ def _leftmost_first(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_scan():
-    """``(scan(view, on_match), n, m)`` for a Hyperscan database of the banner words (ids below
-    ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below ``m``),
-    then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own database
-    would hold, so the same matches: Hyperscan reports every match of every pattern of a
-    database, whatever else the database holds), or None."""
+    """``(scan(view, on_match), n, m, k)`` for a Hyperscan database of the banner words (ids
+    below ``n``, within their edit bounds), then the phrase hint pieces (exact, ids below
+    ``m``), then the stamp-phrase anchors of ``ocr_phrases`` (exact, the patterns its own
+    database would hold, so the same matches: Hyperscan reports every match of every pattern
+    of a database, whatever else the database holds; ids below ``k``), then the words of
+    ``literals.SHARED`` (literal text, exact), or None."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -690,12 +713,15 @@ def _word_scan():
     patterns += _HINT_PIECES
     first_anchor = len(patterns)
     patterns += phrase_lexicon().anchors
+    first_word = len(patterns)
+    assert len(SHARED) <= 32  # a hit packs the word's index in five bits (``_scan``)
+    patterns += [re.escape(word) for word in SHARED]
     bounds += [0] * (len(patterns) - words)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan, words, first_anchor
+    return db.scan, words, first_anchor, first_word
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, FastScan, HyperscanDatabase
 from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.markings.literals import FIELD_LABELS, SLOT_LABELS, Places, finds
 from redactcheck.detect.markings.ocr_banner import (
     _PHRASE_HINT,
     _TOKEN,
@@ -187,21 +188,22 @@ def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
 
 #: Form fields whose value is the document's level (a CIA information report's REPORT CLASS,
 #: a form's CLASSIFICATION): the value stands in banner position.
-_FIELD_LABELS = ("ORT CLASS", "CLASSIFICATION")  # (REP)ORT CLASS: OCR loses the line's start
+_FIELD_LABELS = FIELD_LABELS  # (REP)ORT CLASS: OCR loses the line's start
 _FIELD_GAP = re.compile(r"[ \t]*:?[ \t]*")
 _FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-6WARNING")
 
 
-def field_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def field_findings(
+    text: str, taken: list[tuple[int, int]], places: Places | None = None
+) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of a level word in OCR damage as a form field's value
     (``REPORT CLASS $ & C RE T``): the first one to five tokens after the label, within 16
-    characters on its line, read as in banner position."""
+    characters on its line, read as in banner position. ``places``: where the labels are,
+    when the shared scan found them (``literals.py``)."""
     out: list[tuple[int, int, str]] = []
     for label in _FIELD_LABELS:
-        at = text.find(label)
-        while at >= 0:
+        for at in finds(text, label, places):
             lo = _FIELD_GAP.match(text, at + len(label)).end()
-            at = text.find(label, at + 1)
             hi = text.find("\n", lo)
             hi = len(text) if hi < 0 else hi
             hi = min(hi, lo + 16)
@@ -239,7 +241,7 @@ def _field_value(piece: str) -> tuple[int, int, str] | None:
 #: case ("SEcRFT", "SeC-R-E-T"); the clean level is a rule (rules/us/banners.yaml,
 #: cia-dispatch-slot). Only a level stands in that box, so there the letters may lie one edit
 #: further from SECRET than in banner position when they keep its first letter and its end.
-_SLOT_LABELS = ("PATCH", "PATGH")
+_SLOT_LABELS = SLOT_LABELS
 _SLOT_GAP = re.compile(r"[^\w\n]{0,4}")
 _SLOT_TOKEN = re.compile(r"[^\s/|]+")  # a slash starts a caveat ("SECRET/RYBAT")
 #: What follows the box on its line: nothing, a box rule or caveat, a speck, or the dispatch
@@ -247,16 +249,17 @@ _SLOT_TOKEN = re.compile(r"[^\s/|]+")  # a slash starts a caveat ("SECRET/RYBAT"
 _SLOT_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|[^\w\s]|\S{1,3}(?:\s|\Z)|[A-Z]{2,5}\W{0,3}\d)")
 
 
-def slot_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def slot_findings(
+    text: str, taken: list[tuple[int, int]], places: Places | None = None
+) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of a level in OCR damage in the dispatch form's level box: the
-    first one or two tokens after the form's name, within 14 characters on its line."""
+    first one or two tokens after the form's name, within 14 characters on its line.
+    ``places``: where the names are, when the shared scan found them (``literals.py``)."""
     out: list[tuple[int, int, str]] = []
     for label in _SLOT_LABELS:
-        at = text.find(label)
-        while at >= 0:
+        for at in finds(text, label, places):
             end = at + len(label)
             before = text[at - 1] if at else " "
-            at = text.find(label, at + 1)
             if before.islower() or (end < len(text) and text[end].isalpha()):
                 continue  # inside another word ("DISPATCHED", "Dispatch")
             lo = _SLOT_GAP.match(text, end).end()

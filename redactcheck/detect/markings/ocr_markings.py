@@ -191,14 +191,15 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     banners = [f for f in found if f.entity == "CLASSIFICATION_BANNER"]
     levels = frozenset(filter(None, (_level_word(f.text) for f in banners)))
     damaged = ocr_banner.banner_findings(text, taken, levels)
-    damaged += ocr_captions.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
-    damaged += ocr_captions.slot_findings(text, taken)  # "DISPATCH | SEcRFT | ABCD-1234"
+    places = ocr_banner.shared_places(text)  # words the next steps need, from the same scan
+    damaged += ocr_captions.field_findings(text, taken, places)  # "REPORT CLASS $ & C RE T"
+    damaged += ocr_captions.slot_findings(text, taken, places)  # "DISPATCH | SEcRFT | ABCD-1234"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line
     printed = levels | {word for _, _, word in damaged if word in _LEVEL_NAMES}
-    printed |= ocr_repeat.title_case_banners(text)  # "Secret" alone atop every page
-    for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed):
+    printed |= ocr_repeat.title_case_banners(text, places)  # "Secret" alone atop every page
+    for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]

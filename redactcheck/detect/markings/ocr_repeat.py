@@ -13,8 +13,9 @@ case (``Secret.``), is that page's stamp.
 Not a stamp: the word inside prose (``KEEP IT SECRET FROM THEM`` has words on both sides), a
 collocation that makes it an ordinary adjective (``SECRET SERVICE``, ``CONFIDENTIAL
 INFORMANT``, the words of ``rules/lexicons/ocr_markings.yaml`` ``level_collocations``), and
-any level the text does not print as a banner. Cost: one literal ``str.find`` loop per level
-the text prints, only on texts that print one.
+any level the text does not print as a banner. Cost: the places of the level words come from
+the banner step's Hyperscan pass, which runs anyway (``literals.py``); only their occurrences
+are looked at, and only on texts that print a level (``str`` passes without Hyperscan).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from functools import lru_cache
 
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.literals import Places, finds
 from redactcheck.detect.markings.taken import claim, overlaps
 
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -52,12 +54,14 @@ def _title_line(word: str) -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*{word}[ \t.]*$", re.MULTILINE)
 
 
-def title_case_banners(text: str) -> frozenset[str]:
+def title_case_banners(text: str, places: Places | None = None) -> frozenset[str]:
     """The levels ``text`` prints in title case alone on a line at least ``_TITLE_REPEATS``
-    times: page evidence as good as a banner in capitals. One ``str.count`` per level first."""
+    times: page evidence as good as a banner in capitals. The word's count first (from
+    ``places``, the shared scan, when given; else one ``str.count`` per level)."""
     found = set()
     for level, word in _TITLE_WORDS:
-        if text.count(word) < _TITLE_REPEATS:
+        count = text.count(word) if places is None else len(finds(text, word, places))
+        if count < _TITLE_REPEATS:
             continue
         if len(_title_line(word).findall(text)) >= _TITLE_REPEATS:
             found.add(level)
@@ -70,35 +74,38 @@ def _collocations() -> frozenset[str]:
 
 
 def repeated_level_findings(
-    text: str, taken: list[tuple[int, int]], levels: frozenset[str]
+    text: str,
+    taken: list[tuple[int, int]],
+    levels: frozenset[str],
+    places: Places | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, level)`` of exact level words in stamp position that do not overlap
     ``taken`` (extended with what this step finds). ``levels``: the levels the text prints as
-    banners (``SECRET``, ``CONFIDENTIAL``...); nothing is reported without one."""
+    banners (``SECRET``, ``CONFIDENTIAL``...); nothing is reported without one. ``places``:
+    where the level words occur, when the shared scan found them already."""
     out: list[tuple[int, int, str]] = []
     colloc = _collocations()
     for level in sorted(levels):
         if " " in level:
             continue  # TOP SECRET: its SECRET is found as SECRET when SECRET is printed
-        for start, end in _occurrences(text, level):
+        for start, end in _occurrences(text, level, places):
             if not overlaps(start, end, taken) and _in_stamp_position(text, start, end, colloc):
                 claim((start, end, level), out, taken)
     return out
 
 
-def _occurrences(text: str, level: str):
+def _occurrences(text: str, level: str, places: Places | None = None):
     """Every whole-word occurrence of ``level`` in capitals, title case or lower case
-    (``SECRET``, ``Secret``, ``secret``): literal ``str.find`` loops, no copy of the text
-    (upper-casing a whole record cost more than the rest of the step)."""
+    (``SECRET``, ``Secret``, ``secret``): from ``places`` (the shared scan) when given, else
+    literal ``str.find`` loops, no copy of the text (upper-casing a whole record cost more
+    than the rest of the step)."""
     n = len(level)
     found: list[tuple[int, int]] = []
     for form in (level, level.title(), level.lower()):
-        i = text.find(form)
-        while i >= 0:
+        for i in finds(text, form, places):
             j = i + n
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 found.append((i, j))
-            i = text.find(form, j)
     return sorted(found)
 
 

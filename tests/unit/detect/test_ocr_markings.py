@@ -3,6 +3,8 @@ rules/lexicons/ocr_markings.yaml, run through the rule detector as a scan runs t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redactcheck.detect.lexicons import load_lexicon
@@ -260,6 +262,51 @@ def test_the_shared_banner_scan_gives_the_stamp_phrase_anchors_of_their_own_scan
         assert sorted(ocr_banner.phrase_anchors(text)) == expected, text
         checked += bool(expected)
     assert checked > 500
+
+
+def test_no_shared_literal_overlaps_itself():
+    """The shared scan reports every occurrence of its literals; a find loop that steps past
+    each one sees the same places only if no literal overlaps itself (literals.py)."""
+    from redactcheck.detect.markings.literals import SHARED
+
+    for word in SHARED:
+        assert not any(word[:k] == word[-k:] for k in range(1, len(word))), word
+
+
+def test_the_shared_banner_scan_gives_the_places_a_find_loop_gives():
+    """The banner scan also reports where the level words and form labels stand (the
+    repeated-level, form-field and dispatch-box steps used to find them with ``str`` passes
+    of their own): every occurrence, inside longer words too, and each step's results are
+    the same either way."""
+    import random
+
+    from redactcheck.detect.markings import ocr_banner, ocr_captions, ocr_repeat
+    from redactcheck.detect.markings.literals import SHARED
+
+    if ocr_banner._word_scan() is None:
+        pytest.skip("Hyperscan is not installed")
+    rng = random.Random(17)
+    pieces = ["SECRET", "Secret", "secret", "SECRETS", "CONFIDENTIAL", "confidential", "é"]
+    pieces += ["Unclassified", "UNCLASSIFIED", "TOP ", "x", "1", " ", "\n", "\n", " / "]
+    pieces += ["REPORT CLASS", "CLASSIFICATION", "DISPATCH", "PATGH", "SEGRET", "S-E-C-R-E-T"]
+    checked = stepped = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        places = ocr_banner.shared_places(text)
+        assert places is not None
+        for word in SHARED:
+            expected = [m.start() for m in re.finditer(re.escape(word), text)]
+            assert places.get(word, []) == expected, (word, text)
+        assert ocr_repeat.title_case_banners(text, places) == ocr_repeat.title_case_banners(text)
+        for level in ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"):
+            found = ocr_repeat._occurrences(text, level, places)
+            assert found == ocr_repeat._occurrences(text, level), (level, text)
+            checked += bool(found)
+        for step in (ocr_captions.field_findings, ocr_captions.slot_findings):
+            expected_hits = step(text, [])
+            assert step(text, [], places) == expected_hits, (step.__name__, text)
+            stepped += bool(expected_hits)
+    assert checked > 500 and stepped > 20, (checked, stepped)
 
 
 @pytest.mark.parametrize(
