@@ -28,6 +28,7 @@ from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.markings.ocr_markings import closest_word
 from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii import person_cues as cues
+from redactcheck.detect.pii import person_echoes as echoes
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
@@ -276,6 +277,14 @@ def find_people(
         for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
             if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # 6b. later mentions of weakly found names; repeated surnames in cables in capitals
+    people = _merge(found)
+    for s, e in echoes.weak_echoes(text, people, judge, places | at_places):
+        add(s, e, "echo")
+    for s, e in echoes.caps_cable_surnames(text, people, judge):
+        add(s, e, "caps-cable")
+    for s, e in echoes.broken_surnames(text, people, judge):
+        add(s, e, "continuation")
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

@@ -52,6 +52,8 @@ SCORES = {
     "list-surname-first": 0.5,
     "list-surname-second": 0.45,
     "lone-surname": 0.45,
+    "echo": 0.6,
+    "caps-cable": 0.65,
 }
 CONFIDENT = 0.75
 
@@ -91,6 +93,7 @@ _PLACE_OK = frozenset(
         "attendee",  # the model's place labels on a schedule's capitals are no guide
         "caption",
         "citation",
+        "caps-cable",  # in a cable in capitals the model calls unknown surnames places
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls

@@ -1,0 +1,118 @@
+"""Later mentions of names found weakly, surnames in cables in capitals, and routing boxes read
+with OCR's tick marks (issue 16, round 7: kinds read off unlabelled archive records).
+
+The person rules run without the NER model (``find_people(text, ner)`` with entities given
+by hand). All text is synthetic; every sentence is invented.
+"""
+
+from __future__ import annotations
+
+from redactcheck.detect.pii.person_rules import find_people
+
+
+def _found(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[tuple[str, str]]:
+    return [(text[p.start : p.end], p.basis) for p in find_people(text, ner or [])]
+
+
+def _names(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[str]:
+    return [name for name, _ in _found(text, ner)]
+
+
+def _ent(text: str, words: str, label: str = "PERSON") -> tuple[int, int, str]:
+    start = text.index(words)
+    return (start, start + len(words), label)
+
+
+# -- echoes of a name found once, weakly ------------------------------------------------------
+
+
+def test_a_listed_surname_the_model_found_once_is_found_at_its_other_mentions():
+    text = (
+        "REPORT ON THE CONVOY. ZAMUDIO WAS PAID IN CASH BY THE OFFICE.\n"
+        "THE CONVOY LEFT AT NOON; ZAMUDIO “CHOSE TO STAY BEHIND WITH THE TRUCKS.\n"
+        "NO FURTHER WORD FROM ZAMUDIO SINCE THAT DATE.\n"
+    )
+    found = _found(text, [_ent(text, "ZAMUDIO")])
+    assert [n for n, _ in found].count("ZAMUDIO") == 3
+    assert ("ZAMUDIO", "echo") in found
+
+
+def test_no_echo_of_an_english_word_or_a_country_found_weakly():
+    text = "Baker signed it. Later the Baker report was filed; the Baker oven was cold.\n"
+    assert _names(text, [_ent(text, "Baker")]).count("Baker") <= 1
+    text = "THANKS TO BRAZIL POST.\nBRAZIL HAS AGREED TO THE TERMS.\n"
+    assert "BRAZIL" not in _names(text, [_ent(text, "BRAZIL")])[1:]
+    assert _names(text).count("BRAZIL") == 0
+
+
+# -- surnames in a cable in capitals ----------------------------------------------------------
+
+
+def test_a_repeated_surname_the_subject_of_a_verb_in_a_cable_in_capitals():
+    text = (
+        "1. MINISTRY REPORTS THAT QUESTIONING OF QUINTANILLA GOES ON.\n"
+        "OFFICIALS THINK QUINTANILLA IS HIDING THE BOAT OWNER\n"
+        "AND HIS ACCOUNT OF THE TRIP DIFFERS. QUINTANILLA WAS CALM.\n"
+    )
+    found = _found(text)
+    assert [n for n, _ in found].count("QUINTANILLA") == 3
+    assert ("QUINTANILLA", "caps-cable") in found
+
+
+def test_a_repeated_surname_in_a_place_position_is_a_place():
+    # after a place preposition once: a town, every time
+    text = "PATROL CAME BACK FROM ZAMORA AT DAWN.\nZAMORA WAS QUIET AND ZAMORA HAS NO CURFEW.\n"
+    assert "ZAMORA" not in _names(text)
+    # a country that is also a census surname, and a town before its state
+    text = "BRAZIL HAS AGREED. BRAZIL WAS READY.\nOFFICE IN YBARRA, TEXAS. YBARRA WAS CALM.\n"
+    assert not {"BRAZIL", "YBARRA"} & set(_names(text))
+
+
+def test_a_surname_said_once_or_without_a_verb_is_not_taken_from_capitals_alone():
+    text = "THE ECHEVERRIA FILE IS CLOSED.\nSEE ALSO THE ECHEVERRIA ANNEX.\n"
+    assert "ECHEVERRIA" not in _names(text)
+    text = "ECHEVERRIA WAS SEEN AT THE PORT.\n"
+    assert "ECHEVERRIA" not in _names(text)
+
+
+# -- routing boxes as OCR reads them ---------------------------------------------------------
+
+
+def test_routing_box_entries_after_tick_marks_and_before_a_form_heading():
+    text = (
+        "FORM 12-B (Rev. 4-1-59)\n\n*. Halvorsen.\nWexler\n» Dresner._\n\n» Kessler.\n"
+        ". Marchetti.\n\nFBI\n"
+    )
+    found = _names(text)
+    assert {"Halvorsen", "Wexler", "Dresner", "Kessler", "Marchetti"} <= set(found)
+    assert "FBI" not in found
+
+
+def test_a_column_of_ordinary_words_is_still_no_name_column():
+    text = "*. Europe.\nAsia\n» Room._\n\n» Office.\n. Halvorsen.\n\nFBI\n"
+    assert _names(text) == []
+
+
+def test_a_column_of_dates_is_no_name_column():
+    text = (
+        "Posts held\n\nOct 1958\nOct 1958\nNov 1959\nNov 1959\nDec 1960\n\nAll were in the field.\n"
+    )
+    assert _names(text) == []
+
+
+# -- a surname on the line after the name it ends ---------------------------------------------
+
+
+def test_a_listed_surname_opening_the_next_line_ends_the_name_before_it():
+    # a given name no list holds ends the line: the model takes it alone
+    text = (
+        "At the spring meeting the motion was seconded by board member Tavish\n"
+        "Quintanilla. The board then adjourned until May.\n"
+    )
+    found = _names(text, [_ent(text, "Tavish")])
+    assert any("Quintanilla" in name for name in found)
+    # an ordinary word, or a place with its state, opening the next line is not taken
+    text = "The report was signed by Orla Vantreight\nChief, Records Branch, and filed.\n"
+    assert not any("Chief" in n for n in _names(text, [_ent(text, "Orla Vantreight")]))
+    text = "Copies to Orla Vantreight\nBrazil, and to the desk.\n"
+    assert not any("Brazil" in n for n in _names(text, [_ent(text, "Orla Vantreight")]))
