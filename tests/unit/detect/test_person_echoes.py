@@ -116,3 +116,19 @@ def test_a_listed_surname_opening_the_next_line_ends_the_name_before_it():
     assert not any("Chief" in n for n in _names(text, [_ent(text, "Orla Vantreight")]))
     text = "Copies to Orla Vantreight\nBrazil, and to the desk.\n"
     assert not any("Brazil" in n for n in _names(text, [_ent(text, "Orla Vantreight")]))
+
+
+# -- a possessive with a bare apostrophe is a person's, not a place -----------------------------
+
+
+def test_in_a_name_with_a_bare_apostrophe_possessive_is_no_place():
+    from redactcheck.detect.pii.person_filters import place_phrases
+
+    assert place_phrases("He served as counselor in Quiles' first cabinet.") == set()
+    assert place_phrases("He served in Quillby before the war.") == {"quillby"}
+    text = (
+        "Regional President Ansel Quiles told him that troops would stay. Quiles, a\n"
+        "veteran of the party, was firm. He had been counselor in Quiles' first cabinet.\n"
+    )
+    found = _names(text, [_ent(text, "Ansel Quiles")])
+    assert found.count("Quiles") >= 2
