@@ -32,6 +32,7 @@ from redactcheck.detect.pii import person_echoes as echoes
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
+from redactcheck.detect.pii.person_addressees import addressees
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -240,6 +241,7 @@ def find_people(
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
     cand.letter_citations(text, judge, add)
+    addressees(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)

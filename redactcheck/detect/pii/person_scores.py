@@ -54,6 +54,7 @@ SCORES = {
     "lone-surname": 0.45,
     "echo": 0.6,
     "caps-cable": 0.65,
+    "addressee": 0.8,
 }
 CONFIDENT = 0.75
 
@@ -70,7 +71,7 @@ class PersonSpan:
 #: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
 _CUED_NAMES = frozenset(
     ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
-     "caption", "list-names", "list-given", "context-initials")
+     "caption", "list-names", "list-given", "context-initials", "addressee")
 )  # fmt: skip
 
 
@@ -94,6 +95,7 @@ _PLACE_OK = frozenset(
         "caption",
         "citation",
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
+        "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
@@ -103,7 +105,8 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
-     "context", "context-initials", "signature", "apposition", "name-column", "citation")
+     "context", "context-initials", "signature", "apposition", "name-column", "citation",
+     "addressee")
 )  # fmt: skip
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.

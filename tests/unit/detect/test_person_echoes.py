@@ -132,3 +132,32 @@ def test_in_a_name_with_a_bare_apostrophe_possessive_is_no_place():
     )
     found = _names(text, [_ent(text, "Ansel Quiles")])
     assert found.count("Quiles") >= 2
+
+
+# -- a cable's addressee lines ----------------------------------------------------------------
+
+_CABLE_HEAD = (
+    "UNCLAS QUILLBY 000123\n\nSIPDIS\n"
+    "{lines}\n\nE.O. 12958: N/A\nTAGS: PREL ECON\nSUBJECT: TRADE TALKS\n\n"
+    "1. The trade talks resumed on Monday; the embassy is responsible for the follow-up.\n"
+)
+
+
+def test_people_a_cable_is_passed_to_on_its_addressee_lines():
+    lines = (
+        "NSC FOR QUINTANILLA\n"
+        "TREASURY FOR OASIA - DAS HALVORSEN AND JZAMUDIO\n"
+        "DEPT FOR WHA/CEN ORLA BRENNICK, EEB/TPP M VILLALOBOS\n"
+        "STATE FOR NEA/ELA, EUR/WE"
+    )
+    found = _names(_CABLE_HEAD.format(lines=lines))
+    for name in ("QUINTANILLA", "HALVORSEN", "JZAMUDIO", "ORLA BRENNICK", "VILLALOBOS"):
+        assert any(name in n for n in found), name
+    # office codes, titles and the body's "responsible for" are no names
+    assert not {"OASIA", "DAS", "WHA", "CEN", "ELA", "EUR", "WE", "NSC"} & set(found)
+    assert not any("follow" in n for n in found)
+
+
+def test_addressee_lines_are_read_only_in_a_cable_header():
+    text = "The desk asked the embassy.\nNSC FOR QUINTANILLA\nand nothing more was said.\n"
+    assert "QUINTANILLA" not in _names(text)
