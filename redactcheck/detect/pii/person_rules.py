@@ -287,6 +287,8 @@ def find_people(
         add(s, e, "caps-cable")
     for s, e in echoes.broken_surnames(text, people, judge):
         add(s, e, "continuation")
+    for s, e in echoes.family_plurals(text, people, judge):
+        add(s, e, "family")
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

@@ -55,6 +55,7 @@ SCORES = {
     "echo": 0.6,
     "caps-cable": 0.65,
     "addressee": 0.8,
+    "family": 0.75,
 }
 CONFIDENT = 0.75
 
@@ -96,6 +97,7 @@ _PLACE_OK = frozenset(
         "citation",
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
+        "family",  # "the QUENNELLs": the model calls a family a group
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls

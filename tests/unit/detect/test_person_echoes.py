@@ -37,6 +37,16 @@ def test_a_listed_surname_the_model_found_once_is_found_at_its_other_mentions():
     assert ("ZAMUDIO", "echo") in found
 
 
+def test_no_echo_in_clean_mixed_case_prose_where_the_model_read_every_mention():
+    # a firm named after a person: the model took one mention, rightly not the others
+    text = (
+        "The president of Villalobos Civil met the minister on Monday. Villalobos is one of\n"
+        "four consortia; Villalobos assumes that the bid will be judged on price alone.\n"
+    )
+    found = _names(text, [_ent(text, "Villalobos")])
+    assert found.count("Villalobos") <= 1
+
+
 def test_no_echo_of_an_english_word_or_a_country_found_weakly():
     text = "Baker signed it. Later the Baker report was filed; the Baker oven was cold.\n"
     assert _names(text, [_ent(text, "Baker")]).count("Baker") <= 1
@@ -161,3 +171,16 @@ def test_people_a_cable_is_passed_to_on_its_addressee_lines():
 def test_addressee_lines_are_read_only_in_a_cable_header():
     text = "The desk asked the embassy.\nNSC FOR QUINTANILLA\nand nothing more was said.\n"
     assert "QUINTANILLA" not in _names(text)
+
+
+# -- a family by its surname in the plural ----------------------------------------------------
+
+
+def test_a_family_named_by_its_surname_in_the_plural():
+    text = (
+        "WOLLBY had entertained the VILLALOBOSs often when they first moved to the coast.\n"
+        "The PCIs and the SCUDs were noted in the file. The Americans came later.\n"
+    )
+    found = _found(text)
+    assert ("VILLALOBOS", "family") in found
+    assert not {"PCI", "PCIs", "SCUD", "SCUDs", "Americans"} & {n for n, _ in found}
