@@ -161,8 +161,13 @@ def caps_cable_surnames(
     never in a place's position (module docstring)."""
     mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
     line_caps: dict[int, bool] = {}
+    surnames: dict[str, bool] = {}
     for m in _CAPS_WORD.finditer(text):
         word = m.group(0)
+        if word not in surnames:  # a set lookup first: most capital words are no surname
+            surnames[word] = judge.nw.is_surname(word)
+        if not surnames[word]:
+            continue
         a = text.rfind("\n", 0, m.start()) + 1
         if a not in line_caps:
             b = text.find("\n", m.end())
@@ -277,13 +282,16 @@ def family_plurals(text: str, people: list[PersonSpan], judge: cand.Judge) -> li
     a surname found elsewhere in the text, or a census surname that is no English word,
     acronym, cryptonym or place ("the PCIs", "the SCUDs" are not families). In mixed case the
     plural is as often a people ("the Boers") and is left alone."""
+    matches = list(_FAMILY_PLURAL.finditer(text))
+    if not matches:
+        return []
     nw = judge.nw
     found = {
         w.lower() for p in people for w in re.findall(r"[A-Za-z'’-]{3,}", text[p.start : p.end])
     }
     covered = _Covered(people)
     out = []
-    for m in _FAMILY_PLURAL.finditer(text):
+    for m in matches:
         word = m.group("name")
         s, e = m.span("name")
         ok = word.lower() in found or (
