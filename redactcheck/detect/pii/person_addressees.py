@@ -104,7 +104,7 @@ def _item(base: int, item: str, judge: cand.Judge) -> tuple[int, int, bool] | No
     if not (cued or not nw.is_english(last) or nw.is_surname(last) or _glued(last, judge)):
         return None
     if nw.is_english(last) and not cued and len(words) > len(run):
-        return None  # "AF WATCHER": a role after an office code, not a person
+        return None  # "EAP READER": a role after an office code, not a person
     listed = any(nw.is_name(w) or _glued(w, judge) for w in names)
     return run[0][0], run[-1][0] + len(run[-1][1]), listed
 

@@ -84,7 +84,7 @@ def weak_echoes(
             continue
         word = span[:-2] if span.endswith(("'s", "’s", "'S", "’S")) else span
         # in clean mixed-case text the model read every mention and took one: a firm, a place
-        # or a building named after a person as often as the person ("Bechtel", "Whitehall")
+        # or a building named after a person as often as the person ("Quillco", "Marrowhall")
         if (judge.noisy or (word.isupper() and len(word) >= _CAPS_MIN_LEN)) and _echo_word(
             word, judge, places
         ):
@@ -281,7 +281,7 @@ def family_plurals(text: str, people: list[PersonSpan], judge: cand.Judge) -> li
     """Surnames in capitals with a lower-case plural "s" naming a family (module docstring):
     a surname found elsewhere in the text, or a census surname that is no English word,
     acronym, cryptonym or place ("the PCIs", "the SCUDs" are not families). In mixed case the
-    plural is as often a people ("the Boers") and is left alone."""
+    plural is as often a people ("the Quillbians") and is left alone."""
     matches = list(_FAMILY_PLURAL.finditer(text))
     if not matches:
         return []
