@@ -625,9 +625,12 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 
 
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
-#: of routing boxes and distribution lists ("Tallowby ___").
+#: of routing boxes and distribution lists ("Tallowby ___"). OCR reads the box's tick marks
+#: as a mark or two before the entry ("*. Tallowby.", "» Halvorsen"), and a reader's initials
+#: in the box as two or three capitals after it ("Kettering JRW").
 _COLUMN_LINE = re.compile(
-    rf"^[ \t|]*({_W})(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?)(?![\w]))*[ \t_.:|—–-]*$",
+    rf"^[ \t|]*(?:[*.,»«•·‘’'\"~][ \t]*){{0,3}}({_W})"
+    rf"(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?|[A-Z]{{2,3}})(?![\w]))*[ \t_.:|—–-]*$",
     re.MULTILINE,
 )
 #: A line between two entries of a column that holds no capitalised word of three letters
@@ -641,21 +644,28 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
     nw = judge.nw
     group: list[re.Match[str]] = []
 
+    def entry(w: str) -> bool:
+        return (
+            len(w) >= 3
+            and not judge.lex.is_not_person_word(w)
+            and not _MONTH_WORD.fullmatch(w)  # a column of dates: "Oct 1971" / "Nov 1971"
+            and not (nw.is_english(w) and not nw.is_name(w))
+        )
+
     def flush() -> None:
-        words = [m.group(1) for m in group]
-        if (
-            len(group) >= 3
-            and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2
-            and all(
-                len(w) >= 3
-                and not judge.lex.is_not_person_word(w)
-                and not (nw.is_english(w) and not nw.is_name(w))
-                for w in words
-            )
-        ):
-            # the model's place labels are no guide here: it reads the column without context
-            for m in group:
-                add(*m.span(1), "name-column")
+        # each run of entries between words that are no name ("FBI", "Room"): a form's
+        # heading or footer next to the box is not one of its names
+        run: list[re.Match[str]] = []
+        for m in [*group, None]:
+            if m is not None and entry(m.group(1)):
+                run.append(m)
+                continue
+            words = [r.group(1) for r in run]
+            if len(run) >= 3 and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2:
+                # the model's place labels are no guide here: it reads the column without context
+                for r in run:
+                    add(*r.span(1), "name-column")
+            run = []
         group.clear()
 
     for m in _COLUMN_LINE.finditer(text):
@@ -718,6 +728,7 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
+_MONTH_WORD = re.compile(_MONTHS)
 #: A letter cited in a footnote of a historical essay or a FRUS volume: "Marchetti to
 #: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
 _LETTER = re.compile(

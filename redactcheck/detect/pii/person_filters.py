@@ -391,8 +391,8 @@ def place_phrases(text: str) -> set[str]:
             out.update((" ".join(words), words[-1]))
     for m in _PLACE_PREPOSITION.finditer(text):
         key = "run" if m.group("run") else "caps"
-        if re.search(r"['’][sS]$", m.group(key)) or _OWNED.match(text, m.end(key)):
-            continue  # "in Halloran's view", "AT ORLA! APARTMENT": a person's
+        if re.search(r"['’][sS]$|[sSzZ]['’]$", m.group(key)) or _OWNED.match(text, m.end(key)):
+            continue  # "in Halloran's view", "in Quiles' view", "AT ORLA! APARTMENT": a person's
         words = [w.strip("'’-").lower() for w in m.group(key).split()]
         if m.group("the") or m.group("THE"):
             if _PHRASE_END.match(text, m.end(key)):

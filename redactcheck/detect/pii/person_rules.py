@@ -28,9 +28,11 @@ from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.markings.ocr_markings import closest_word
 from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii import person_cues as cues
+from redactcheck.detect.pii import person_echoes as echoes
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
+from redactcheck.detect.pii.person_addressees import addressees
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -239,6 +241,7 @@ def find_people(
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
     cand.letter_citations(text, judge, add)
+    addressees(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
@@ -276,6 +279,16 @@ def find_people(
         for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
             if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # 6b. later mentions of weakly found names; repeated surnames in cables in capitals
+    people = _merge(found)
+    for s, e in echoes.weak_echoes(text, people, judge, places | at_places):
+        add(s, e, "echo")
+    for s, e in echoes.caps_cable_surnames(text, people, judge):
+        add(s, e, "caps-cable")
+    for s, e in echoes.broken_surnames(text, people, judge):
+        add(s, e, "continuation")
+    for s, e in echoes.family_plurals(text, people, judge):
+        add(s, e, "family")
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

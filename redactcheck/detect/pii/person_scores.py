@@ -52,6 +52,10 @@ SCORES = {
     "list-surname-first": 0.5,
     "list-surname-second": 0.45,
     "lone-surname": 0.45,
+    "echo": 0.6,
+    "caps-cable": 0.65,
+    "addressee": 0.8,
+    "family": 0.75,
 }
 CONFIDENT = 0.75
 
@@ -68,7 +72,7 @@ class PersonSpan:
 #: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
 _CUED_NAMES = frozenset(
     ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
-     "caption", "list-names", "list-given", "context-initials")
+     "caption", "list-names", "list-given", "context-initials", "addressee")
 )  # fmt: skip
 
 
@@ -91,6 +95,9 @@ _PLACE_OK = frozenset(
         "attendee",  # the model's place labels on a schedule's capitals are no guide
         "caption",
         "citation",
+        "caps-cable",  # in a cable in capitals the model calls unknown surnames places
+        "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
+        "family",  # "the QUENNELLs": the model calls a family a group
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
@@ -100,7 +107,8 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
-     "context", "context-initials", "signature", "apposition", "name-column", "citation")
+     "context", "context-initials", "signature", "apposition", "name-column", "citation",
+     "addressee")
 )  # fmt: skip
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.
