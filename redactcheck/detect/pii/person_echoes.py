@@ -195,7 +195,7 @@ def _caps_surname(word: str, judge: cand.Judge) -> bool:
     nw = judge.nw
     return (
         nw.is_surname(word)
-        and not nw.is_given(word)  # "SAN JOSE", "SANTIAGO": places built on given names
+        and not nw.is_given(word)  # "SAN ISIDRO", "SANTIAGO": places built on given names
         and not nw.is_english(word)
         and not nw.is_proper(word)
         and not nw.is_demonym(word)
@@ -217,7 +217,7 @@ def _place_position(text: str, s: int, e: int, judge: cand.Judge) -> bool:
     ):
         return True
     before = _WORD_COMMA_BEFORE.search(text, max(0, s - 30), s)
-    # "ORLANDO, QUINTANILLA" is a name read in two pieces; "MILLS, QUILLBY" a place
+    # "TEODORO, QUINTANILLA" is a name read in two pieces; "MILLS, QUILLBY" a place
     return before is not None and not judge.nw.is_given(before.group(1))
 
 
