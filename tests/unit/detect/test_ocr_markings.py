@@ -378,3 +378,11 @@ def test_level_in_the_dispatch_forms_box_clean_and_damaged(detector):
         ("SEcRFT", DAMAGED_ID),
         ("Sx ET", DAMAGED_ID),
     ]
+
+
+def test_dispatch_box_holding_only_a_rule_does_not_stop_the_scan(detector):
+    """A dispatch form's box OCR read as an underscore or a dash alone (no letters) is no
+    level, and it must not raise: an error there dropped every finding of the file."""
+    text = "DISPATCH _\n\nSECRET\n\nThe station met the contact.\n\nDISPATCH | —\n"
+    hits = detector.detect(Segment(text))
+    assert [h.text for h in hits if h.category == "marking"] == ["SECRET"]
