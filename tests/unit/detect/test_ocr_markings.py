@@ -386,3 +386,34 @@ def test_dispatch_box_holding_only_a_rule_does_not_stop_the_scan(detector):
     text = "DISPATCH _\n\nSECRET\n\nThe station met the contact.\n\nDISPATCH | —\n"
     hits = detector.detect(Segment(text))
     assert [h.text for h in hits if h.category == "marking"] == ["SECRET"]
+
+
+def test_level_in_a_form_line_of_noise_on_a_page_that_prints_it(detector):
+    """Invented dispatch and cable-form pages: where the text prints SECRET as a banner, the
+    same word between OCR noise or form labels mid-line is the form box's level; the word in
+    prose (capitals or not), beside a collocation, or in a text without the banner is not."""
+    page = (
+        "SECRET\n\nThe station met the contact twice.\n\n"
+        "Replaces frms 51-28 eee SECRET zq} contnud\n"
+        "DISTR: SECRET FILE:\n"
+        "RELEASNG OFFICR ; SECRET tetwq AUTHENTICATING\n"
+        "THE COMMITTEE WAS HAVING SECRET CONFERENCES DAILY\n"
+        "He lost his SECRET clearance in May.\n"
+        "THE UNITED STATES SECRET SERVICE ARRIVED\n"
+        "classified through SECRET, as the rule says\n"
+    )
+    found = [f for f in _ocr_findings(detector, page) if f.rule_id == DAMAGED_ID]
+    lines = sorted(page[: f.start].count("\n") for f in found)
+    assert lines == [4, 5, 6]
+    assert all(f.text == "SECRET" for f in found)
+    no_banner = page.replace("SECRET\n\nThe station", "The station", 1)
+    assert [f for f in _ocr_findings(detector, no_banner) if f.rule_id == DAMAGED_ID] == []
+
+
+def test_level_before_space_separated_controls_is_a_banner(detector):
+    """A 1980s report's banner with spaces between level and controls: the level is reported
+    with the controls; a level and one word alone stays one codeword-line finding."""
+    text = "SECRET NOFORN NOCONTRACT ORCON\nINVENTED INFORMATION REPORT\n\nSECRET NOFORN\n"
+    found = {(f.text, f.rule_id) for f in detector.detect(Segment(text)) if f.category == "marking"}
+    assert ("SECRET", "US-BANNER-CLASSIFIED") in found
+    assert ("SECRET NOFORN", "US-BANNER-CLASSIFIED") in found
