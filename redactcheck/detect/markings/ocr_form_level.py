@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 
 from redactcheck.detect.markings.ocr_repeat import _collocations as collocations
-from redactcheck.detect.markings.ocr_repeat import _occurrences as occurrences
 from redactcheck.detect.markings.taken import claim, overlaps
 
 #: Printed labels of the CIA forms around the level box (dispatch, cable, message and report
@@ -126,11 +125,18 @@ def form_level_findings(
     for level in sorted(levels):
         if " " in level:
             continue  # TOP SECRET: its SECRET is read as SECRET where SECRET is printed
-        for start, end in occurrences(text, level):
-            if text[start:end] != level or overlaps(start, end, taken):
-                continue
-            if _between_form_noise(text, start, end, colloc):
+        n = len(level)
+        start = text.find(level)  # capitals only: one literal find loop, no copy of the text
+        while start >= 0:
+            end = start + n
+            if (
+                (start == 0 or not text[start - 1].isalnum())
+                and (end >= len(text) or not text[end].isalnum())
+                and not overlaps(start, end, taken)
+                and _between_form_noise(text, start, end, colloc)
+            ):
                 claim((start, end, level), out, taken)
+            start = text.find(level, end)
     return out
 
 
