@@ -417,3 +417,14 @@ def test_level_before_space_separated_controls_is_a_banner(detector):
     found = {(f.text, f.rule_id) for f in detector.detect(Segment(text)) if f.category == "marking"}
     assert ("SECRET", "US-BANNER-CLASSIFIED") in found
     assert ("SECRET NOFORN", "US-BANNER-CLASSIFIED") in found
+
+
+def test_option_row_read_in_lower_case_and_damage(detector):
+    """An invented routing sheet's option row that OCR returned in lower case: three options
+    or more, two damaged, make it a row and each option is reported; prose naming the levels
+    (spelled right) is not a row."""
+    row = "Form 610 xx secret CJ conrfidentian [) (MTERNAL]_Uncuassifeed\n"
+    found = [f.text for f in _ocr_findings(detector, "ROUTING SHEET\n\n" + row)]
+    assert found == ["secret", "conrfidentian", "MTERNAL", "Uncuassifeed"]
+    prose = "Papers were filed as secret, confidential or unclassified in those years.\n"
+    assert _ocr_findings(detector, prose) == []
