@@ -10,13 +10,16 @@ a row whatever the case, and each of its options is reported. The words are deco
 ``ocr_banner`` decodes a row's options (nearest option within its bound, strictly nearer than
 to any other).
 
-Cost: one regex scan for a SECRET-like word per text; only those lines are read.
+Cost: one RE2 scan for a SECRET-like word per text; only those lines are read, and only
+those that keep pieces of two other options are decoded.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from redactcheck.detect.accel.fastscan import FastScan
 from redactcheck.detect.markings.ocr_banner import (
     _EDGE,
     _box_option,
@@ -26,7 +29,7 @@ from redactcheck.detect.markings.ocr_banner import (
 from redactcheck.detect.markings.taken import claim, overlaps
 
 #: Where a row may be: SECRET in any case, its round letters read as others (``secrer``).
-_SECRETISH = re.compile(r"[Ss][EeCc€3][CcGe][RrNn][EeCc€3][TtRrIiFf]")
+_SECRETISH = re.compile(r"[Ss][EeCc3][CcGe][RrNn][EeCc3][TtRrIiFf]")
 #: A row is short; a longer line is a sentence.
 _MAX_LINE = 140
 #: Distinct options a row must show, and how many of its words must be damaged.
@@ -42,14 +45,14 @@ def box_row_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int,
     ``taken`` (extended with what this step finds)."""
     out: list[tuple[int, int, str]] = []
     done = -1
-    for m in _SECRETISH.finditer(text):
+    for m in _scan().finditer(text):
         lo = text.rfind("\n", 0, m.start()) + 1
         if lo <= done:
             continue  # this line was read
         hi = text.find("\n", m.end())
         hi = len(text) if hi < 0 else hi
         done = lo
-        if hi - lo > _MAX_LINE:
+        if hi - lo > _MAX_LINE or not _may_be_row(text[lo:hi].lower()):
             continue
         hits = _row_options(text, lo, hi)
         if hits is None:
@@ -58,6 +61,22 @@ def box_row_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int,
             if not overlaps(start, end, taken):
                 claim((start, end, option), out, taken)
     return out
+
+
+@lru_cache(maxsize=1)
+def _scan() -> FastScan:
+    """RE2 finds the SECRET-like words (Python's ``re`` cost a tenth of the rules' time)."""
+    return FastScan(_SECRETISH, _SECRETISH.pattern)
+
+
+def _may_be_row(line: str) -> bool:
+    """Cheap test before the words are decoded: a row keeps a piece of UNCLASSIFIED ("ss"
+    or "as") and one of CONFIDENTIAL or INTERNAL; most lines naming a secret keep neither."""
+    if not any(edge in line for edge in "[](){}|"):
+        return False  # a row prints its boxes; OCR keeps at least one edge of one
+    return ("ss" in line or "as" in line) and any(
+        piece in line for piece in ("ti", "nf", "den", "ern", "rna", "ren", "nt", "rm")
+    )
 
 
 def _row_options(text: str, lo: int, hi: int) -> list[tuple[int, int, str]] | None:
