@@ -3,10 +3,10 @@
 Why: CIA Form 610 and the routing and cover sheets of its kind print a row of boxes with the
 options SECRET, CONFIDENTIAL, INTERNAL USE ONLY and UNCLASSIFIED at the top and bottom of the
 sheet; one box is ticked. ``ocr_banner`` reads such a row once two of its words are level words
-in capitals; on many scans OCR returns the whole row in lower case and damage (``secret CJ
-conripentian [) (MTERNAL"]_Uncuassieteo``), so it never starts. Here a line that holds three
-different options or more, at least two of them damaged (prose spells its words right), is such
-a row whatever the case, and each of its options is reported. The words are decoded as
+in capitals; on many scans OCR returns the whole row in lower case and damage (invented:
+``secret [] conrfidentiel (] (NTERNAI]_Unclassifeed``), so it never starts. Here a line that
+holds three different options or more, at least two of them damaged (prose spells its words
+right), is such a row whatever the case, and each of its options is reported. The words are decoded as
 ``ocr_banner`` decodes a row's options (nearest option within its bound, strictly nearer than
 to any other).
 

@@ -4,8 +4,9 @@ Why: the CIA dispatch, cable and routing forms print the level in a box in the m
 printed line (the dispatch footer's ``USE PREVIOUS EDITION ... SECRET ... CONTINUED``, the
 cable form's ``DISTR: ... SECRET FILE:``, the message form's ``RELEASING OFFICER SECRET
 AUTHENTICATING OFFICER``, the report cover's ``REPORT CLASS CONFIDENTIAL CONTROLLED DISSEM``).
-On a scan OCR reads the printed labels around the box as noise (``Fenaces roms SECRET x 2.``,
-``eee SECRET "Ease REPRODUCTION``), so the word is neither at a line's edge (``ocr_repeat``)
+On a scan OCR reads the printed labels around the box as noise (invented:
+``Repl0ces fms SECRET q 4.``, ``oo SECRET "Eqse REPRODUCTION``), so the word is neither at a
+line's edge (``ocr_repeat``)
 nor beside a clean label (the banner rules). Where the text already prints that level as a
 banner (page evidence), the exact word in capitals between two neighbours that are form noise
 or form labels is that box's level.
@@ -14,7 +15,7 @@ Not the level: a word in prose, in capitals or not. The word before it must be n
 letters, a digit or an inner capital in it, at most four characters) or a form label; the word
 after it noise, a form label, or lower case; a collocation on either side (``SECRET SERVICE``,
 ``THE SECRET``, ``rules/lexicons/ocr_markings.yaml`` ``level_collocations``) or a longer word
-in capitals or title case (``HAVING SECRET CONFERENCES``, ``classified through SECRET``) rules
+in capitals or title case (``HOLDING SECRET TALKS``, ``cleared through SECRET``) rules
 it out. Cost: the ``str.find`` loops of ``ocr_repeat``, only on texts that print a level.
 """
 
@@ -172,4 +173,4 @@ def _noise_after(token: str, colloc: frozenset[str]) -> bool:
         return False  # "SECRET SERVICE", "SECRET/SERVICE", "CONFIDENTIAL INFORMANT"
     if core.upper() in FORM_LABELS or _INNER_CAPITAL.search(token):
         return True
-    return len(core) <= _MAX_NOISE_LEN or core.islower()  # "rite:", "saadtueeten"
+    return len(core) <= _MAX_NOISE_LEN or core.islower()  # "fle:", "qarnvtelien"

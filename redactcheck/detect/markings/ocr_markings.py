@@ -200,7 +200,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged = ocr_banner.banner_findings(text, taken, levels)
     damaged += ocr_captions.field_findings(text, taken)  # "REPORT CLASS $ & C RE T"
     damaged += ocr_captions.slot_findings(text, taken)  # "DISPATCH | SEcRFT | ABCD-1234"
-    damaged += ocr_box_row.box_row_findings(text, taken)  # "secret CJ conripentian [)"
+    damaged += ocr_box_row.box_row_findings(text, taken)  # "secret [] conrfidentiel (]"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line

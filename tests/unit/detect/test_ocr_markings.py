@@ -394,10 +394,10 @@ def test_level_in_a_form_line_of_noise_on_a_page_that_prints_it(detector):
     prose (capitals or not), beside a collocation, or in a text without the banner is not."""
     page = (
         "SECRET\n\nThe station met the contact twice.\n\n"
-        "Replaces frms 51-28 eee SECRET zq} contnud\n"
+        "Repl0ces fms 12-34 oo SECRET zq} cntnuedd\n"
         "DISTR: SECRET FILE:\n"
         "RELEASNG OFFICR ; SECRET tetwq AUTHENTICATING\n"
-        "THE COMMITTEE WAS HAVING SECRET CONFERENCES DAILY\n"
+        "THE BOARD WAS HOLDING SECRET HEARINGS DAILY\n"
         "He lost his SECRET clearance in May.\n"
         "THE UNITED STATES SECRET SERVICE ARRIVED\n"
         "classified through SECRET, as the rule says\n"
@@ -423,8 +423,8 @@ def test_option_row_read_in_lower_case_and_damage(detector):
     """An invented routing sheet's option row that OCR returned in lower case: three options
     or more, two damaged, make it a row and each option is reported; prose naming the levels
     (spelled right) is not a row."""
-    row = "Form 610 xx secret CJ conrfidentian [) (MTERNAL]_Uncuassifeed\n"
+    row = "Form 610 xx secret [] conrfidentiel (] (NTERNAI]_Unclassifeed\n"
     found = [f.text for f in _ocr_findings(detector, "ROUTING SHEET\n\n" + row)]
-    assert found == ["secret", "conrfidentian", "MTERNAL", "Uncuassifeed"]
+    assert found == ["secret", "conrfidentiel", "NTERNAI", "Unclassifeed"]
     prose = "Papers were filed as secret, confidential or unclassified in those years.\n"
     assert _ocr_findings(detector, prose) == []
