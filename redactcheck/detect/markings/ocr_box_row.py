@@ -6,9 +6,9 @@ sheet; one box is ticked. ``ocr_banner`` reads such a row once two of its words 
 in capitals; on many scans OCR returns the whole row in lower case and damage (invented:
 ``secret [] conrfidentiel (] (NTERNAI]_Unclassifeed``), so it never starts. Here a line that
 holds three different options or more, at least two of them damaged (prose spells its words
-right), is such a row whatever the case, and each of its options is reported. The words are decoded as
-``ocr_banner`` decodes a row's options (nearest option within its bound, strictly nearer than
-to any other).
+right), is such a row whatever the case, and each of its options is reported. The words are
+decoded as ``ocr_banner`` decodes a row's options (nearest option within its bound, strictly
+nearer than to any other).
 
 Cost: one RE2 scan for a SECRET-like word per text; only those lines are read, and only
 those that keep pieces of two other options are decoded.
