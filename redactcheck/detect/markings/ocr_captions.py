@@ -286,8 +286,10 @@ def _slot_value(piece: str) -> tuple[int, int, str] | None:
         if last >= len(tokens):
             continue
         start, end = tokens[first][0], tokens[last][1]
-        while not piece[end - 1].isalnum():
+        while end > start and not piece[end - 1].isalnum():
             end -= 1  # "SEC RE:": the box rule's speck is no part of the word
+        if end == start:
+            continue  # a token of rule or underscore only ("DISPATCH _")
         letters = _fold_letters(piece[start:end], lex.fold)
         if not 4 <= len(letters) <= 14 or letters in lex.real_words:
             continue

@@ -34,7 +34,14 @@ from redactcheck.detect.edit_distance import distance as _distance
 from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa: F401 (tests)
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.detect.markings import ocr_banner, ocr_captions, ocr_phrases, ocr_repeat
+from redactcheck.detect.markings import (
+    ocr_banner,
+    ocr_box_row,
+    ocr_captions,
+    ocr_form_level,
+    ocr_phrases,
+    ocr_repeat,
+)
 from redactcheck.finding import Explanation, Hit
 
 DAMAGED_ID = "MARKING-OCR-DAMAGED"
@@ -194,6 +201,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     places = ocr_banner.shared_places(text)  # words the next steps need, from the same scan
     damaged += ocr_captions.field_findings(text, taken, places)  # "REPORT CLASS $ & C RE T"
     damaged += ocr_captions.slot_findings(text, taken, places)  # "DISPATCH | SEcRFT | ABCD-1234"
+    damaged += ocr_box_row.box_row_findings(text, taken)  # "secret [] conrfidentiel (]"
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line
@@ -201,6 +209,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     printed |= ocr_repeat.title_case_banners(text, places)  # "Secret" alone atop every page
     for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
+    for start, end, word in ocr_form_level.form_level_findings(text, taken, printed):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # in a form box's noise
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]
     for start, end, word in ocr_captions.caption_findings(text, sorted(beside), taken):

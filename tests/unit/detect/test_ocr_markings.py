@@ -425,3 +425,53 @@ def test_level_in_the_dispatch_forms_box_clean_and_damaged(detector):
         ("SEcRFT", DAMAGED_ID),
         ("Sx ET", DAMAGED_ID),
     ]
+
+
+def test_dispatch_box_holding_only_a_rule_does_not_stop_the_scan(detector):
+    """A dispatch form's box OCR read as an underscore or a dash alone (no letters) is no
+    level, and it must not raise: an error there dropped every finding of the file."""
+    text = "DISPATCH _\n\nSECRET\n\nThe station met the contact.\n\nDISPATCH | —\n"
+    hits = detector.detect(Segment(text))
+    assert [h.text for h in hits if h.category == "marking"] == ["SECRET"]
+
+
+def test_level_in_a_form_line_of_noise_on_a_page_that_prints_it(detector):
+    """Invented dispatch and cable-form pages: where the text prints SECRET as a banner, the
+    same word between OCR noise or form labels mid-line is the form box's level; the word in
+    prose (capitals or not), beside a collocation, or in a text without the banner is not."""
+    page = (
+        "SECRET\n\nThe station met the contact twice.\n\n"
+        "Repl0ces fms 12-34 oo SECRET zq} cntnuedd\n"
+        "DISTR: SECRET FILE:\n"
+        "RELEASNG OFFICR ; SECRET tetwq AUTHENTICATING\n"
+        "THE BOARD WAS HOLDING SECRET HEARINGS DAILY\n"
+        "He lost his SECRET clearance in May.\n"
+        "THE UNITED STATES SECRET SERVICE ARRIVED\n"
+        "classified through SECRET, as the rule says\n"
+    )
+    found = [f for f in _ocr_findings(detector, page) if f.rule_id == DAMAGED_ID]
+    lines = sorted(page[: f.start].count("\n") for f in found)
+    assert lines == [4, 5, 6]
+    assert all(f.text == "SECRET" for f in found)
+    no_banner = page.replace("SECRET\n\nThe station", "The station", 1)
+    assert [f for f in _ocr_findings(detector, no_banner) if f.rule_id == DAMAGED_ID] == []
+
+
+def test_level_before_space_separated_controls_is_a_banner(detector):
+    """A 1980s report's banner with spaces between level and controls: the level is reported
+    with the controls; a level and one word alone stays one codeword-line finding."""
+    text = "SECRET NOFORN NOCONTRACT ORCON\nINVENTED INFORMATION REPORT\n\nSECRET NOFORN\n"
+    found = {(f.text, f.rule_id) for f in detector.detect(Segment(text)) if f.category == "marking"}
+    assert ("SECRET", "US-BANNER-CLASSIFIED") in found
+    assert ("SECRET NOFORN", "US-BANNER-CLASSIFIED") in found
+
+
+def test_option_row_read_in_lower_case_and_damage(detector):
+    """An invented routing sheet's option row that OCR returned in lower case: three options
+    or more, two damaged, make it a row and each option is reported; prose naming the levels
+    (spelled right) is not a row."""
+    row = "Form 610 xx secret [] conrfidentiel (] (NTERNAI]_Unclassifeed\n"
+    found = [f.text for f in _ocr_findings(detector, "ROUTING SHEET\n\n" + row)]
+    assert found == ["secret", "conrfidentiel", "NTERNAI", "Unclassifeed"]
+    prose = "Papers were filed as secret, confidential or unclassified in those years.\n"
+    assert _ocr_findings(detector, prose) == []
