@@ -117,3 +117,25 @@ def test_house_number_and_bare_street_name_with_town_and_state(contacts):
 )
 def test_dates_years_and_exhibit_numbers_before_a_town_are_no_address(contacts, text):
     assert _addresses(contacts, text) == []
+
+
+def test_two_letter_exchange_codes_glued_or_spaced_in_lists_and_leads(contacts):
+    page = (
+        "Ivo Penn - Address and phone in 1963: 4410 Brandt, Fairview, Texas KL5-0147.\n"
+        "Will identify subscriber to KL 5-0148 and determine connection.\n"
+        "Tolls charged to the club:\n\nUN 5-0134\nUN _5-0135\n"
+    )
+    assert _phones(contacts, page) == ["KL5-0147", "KL 5-0148", "UN 5-0134", "UN _5-0135"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MM 9-5512\nADMINISTRATIVE",  # an FBI field office's file number
+        "see memo OS 5-5512/A of the file",
+        "AGENCY FILE NUMBER: CR 2-5512-NR",
+        "letter of the Director, DDP4-5512, 25 May 1964",
+    ],
+)
+def test_file_and_document_numbers_of_the_same_shape_stay_quiet(contacts, text):
+    assert _phones(contacts, text) == []
