@@ -139,3 +139,9 @@ def test_two_letter_exchange_codes_glued_or_spaced_in_lists_and_leads(contacts):
 )
 def test_file_and_document_numbers_of_the_same_shape_stay_quiet(contacts, text):
     assert _phones(contacts, text) == []
+
+
+def test_local_number_on_the_line_below_its_phone_word(contacts):
+    lead = "Ascertain the subscriber to telephone number\n483-5519, called 12/30/66.\n"
+    assert _phones(contacts, lead) == ["483-5519"]
+    assert _phones(contacts, "a telephone call was logged\n105-8255 is the file") == []
