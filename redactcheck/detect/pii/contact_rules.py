@@ -89,10 +89,8 @@ def is_government_address(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if words.search(text, end, line_end):
         return True
-    last = None
-    for last in words.finditer(text, lo, start):
-        pass
-    return last is not None and _names_the_address(text[last.end() : start])
+    ends = [m.end() for m in words.finditer(text, lo, start)]
+    return bool(ends) and _names_the_address(text[ends[-1] : start])
 
 
 #: Words of running prose that say the address is a person's, between the body's name and the
