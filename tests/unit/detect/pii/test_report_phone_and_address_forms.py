@@ -145,3 +145,9 @@ def test_local_number_on_the_line_below_its_phone_word(contacts):
     lead = "Ascertain the subscriber to telephone number\n483-5519, called 12/30/66.\n"
     assert _phones(contacts, lead) == ["483-5519"]
     assert _phones(contacts, "a telephone call was logged\n105-8255 is the file") == []
+
+
+def test_city_exchange_written_as_a_letter_after_the_phone_word(contacts):
+    page = "V. PENN,\ntelephone: B-5512) at the address\nthe telephone number\nK5-0147, extension"
+    assert _phones(contacts, page) == ["B-5512", "K5-0147"]
+    assert _phones(contacts, "a telephone B-52 crashed") == []
