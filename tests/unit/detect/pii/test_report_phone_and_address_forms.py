@@ -151,3 +151,17 @@ def test_city_exchange_written_as_a_letter_after_the_phone_word(contacts):
     page = "V. PENN,\ntelephone: B-5512) at the address\nthe telephone number\nK5-0147, extension"
     assert _phones(contacts, page) == ["B-5512", "K5-0147"]
     assert _phones(contacts, "a telephone B-52 crashed") == []
+
+
+def test_house_number_right_after_a_residence_verb(contacts):
+    report = (
+        "Subject resides at 4410 Brandt, Fairview, and works nights.\n"
+        "ON 30 AUGUST LIVES 4410 BRANDT TERRACE\n"
+        "Penn, residing at\n8862 Alder Blace, Fairview, in 1964.\n"
+    )
+    assert _addresses(contacts, report) == [
+        "4410 Brandt, Fairview",
+        "4410 BRANDT TERRACE",
+        "8862 Alder Blace, Fairview",
+    ]
+    assert _addresses(contacts, "he lived 25 Years in Fairview; residing 1962 in Alder") == []
