@@ -134,7 +134,7 @@ def test_two_letter_exchange_codes_glued_or_spaced_in_lists_and_leads(contacts):
         "MM 9-5512\nADMINISTRATIVE",  # an FBI field office's file number
         "see memo OS 5-5512/A of the file",
         "AGENCY FILE NUMBER: CR 2-5512-NR",
-        "letter of the Director, DDP4-5512, 25 May 1964",
+        "letter of the Director, DDP4-5512, 12 June 1961",
     ],
 )
 def test_file_and_document_numbers_of_the_same_shape_stay_quiet(contacts, text):
