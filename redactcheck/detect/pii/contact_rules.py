@@ -73,7 +73,8 @@ def is_government_address(text: str, start: int, end: int) -> bool:
     """The address at ``text[start:end]`` belongs to a public body: the name of one stands on
     the address's own lines or on the two lines right above it, in the same block (a blank
     line ends the block: a government letterhead above a private addressee's block does not
-    count). Words in ``rules/lexicons/address.yaml``. Such addresses are released."""
+    count), and names the address (``_names_the_address``). Words in
+    ``rules/lexicons/address.yaml``. Such addresses are released."""
     words, window = _government_words()
     lo = text.rfind("\n", 0, start) + 1  # the address's own line
     for _ in range(2):  # and up to two lines above it
@@ -86,4 +87,29 @@ def is_government_address(text: str, start: int, end: int) -> bool:
     lo = max(lo, start - window)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return bool(words.search(text, lo, start) or words.search(text, end, line_end))
+    if words.search(text, end, line_end):
+        return True
+    ends = [m.end() for m in words.finditer(text, lo, start)]
+    return bool(ends) and _names_the_address(text[ends[-1] : start])
+
+
+#: Words of running prose that say the address is a person's, between the body's name and the
+#: address: "the Bureau approved a mail cover on subject residence, 4410 Brandt Avenue",
+#: "naturalized by the United States in 1955. Address in 1964: ...", "the Embassy ... and
+#: live together at ...".
+_PERSONAL = re.compile(
+    r"(?<![A-Za-z])(?:resid\w*|lives?|lived|living|home|apartment|address\w*|care of|c/o|"
+    r"moved|neighbou?r\w*|born|naturali[sz]ed)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+#: A word of running prose (lower case): headings, letterheads and lists are capitalised.
+_PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
+
+
+def _names_the_address(between: str) -> bool:
+    """The body's name stands right before the address as its heading or attribution (a
+    letterhead line, "Federal Building, 701 ...", "Department of Justice, Room 5, ..."): at most
+    three words of prose between, none of them a word of residence. In a report's prose a body
+    named a sentence earlier ("the credit bureau reflects that a report dated ... reflects JOHN
+    DOE, 4410 Brandt Avenue") does not make the address its office."""
+    return len(_PROSE_WORD.findall(between)) <= 3 and not _PERSONAL.search(between)
