@@ -94,9 +94,8 @@ def is_government_address(text: str, start: int, end: int) -> bool:
 
 
 #: Words of running prose that say the address is a person's, between the body's name and the
-#: address: "the Bureau approved a mail cover on subject residence, 4410 Brandt Avenue",
-#: "naturalized by the United States in 1955. Address in 1964: ...", "the Embassy ... and
-#: live together at ...".
+#: address: "the Board asked about the residence of the witness, 12 Alder Lane", "a citizen of
+#: the Republic since 1950. Home address: ...", "the Embassy ... and live together at ...".
 _PERSONAL = re.compile(
     r"(?<![A-Za-z])(?:resid\w*|lives?|lived|living|home|apartment|address\w*|care of|c/o|"
     r"moved|neighbou?r\w*|born|naturali[sz]ed)(?![A-Za-z])",
