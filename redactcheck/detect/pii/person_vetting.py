@@ -1,0 +1,171 @@
+"""Last checks on the finished list of people: kinds of words that are never a person.
+
+Why its own module: these checks read the list ``find_people`` is about to return, after every
+mechanism has added its spans and the spans are merged, so each check sees a span whatever
+found it. Each check is one kind of false alarm, measured on a sample of the unlabelled pool
+(JFK-collection OCR records, Historian texts and cables no labelled set holds: docs/quality.md
+says which and how often each kind showed):
+
+- dates: a month or its abbreviation next to a day or a year ("Dec. 12, 1822", "Sept. 63",
+  "FEB. 1965"), also one OCR edit away from a long month name ("Decenber 15");
+- damaged marking and form words: OCR's forms of the classification and form words printed on
+  every page of a record ("SEGRET" for SECRET, "CUASSIFIGATION", "DISPATGH SYMBOL");
+- countries: a country's name (ISO 3166-1) found on the weakest bases (a lone surname, a
+  possessive, a single word the model called a person).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.pii.name_shapes import _INITIAL
+from redactcheck.detect.pii.name_words import NameWords
+from redactcheck.detect.pii.person_scores import PersonSpan
+
+#: Month names and the abbreviations of US government and archive writing (GPO Style Manual
+#: 9.48; "Sept." in State and Serial Set texts), and weekday names, lower case.
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS)
+#: Long month names an OCR misreading of which is still recognisable (one edit in six letters).
+_LONG_MONTHS = tuple(m for m in _MONTHS if len(m) >= 6)
+#: After a month: a day or a year ("Dec. 12", "Sept. 63", "JAN 1965", "March 3rd").
+_DATE_AFTER = re.compile(r"\.?,?[ \t]{0,3}\d")
+#: Before a month: a day ("15 Deceber", "3 FEB").
+_DATE_BEFORE = re.compile(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
+
+#: Words printed on the pages of classified records and their forms, in capitals: the
+#: classification levels and the words of the form captions that OCR damages most (CIA
+#: dispatch forms: "CLASSIFICATION", "DISPATCH SYMBOL AND NUMBER"; 32 CFR 2001.20-24 for the
+#: levels). A word a few OCR edits from one of these, that no name list holds, is that word.
+_FORM_WORDS = (
+    "SECRET",
+    "CONFIDENTIAL",
+    "CLASSIFIED",
+    "UNCLASSIFIED",
+    "CLASSIFICATION",
+    "DECLASSIFICATION",
+    "DISPATCH",
+    "SYMBOL",
+    "RESTRICTED",
+    "REPRODUCE",
+    "REPRODUCTION",
+)
+
+#: Bases too weak to outweigh a country's name (person_scores.SCORES below 0.75).
+_WEAK = frozenset(
+    ("lone-surname", "possessive", "ner-single", "ner-single-caps", "list-surname-first",
+     "list-surname-second", "list-words", "list-unknown", "quoted", "apposition")
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[PersonSpan]:
+    """``people`` less the spans of the kinds above; a span that ends in a date word loses it."""
+    out = []
+    for p in people:
+        trimmed = _trim_date(text, p, nw)
+        if trimmed is None:
+            continue
+        out.append(trimmed)
+    return [
+        p
+        for p in out
+        if not _damaged_form_word(text[p.start : p.end], nw)
+        and not (p.basis in _WEAK and _country(text[p.start : p.end], nw))
+    ]
+
+
+def _is_date_word(word: str, nw: NameWords) -> bool:
+    low = word.lower().rstrip(".")
+    if low in _DATE_WORDS:
+        return True
+    if len(low) < 6 or nw.is_name(low) or nw.is_english(low):
+        return False
+    return any(distance(low, m, 1) <= 1 for m in _LONG_MONTHS if abs(len(m) - len(low)) <= 1)
+
+
+def _trim_date(text: str, p: PersonSpan, nw: NameWords) -> PersonSpan | None:
+    """The span without a last word that is a month or weekday in a date, or None when
+    nothing else is left."""
+    words = list(_WORD.finditer(text, p.start, p.end))
+    if not words:
+        return p
+    last = words[-1]
+    dated = _DATE_AFTER.match(text, last.end()) or (
+        len(words) == 1 and _DATE_BEFORE.search(text, max(0, p.start - 6), p.start)
+    )
+    if not (dated and _is_date_word(last.group(), nw)):
+        return p
+    if len(words) == 1:
+        return None
+    end = words[-2].end()
+    while end > p.start and not text[end - 1].isalpha():
+        end -= 1
+    if text[end - 2 : end].lower() in ("'s", "’s"):
+        end -= 2  # "Minister Halloran's Jan. 17 letter"
+    return PersonSpan(p.start, end, p.score, p.basis, p.merge_left)
+
+
+def _damaged_form_word(span: str, nw: NameWords) -> bool:
+    """Every word of the span is a marking or form word as OCR damaged it ("SEGRET")."""
+    words = [w.strip(".'’") for w in _WORD.findall(span) if not _INITIAL.match(w)]
+    return bool(words) and all(_near_form_word(w, nw) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _near_form_word_cached(upper: str) -> bool:
+    for word in _FORM_WORDS:
+        if upper == word:
+            return True
+        bound = 1 if len(word) <= 8 else 2
+        if abs(len(word) - len(upper)) <= bound and distance(upper, word, bound) <= bound:
+            return True
+    return False
+
+
+def _near_form_word(word: str, nw: NameWords) -> bool:
+    if len(word) < 5 or nw.is_name(word):
+        return False
+    return _near_form_word_cached(word.upper())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from redactcheck.detect.lexicons import load_lexicon
+
+    data = load_lexicon("countries.yaml")
+    return frozenset(str(c).lower() for c in data.get("countries", []))
+
+
+def _country(span: str, nw: NameWords) -> bool:
+    """The span is a country's name (not one that is also a given name: "Jordan", "Chad")."""
+    key = " ".join(re.sub(r"['’][sS]$", "", span.strip()).split()).lower()
+    return key in _countries() and not nw.is_given(key)

@@ -1,0 +1,93 @@
+"""Last checks on the list of people (person_vetting.py): dates, OCR-damaged form words and
+countries are never reported as a person, and real names beside them still are.
+
+All text is invented; every name is made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactcheck.detect.pii.name_words import name_words
+from redactcheck.detect.pii.person_rules import find_people
+from redactcheck.detect.pii.person_scores import PersonSpan
+from redactcheck.detect.pii.person_vetting import vet_people
+
+
+def _span(text: str, part: str, basis: str) -> PersonSpan:
+    start = text.index(part)
+    return PersonSpan(start, start + len(part), 0.5, basis)
+
+
+def _vetted(text: str, part: str, basis: str = "lone-surname") -> list[str]:
+    people = vet_people(text, [_span(text, part, basis)], name_words())
+    return [text[p.start : p.end] for p in people]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("pursuant to the resolution of Dec. 12, 1822, the statements", "Dec"),
+        ("As of Sept. 63 he served as deputy minister.", "Sept"),
+        ("CABLE DATED FEB 1965 FROM THE STATION", "FEB"),
+        ("talked with the source on 15 Decenber about the shipment", "Decenber"),
+        ("the meeting of Tuesday 4 March was postponed", "Tuesday"),
+    ],
+)
+def test_a_month_or_weekday_in_a_date_is_not_a_person(text, part):
+    assert _vetted(text, part) == []
+
+
+def test_a_name_that_ends_in_a_date_keeps_the_name():
+    text = "Minister Quellworth's Jan. 17 assurances were welcome."
+    assert _vetted(text, "Quellworth's Jan", "title") == ["Quellworth"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her cousin June arrived later that week.",  # a given name, no date after it
+        "They spoke with Augustin Ferreira-Lobo about the port.",
+    ],
+)
+def test_names_that_look_like_months_stay(text):
+    part = "June" if "June" in text else "Augustin Ferreira-Lobo"
+    assert _vetted(text, part) == [part]
+
+
+@pytest.mark.parametrize(
+    "word", ["SEGRET", "SECREY", "SEQRET", "Deciassification", "CUASSIFIGATION"]
+)
+def test_ocr_damaged_marking_and_form_words_are_not_people(word):
+    text = f"page two\n\n{word}\n\nthe rest of the report follows"
+    assert _vetted(text, word, "ner-single-caps") == []
+
+
+def test_a_surname_near_a_form_word_stays():
+    text = "report prepared by Special Agent Ormand Sackett of the field office"
+    assert _vetted(text, "Ormand Sackett", "title") == ["Ormand Sackett"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        ("The talks with Mauritius were the first in a decade.", "Mauritius", "lone-surname"),
+        ("TACKLING BRAZIL'S ECONOMIC WOES IS THE PRIORITY", "BRAZIL'S", "possessive"),
+    ],
+)
+def test_a_country_on_a_weak_basis_is_not_a_person(text, part, basis):
+    assert _vetted(text, part, basis) == []
+
+
+def test_a_country_name_with_a_title_or_a_given_name_stays():
+    text = "Senator Brazil and Jordan met the delegation."
+    assert _vetted(text, "Brazil", "title") == ["Brazil"]
+    assert _vetted(text, "Jordan", "lone-surname") == ["Jordan"]
+
+
+def test_find_people_drops_a_model_person_that_is_a_damaged_banner_word():
+    text = "The source met Teodora Villaquiran in the capital.\n\nSEGRET\n\nMore follows here.\n"
+    s = text.index("SEGRET")
+    names = [text[p.start : p.end] for p in find_people(text, [(s, s + 6, "PERSON")])]
+    assert "SEGRET" not in names
+    assert "Teodora Villaquiran" in names
