@@ -10,6 +10,9 @@ says which and how often each kind showed):
   "FEB. 1965"), also one OCR edit away from a long month name ("Decenber 15");
 - damaged marking and form words: OCR's forms of the classification and form words printed on
   every page of a record ("SEGRET" for SECRET, "CUASSIFIGATION", "DISPATGH SYMBOL");
+- publications: the title of a newspaper, magazine or news agency where the text says so
+  right beside it ('the daily "El Mundo"', "Prensa Nueva, the official news agency",
+  "an interview to La Voz newspaper"), found on any basis but a title;
 - countries: a country's name (ISO 3166-1) found on the weakest bases (a lone surname, a
   possessive, a single word the model called a person).
 """
@@ -22,7 +25,7 @@ from functools import lru_cache
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.pii.name_shapes import _INITIAL
 from redactcheck.detect.pii.name_words import NameWords
-from redactcheck.detect.pii.person_scores import PersonSpan
+from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
 
 #: Month names and the abbreviations of US government and archive writing (GPO Style Manual
 #: 9.48; "Sept." in State and Serial Set texts), and weekday names, lower case.
@@ -95,12 +98,29 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         if trimmed is None:
             continue
         out.append(trimmed)
+    # a title the text calls a publication once is that publication at every mention
+    press = {
+        _norm(text[p.start : p.end])
+        for p in out
+        if p.basis not in _CUED and _publication(text, p.start, p.end)
+    }
     return [
         p
         for p in out
         if not _damaged_form_word(text[p.start : p.end], nw)
         and not (p.basis in _WEAK and _country(text[p.start : p.end], nw))
+        and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
+        and not _FIRM_AFTER.match(text, p.end)
     ]
+
+
+def _norm(span: str) -> str:
+    return " ".join(span.split()).lower()
+
+
+#: A firm named after its founder, in a possessive: "Harrowgate's Sons", "Quenby’s Brothers"
+#: (publishers and merchants in imprints and notes).
+_FIRM_AFTER = re.compile(r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)\b")
 
 
 def _is_date_word(word: str, nw: NameWords) -> bool:
@@ -169,3 +189,28 @@ def _country(span: str, nw: NameWords) -> bool:
     """The span is a country's name (not one that is also a given name: "Jordan", "Chad")."""
     key = " ".join(re.sub(r"['’][sS]$", "", span.strip()).split()).lower()
     return key in _countries() and not nw.is_given(key)
+
+
+#: Words for a publication, in the languages of the records' press (English, Spanish,
+#: Portuguese, French, German, Italian), any case.
+_PRESS = (
+    r"(?:newspapers?|dailies|daily|weekly|weeklies|magazines?|journals?|tabloids?|periodicals?"
+    r"|news\s+agency|press\s+agency|wire\s+service|gazette|diario|peri[oó]dico|jornal|revista"
+    r"|journal|quotidien|hebdomadaire|zeitung|giornale|quotidiano)"
+)
+_PRESS_BEFORE = re.compile(rf"(?i:\b{_PRESS})[ \t]*[\"“'‘]?[ \t]*$")
+_PRESS_AFTER = re.compile(
+    rf"[\"”'’]?(?:[ \t]+|,[ \t]+(?:(?:the|a|an|THE|A|AN)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}})"
+    rf"(?i:{_PRESS})\b"
+    # "Orla Quenby, the newspaper's owner", "a weekly columnist": a person who works for one
+    r"(?![’']s|[ \t]+(?i:owners?|editors?|publishers?|reporters?|correspondents?|columnists?"
+    r"|journalists?|writers?|chief|director|staff|man|woman|employee)\b)"
+)
+
+
+def _publication(text: str, start: int, end: int) -> bool:
+    """A word for a publication stands right before or right after the span (a quote mark
+    and, after it, a comma and up to three describing words between)."""
+    return bool(
+        _PRESS_BEFORE.search(text, max(0, start - 40), start) or _PRESS_AFTER.match(text, end)
+    )

@@ -91,3 +91,61 @@ def test_find_people_drops_a_model_person_that_is_a_damaged_banner_word():
     names = [text[p.start : p.end] for p in find_people(text, [(s, s + 6, "PERSON")])]
     assert "SEGRET" not in names
     assert "Teodora Villaquiran" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ('The magazine "Voz Andina" recently claimed that the ministry knew.', "Voz Andina"),
+        ('as the French language daily "Le Quotidien Halloran" reported.', "Le Quotidien Halloran"),
+        ("He gave an interview to Tiempo Nuevo newspaper on Monday.", "Tiempo Nuevo"),
+        ("leaders, Prensa Orlanda, the official news agency, for release", "Prensa Orlanda"),
+        ("A LOAN TO BUY THE MORGEN KURIER, A TABLOID WHICH", "MORGEN KURIER"),
+    ],
+)
+def test_a_publication_the_text_names_as_one_is_not_a_person(text, part):
+    assert _vetted(text, part, "list-unknown") == []
+
+
+def test_every_mention_of_a_publication_goes_with_the_one_the_text_names():
+    text = (
+        "He spoke to Tiempo Nuevo newspaper on Monday. Radio stations and Tiempo Nuevo "
+        "reported on the visit the next day."
+    )
+    first = _span(text, "Tiempo Nuevo", "propagated")
+    second = PersonSpan(
+        text.rindex("Tiempo Nuevo"), text.rindex("Tiempo Nuevo") + 12, 0.9, "propagated"
+    )
+    assert vet_people(text, [first, second], name_words()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Orla Quenby, the newspaper's owner, declined to comment.", "Orla Quenby"),
+        ("Orla Quenby, a newspaper columnist, declined to comment.", "Orla Quenby"),
+        ("The daily's editor, Orla Quenby, declined.", "Orla Quenby"),
+    ],
+)
+def test_people_who_work_for_a_publication_stay(text, part):
+    assert _vetted(text, part, "list-names") == [part]
+
+
+def test_a_firm_named_after_its_founder_in_a_possessive_is_not_a_person():
+    text = "New York: Ambrose Tallowby’s Sons, 1911."
+    assert _vetted(text, "Ambrose Tallowby", "propagated") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("The report was filed in 1974.\n\nE2 IMPDET\nCL BY 012345\n", "IMPDET"),
+        ("Quenby, Orla. A History. New York: Harrowgate Brothers, 1950.\n", "Harrowgate"),
+        ("Quenby, Orla. A History. London: Tallis Publishing, 1950.\n", "Tallis"),
+    ],
+)
+def test_declassification_codes_and_publishers_are_not_people(text, part):
+    # the model calls the word a person; the word lists say what it is
+    s = text.index(part)
+    names = [text[p.start : p.end] for p in find_people(text, [(s, s + len(part), "PERSON")])]
+    assert not any(part in n for n in names)
