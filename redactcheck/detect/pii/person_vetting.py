@@ -67,7 +67,8 @@ _DATE_BEFORE = re.compile(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
 #: Words printed on the pages of classified records and their forms, in capitals: the
 #: classification levels and the words of the form captions that OCR damages most (CIA
 #: dispatch forms: "CLASSIFICATION", "DISPATCH SYMBOL AND NUMBER"; 32 CFR 2001.20-24 for the
-#: levels). A word a few OCR edits from one of these, that no name list holds, is that word.
+#: levels). A word two OCR edits from one of these (one where either has five letters or
+#: fewer), as long within a letter, that no name list holds, is that word ("SVHBOL", "STORET").
 _FORM_WORDS = (
     "SECRET",
     "CONFIDENTIAL",
@@ -165,8 +166,8 @@ def _near_form_word_cached(upper: str) -> bool:
     for word in _FORM_WORDS:
         if upper == word:
             return True
-        bound = 1 if len(word) <= 8 else 2
-        if abs(len(word) - len(upper)) <= bound and distance(upper, word, bound) <= bound:
+        bound = 1 if min(len(word), len(upper)) <= 5 else 2
+        if abs(len(word) - len(upper)) <= 1 and distance(upper, word, bound) <= bound:
             return True
     return False
 

@@ -63,9 +63,10 @@ def test_ocr_damaged_marking_and_form_words_are_not_people(word):
     assert _vetted(text, word, "ner-single-caps") == []
 
 
-def test_a_surname_near_a_form_word_stays():
-    text = "report prepared by Special Agent Ormand Sackett of the field office"
-    assert _vetted(text, "Ormand Sackett", "title") == ["Ormand Sackett"]
+@pytest.mark.parametrize("name", ["Ormand Sackett", "Teodor Segre", "Secrest", "Ilse Symon"])
+def test_a_surname_near_a_form_word_stays(name):
+    text = f"report prepared by Special Agent {name} of the field office"
+    assert _vetted(text, name, "title") == [name]
 
 
 @pytest.mark.parametrize(
@@ -142,6 +143,9 @@ def test_a_firm_named_after_its_founder_in_a_possessive_is_not_a_person():
         ("The report was filed in 1974.\n\nE2 IMPDET\nCL BY 012345\n", "IMPDET"),
         ("Quenby, Orla. A History. New York: Harrowgate Brothers, 1950.\n", "Harrowgate"),
         ("Quenby, Orla. A History. London: Tallis Publishing, 1950.\n", "Tallis"),
+        ("Distribution:\n1 - OLC/Subject\n1 - OLC/Chrono\n", "Chrono"),
+        ("SECRET\nNO FOREIGN DISSEM\n\nThe station reports.\n", "DISSEM"),
+        ("TRANSMIT THE FOLLOWING IN\nAIRTEL\nTO: DIRECTOR\n", "AIRTEL"),
     ],
 )
 def test_declassification_codes_and_publishers_are_not_people(text, part):
