@@ -13,13 +13,17 @@ says which and how often each kind showed):
 - publications: the title of a newspaper, magazine or news agency where the text says so
   right beside it ('the daily "El Mundo"', "Prensa Nueva, the official news agency",
   "an interview to La Voz newspaper"), found on any basis but a title;
-- countries: a country's name (ISO 3166-1) found on the weakest bases (a lone surname, a
-  possessive, a single word the model called a person).
+- countries and cities: a country's name (ISO 3166-1) or a city's (GeoNames: 100,000 people
+  or more) found on the weakest bases (a lone surname, a possessive, a single word the model
+  called a person, a pair no list knows), unless it is a given name ("Jordan", "Valencia") or,
+  for a city, a frequent surname ("Houston"). A quoted word is left alone: nicknames are often a
+  town's name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from redactcheck.detect.edit_distance import distance
@@ -86,7 +90,7 @@ _FORM_WORDS = (
 #: Bases too weak to outweigh a country's name (person_scores.SCORES below 0.75).
 _WEAK = frozenset(
     ("lone-surname", "possessive", "ner-single", "ner-single-caps", "list-surname-first",
-     "list-surname-second", "list-words", "list-unknown", "quoted", "apposition")
+     "list-surname-second", "list-words", "list-unknown", "apposition")
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -109,7 +113,7 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         p
         for p in out
         if not _damaged_form_word(text[p.start : p.end], nw)
-        and not (p.basis in _WEAK and _country(text[p.start : p.end], nw))
+        and not (p.basis in _WEAK and _place(text[p.start : p.end], nw))
         and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
         and not _FIRM_AFTER.match(text, p.end)
     ]
@@ -182,14 +186,30 @@ def _near_form_word(word: str, nw: NameWords) -> bool:
 def _countries() -> frozenset[str]:
     from redactcheck.detect.lexicons import load_lexicon
 
-    data = load_lexicon("countries.yaml")
-    return frozenset(str(c).lower() for c in data.get("countries", []))
+    return frozenset(str(c).lower() for c in load_lexicon("countries.yaml").get("countries", []))
 
 
-def _country(span: str, nw: NameWords) -> bool:
-    """The span is a country's name (not one that is also a given name: "Jordan", "Chad")."""
-    key = " ".join(re.sub(r"['’][sS]$", "", span.strip()).split()).lower()
-    return key in _countries() and not nw.is_given(key)
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    from redactcheck.ruleset.loader import lexicon_path
+
+    text = lexicon_path("names/cities.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.splitlines() if w and w[0] != "#")
+
+
+def _place(span: str, nw: NameWords) -> bool:
+    """The span is a country's name that is no given name ("Jordan"), or a city's that is no
+    given name and no frequent surname ("Valencia", "Houston")."""
+    key = _plain(re.sub(r"['’][sS]$", "", span.strip()))
+    if nw.is_given(key):
+        return False
+    return key in _countries() or (key in _cities() and not nw.is_frequent(key))
+
+
+def _plain(span: str) -> str:
+    """Lower case, one space between words, accents removed ("Camagüey" -> "camaguey")."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(span.split()).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 #: Words for a publication, in the languages of the records' press (English, Spanish,

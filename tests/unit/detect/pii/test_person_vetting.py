@@ -153,3 +153,29 @@ def test_declassification_codes_and_publishers_are_not_people(text, part):
     s = text.index(part)
     names = [text[p.start : p.end] for p in find_people(text, [(s, s + len(part), "PERSON")])]
     assert not any(part in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        ("the delegation travelled from Moscow to Rotterdam by rail", "Rotterdam", "lone-surname"),
+        ("a memorandum of interest to Station Habana follows", "Habana", "ner-single"),
+        ("mentioning Camagüey and two other provinces", "Camagüey", "ner-single"),
+        ("such as Salta's governor and two others", "Salta", "possessive"),
+    ],
+)
+def test_a_city_on_a_weak_basis_is_not_a_person(text, part, basis):
+    assert _vetted(text, part, basis) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        ("the source met Houston at the bar", "Houston", "lone-surname"),  # frequent surname
+        ("her cousin Valencia wrote twice", "Valencia", "ner-single"),  # a given name
+        ('an old friend known as "Moro" since 1955', "Moro", "quoted"),  # a nickname
+        ("Ambassador Rotterdam left the room", "Rotterdam", "title"),  # a title vouches
+    ],
+)
+def test_a_city_name_with_better_evidence_stays(text, part, basis):
+    assert _vetted(text, part, basis) == [part]
