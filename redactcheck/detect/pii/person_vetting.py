@@ -13,8 +13,9 @@ says which and how often each kind showed):
 - publications: the title of a newspaper, magazine or news agency where the text says so
   right beside it ('the daily "El Mundo"', "Prensa Nueva, the official news agency",
   "an interview to La Voz newspaper"), found on any basis but a title;
-- countries and cities: a country's name (ISO 3166-1) or a city's (GeoNames: 100,000 people
-  or more) found on the weakest bases (a lone surname, a possessive, a single word the model
+- countries and cities: a country's name (ISO 3166-1) on any basis but a title or an
+  initial; a country's or a city's name (GeoNames: 100,000 people or more) found on the
+  weakest bases (a lone surname, a possessive, a single word the model
   called a person, a pair no list knows), unless it is a given name ("Jordan", "Valencia") or,
   for a city, a frequent surname ("Houston"). A quoted word is left alone: nicknames are often a
   town's name.
@@ -114,6 +115,7 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         for p in out
         if not _damaged_form_word(text[p.start : p.end], nw)
         and not (p.basis in _WEAK and _place(text[p.start : p.end], nw))
+        and not (p.basis not in _CUED and _country(text[p.start : p.end], nw))
         and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
         and not _FIRM_AFTER.match(text, p.end)
     ]
@@ -195,6 +197,12 @@ def _cities() -> frozenset[str]:
 
     text = lexicon_path("names/cities.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.splitlines() if w and w[0] != "#")
+
+
+def _country(span: str, nw: NameWords) -> bool:
+    """The span is a country's name that is no given name ("Jordan")."""
+    key = _plain(re.sub(r"['’][sS]$", "", span.strip()))
+    return key in _countries() and not nw.is_given(key)
 
 
 def _place(span: str, nw: NameWords) -> bool:

@@ -179,3 +179,8 @@ def test_a_city_on_a_weak_basis_is_not_a_person(text, part, basis):
 )
 def test_a_city_name_with_better_evidence_stays(text, part, basis):
     assert _vetted(text, part, basis) == [part]
+
+
+def test_a_country_spread_from_another_mention_is_not_a_person():
+    text = "Europe\nGreat Britain\nMessage from the President on the fisheries.\n"
+    assert _vetted(text, "Great Britain", "propagated") == []
