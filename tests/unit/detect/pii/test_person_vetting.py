@@ -146,6 +146,7 @@ def test_a_firm_named_after_its_founder_in_a_possessive_is_not_a_person():
         ("Distribution:\n1 - OLC/Subject\n1 - OLC/Chrono\n", "Chrono"),
         ("SECRET\nNO FOREIGN DISSEM\n\nThe station reports.\n", "DISSEM"),
         ("TRANSMIT THE FOLLOWING IN\nAIRTEL\nTO: DIRECTOR\n", "AIRTEL"),
+        ("AGENCY INFORMATION\nAGENCY : SSCIA\nRECORD NUMBER : 157-00000-00000\n", "SSCIA"),
     ],
 )
 def test_declassification_codes_and_publishers_are_not_people(text, part):
