@@ -125,9 +125,14 @@ def _norm(span: str) -> str:
     return " ".join(span.split()).lower()
 
 
-#: A firm named after its founder, in a possessive: "Harrowgate's Sons", "Quenby’s Brothers"
-#: (publishers and merchants in imprints and notes).
-_FIRM_AFTER = re.compile(r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)\b")
+#: A firm named after its founder, in a possessive or with "and Company": "Harrowgate's Sons",
+#: "Quenby’s Brothers", "R. T. Quenby and Com-pany", "Tallis & Co." (publishers, merchants and
+#: contractors in imprints, notes and FBI reports).
+_FIRM_AFTER = re.compile(
+    r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)\b"
+    r"|[ \t]+(?:and|&|AND)[ \t]+(?:Com-?\s*pany|COM-?\s*PANY|Co\.|CO\.|Sons|SONS|Brothers"
+    r"|BROTHERS|Associates|ASSOCIATES)(?![\w])"
+)
 
 
 def _is_date_word(word: str, nw: NameWords) -> bool:

@@ -185,3 +185,20 @@ def test_a_city_name_with_better_evidence_stays(text, part, basis):
 def test_a_country_spread_from_another_mention_is_not_a_person():
     text = "Europe\nGreat Britain\nMessage from the President on the fisheries.\n"
     assert _vetted(text, "Great Britain", "propagated") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sole owner of R. T. Quenby and Company of the capital",
+        "sole owner of R. T. Quenby and Com-\npany of the capital",
+        "printed by R. T. Quenby & Co. in 1850",
+    ],
+)
+def test_a_firm_named_and_company_after_its_founder_is_not_a_person(text):
+    assert _vetted(text, "R. T. Quenby", "list-names") == []
+
+
+def test_a_person_and_a_company_word_later_stays():
+    text = "R. T. Quenby and his company left early"
+    assert _vetted(text, "R. T. Quenby", "list-names") == ["R. T. Quenby"]
