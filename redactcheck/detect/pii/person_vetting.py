@@ -233,8 +233,16 @@ _PRESS = (
     r"|journal|quotidien|hebdomadaire|zeitung|giornale|quotidiano)"
 )
 _PRESS_BEFORE = re.compile(rf"(?i:\b{_PRESS})[ \t]*[\"“'‘]?[ \t]*$")
+#: A word describing a publication between its title and the press word ("the official Cuban
+#: news agency", "a Sunday tabloid"): not a role or a preposition, which make the name before
+#: them a person's ("Orla Quenby, a reporter for the daily", "former editor of the weekly").
+_DESCRIBING = (
+    r"(?!(?i:of|for|at|with|from|to|in|on|by|and|who|whose|owners?|editors?|publishers?"
+    r"|reporters?|correspondents?|columnists?|journalists?|writers?|chief|director|staff"
+    r"|founders?|head|employee|contributor)\b)[\w-]+"
+)
 _PRESS_AFTER = re.compile(
-    rf"[\"”'’]?(?:[ \t]+|,[ \t]+(?:(?:the|a|an|THE|A|AN)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}})"
+    rf"[\"”'’]?(?:[ \t]+|,[ \t]+(?:(?:the|a|an|THE|A|AN)[ \t]+)?(?:{_DESCRIBING}[ \t]+){{0,3}})"
     rf"(?i:{_PRESS})\b"
     # "Orla Quenby, the newspaper's owner", "a weekly columnist": a person who works for one
     r"(?![’']s|[ \t]+(?i:owners?|editors?|publishers?|reporters?|correspondents?|columnists?"

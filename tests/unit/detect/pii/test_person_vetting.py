@@ -141,7 +141,7 @@ def test_a_firm_named_after_its_founder_in_a_possessive_is_not_a_person():
     ("text", "part"),
     [
         ("The report was filed in 1974.\n\nE2 IMPDET\nCL BY 012345\n", "IMPDET"),
-        ("Quenby, Orla. A History. New York: Harrowgate Brothers, 1950.\n", "Harrowgate"),
+        ("Quenby, Orla. A History. New York: Harrowgate & Sons, 1950.\n", "Harrowgate"),
         ("Quenby, Orla. A History. London: Tallis Publishing, 1950.\n", "Tallis"),
         ("Distribution:\n1 - OLC/Subject\n1 - OLC/Chrono\n", "Chrono"),
         ("SECRET\nNO FOREIGN DISSEM\n\nThe station reports.\n", "DISSEM"),
@@ -202,3 +202,25 @@ def test_a_firm_named_and_company_after_its_founder_is_not_a_person(text):
 def test_a_person_and_a_company_word_later_stays():
     text = "R. T. Quenby and his company left early"
     assert _vetted(text, "R. T. Quenby", "list-names") == ["R. T. Quenby"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orla Quenby, a reporter for the daily, called twice.",
+        "Orla Quenby, the former editor of the weekly, called twice.",
+        "Orla Quenby, who founded the newspaper, called twice.",
+    ],
+)
+def test_a_person_described_by_a_role_at_a_publication_stays(text):
+    assert _vetted(text, "Orla Quenby", "list-names") == ["Orla Quenby"]
+
+
+def test_brothers_named_together_stay_people():
+    text = (
+        "The Quintana Brothers left Havana in 1961. Later the station met Quintana twice and "
+        "reported on Quintana again.\n"
+    )
+    s = text.index("Quintana twice")
+    people = find_people(text, [(s, s + 8, "PERSON")])
+    assert "Quintana" in [text[p.start : p.end] for p in people]
