@@ -225,14 +225,18 @@ def _plain(span: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-#: Words for a publication, in the languages of the records' press (English, Spanish,
-#: Portuguese, French, German, Italian), any case.
+#: Nouns for a publication, in the languages of the records' press (English, Spanish,
+#: Portuguese, French, German, Italian), any case. "daily" and "weekly" are nouns only after an
+#: article or before a quoted title: as adverbs they follow names ("met Quintana daily").
 _PRESS = (
-    r"(?:newspapers?|dailies|daily|weekly|weeklies|magazines?|journals?|tabloids?|periodicals?"
+    r"(?:newspapers?|dailies|weeklies|magazines?|journals?|tabloids?|periodicals?"
     r"|news\s+agency|press\s+agency|wire\s+service|gazette|diario|peri[oó]dico|jornal|revista"
-    r"|journal|quotidien|hebdomadaire|zeitung|giornale|quotidiano)"
+    r"|quotidien|hebdomadaire|zeitung|giornale|quotidiano)"
 )
-_PRESS_BEFORE = re.compile(rf"(?i:\b{_PRESS})[ \t]*[\"“'‘]?[ \t]*$")
+_DAILY = r"(?:daily|weekly)"
+_PRESS_BEFORE = re.compile(
+    rf"(?:(?i:\b{_PRESS})[ \t]*[\"“'‘]?|(?i:\b{_DAILY})[ \t]*[\"“'‘])[ \t]*$"
+)
 #: A word describing a publication between its title and the press word ("the official Cuban
 #: news agency", "a Sunday tabloid"): not a role or a preposition, which make the name before
 #: them a person's ("Orla Quenby, a reporter for the daily", "former editor of the weekly").
@@ -242,8 +246,9 @@ _DESCRIBING = (
     r"|founders?|head|employee|contributor)\b)[\w-]+"
 )
 _PRESS_AFTER = re.compile(
-    rf"[\"”'’]?(?:[ \t]+|,[ \t]+(?:(?:the|a|an|THE|A|AN)[ \t]+)?(?:{_DESCRIBING}[ \t]+){{0,3}})"
-    rf"(?i:{_PRESS})\b"
+    rf"[\"”'’]?(?:[ \t]+(?i:{_PRESS})(?![ \t]+[\"“]?[A-Z])"
+    rf"|,[ \t]+(?:the|a|an|THE|A|AN)[ \t]+(?:{_DESCRIBING}[ \t]+){{0,3}}(?i:{_PRESS}|{_DAILY})"
+    rf"|,[ \t]+(?:{_DESCRIBING}[ \t]+){{0,3}}(?i:{_PRESS}))\b"
     # "Orla Quenby, the newspaper's owner", "a weekly columnist": a person who works for one
     r"(?![’']s|[ \t]+(?i:owners?|editors?|publishers?|reporters?|correspondents?|columnists?"
     r"|journalists?|writers?|chief|director|staff|man|woman|employee)\b)"
@@ -252,7 +257,12 @@ _PRESS_AFTER = re.compile(
 
 def _publication(text: str, start: int, end: int) -> bool:
     """A word for a publication stands right before or right after the span (a quote mark
-    and, after it, a comma and up to three describing words between)."""
-    return bool(
-        _PRESS_BEFORE.search(text, max(0, start - 40), start) or _PRESS_AFTER.match(text, end)
-    )
+    and, after it, a comma and up to three describing words between). Right after a span of
+    one word, with nothing between, the press word makes it an owner, not a title; before a
+    capitalised word it is the owner's paper ("the Quintana newspaper Novedades")."""
+    if _PRESS_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    m = _PRESS_AFTER.match(text, end)
+    # right before the press word, a lone surname owns the paper ("the Quintana newspaper"):
+    # a title standing there has two words or more ("La Voz newspaper")
+    return bool(m) and (text[end : m.end()].lstrip("\"”'’")[:1] == "," or " " in text[start:end])

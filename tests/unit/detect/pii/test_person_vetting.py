@@ -224,3 +224,26 @@ def test_brothers_named_together_stay_people():
     s = text.index("Quintana twice")
     people = find_people(text, [(s, s + 8, "PERSON")])
     assert "Quintana" in [text[p.start : p.end] for p in people]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The station met Quintana daily during the crisis.",
+        "He called Quintana weekly, sometimes more.",
+        "Quintana, usually weekly, reported to the station.",
+    ],
+)
+def test_daily_and_weekly_as_adverbs_after_a_name_leave_it(text):
+    assert _vetted(text, "Quintana", "ner-single") == ["Quintana"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Quintana newspaper Novedades attacked the embassy",
+        "articles in the Quintana newspaper were hostile",
+    ],
+)
+def test_an_owner_before_the_press_word_stays(text):
+    assert _vetted(text, "Quintana", "ner-single") == ["Quintana"]
