@@ -118,6 +118,7 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         and not (p.basis not in _CUED and _country(text[p.start : p.end], nw))
         and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
         and not _FIRM_AFTER.match(text, p.end)
+        and not _FIRM_END.search(text, p.start, p.end)
     ]
 
 
@@ -128,6 +129,7 @@ def _norm(span: str) -> str:
 #: A firm named after its founder, in a possessive or with "and Company": "Harrowgate's Sons",
 #: "Quenby’s Brothers", "R. T. Quenby and Com-pany", "Tallis & Co." (publishers, merchants and
 #: contractors in imprints, notes and FBI reports).
+_FIRM_END = re.compile(r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)$")
 _FIRM_AFTER = re.compile(
     r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)\b"
     r"|[ \t]+(?:and|&|AND)[ \t]+(?:Com-?\s*pany|COM-?\s*PANY|Co\.|CO\.|Sons|SONS|Brothers"
