@@ -85,6 +85,7 @@ from redactcheck.detect.pii.person_spread import (
     _spread_words,
     split_names,
 )
+from redactcheck.detect.pii.person_vetting import vet_people
 
 #: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
 #: the middle initial's full stop may stand inside the title.
@@ -298,6 +299,7 @@ def find_people(
         if p.basis in ("propagated", "propagated-ocr") and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    people = vet_people(text, people, nw)  # dates, damaged form words, countries
     return [
         p
         for p in people

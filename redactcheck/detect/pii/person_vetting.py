@@ -1,0 +1,270 @@
+"""Last checks on the finished list of people: kinds of words that are never a person.
+
+Why its own module: these checks read the list ``find_people`` is about to return, after every
+mechanism has added its spans and the spans are merged, so each check sees a span whatever
+found it. Each check is one kind of false alarm, measured on a sample of the unlabelled pool
+(JFK-collection OCR records, Historian texts and cables no labelled set holds: docs/quality.md
+says which and how often each kind showed):
+
+- dates: a month or its abbreviation next to a day or a year ("Dec. 12, 1822", "Sept. 63",
+  "FEB. 1965"), also one OCR edit away from a long month name ("Decenber 15");
+- damaged marking and form words: OCR's forms of the classification and form words printed on
+  every page of a record ("SEGRET" for SECRET, "CUASSIFIGATION", "DISPATGH SYMBOL");
+- publications: the title of a newspaper, magazine or news agency where the text says so
+  right beside it ('the daily "El Mundo"', "Prensa Nueva, the official news agency",
+  "an interview to La Voz newspaper"), found on any basis but a title;
+- countries and cities: a country's name (ISO 3166-1) on any basis but a title or an
+  initial; a country's or a city's name (GeoNames: 100,000 people or more) found on the
+  weakest bases (a lone surname, a possessive, a single word the model
+  called a person, a pair no list knows), unless it is a given name ("Jordan", "Florence") or,
+  for a city, a frequent surname ("Houston"). A quoted word is left alone: nicknames are often a
+  town's name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.pii.name_shapes import _INITIAL
+from redactcheck.detect.pii.name_words import NameWords
+from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
+
+#: Month names and the abbreviations of US government and archive writing (GPO Style Manual
+#: 9.48; "Sept." in State and Serial Set texts), and weekday names, lower case.
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS)
+#: Long month names an OCR misreading of which is still recognisable (one edit in six letters).
+_LONG_MONTHS = tuple(m for m in _MONTHS if len(m) >= 6)
+#: After a month: a day or a year ("Dec. 12", "Sept. 63", "JAN 1965", "March 3rd").
+_DATE_AFTER = re.compile(r"\.?,?[ \t]{0,3}\d")
+#: Before a month: a day ("15 Deceber", "3 FEB").
+_DATE_BEFORE = re.compile(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
+
+#: Words printed on the pages of classified records and their forms, in capitals: the
+#: classification levels and the words of the form captions that OCR damages most (CIA
+#: dispatch forms: "CLASSIFICATION", "DISPATCH SYMBOL AND NUMBER"; 32 CFR 2001.20-24 for the
+#: levels). A word two OCR edits from one of these (one where either has five letters or
+#: fewer), as long within a letter, that no name list holds, is that word ("SVHBOL", "STORET").
+_FORM_WORDS = (
+    "SECRET",
+    "CONFIDENTIAL",
+    "CLASSIFIED",
+    "UNCLASSIFIED",
+    "CLASSIFICATION",
+    "DECLASSIFICATION",
+    "DISPATCH",
+    "SYMBOL",
+    "RESTRICTED",
+    "REPRODUCE",
+    "REPRODUCTION",
+)
+
+#: Bases too weak to outweigh a country's name (person_scores.SCORES below 0.75).
+_WEAK = frozenset(
+    ("lone-surname", "possessive", "ner-single", "ner-single-caps", "list-surname-first",
+     "list-surname-second", "list-words", "list-unknown", "apposition")
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[PersonSpan]:
+    """``people`` less the spans of the kinds above; a span that ends in a date word loses it."""
+    out = []
+    for p in people:
+        trimmed = _trim_date(text, p, nw)
+        if trimmed is None:
+            continue
+        out.append(trimmed)
+    # a title the text calls a publication once is that publication at every mention
+    press = {
+        _norm(text[p.start : p.end])
+        for p in out
+        if p.basis not in _CUED and _publication(text, p.start, p.end)
+    }
+    return [
+        p
+        for p in out
+        if not _damaged_form_word(text[p.start : p.end], nw)
+        and not (p.basis in _WEAK and _place(text[p.start : p.end], nw))
+        and not (p.basis not in _CUED and _country(text[p.start : p.end], nw))
+        and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
+        and not _FIRM_AFTER.match(text, p.end)
+        and not _FIRM_END.search(text, p.start, p.end)
+    ]
+
+
+def _norm(span: str) -> str:
+    return " ".join(span.split()).lower()
+
+
+#: A firm named after its founder, in a possessive or with "and Company": "Harrowgate's Sons",
+#: "Quenby’s Brothers", "R. T. Quenby and Com-pany", "Tallis & Co." (publishers, merchants and
+#: contractors in imprints, notes and FBI reports).
+_FIRM_END = re.compile(r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)$")
+_FIRM_AFTER = re.compile(
+    r"['’][sS][ \t]+(?:Sons|Brothers|SONS|BROTHERS)\b"
+    r"|[ \t]+(?:and|&|AND)[ \t]+(?:Com-?\s*pany|COM-?\s*PANY|Co\.|CO\.|Sons|SONS|Brothers"
+    r"|BROTHERS|Associates|ASSOCIATES)(?![\w])"
+)
+
+
+def _is_date_word(word: str, nw: NameWords) -> bool:
+    low = word.lower().rstrip(".")
+    if low in _DATE_WORDS:
+        return True
+    if len(low) < 6 or nw.is_name(low) or nw.is_english(low):
+        return False
+    return any(distance(low, m, 1) <= 1 for m in _LONG_MONTHS if abs(len(m) - len(low)) <= 1)
+
+
+def _trim_date(text: str, p: PersonSpan, nw: NameWords) -> PersonSpan | None:
+    """The span without a last word that is a month or weekday in a date, or None when
+    nothing else is left."""
+    words = list(_WORD.finditer(text, p.start, p.end))
+    if not words:
+        return p
+    last = words[-1]
+    dated = _DATE_AFTER.match(text, last.end()) or (
+        len(words) == 1 and _DATE_BEFORE.search(text, max(0, p.start - 6), p.start)
+    )
+    if not (dated and _is_date_word(last.group(), nw)):
+        return p
+    if len(words) == 1:
+        return None
+    end = words[-2].end()
+    while end > p.start and not text[end - 1].isalpha():
+        end -= 1
+    if text[end - 2 : end].lower() in ("'s", "’s"):
+        end -= 2  # "Minister Halloran's Jan. 17 letter"
+    return PersonSpan(p.start, end, p.score, p.basis, p.merge_left)
+
+
+def _damaged_form_word(span: str, nw: NameWords) -> bool:
+    """Every word of the span is a marking or form word as OCR damaged it ("SEGRET")."""
+    words = [w.strip(".'’") for w in _WORD.findall(span) if not _INITIAL.match(w)]
+    return bool(words) and all(_near_form_word(w, nw) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _near_form_word_cached(upper: str) -> bool:
+    for word in _FORM_WORDS:
+        if upper == word:
+            return True
+        bound = 1 if min(len(word), len(upper)) <= 5 else 2
+        if abs(len(word) - len(upper)) <= 1 and distance(upper, word, bound) <= bound:
+            return True
+    return False
+
+
+def _near_form_word(word: str, nw: NameWords) -> bool:
+    if len(word) < 5 or nw.is_name(word):
+        return False
+    return _near_form_word_cached(word.upper())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from redactcheck.detect.lexicons import load_lexicon
+
+    return frozenset(str(c).lower() for c in load_lexicon("countries.yaml").get("countries", []))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    from redactcheck.ruleset.loader import lexicon_path
+
+    text = lexicon_path("names/cities.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.splitlines() if w and w[0] != "#")
+
+
+def _country(span: str, nw: NameWords) -> bool:
+    """The span is a country's name that is no given name ("Jordan")."""
+    key = _plain(re.sub(r"['’][sS]$", "", span.strip()))
+    return key in _countries() and not nw.is_given(key)
+
+
+def _place(span: str, nw: NameWords) -> bool:
+    """The span is a country's name that is no given name ("Jordan"), or a city's that is no
+    given name and no frequent surname ("Florence", "Houston")."""
+    key = _plain(re.sub(r"['’][sS]$", "", span.strip()))
+    if nw.is_given(key):
+        return False
+    return key in _countries() or (key in _cities() and not nw.is_frequent(key))
+
+
+def _plain(span: str) -> str:
+    """Lower case, one space between words, accents removed ("Camagüey" -> "camaguey")."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(span.split()).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Nouns for a publication, in the languages of the records' press (English, Spanish,
+#: Portuguese, French, German, Italian), any case. "daily" and "weekly" are nouns only after an
+#: article or before a quoted title: as adverbs they follow names ("met Quintana daily").
+_PRESS = (
+    r"(?:newspapers?|dailies|weeklies|magazines?|journals?|tabloids?|periodicals?"
+    r"|news\s+agency|press\s+agency|wire\s+service|gazette|diario|peri[oó]dico|jornal|revista"
+    r"|quotidien|hebdomadaire|zeitung|giornale|quotidiano)"
+)
+_DAILY = r"(?:daily|weekly)"
+_PRESS_BEFORE = re.compile(
+    rf"(?:(?i:\b{_PRESS})[ \t]*[\"“'‘]?|(?i:\b{_DAILY})[ \t]*[\"“'‘])[ \t]*$"
+)
+#: A word describing a publication between its title and the press word ("the official Cuban
+#: news agency", "a Sunday tabloid"): not a role or a preposition, which make the name before
+#: them a person's ("Orla Quenby, a reporter for the daily", "former editor of the weekly").
+_DESCRIBING = (
+    r"(?!(?i:of|for|at|with|from|to|in|on|by|and|who|whose|owners?|editors?|publishers?"
+    r"|reporters?|correspondents?|columnists?|journalists?|writers?|chief|director|staff"
+    r"|founders?|head|employee|contributor)\b)[\w-]+"
+)
+_PRESS_AFTER = re.compile(
+    rf"[\"”'’]?(?:[ \t]+(?i:{_PRESS})(?![ \t]+[\"“]?[A-Z])"
+    rf"|,[ \t]+(?:the|a|an|THE|A|AN)[ \t]+(?:{_DESCRIBING}[ \t]+){{0,3}}(?i:{_PRESS}|{_DAILY})"
+    rf"|,[ \t]+(?:{_DESCRIBING}[ \t]+){{0,3}}(?i:{_PRESS}))\b"
+    # "Orla Quenby, the newspaper's owner", "a weekly columnist": a person who works for one
+    r"(?![’']s|[ \t]+(?i:owners?|editors?|publishers?|reporters?|correspondents?|columnists?"
+    r"|journalists?|writers?|chief|director|staff|man|woman|employee)\b)"
+)
+
+
+def _publication(text: str, start: int, end: int) -> bool:
+    """A word for a publication stands right before or right after the span (a quote mark
+    and, after it, a comma and up to three describing words between). Right after a span of
+    one word, with nothing between, the press word makes it an owner, not a title; before a
+    capitalised word it is the owner's paper ("the Quintana newspaper Novedades")."""
+    if _PRESS_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    m = _PRESS_AFTER.match(text, end)
+    # right before the press word, a lone surname owns the paper ("the Quintana newspaper"):
+    # a title standing there has two words or more ("La Voz newspaper")
+    return bool(m) and (text[end : m.end()].lstrip("\"”'’")[:1] == "," or " " in text[start:end])
