@@ -60,7 +60,7 @@ def title_case_banners(text: str, places: Places | None = None) -> frozenset[str
     ``places``, the shared scan, when given; else one ``str.count`` per level)."""
     found = set()
     for level, word in _TITLE_WORDS:
-        count = text.count(word) if places is None else len(finds(text, word, places))
+        count = text.count(word) if places is None else len(list(finds(text, word, places)))
         if count < _TITLE_REPEATS:
             continue
         if len(_title_line(word).findall(text)) >= _TITLE_REPEATS:

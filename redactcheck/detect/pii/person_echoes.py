@@ -98,7 +98,7 @@ def weak_echoes(
         word = m.group(0)
         if word.lower() in weak and (word.isupper() or word[1:].islower()):
             mentions[word.lower()].append(m.span())  # not "ZaMUDIO": a case mix OCR made
-    out = []
+    out: list[tuple[int, int]] = []
     for spans in mentions.values():
         if any(_echo_place(text, s, e, judge) for s, e in spans):
             continue  # "San Quillo", "Quillby, Chile", "Legat, Quillby City": a place's word

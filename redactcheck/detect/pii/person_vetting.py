@@ -28,9 +28,11 @@ import unicodedata
 from functools import lru_cache
 
 from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.pii.name_shapes import _INITIAL
 from redactcheck.detect.pii.name_words import NameWords
 from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
+from redactcheck.ruleset.loader import lexicon_path
 
 #: Month names and the abbreviations of US government and archive writing (GPO Style Manual
 #: 9.48; "Sept." in State and Serial Set texts), and weekday names, lower case.
@@ -193,15 +195,11 @@ def _near_form_word(word: str, nw: NameWords) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from redactcheck.detect.lexicons import load_lexicon
-
     return frozenset(str(c).lower() for c in load_lexicon("countries.yaml").get("countries", []))
 
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    from redactcheck.ruleset.loader import lexicon_path
-
     text = lexicon_path("names/cities.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.splitlines() if w and w[0] != "#")
 
@@ -267,4 +265,6 @@ def _publication(text: str, start: int, end: int) -> bool:
     m = _PRESS_AFTER.match(text, end)
     # right before the press word, a lone surname owns the paper ("the Quintana newspaper"):
     # a title standing there has two words or more ("La Voz newspaper")
-    return bool(m) and (text[end : m.end()].lstrip("\"”'’")[:1] == "," or " " in text[start:end])
+    if m is None:
+        return False
+    return text[end : m.end()].lstrip("\"”'’")[:1] == "," or " " in text[start:end]
