@@ -288,6 +288,11 @@ def _node(op, av, flags: int) -> _Piece:
     if op in REPEATS and op is not C.POSSESSIVE_REPEAT:
         lo, hi, sub = av
         inner = _seq(sub, flags)
+        if lo == 0 and hi == 1 and inner.exact is not None:
+            # an optional piece (``\.?``, ``[ \t]?``) is one of its strings or nothing: the
+            # run of literal text goes on through it ("D\.[ \t]?C\." holds "D.C.", "D. C."
+            # or "D.\tC.", far rarer than its "D."); never a keyword on its own ("" in it)
+            return _Piece(inner.exact | {""}, None, inner.icase, inner.exact | {""})
         if lo == 0:
             return _Piece(None, None, inner.icase)
         exact = None
@@ -342,6 +347,10 @@ def _keyword_piece(regex: str, flags: int) -> tuple[_Piece, frozenset[str] | Non
             found = piece.required
         else:
             found = frozenset(word.replace(_OTHER_DIGIT, "?") for word in found)
+    if found is not None:
+        # a keyword holding another is found wherever it is ("Tel." where "Tel" is): one
+        # hit per line is enough ("(?:ab)?c" gives "abc" and "c": "c" alone)
+        found = frozenset(w for w in found if not any(v != w and v in w for v in found))
     return piece, found
 
 

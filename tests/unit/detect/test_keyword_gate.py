@@ -286,6 +286,14 @@ def test_windows_are_the_lines_around_keywords(fast):
         # "¶" is rarer than a digit and a full stop: it stays the keyword
         (r"¶[ \t]*\d{1,3}\.", {"¶"}),
         (r"(?:ab)?c", {"c"}),
+        # an optional piece is one of its strings or nothing: the run goes on through it
+        (r"D\.[ \t]?C\.", {"D.C.", "D. C.", "D.\tC."}),
+        (
+            r"(?<=[Tt])el\.?(?=[ \t])",
+            {f"{t}el{d}{s}" for t in "Tt" for d in ("", ".") for s in " \t"},
+        ),
+        # a keyword holding another adds no line: only the shorter is looked for
+        (r"Tel\.?", {"Tel"}),
         # a look-behind's text joins the start of what follows, even when that is not exact
         (r"(?<=/)(?P<mark>NF|OC|DISPLAY ONLY(?: [A-Z]{3})?)", {"/NF", "/OC", "/DISPLAY ONLY"}),
         (r"R[UH][A-Z]{3,5}/", {f"R{a}{b}" for a in "UH" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}),

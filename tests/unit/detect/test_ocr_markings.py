@@ -8,6 +8,7 @@ import re
 import pytest
 
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings import ocr_box_row
 from redactcheck.detect.markings.ocr_markings import DAMAGED_ID, FRAGMENT_ID
 from redactcheck.detect.markings.rules import RuleDetector
 from redactcheck.document import Segment
@@ -475,3 +476,23 @@ def test_option_row_read_in_lower_case_and_damage(detector):
     assert found == ["secret", "conrfidentiel", "NTERNAI", "Unclassifeed"]
     prose = "Papers were filed as secret, confidential or unclassified in those years.\n"
     assert _ocr_findings(detector, prose) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        # invented rows: the box edge after the level word, before it, glued to it, or none
+        ("slip 4\nsecret [] conrfidentiel (] (NTERNAI]_Unclassifeed\nnext\n", 4),
+        ("(] Secrer conrfidentiel [x] intermal unclassifeed\n", 4),
+        ("SECRET] CONFIDENTAL (NTERNL] UNCLASSIFED", 4),
+        ("secret conrfidentiel intermal unclassifeed\n", 0),
+        ("[ ] secretary confidentiel intermal unclassifeed [ ]\nsecret\n[ ] intermal\n", 0),
+    ],
+)
+def test_the_row_line_scan_finds_what_the_word_scan_finds(text, options, monkeypatch):
+    """The option-row step reads only lines holding a SECRET-like word and a box edge (one RE2
+    scan); without RE2 it reads the line of every SECRET-like word: the same rows either way."""
+    fast = ocr_box_row.box_row_findings(text, [])
+    assert len(fast) == options
+    monkeypatch.setattr(ocr_box_row, "_row_find", lambda: None)
+    assert ocr_box_row.box_row_findings(text, []) == fast
