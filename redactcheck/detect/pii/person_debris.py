@@ -26,6 +26,7 @@ and the tune halves; docs/quality.md ("Round 8") gives the counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from redactcheck.detect.pii.name_candidates import noisy_around
 from redactcheck.detect.pii.name_shapes import PARTICLES
@@ -41,9 +42,17 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]{2,}")
 _KEPT = (_CUED_NAMES - {"list-names", "list-given"}) | {"propagated-ocr"}
 
 
-def drop_debris(text: str, people: list[PersonSpan], nw: NameWords) -> list[PersonSpan]:
-    """``people`` less the spans that are OCR debris by the tests above."""
+def drop_debris(
+    text: str, people: list[PersonSpan], nw: NameWords, found: Iterable[PersonSpan] = ()
+) -> list[PersonSpan]:
+    """``people`` less the spans that are OCR debris by the tests above. ``found``: every span
+    the mechanisms added before merging, with its own basis: a merged span carries the basis
+    of its best score only ("propagated" once its mention was spread), so a cue is looked up
+    there ("NSC FOR ORLA QUENBY" found on an addressee line, then spread)."""
     todo = [p for p in people if p.basis not in _KEPT and _has_unknown(text[p.start : p.end], nw)]
+    if todo:
+        cued = [(f.start, f.end) for f in found if f.basis in _KEPT]
+        todo = [p for p in todo if not any(a < p.end and b > p.start for a, b in cued)]
     if not todo:
         return people
     counts: dict[str, int] = {}
@@ -69,11 +78,12 @@ def _debris(text: str, p: PersonSpan, nw: NameWords, counts: dict[str, int]) -> 
         return False  # another mention of one of its words vouches for it
     if _sure_name_words(span, nw) or any(_frequent_name(w, nw) for w in words):
         return False  # a frequent listed name beside a misread word ("Justiee Quennell")
-    unknown = [_unknown(w, nw) for w in words]
-    if all(unknown) and not all(nw.plausible(w) for w in words):
-        return True  # no list holds a word of it, and one has letters no listed word has
-    if not any(_short_unknown(w, nw) for w in _NAME_TOKEN.findall(span)):
-        return False  # damaged real names keep long words ("Wojctech", "STABINSKI")
+    made_up = all(_unknown(w, nw) for w in words) and not all(nw.plausible(w) for w in words)
+    if not made_up and not any(_short_unknown(w, nw) for w in _NAME_TOKEN.findall(span)):
+        # damaged real names keep long words ("Wojctech", "STABINSKI"); made-up runs hold
+        # letters no listed word has ("Zyxqo"), or a short piece no list holds ("Qrb")
+        return False
+    # ... and either sits in a damaged line or block (in clean prose an unknown name is a name)
     return (
         _debris_line(text, p.start, p.end, nw)
         or _line_share(text, p.start, p.end, nw) > _LINE_SHARE

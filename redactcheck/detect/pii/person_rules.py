@@ -301,7 +301,7 @@ def find_people(
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
-    people = drop_debris(text, people, nw)  # lone made-up letters of bad scans
+    people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
     return [
         p
         for p in people

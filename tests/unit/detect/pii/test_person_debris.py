@@ -67,3 +67,12 @@ def test_a_frequent_listed_name_beside_a_misread_word_is_kept():
 
 def test_one_word_is_left_to_the_other_checks():
     assert _kept(_BAD, "Qrbx") == ["Qrbx"]
+
+
+def test_a_cue_found_before_merging_counts_though_spreading_took_the_basis():
+    text = _BAD.format(name="Vexo Qrb")
+    start = text.index("Vexo Qrb")
+    merged = PersonSpan(start, start + 8, 0.9, "propagated")
+    raw = [PersonSpan(start, start + 8, 0.8, "addressee"), merged]
+    assert drop_debris(text, [merged], name_words(), raw) == [merged]
+    assert drop_debris(text, [merged], name_words(), [merged]) == []
