@@ -80,7 +80,7 @@ def _debris(text: str, p: PersonSpan, nw: NameWords, counts: dict[str, int]) -> 
         return False  # a frequent listed name beside a misread word ("Justiee Quennell")
     made_up = all(_unknown(w, nw) for w in words) and not all(nw.plausible(w) for w in words)
     if not made_up and not any(_short_unknown(w, nw) for w in _NAME_TOKEN.findall(span)):
-        # damaged real names keep long words ("Wojctech", "STABINSKI"); made-up runs hold
+        # damaged real names keep long words ("Wojtrzek", "KALUVSKI"); made-up runs hold
         # letters no listed word has ("Zyxqo"), or a short piece no list holds ("Qrb")
         return False
     # ... and either sits in a damaged line or block (in clean prose an unknown name is a name)
