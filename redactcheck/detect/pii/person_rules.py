@@ -44,6 +44,7 @@ from redactcheck.detect.pii.person_cues import (
     _Lines,
     _split_list,
 )
+from redactcheck.detect.pii.person_debris import drop_debris
 from redactcheck.detect.pii.person_filters import (
     _acronym_in_prose,
     _after_codeword,
@@ -300,6 +301,7 @@ def find_people(
             p.merge_left = True
     people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
+    people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
     return [
         p
         for p in people
