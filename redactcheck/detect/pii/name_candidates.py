@@ -89,6 +89,21 @@ _CAPTION = re.compile(
     rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|V\.)[ \t]+"
     rf"(?P<b>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
 )
+#: Literals every match of a rarer pattern holds: most texts have no caption, phone call, family
+#: or ", who", and a hint is found at C speed where the pattern tries a name at every capital.
+_CAPTION_HINT = re.compile(r"[ \t][vV]\.[ \t]")
+_CALL_HINT = re.compile(r"PHONE|TELCON|phone")
+_FAMILY_HINT = re.compile(r"family|FAMILY")
+_WHO_HINT = re.compile(r",[ \t]+(?:who|WHO)")  # also "whom", "whose"
+_KIN_HINT = re.compile(r"[ \t](?:of|OF)[ \t]")
+
+
+def _finditer(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text)``, or nothing at once when ``text`` lacks ``hint`` (a literal every
+    match of ``rx`` holds): the same matches, without a whole-text walk of a name pattern."""
+    return rx.finditer(text) if hint.search(text) else ()
+
+
 #: A neighbour joined to a found name by a comma, ampersand, "and" or a slash.
 _NEXT_IN_LIST = re.compile(
     rf"[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|AND[ \t]+|&[ \t]*)?"
@@ -372,8 +387,8 @@ def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
     listed surname that is an English word ("FARMER, WHO"), unless a determiner makes it a
     noun ("THE FARMER, WHO")."""
     nw = judge.nw
-    for rx in (_WHO_AFTER, _KIN_OF):
-        for m in rx.finditer(text):
+    for rx, hint in ((_WHO_AFTER, _WHO_HINT), (_KIN_OF, _KIN_HINT)):
+        for m in _finditer(rx, hint, text):
             word = m.group("name")
             s, e = m.span("name")
             if (
@@ -393,7 +408,7 @@ def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
 def context_names(text: str, judge: Judge, add: Add) -> None:
     """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
     _relative_and_kin(text, judge, add)
-    for m in _FAMILY.finditer(text):
+    for m in _finditer(_FAMILY, _FAMILY_HINT, text):
         word = m.group("name")
         before = text[max(0, m.start() - 30) : m.start()].split()
         if (
@@ -616,7 +631,7 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
             continue
         for i in items:
             add(m.start() + i.start(), m.start() + i.end(), "list-position")
-    for m in _CALL.finditer(text):
+    for m in _finditer(_CALL, _CALL_HINT, text):
         toks = list(_WORD_RE.finditer(text, *m.span("name")))
         while toks and not judge.cued_name(toks[0].group(0)):
             toks.pop(0)  # "11:00 AM  ABERCROMBIE PHONE CALL"
@@ -771,7 +786,7 @@ def captions(text: str, judge: Judge, add: Add) -> None:
             toks.pop()
         if toks and all(judge.cued_name(t.group(0)) for t in toks):
             add(toks[0].start(), toks[-1].end(), "caption")
-    for m in _CAPTION.finditer(text):
+    for m in _finditer(_CAPTION, _CAPTION_HINT, text):
         parties = []
         for part in ("a", "b"):
             toks = list(_WORD_RE.finditer(text, *m.span(part)))

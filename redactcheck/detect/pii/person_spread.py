@@ -293,22 +293,30 @@ def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
     A join into a listed name found nowhere else in the text was tried and left out: on
     unlabelled OCR records it mostly made names of debris (scraps of two and three letters)."""
     out: list[tuple[int, int]] = []
+    if not wanted:
+        return out
     toks = list(_PIECE.finditer(text))
+    words = [t.group(0) for t in toks]
+    # glued[k]: piece k + 1 follows piece k after exactly one space. Computed once, so each
+    # start looks its run up instead of re-testing every gap of every window (this walk ran
+    # over every short word of long OCR records)
+    glued = [
+        toks[k + 1].start() - toks[k].end() == 1 and text[toks[k].end()] == " "
+        for k in range(len(toks) - 1)
+    ]
     i = 0
     while i < len(toks):
         hit = None
-        for j in range(min(len(toks), i + _MAX_PIECES) - 1, i, -1):
-            if any(
-                toks[k + 1].start() - toks[k].end() != 1 or text[toks[k].end()] != " "
-                for k in range(i, j)
-            ):
-                continue
-            pieces = [t.group(0) for t in toks[i : j + 1]]
+        run = 0  # pieces glued to piece i, up to the most a window may hold
+        while run < _MAX_PIECES - 1 and i + run < len(glued) and glued[i + run]:
+            run += 1
+        for j in range(i + run, i, -1):
+            pieces = words[i : j + 1]
             joined = "".join(pieces)
             if (
                 5 <= len(joined) <= 14
-                and _one_case(pieces)
                 and joined.lower() in wanted
+                and _one_case(pieces)
                 and not all(nw.is_english(p) or nw.is_name(p) for p in pieces)
             ):
                 hit = (toks[i].start(), toks[j].end())
