@@ -160,11 +160,19 @@ class Judge:
         self.noisy = ocr_noisy(text, nw)
         self.person_words: set[str] = set()  # single words the model calls a person
         self._name_like: dict[tuple[str, bool], bool] = {}
+        self._excluded: dict[tuple[str, bool], bool] = {}
 
     def excluded(self, word: str, cued: bool = False) -> bool:
         """A word that is not part of a person's name here, whatever else says so. With
         ``cued`` (a reporting verb follows), only the model's places count against it: the
         model calls many a lone surname a nationality or a group."""
+        key = (word, cued)
+        hit = self._excluded.get(key)
+        if hit is None:  # every finder asks it of the same words: one verdict per text
+            hit = self._excluded[key] = self._exclude(word, cued)
+        return hit
+
+    def _exclude(self, word: str, cued: bool) -> bool:
         low = word.lower()
         return (
             self.lex.is_not_person_word(word)
