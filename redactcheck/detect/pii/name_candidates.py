@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _LO, _UP
@@ -161,6 +162,7 @@ class Judge:
         self.person_words: set[str] = set()  # single words the model calls a person
         self._name_like: dict[tuple[str, bool], bool] = {}
         self._excluded: dict[tuple[str, bool], bool] = {}
+        self._word_verdicts = _word_verdicts(lex, nw)
 
     def excluded(self, word: str, cued: bool = False) -> bool:
         """A word that is not part of a person's name here, whatever else says so. With
@@ -174,16 +176,14 @@ class Judge:
 
     def _exclude(self, word: str, cued: bool) -> bool:
         low = word.lower()
-        return (
-            self.lex.is_not_person_word(word)
-            or len(set(low)) == 1
-            or _NOT_NAME_SHAPE.search(word) is not None
-            or low in self.lower_words
-            or low in (self.places if cued else self.not_person_texts)
-            or is_cryptonym(word, self.lex, self.nw)
-            or (word.isupper() and word.upper() in self.lex.acronyms)
-            or self.nw.is_demonym(word)  # "Darfuris": a people, not a person
-        )
+        if low in self.lower_words or low in (self.places if cued else self.not_person_texts):
+            return True  # this text's verdicts
+        hit = self._word_verdicts.get(word)
+        if hit is None:
+            hit = self._word_verdicts[word] = _excluded_word(word, self.lex, self.nw)
+            if len(self._word_verdicts) > 100_000:  # a bound for long runs
+                self._word_verdicts.clear()
+        return hit
 
     def name_like(self, word: str, cued: bool = False) -> bool:
         """Could be a surname: listed, or not an English word and not debris."""
@@ -228,6 +228,25 @@ class Judge:
     def strong_name(self, word: str) -> bool:
         """A listed name that is not also an English word."""
         return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
+
+
+@lru_cache(maxsize=4)
+def _word_verdicts(lex: NameLexicon, nw: NameWords) -> dict[str, bool]:
+    """:func:`_excluded_word` verdicts, shared by every text of the process that uses these
+    lists: the same capitalised words come back in document after document."""
+    return {}
+
+
+def _excluded_word(word: str, lex: NameLexicon, nw: NameWords) -> bool:
+    """The part of :meth:`Judge.excluded` that depends on the word alone, not on the text."""
+    return (
+        lex.is_not_person_word(word)
+        or len(set(word.lower())) == 1
+        or _NOT_NAME_SHAPE.search(word) is not None
+        or is_cryptonym(word, lex, nw)
+        or (word.isupper() and word.upper() in lex.acronyms)
+        or nw.is_demonym(word)  # "Darfuris": a people, not a person
+    )
 
 
 def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
