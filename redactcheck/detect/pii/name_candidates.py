@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _LO, _UP
@@ -89,6 +90,21 @@ _CAPTION = re.compile(
     rf"(?<![\w'’-])(?P<a>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?:v\.|V\.)[ \t]+"
     rf"(?P<b>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
 )
+#: Literals every match of a rarer pattern holds: most texts have no caption, phone call, family
+#: or ", who", and a hint is found at C speed where the pattern tries a name at every capital.
+_CAPTION_HINT = re.compile(r"[ \t][vV]\.[ \t]")
+_CALL_HINT = re.compile(r"PHONE|TELCON|phone")
+_FAMILY_HINT = re.compile(r"family|FAMILY")
+_WHO_HINT = re.compile(r",[ \t]+(?:who|WHO)")  # also "whom", "whose"
+_KIN_HINT = re.compile(r"[ \t](?:of|OF)[ \t]")
+
+
+def _finditer(rx: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text)``, or nothing at once when ``text`` lacks ``hint`` (a literal every
+    match of ``rx`` holds): the same matches, without a whole-text walk of a name pattern."""
+    return rx.finditer(text) if hint.search(text) else ()
+
+
 #: A neighbour joined to a found name by a comma, ampersand, "and" or a slash.
 _NEXT_IN_LIST = re.compile(
     rf"[ \t]*(?:,|&|/|\band\b|\bAND\b)[ \t]*(?:and[ \t]+|AND[ \t]+|&[ \t]*)?"
@@ -145,22 +161,29 @@ class Judge:
         self.noisy = ocr_noisy(text, nw)
         self.person_words: set[str] = set()  # single words the model calls a person
         self._name_like: dict[tuple[str, bool], bool] = {}
+        self._excluded: dict[tuple[str, bool], bool] = {}
+        self._word_verdicts = _word_verdicts(lex, nw)
 
     def excluded(self, word: str, cued: bool = False) -> bool:
         """A word that is not part of a person's name here, whatever else says so. With
         ``cued`` (a reporting verb follows), only the model's places count against it: the
         model calls many a lone surname a nationality or a group."""
+        key = (word, cued)
+        hit = self._excluded.get(key)
+        if hit is None:  # every finder asks it of the same words: one verdict per text
+            hit = self._excluded[key] = self._exclude(word, cued)
+        return hit
+
+    def _exclude(self, word: str, cued: bool) -> bool:
         low = word.lower()
-        return (
-            self.lex.is_not_person_word(word)
-            or len(set(low)) == 1
-            or _NOT_NAME_SHAPE.search(word) is not None
-            or low in self.lower_words
-            or low in (self.places if cued else self.not_person_texts)
-            or is_cryptonym(word, self.lex, self.nw)
-            or (word.isupper() and word.upper() in self.lex.acronyms)
-            or self.nw.is_demonym(word)  # "Darfuris": a people, not a person
-        )
+        if low in self.lower_words or low in (self.places if cued else self.not_person_texts):
+            return True  # this text's verdicts
+        hit = self._word_verdicts.get(word)
+        if hit is None:
+            hit = self._word_verdicts[word] = _excluded_word(word, self.lex, self.nw)
+            if len(self._word_verdicts) > 100_000:  # a bound for long runs
+                self._word_verdicts.clear()
+        return hit
 
     def name_like(self, word: str, cued: bool = False) -> bool:
         """Could be a surname: listed, or not an English word and not debris."""
@@ -205,6 +228,25 @@ class Judge:
     def strong_name(self, word: str) -> bool:
         """A listed name that is not also an English word."""
         return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
+
+
+@lru_cache(maxsize=4)
+def _word_verdicts(lex: NameLexicon, nw: NameWords) -> dict[str, bool]:
+    """:func:`_excluded_word` verdicts, shared by every text of the process that uses these
+    lists: the same capitalised words come back in document after document."""
+    return {}
+
+
+def _excluded_word(word: str, lex: NameLexicon, nw: NameWords) -> bool:
+    """The part of :meth:`Judge.excluded` that depends on the word alone, not on the text."""
+    return (
+        lex.is_not_person_word(word)
+        or len(set(word.lower())) == 1
+        or _NOT_NAME_SHAPE.search(word) is not None
+        or is_cryptonym(word, lex, nw)
+        or (word.isupper() and word.upper() in lex.acronyms)
+        or nw.is_demonym(word)  # "Darfuris": a people, not a person
+    )
 
 
 def is_cryptonym(word: str, lex: NameLexicon, nw: NameWords) -> bool:
@@ -372,8 +414,8 @@ def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
     listed surname that is an English word ("FARMER, WHO"), unless a determiner makes it a
     noun ("THE FARMER, WHO")."""
     nw = judge.nw
-    for rx in (_WHO_AFTER, _KIN_OF):
-        for m in rx.finditer(text):
+    for rx, hint in ((_WHO_AFTER, _WHO_HINT), (_KIN_OF, _KIN_HINT)):
+        for m in _finditer(rx, hint, text):
             word = m.group("name")
             s, e = m.span("name")
             if (
@@ -393,7 +435,7 @@ def _relative_and_kin(text: str, judge: Judge, add: Add) -> None:
 def context_names(text: str, judge: Judge, add: Add) -> None:
     """Surnames and initials in reporting context: "Pemberly said", "met with Okafor"."""
     _relative_and_kin(text, judge, add)
-    for m in _FAMILY.finditer(text):
+    for m in _finditer(_FAMILY, _FAMILY_HINT, text):
         word = m.group("name")
         before = text[max(0, m.start() - 30) : m.start()].split()
         if (
@@ -616,7 +658,7 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
             continue
         for i in items:
             add(m.start() + i.start(), m.start() + i.end(), "list-position")
-    for m in _CALL.finditer(text):
+    for m in _finditer(_CALL, _CALL_HINT, text):
         toks = list(_WORD_RE.finditer(text, *m.span("name")))
         while toks and not judge.cued_name(toks[0].group(0)):
             toks.pop(0)  # "11:00 AM  ABERCROMBIE PHONE CALL"
@@ -771,7 +813,7 @@ def captions(text: str, judge: Judge, add: Add) -> None:
             toks.pop()
         if toks and all(judge.cued_name(t.group(0)) for t in toks):
             add(toks[0].start(), toks[-1].end(), "caption")
-    for m in _CAPTION.finditer(text):
+    for m in _finditer(_CAPTION, _CAPTION_HINT, text):
         parties = []
         for part in ("a", "b"):
             toks = list(_WORD_RE.finditer(text, *m.span(part)))

@@ -11,7 +11,7 @@ docs/quality.md) and are read once per process into sets: every check is a set l
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from redactcheck.detect.edit_distance import distance
@@ -46,6 +46,10 @@ class NameWords:
     trigrams: frozenset[str]
     frequent: frozenset[str]  # given names and the most frequent surnames, lower case
     starts: frozenset[str]  # "^ab": first two letters of some listed name or word
+    #: verdicts of ``is_english`` and ``is_name`` per word as written: the person rules ask
+    #: them of the same words hundreds of thousands of times a megabyte (one dict lookup then)
+    _english_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _name_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def is_frequent(self, word: str) -> bool:
         """A given name or one of the most frequent surnames (evidence that survives OCR)."""
@@ -75,6 +79,13 @@ class NameWords:
 
     def is_name(self, word: str) -> bool:
         """A listed given name or surname (each part of a hyphenated one)."""
+        hit = self._name_memo.get(word)
+        if hit is None:
+            hit = self._name_memo[word] = self._is_name(word)
+            _bound(self._name_memo)
+        return hit
+
+    def _is_name(self, word: str) -> bool:
         low = _key(word)
         if low in self.given or low in self.surnames:
             return True
@@ -83,6 +94,13 @@ class NameWords:
 
     def is_english(self, word: str) -> bool:
         """An ordinary English word (a plural or an -ly form of one counts)."""
+        hit = self._english_memo.get(word)
+        if hit is None:
+            hit = self._english_memo[word] = self._is_english(word)
+            _bound(self._english_memo)
+        return hit
+
+    def _is_english(self, word: str) -> bool:
         low = word.lower().strip(".")
         if low in self.english:
             return True
@@ -140,6 +158,15 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 _DEMONYM_ENDINGS = ("is", "i", "ians", "ian", "ans", "an", "ese", "ites", "ite", "s")
 _MISREAD: dict[str, bool] = {}  # verdicts per word, shared by every text of the process
+
+
+_MEMO_MAX = 200_000
+
+
+def _bound(memo: dict[str, bool]) -> None:
+    """Keep a per-word memo bounded over long runs of many documents (OCR debris is endless)."""
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -74,32 +74,46 @@ def _near_variants(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
     # "Wantreskovitz"): about one edit in four letters, as for the marking words
     long = [w for w in wanted if len(w) >= _TWO_EDIT_LEN]
     lengths |= {len(w) + d for w in long for d in (-2, 2)}
+    # a word recurs in a document: judge each spelling once (same verdict, one lookup after)
+    verdicts: dict[tuple[bool, str], bool] = {}
     for rx in (_OCR_WORD, _SPLIT_WORD):
+        split = rx is _SPLIT_WORD
         for m in rx.finditer(text):
-            if m.end() - m.start() - (rx is _SPLIT_WORD) not in lengths:
+            if m.end() - m.start() - split not in lengths:
                 continue  # too long or too short to be one edit from a wanted name
-            token = m.group(0).replace(" ", "").lower()
-            if rx is _SPLIT_WORD and token in wanted:
-                out.append(m.span())
-                continue
-            if (
-                token in wanted
-                or (m.group(0).isupper() and len(token) <= 6)  # an acronym ("UNAFEX")
-                or nw.is_english(token)
-                or nw.is_name(token)
-                or nw.is_proper(token)
-                or name_lexicon().is_not_person_word(token)  # "Poloff": a title
-            ):
-                continue  # the name itself (already spread) or another real word
-            hits = {index[token]} if token in index else set()
-            hits |= {index[d] for d in _deletions(token) if d in index}
-            if any(abs(len(h) - len(token)) <= 1 for h in hits) or (
-                len(token) >= _TWO_EDIT_LEN - 1
-                and token.isalpha()
-                and any(distance(token, w, 2) <= 2 for w in long)
-            ):
+            key = (split, m.group(0))
+            hit = verdicts.get(key)
+            if hit is None:
+                hit = verdicts[key] = _near_hit(m.group(0), split, wanted, index, long, nw)
+            if hit:
                 out.append(m.span())
     return out
+
+
+def _near_hit(
+    word: str, split: bool, wanted: set[str], index: dict[str, str], long: list[str], nw
+) -> bool:
+    """``word`` (``split``: a capital spaced from the rest) is one edit from a wanted name
+    (two for a long one) and no real word itself."""
+    token = word.replace(" ", "").lower()
+    if split and token in wanted:
+        return True
+    if (
+        token in wanted
+        or (word.isupper() and len(token) <= 6)  # an acronym ("UNAFEX")
+        or nw.is_english(token)
+        or nw.is_name(token)
+        or nw.is_proper(token)
+        or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+    ):
+        return False  # the name itself (already spread) or another real word
+    hits = {index[token]} if token in index else set()
+    hits |= {index[d] for d in _deletions(token) if d in index}
+    return any(abs(len(h) - len(token)) <= 1 for h in hits) or (
+        len(token) >= _TWO_EDIT_LEN - 1
+        and token.isalpha()
+        and any(distance(token, w, 2) <= 2 for w in long)
+    )
 
 
 def _spread_words(
@@ -241,39 +255,53 @@ def _far_variants(
         return []
     lengths = {len(w) + d for w in far for d in (-1, 0, 1)}
     out = []
+    verdicts: dict[str, bool] = {}  # a word recurs in a document: judge each spelling once
     for m in _ANY_WORD.finditer(text):
         word = m.group(0)
         if len(word) not in lengths:
             continue
-        token = word.lower()
-        lower = word[0].islower()
-        if lower and not lowered:
-            continue
-        if lower and token in wanted:
-            out.append(m.span())  # the name itself, lowered by the scanner
-            continue
-        if (
-            nw.is_english(token)
-            or nw.is_name(token)
-            or nw.is_proper(token)
-            or token in places  # the model calls it a place, or "in Marrowdene" elsewhere
-            or name_lexicon().is_not_person_word(token)  # "Poloff": a title
-        ):
-            continue
-        for w in far:
-            if abs(len(w) - len(token)) > 1:
-                continue
-            if lower:
-                # lower case: the word itself, or one edit from a long one
-                bound = 1 if len(w) >= _FAR_MIN + 1 else 0
-            else:
-                bound = 3 if len(w) >= _FAR3_MIN else 2
-            d = distance(token, w, bound)
-            if d > bound or (d == 3 and not _shares_run(token, w, 4)):
-                continue
+        hit = verdicts.get(word)
+        if hit is None:
+            hit = verdicts[word] = _far_hit(word, wanted, far, nw, lowered, places)
+        if hit:
             out.append(m.span())
-            break
     return out
+
+
+def _far_hit(
+    word: str,
+    wanted: set[str],
+    far: list[str],
+    nw,
+    lowered: bool,
+    places: frozenset[str] | set[str],
+) -> bool:
+    """``word`` is a far spelling of a word of ``far`` (see :func:`_far_variants`)."""
+    token = word.lower()
+    lower = word[0].islower()
+    if lower and not lowered:
+        return False
+    if lower and token in wanted:
+        return True  # the name itself, lowered by the scanner
+    if (
+        nw.is_english(token)
+        or nw.is_name(token)
+        or nw.is_proper(token)
+        or token in places  # the model calls it a place, or "in Marrowdene" elsewhere
+        or name_lexicon().is_not_person_word(token)  # "Poloff": a title
+    ):
+        return False
+    for w in far:
+        if abs(len(w) - len(token)) > 1:
+            continue
+        # lower case: the word itself, or one edit from a long one
+        lower_bound = 1 if len(w) >= _FAR_MIN + 1 else 0
+        bound = lower_bound if lower else (3 if len(w) >= _FAR3_MIN else 2)
+        d = distance(token, w, bound)
+        if d > bound or (d == 3 and not _shares_run(token, w, 4)):
+            continue
+        return True
+    return False
 
 
 def _shares_run(a: str, b: str, n: int) -> bool:
@@ -293,22 +321,30 @@ def split_names(text: str, wanted: set[str], nw) -> list[tuple[int, int]]:
     A join into a listed name found nowhere else in the text was tried and left out: on
     unlabelled OCR records it mostly made names of debris (scraps of two and three letters)."""
     out: list[tuple[int, int]] = []
+    if not wanted:
+        return out
     toks = list(_PIECE.finditer(text))
+    words = [t.group(0) for t in toks]
+    # glued[k]: piece k + 1 follows piece k after exactly one space. Computed once, so each
+    # start looks its run up instead of re-testing every gap of every window (this walk ran
+    # over every short word of long OCR records)
+    glued = [
+        toks[k + 1].start() - toks[k].end() == 1 and text[toks[k].end()] == " "
+        for k in range(len(toks) - 1)
+    ]
     i = 0
     while i < len(toks):
         hit = None
-        for j in range(min(len(toks), i + _MAX_PIECES) - 1, i, -1):
-            if any(
-                toks[k + 1].start() - toks[k].end() != 1 or text[toks[k].end()] != " "
-                for k in range(i, j)
-            ):
-                continue
-            pieces = [t.group(0) for t in toks[i : j + 1]]
+        run = 0  # pieces glued to piece i, up to the most a window may hold
+        while run < _MAX_PIECES - 1 and i + run < len(glued) and glued[i + run]:
+            run += 1
+        for j in range(i + run, i, -1):
+            pieces = words[i : j + 1]
             joined = "".join(pieces)
             if (
                 5 <= len(joined) <= 14
-                and _one_case(pieces)
                 and joined.lower() in wanted
+                and _one_case(pieces)
                 and not all(nw.is_english(p) or nw.is_name(p) for p in pieces)
             ):
                 hit = (toks[i].start(), toks[j].end())
