@@ -41,6 +41,7 @@ from redactcheck.detect.markings import (
     ocr_form_level,
     ocr_phrases,
     ocr_repeat,
+    ocr_review_stamp,
 )
 from redactcheck.finding import Explanation, Hit
 
@@ -222,6 +223,9 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     phrase_hits = ocr_banner.phrase_anchors(text)  # from the banner step's scan of this text
     for start, end, phrase in ocr_phrases.phrase_findings(text, taken, phrase_hits):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
+    # the FBI review stamp's HEREIN line cut short by the page edge
+    for start, end, phrase in ocr_review_stamp.review_stamp_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
     return out
 
 

@@ -72,7 +72,7 @@ def phrase_lexicon() -> PhraseLexicon:
         name = entry["phrase"]
         letters = _fold(name, fold)
         first = min(letters.find(_fold(a, fold)) for a in entry["anchors"])
-        bound = max(1, len(letters) // per_edit)
+        bound = int(entry.get("edits", max(1, len(letters) // per_edit)))
         words = tuple(w for w in re.findall(r"[A-Z]{4,}", name.upper()))
         phrases.append(
             Phrase(
@@ -229,6 +229,7 @@ def phrase_findings(
     return out
 
 
+_BODY_NOISE = re.compile(r"[^A-Za-z\s]{1,3}(?=[A-Z])")
 _HEAD_RUN = re.compile(r"[A-Z0-9|!$]+(?:[ \t]+[A-Z0-9|!$]+)*")
 
 
@@ -244,6 +245,9 @@ def _heading_apart(text: str, hit: tuple[int, int], phrase: Phrase):
     body = newline
     while body < end and text[body].isspace():
         body += 1
+    noise = _BODY_NOISE.match(text, body, end)  # "9)-" of a page edge before the second line
+    if noise is not None:
+        body = noise.end()
     if run is None or len(text[run.end() : newline].strip()) > 3 or body >= end:
         return [(hit, phrase.name)]
     head = _NOT_CAPITAL.sub("", run.group(0).translate(phrase_lexicon().fold).upper())
