@@ -28,25 +28,31 @@ _READS_AS = {
 #: not among them: "( ) CONFIDENTIAL ( ) SECRET" check boxes read as "([)")
 _SYMBOLS = "$§©¢€"
 
-_DAMAGED = re.compile(
-    r"(?m)^[ \t]*(?:(?P<num>\d{1,2}\.)[ \t]*)?(?P<mark>\((?P<ch>[85$§©¢€])\))[ \t]+(?=[A-Z])"
-)
+#: what stands before the mark on its line: nothing, or the paragraph's number
+_BEFORE = re.compile(r"[ \t]*(?:(\d{1,2}\.)[ \t]*)?")
+_MARK = re.compile(r"\(([85$§©¢€])\)")
+_AFTER = re.compile(r"[ \t]+[A-Z]")
 _CLEAN = re.compile(r"(?<![A-Za-z0-9])\((?:TS|S|C|U)(?://[A-Z][A-Z /-]*)?\)[ \t]+[A-Z]")
 
 
 def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """``(start, end, mark)`` of damaged portion marks (``(8)`` read as ``(S)``) not in
     ``taken``, in a record that carries an undamaged portion mark."""
-    if "(" not in text:
-        return []
-    found = [m for m in _DAMAGED.finditer(text) if m.group("num") or m.group("ch") in _SYMBOLS]
+    found = []  # (start, letter): one regex pass (its literal "(" is scanned for in C)
+    for m in _MARK.finditer(text):
+        at, ch = m.start(), m.group(1)
+        if _AFTER.match(text, at + 3):
+            lo = text.rfind("\n", 0, at) + 1
+            before = _BEFORE.fullmatch(text, lo, at)
+            if before is not None and (before.group(1) or ch in _SYMBOLS):
+                found.append((at, ch))
     if not found or _CLEAN.search(text) is None:
         return []
     out: list[tuple[int, int, str]] = []
-    for m in found:
-        start, end = m.span("mark")
+    for start, ch in found:
+        end = start + 3
         if any(start < e and s < end for s, e in taken):
             continue
-        out.append((start, end, f"({_READS_AS[m.group('ch')]})"))
+        out.append((start, end, f"({_READS_AS[ch]})"))
         taken.append((start, end))
     return out
