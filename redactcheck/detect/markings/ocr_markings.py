@@ -40,7 +40,9 @@ from redactcheck.detect.markings import (
     ocr_captions,
     ocr_form_level,
     ocr_phrases,
+    ocr_portion,
     ocr_repeat,
+    ocr_review_stamp,
 )
 from redactcheck.finding import Explanation, Hit
 
@@ -222,6 +224,12 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     phrase_hits = ocr_banner.phrase_anchors(text)  # from the banner step's scan of this text
     for start, end, phrase in ocr_phrases.phrase_findings(text, taken, phrase_hits):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.7))
+    # the FBI review stamp's HEREIN line cut short by the page edge
+    for start, end, phrase in ocr_review_stamp.review_stamp_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
+    # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
+    for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
     return out
 
 

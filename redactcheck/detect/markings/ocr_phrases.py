@@ -72,7 +72,7 @@ def phrase_lexicon() -> PhraseLexicon:
         name = entry["phrase"]
         letters = _fold(name, fold)
         first = min(letters.find(_fold(a, fold)) for a in entry["anchors"])
-        bound = max(1, len(letters) // per_edit)
+        bound = int(entry.get("edits", max(1, len(letters) // per_edit)))
         words = tuple(w for w in re.findall(r"[A-Z]{4,}", name.upper()))
         phrases.append(
             Phrase(
@@ -138,9 +138,20 @@ def _best_cut(phrase: Phrase, seq: str, where: list[int], at: int, starts, ends)
             if b <= a or not where[a] <= at <= where[b - 1]:
                 continue  # the phrase holds the intact anchor word
             d = Levenshtein.distance(phrase.letters, seq[a:b], score_cutoff=phrase.bound)
-            if d <= phrase.bound and (best is None or (d, a - b) < (best[0], best[1] - best[2])):
-                best = (d, a, b)
-    return best
+            if d > phrase.bound:
+                continue
+            key = (d, _cuts_word(where, a, b), a - b)
+            if best is None or key < best[0]:
+                best = (key, a, b)
+    return None if best is None else (best[0][0], best[1], best[2])
+
+
+def _cuts_word(where: list[int], a: int, b: int) -> int:
+    """How many ends of the cut ``seq[a:b]`` fall inside a word (the letter beyond it is the
+    next character of the text): of equally near cuts, one that keeps whole words wins over a
+    longer one that takes the first letter of the next line's word ("... UNCLASSIFIED\nDAY")."""
+    inside = a > 0 and where[a - 1] == where[a] - 1
+    return int(inside) + int(b < len(where) and where[b] == where[b - 1] + 1)
 
 
 def _fold(text: str, fold: dict[int, str]) -> str:
@@ -218,6 +229,7 @@ def phrase_findings(
     return out
 
 
+_BODY_NOISE = re.compile(r"[^A-Za-z\s]{1,3}(?=[A-Z])")
 _HEAD_RUN = re.compile(r"[A-Z0-9|!$]+(?:[ \t]+[A-Z0-9|!$]+)*")
 
 
@@ -233,6 +245,9 @@ def _heading_apart(text: str, hit: tuple[int, int], phrase: Phrase):
     body = newline
     while body < end and text[body].isspace():
         body += 1
+    noise = _BODY_NOISE.match(text, body, end)  # "9)-" of a page edge before the second line
+    if noise is not None:
+        body = noise.end()
     if run is None or len(text[run.end() : newline].strip()) > 3 or body >= end:
         return [(hit, phrase.name)]
     head = _NOT_CAPITAL.sub("", run.group(0).translate(phrase_lexicon().fold).upper())
@@ -306,13 +321,15 @@ def _align(text: str, lo: int, hi: int, phrase: Phrase, anchor: int):
     # the alignment has the phrase's length: move its ends a little to the best Levenshtein fit
     # (the end first, then the start: fourteen distances instead of forty-nine)
     a, b = found.dest_start, found.dest_end
-    best = _best_cut(
-        phrase, seq, where, at, [a], range(max(a + 1, b - 3), min(len(seq), b + 3) + 1)
-    )
-    if best is None:
-        return None
-    b = best[2]
-    best = _best_cut(phrase, seq, where, at, range(max(0, a - 3), min(b, a + 4)), [b])
+    ends = range(max(a + 1, b - 3), min(len(seq), b + 3) + 1)
+    best = _best_cut(phrase, seq, where, at, [a], ends)
+    if best is not None:
+        b = best[2]
+        best = _best_cut(phrase, seq, where, at, range(max(0, a - 3), min(b, a + 4)), [b])
+    else:
+        # the alignment took in a neighbour's letters at its start ("ED" of the line above):
+        # both ends together (only where the quick way found nothing)
+        best = _best_cut(phrase, seq, where, at, range(max(0, a - 3), min(b, a + 4)), ends)
     if best is None:
         return None
     _, a, b = best
