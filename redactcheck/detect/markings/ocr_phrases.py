@@ -54,6 +54,14 @@ class PhraseLexicon:
 _NOT_CAPITAL = re.compile(r"[^A-Z]+")
 
 
+def _words(phrase: str, key: str, values: object) -> tuple[str, ...]:
+    """A list of words from the lexicon, every item a string: unquoted YAML reads ON, NO, YES
+    and OFF as booleans, which would make ``startswith`` fail on every text."""
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"ocr_markings.yaml, {phrase!r}: {key} must be a list of quoted words")
+    return tuple(values)
+
+
 @lru_cache(maxsize=1)
 def phrase_lexicon() -> PhraseLexicon:
     data = load_lexicon("ocr_markings.yaml")
@@ -81,7 +89,7 @@ def phrase_lexicon() -> PhraseLexicon:
                 bound,
                 first,
                 words,
-                tuple(entry.get("not_before", ())),
+                _words(name, "not_before", entry.get("not_before", ())),
                 bool(entry.get("own_line", False)),
                 str(entry.get("heading", "")),
             )

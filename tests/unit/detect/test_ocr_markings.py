@@ -496,3 +496,18 @@ def test_the_row_line_scan_finds_what_the_word_scan_finds(text, options, monkeyp
     assert len(fast) == options
     monkeypatch.setattr(ocr_box_row, "_row_find", lambda: None)
     assert ocr_box_row.box_row_findings(text, []) == fast
+
+
+def test_stamp_phrases_with_a_word_after_them_are_read_not_crashed_on(detector):
+    """A stamp phrase with its "not before" words (YAML would read a bare ON or NO as a
+    boolean) is checked against the next word instead of failing the whole file."""
+    from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
+
+    lex = phrase_lexicon()
+    assert all(isinstance(w, str) for p in lex.phrases for w in p.not_before)
+    assert any("ON" in p.not_before for p in lex.phrases)
+    stamp = "ALL INFORMATION CONTAINED\nHEREIN IS UNCLASSIFIED\n\nThe report follows.\n"
+    prose = "All the records\nALL INFORMATION CONTAINED ON THE REEL WAS COPIED.\n"
+    for text in (stamp, prose):
+        found = detector.detect(Segment(text))  # raised TypeError on both before
+        assert any(f.category == "marking" and "CONTAINED" in f.text.upper() for f in found)
