@@ -46,12 +46,12 @@ def test_a_name_that_ends_in_a_date_keeps_the_name():
 @pytest.mark.parametrize(
     "text",
     [
-        "Her cousin June arrived later that week.",  # a given name, no date after it
+        "Her cousin April arrived later that week.",  # a given name, no date after it
         "They spoke with Augustin Ferreira-Lobo about the port.",
     ],
 )
 def test_names_that_look_like_months_stay(text):
-    part = "June" if "June" in text else "Augustin Ferreira-Lobo"
+    part = "April" if "April" in text else "Augustin Ferreira-Lobo"
     assert _vetted(text, part) == [part]
 
 
