@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from redactcheck.detect.markings.literals import Places, finds
 from redactcheck.detect.markings.ocr_repeat import _collocations as collocations
 from redactcheck.detect.markings.taken import claim, overlaps
 
@@ -117,18 +118,21 @@ _MAX_NOISE_LEN = 4
 
 
 def form_level_findings(
-    text: str, taken: list[tuple[int, int]], levels: frozenset[str]
+    text: str,
+    taken: list[tuple[int, int]],
+    levels: frozenset[str],
+    places: Places | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, level)`` of exact level words in capitals inside a line of form noise,
-    for the ``levels`` the text prints as banners; nothing without one."""
+    for the ``levels`` the text prints as banners; nothing without one. The words' places
+    come from the shared scan when given (``literals.finds``; no level word overlaps itself)."""
     out: list[tuple[int, int, str]] = []
     colloc = collocations()
     for level in sorted(levels):
         if " " in level:
             continue  # TOP SECRET: its SECRET is read as SECRET where SECRET is printed
         n = len(level)
-        start = text.find(level)  # capitals only: one literal find loop, no copy of the text
-        while start >= 0:
+        for start in finds(text, level, places):  # capitals only
             end = start + n
             if (
                 (start == 0 or not text[start - 1].isalnum())
@@ -137,7 +141,6 @@ def form_level_findings(
                 and _between_form_noise(text, start, end, colloc)
             ):
                 claim((start, end, level), out, taken)
-            start = text.find(level, end)
     return out
 
 

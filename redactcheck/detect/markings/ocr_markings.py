@@ -211,7 +211,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     printed |= ocr_repeat.title_case_banners(text, places)  # "Secret" alone atop every page
     for start, end, word in ocr_repeat.repeated_level_findings(text, taken, printed, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
-    for start, end, word in ocr_form_level.form_level_findings(text, taken, printed):
+    for start, end, word in ocr_form_level.form_level_findings(text, taken, printed, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # in a form box's noise
     # captions and indicators beside a banner, damaged (LIMDTS, NOFORM)
     beside = [(f.start, f.end) for f in banners] + [(s, e) for s, e, _ in damaged]
