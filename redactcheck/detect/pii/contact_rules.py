@@ -101,6 +101,14 @@ _PERSONAL = re.compile(
     r"moved|neighbou?r\w*|born|naturali[sz]ed)(?![A-Za-z])",
     re.IGNORECASE,
 )
+#: A private firm named between the body's word and the address: the address is the firm's
+#: ("Legal Department, Kestrel and Company, 36 Alder Street": a company's department is no
+#: public body). Company-form words of US and British business names (Co., Inc., Corp., Ltd.).
+_FIRM = re.compile(
+    r"(?<![A-Za-z])(?:company|co\.|corporation|corp\.|incorporated|inc\.|limited|ltd\.|llc|"
+    r"and sons|& sons|brothers|bros\.)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 #: A word of running prose (lower case): headings, letterheads and lists are capitalised.
 _PROSE_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
@@ -110,5 +118,10 @@ def _names_the_address(between: str) -> bool:
     letterhead line, "Federal Building, 701 ...", "Department of Justice, Room 5, ..."): at most
     three words of prose between, none of them a word of residence. In a report's prose a body
     named a sentence earlier ("the credit bureau reflects that a report dated ... reflects JOHN
-    DOE, 4410 Brandt Avenue") does not make the address its office."""
-    return len(_PROSE_WORD.findall(between)) <= 3 and not _PERSONAL.search(between)
+    DOE, 4410 Brandt Avenue") does not make the address its office, nor does a firm's own
+    department ("Legal Department, Kestrel and Company, 36 Alder Street")."""
+    return (
+        len(_PROSE_WORD.findall(between)) <= 3
+        and not _PERSONAL.search(between)
+        and not _FIRM.search(between)
+    )

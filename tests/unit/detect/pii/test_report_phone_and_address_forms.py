@@ -165,3 +165,37 @@ def test_house_number_right_after_a_residence_verb(contacts):
         "8862 Alder Blace, Fairview",
     ]
     assert _addresses(contacts, "he lived 25 Years in Fairview; residing 1962 in Alder") == []
+
+
+def test_address_wrapped_onto_the_next_line_of_a_typed_report(contacts):
+    report = (
+        "IVO PENN, Manager, Kestrel Supply Company, 36 Alder\n"
+        "Street, Fairview, Texas, advised on March 3.\n"
+        "The car was seen at 4410\n"
+        "Brandt Avenue in Millbrook.\n"
+        "HE STAYED AT 5900 KESTREL\n"
+        "AVENUE, MILLBROOK, WITH HIS SISTER.\n"
+    )
+    assert _addresses(contacts, report) == [
+        "36 Alder\nStreet, Fairview",
+        "4410\nBrandt Avenue",
+        "5900 KESTREL\nAVENUE, MILLBROOK",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the survey of 1963\nMain Street shops was read",
+        "see Room 12\nState Street wing",
+        "SHE SAW 4 MEN AT HIS\nPLACE OF WORK",
+        "Records of the Federal\nBureau of Investigation, 90\nChurch Street, Fairview",
+    ],
+)
+def test_years_rooms_form_words_and_offices_before_a_wrapped_street_stay_quiet(contacts, text):
+    assert _addresses(contacts, text) == []
+
+
+def test_a_firms_own_department_does_not_make_its_address_a_public_office(contacts):
+    letter = "Legal Department, Kestrel and Company, 36 Alder Street, Fairview, on Monday"
+    assert _addresses(contacts, letter) == ["36 Alder Street, Fairview"]
