@@ -71,8 +71,14 @@ def refine_results(
         span = text[start:end]
         if not span.strip():
             continue
-        if kind == "PHONE_NUMBER" and not is_phone(text, start, end):
-            continue
+        if kind == "PHONE_NUMBER":
+            if not is_phone(text, start, end):
+                continue
+            if span.startswith("(") and ")" not in span:
+                # the number stands whole in brackets ("Fairview (312-555-0190)"): the
+                # recogniser keeps the opening bracket only; the finding is the number
+                start += 1
+                span = text[start:end]
         info = PII_BY_ENTITY.get(kind, PII_FALLBACK)
         findings.append(
             Hit(

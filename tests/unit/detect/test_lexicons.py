@@ -53,7 +53,7 @@ def test_subject_and_body_lines_are_not_routing_lines(line):
     assert not name_lexicon().cable_line.match(line)
 
 
-_NUMBER = re.compile(r"[+(]?\d[\d ().-]*\d")
+_NUMBER = re.compile(r"[+(]?\d[\d ()./-]*\d")
 
 
 @pytest.mark.parametrize("text", PHONE["match"])
