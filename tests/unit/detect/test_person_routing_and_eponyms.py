@@ -123,3 +123,41 @@ def test_eponym_words_are_those_written_before_eponym_heads_only():
     lex = name_lexicon()
     text = "the Quist Papers; the Tallow Library; the Tallow Corporation; the Varga Associates"
     assert eponym_words(text, lex) == {"quist", "varga"}
+
+
+# -- a surname a bad scan repeats inside its sentences ----------------------------------------
+
+
+def test_a_surname_a_bad_scan_repeats_in_its_sentences_is_found_whatever_the_model_says():
+    text = (
+        "MEMORANDUM FOR THE RECORD\n"
+        "1. The questlon was rsised with the Offlce. I told Okafor that the flle\n"
+        "was nct avallable, and Okafor then askcd whcther a copy could be sert.\n"
+        "2. We agrced to wrlte to Okafor before the cnd of the montb.\n"
+        "3. The rcmainder of the matcrial wlll be revlewed nelt week by the staff.\n"
+    )
+    # the model calls each mention something else: a product, an organisation
+    ner = [_ent(text, "Okafor", "PRODUCT"), _ent(text, "Okafor", "ORG", nth=1)]
+    found = _found(text, ner)
+    assert [n for n, _ in found].count("Okafor") == 3
+
+
+def test_a_firm_with_a_surname_for_a_name_in_a_clean_cable_is_not_a_person():
+    text = (
+        "The Ambassador pressed for Marchetti to be allowed to bid. The ministry said\n"
+        "that Marchetti was welcome, and the officials promised that Marchetti would be\n"
+        "told of the decision.\n"
+    )
+    ner = [_ent(text, "Marchetti", "ORG", nth=i) for i in range(3)]
+    assert "Marchetti" not in _names(text, ner)
+
+
+def test_a_surname_written_twice_is_not_enough_on_a_bad_scan():
+    text = (
+        "1. The questlon was rsised with the Offlce. I told Okafor that the flle\n"
+        "was nct avallable, and Okafor then askcd whcther a copy could be sert.\n"
+        "3. The rcmainder of the matcrial wlll be revlewed nelt week by the staff.\n"
+        "4. Tbe flles wlll be sert to the Offlce whcn the revlew is ovcr.\n"
+    )
+    ner = [_ent(text, "Okafor", "PRODUCT"), _ent(text, "Okafor", "ORG", nth=1)]
+    assert "Okafor" not in _names(text, ner)
