@@ -89,6 +89,7 @@ from redactcheck.detect.pii.person_spread import (
     split_names,
 )
 from redactcheck.detect.pii.person_vetting import vet_people
+from redactcheck.detect.pii.person_votes import person_majority
 
 #: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
 #: the middle initial's full stop may stand inside the title.
@@ -116,6 +117,10 @@ def find_people(
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
+    if outvoted := person_majority(text, ner):  # a person at most mentions (person_votes)
+        not_person_texts -= outvoted
+        places -= outvoted
+        places_only -= outvoted
     found: list[PersonSpan] = []
     at_places = place_phrases(text)
 

@@ -161,3 +161,45 @@ def test_a_surname_written_twice_is_not_enough_on_a_bad_scan():
     )
     ner = [_ent(text, "Okafor", "PRODUCT"), _ent(text, "Okafor", "ORG", nth=1)]
     assert "Okafor" not in _names(text, ner)
+
+
+# -- a surname the model calls a person at most mentions --------------------------------------
+
+
+def test_one_place_label_does_not_outweigh_a_surname_the_model_calls_a_person_twice():
+    text = (
+        "1. The questlon was rsised by Marchetti with the Offlce ln the sprlng.\n"
+        "2. The inqulries about Marchetti were made by the statlon ln Paris.\n"
+        "3. The flle on Marchetti was closed, and the staff wlll revlew lt agaln.\n"
+        "4. The rcmainder of the matcrial wlll be sert to the Offlce nelt week.\n"
+    )
+    ner = [
+        _ent(text, "Marchetti", "PERSON"),
+        _ent(text, "Marchetti", "LOCATION", nth=1),
+        _ent(text, "Marchetti", "PERSON", nth=2),
+    ]
+    assert _names(text, ner).count("Marchetti") == 3
+
+
+def test_one_place_label_keeps_out_a_word_no_name_list_holds():
+    # a party the model calls a person at most mentions, in a cable
+    text = (
+        "The minister said that Tavrolan is cornered. He believes Tavrolan will try to\n"
+        "expand its influence, and that the rally of Tavrolan was too large.\n"
+    )
+    ner = [
+        _ent(text, "Tavrolan", "PERSON"),
+        _ent(text, "Tavrolan", "PERSON", nth=1),
+        _ent(text, "Tavrolan", "LOCATION", nth=2),
+    ]
+    assert "Tavrolan" not in _names(text, ner)
+
+
+def test_a_word_the_model_calls_a_place_as_often_as_a_person_stays_a_place():
+    text = "Flights from Quillabamba resumed. Quillabamba airport and Quillabamba itself.\n"
+    ner = [
+        _ent(text, "Quillabamba", "PERSON"),
+        _ent(text, "Quillabamba", "LOCATION", nth=1),
+        _ent(text, "Quillabamba", "LOCATION", nth=2),
+    ]
+    assert "Quillabamba" not in _names(text, ner)
