@@ -524,7 +524,9 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
     """A lone surname inside a sentence of mixed-case prose: a census surname that is not an
     English word, or a word the model calls a person elsewhere and neither a place nor an
     organisation anywhere in the text.
-    Weak evidence: scored low, and not in OCR text."""
+    Weak evidence: scored low; in OCR text only a surname the text repeats
+    (``_repeated_surnames``, which also overrides the model's labels in any text)."""
+    _repeated_surnames(text, judge, orgs, add)
     if judge.noisy:
         return
     nw = judge.nw
@@ -550,6 +552,50 @@ def lone_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
             (nw.is_surname(word) and not nw.is_proper(word)) or low in judge.person_words
         ) and not noisy_around(text, m.start("name"), m.end("name"), nw):
             add(*m.span("name"), "lone-surname")
+
+
+#: Mentions inside sentences a surname needs before OCR text's repetition of it counts.
+_REPEATS = 3
+
+
+def _repeated_surnames(text: str, judge: Judge, orgs: set[str], add: Add) -> None:
+    """A census surname (no English word, no place) that a text writes three times or more
+    inside its sentences ("a letter to Quarrie", "offered to brief Quarrie", "we knew why
+    Quarrie ..."): OCR makes up a listed surname by chance once, not three times in the
+    grammar of a sentence. On a bad scan the model's labels of such a word swing from mention
+    to mention (an organisation, a product, a person), so there only a place label it never
+    outweighs with a person label counts against it; in clean text its labels stand (a firm or
+    a faith that is also a census surname, "for Quarrie to compete" in a cable). Read on the
+    JFK records of the unlabelled pool (seeds 1212 and 1213): memoranda and reports naming an
+    investigator, a source or a case officer by surname alone, which nothing else found."""
+    nw = judge.nw
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _LONE.finditer(text):
+        prev = m.group("prev")
+        if prev in _PLACE_PREPOSITIONS or prev in ("the", "de", "del", "la", "le", "el"):
+            continue
+        spans.setdefault(m.group("name"), []).append(m.span("name"))
+    for word, found in spans.items():
+        if len(found) < _REPEATS:
+            continue
+        low = word.lower()
+        if (
+            not nw.is_surname(word)
+            or nw.is_english(word)
+            or nw.is_proper(word)
+            or (low in judge.places and low not in judge.person_words)
+            or (
+                not judge.noisy
+                and (low in orgs or low in judge.not_person_texts)
+                and low not in judge.person_words
+            )
+            or not judge.cued_name(word, model_blind=True)
+            or not nw.plausible(word)
+            or _nationality_like(word, nw)
+        ):
+            continue
+        for s, e in found:
+            add(s, e, "lone-surname")
 
 
 def _nationality_like(word: str, nw: NameWords) -> bool:
@@ -775,26 +821,35 @@ _MONTH_WORD = re.compile(_MONTHS)
 #: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
 _LETTER = re.compile(
     rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+(?P<b>{_W})(?:,|[ \t]+on)[ \t]+"
-    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
+    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]*\n?[ \t]*\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
 )
 
 
 def letter_citations(text: str, judge: Judge, add: Add) -> None:
-    """Writer and addressee of a cited letter, when the writer is a listed name that the
-    model does not call a place ("London to Washington, May 4" is a telegram's route)."""
-    nw = judge.nw
+    """Writer and addressee of a cited letter, when one of them is a listed name that the
+    model does not call a place ("London to Washington, May 4" is a telegram's route). The
+    other side needs only the shape of a name: the citation vouches for it, and the model's
+    place labels are no guide on a lone surname in a footnote (Historian notes on the pool,
+    seed 1212: "Quennell to Tallowby, May 4, 1931" with the addressee called a place)."""
     for m in _LETTER.finditer(text):
         a, b = m.group("a"), m.group("b")
-        if (
-            nw.is_name(a)
-            and not nw.is_english(a)
-            and a.lower() not in judge.places
-            and not (nw.is_proper(a) and not nw.is_given(a))
-            and not judge.excluded(a, cued=True)
-            and judge.cued_name(b)
+        if (_cited_writer(a, judge) and judge.cued_name(b, model_blind=True)) or (
+            _cited_writer(b, judge) and judge.cued_name(a, model_blind=True)
         ):
             add(*m.span("a"), "citation")
             add(*m.span("b"), "citation")
+
+
+def _cited_writer(word: str, judge: Judge) -> bool:
+    """A listed name, no English word, that the model does not call a place here."""
+    nw = judge.nw
+    return (
+        nw.is_name(word)
+        and not nw.is_english(word)
+        and word.lower() not in judge.places
+        and not (nw.is_proper(word) and not nw.is_given(word))
+        and not judge.excluded(word, cued=True)
+    )
 
 
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".

@@ -45,6 +45,7 @@ from redactcheck.detect.pii.person_cues import (
     _split_list,
 )
 from redactcheck.detect.pii.person_debris import drop_debris
+from redactcheck.detect.pii.person_eponyms import keep_eponyms
 from redactcheck.detect.pii.person_filters import (
     _acronym_in_prose,
     _after_codeword,
@@ -68,6 +69,7 @@ from redactcheck.detect.pii.person_filters import (
     clean_span,
     place_phrases,
 )
+from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
     _CUED,
@@ -87,6 +89,7 @@ from redactcheck.detect.pii.person_spread import (
     split_names,
 )
 from redactcheck.detect.pii.person_vetting import vet_people
+from redactcheck.detect.pii.person_votes import person_majority
 
 #: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
 #: the middle initial's full stop may stand inside the title.
@@ -114,6 +117,10 @@ def find_people(
     not_person_texts = {text[s:e].lower() for s, e, label in ner if label != "PERSON"}
     places = {text[s:e].lower() for s, e, label in ner if label in _PLACE_LABELS}
     places_only = {text[s:e].lower() for s, e, label in ner if label in _GPE_LABELS}
+    if outvoted := person_majority(text, ner):  # a person at most mentions (person_votes)
+        not_person_texts -= outvoted
+        places -= outvoted
+        places_only -= outvoted
     found: list[PersonSpan] = []
     at_places = place_phrases(text)
 
@@ -253,6 +260,7 @@ def find_people(
     cand.quoted_names(text, judge, add)
     cand.letter_citations(text, judge, add)
     addressees(text, judge, add)
+    office_names(text, judge, add)
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
@@ -308,7 +316,9 @@ def find_people(
     for p in found:
         if p.basis in ("propagated", "propagated-ocr") and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    people = _join_broken(text, _person_not_firm(text, _merge(found), lex), nw)
+    merged = _merge(found)
+    people = keep_eponyms(text, merged, _person_not_firm(text, merged, lex), lex)
+    people = _join_broken(text, people, nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
     people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
     return [
