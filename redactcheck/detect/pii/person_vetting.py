@@ -9,10 +9,22 @@ says which and how often each kind showed):
 - dates: a month or its abbreviation next to a day or a year ("Dec. 12, 1822", "Sept. 63",
   "FEB. 1965"), also one OCR edit away from a long month name ("Decenber 15");
 - damaged marking and form words: OCR's forms of the classification and form words printed on
-  every page of a record ("SEGRET" for SECRET, "CUASSIFIGATION", "DISPATGH SYMBOL");
+  every page of a record ("SEGRET" for SECRET, "CUASSIFIGATION", "DISPATGH SYMBOL"), and of the
+  letterhead and subject-line words of its memoranda ("Agemcy", "Subjeet");
+- treaties and battles named for a place: the words right after "Treaty of", "Convention of",
+  "Peace of", "Battle of", "Siege of" name where it was signed or fought ("the Treaty of
+  Quellmoor"), whatever found them;
 - publications: the title of a newspaper, magazine or news agency where the text says so
   right beside it ('the daily "El Mundo"', "Prensa Nueva, the official news agency",
   "an interview to La Voz newspaper"), found on any basis but a title;
+- subdivisions and fields: a span right before "province", "region", "district" and the
+  other names of a country's subdivisions, or before "field" ("the Quellmoor oil field");
+- the JFK records law: a name inside "John F. Kennedy Assassination Records Collection Act",
+  the release line of every JFK-collection record, as OCR breaks and misreads it;
+- numbered cryptonyms: a word in capitals the text numbers as an agent of a CIA project
+  ("QUILLBANE-4"), at every mention;
+- acronyms the document defines: a span written as an acronym that the text spells out
+  before brackets elsewhere ("the Independent Electoral Board (IEB)"), person_acronyms.py;
 - countries and cities: a country's name (ISO 3166-1) on any basis but a title or an
   initial; a country's or a city's name (GeoNames: 100,000 people or more) found on the
   weakest bases (a lone surname, a possessive, a single word the model
@@ -31,6 +43,7 @@ from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.pii.name_shapes import _INITIAL
 from redactcheck.detect.pii.name_words import NameWords
+from redactcheck.detect.pii.person_acronyms import defined_acronyms
 from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
 from redactcheck.ruleset.loader import lexicon_path
 
@@ -88,6 +101,19 @@ _FORM_WORDS = (
     "RESTRICTED",
     "REPRODUCE",
     "REPRODUCTION",
+    # the letterhead, caption and subject-line words of the records' memoranda and reports:
+    # "Central Intelligence Agency", "Federal Bureau of Investigation", "Department of State",
+    # "Office of ...", "Inspector General", and the "SUBJECT:" line with "Subject" for the
+    # person a record is about; on a bad scan the model reads their misreadings as a surname
+    # ("Agemcy", "Burcau", "Subjeet", "Offiee": 13 records of pool sample seed 1314). Not
+    # RECORD or REPORT: surnames sit two edits from them.
+    "SUBJECT",
+    "AGENCY",
+    "BUREAU",
+    "DEPARTMENT",
+    "OFFICE",
+    "CENTRAL",
+    "GENERAL",
 )
 
 #: Bases too weak to outweigh a country's name (person_scores.SCORES below 0.75).
@@ -112,6 +138,8 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         for p in out
         if p.basis not in _CUED and _publication(text, p.start, p.end)
     }
+    acronyms = _acronyms_used(text, out, nw)
+    numbered = _numbered_cryptonyms(text, nw) if _NUMBERED.search(text) else frozenset()
     return [
         p
         for p in out
@@ -121,7 +149,99 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
         and not (p.basis not in _CUED and _norm(text[p.start : p.end]) in press)
         and not _FIRM_AFTER.match(text, p.end)
         and not _FIRM_END.search(text, p.start, p.end)
+        and not _NAMED_PLACE_BEFORE.search(text, max(0, p.start - 24), p.start)
+        and not _in_records_law(text, p.start, p.end)
+        and not (p.basis not in _CUED and _division(text, p.start, p.end))
+        and not (p.basis not in _CUED and _acronym_key(text[p.start : p.end]) in acronyms)
+        and not (p.basis not in _CUED and _caps_word(text[p.start : p.end]) in numbered)
     ]
+
+
+#: A CIA cryptonym with the number of one agent of its project, as the records write them
+#: ("QUILLBANE-4", "QUILLBANE/1", OCR "QUILLBANE~13"): a word in capitals of five letters or
+#: more, a hyphen, slash or tilde, and one to three digits. Project cryptonyms are no person
+#: in the labels; OCR misreads their digraph ("AN" for "AM"), so no digraph list is asked,
+#: and every mention of the word goes, numbered or not ("the QUILLBANE net"). Five records of
+#: pool sample seed 1314 (about 50 findings, most spread as OCR variants of a "name").
+#: Dispatch and file numbers carry four digits or more ("QXZA-41207") and are left alone.
+_NUMBERED = re.compile(r"(?<![\w-])([A-Z]{5,})[ \t]?[-/~][ \t]?\d{1,3}(?![\d\w])")
+
+
+def _numbered_cryptonyms(text: str, nw: NameWords) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _NUMBERED.finditer(text) if not nw.is_frequent(m.group(1)))
+
+
+def _caps_word(span: str) -> str:
+    """A one-word span in capitals, less a possessive ("QUILLBANE's"); "" for any other."""
+    word = re.sub(r"['’][sS]$", "", span.strip())
+    return word if word.isalpha() and word.isupper() else ""
+
+
+def _acronym_key(span: str) -> str:
+    """A span written as an acronym ("IEB", "MRRQ's"), in capitals; "" for any other span."""
+    word = re.sub(r"['’][sS]$", "", span.strip())
+    if not word.isalpha() or sum(c.isupper() for c in word) < 3:
+        return ""
+    return word.upper()
+
+
+def _acronyms_used(text: str, people: list[PersonSpan], nw: NameWords) -> frozenset[str]:
+    """The document's own acronyms, read only when a span is written as one."""
+    if not any(_acronym_key(text[p.start : p.end]) for p in people):
+        return frozenset()
+    return defined_acronyms(text, nw)
+
+
+#: Treaties, conventions and battles are named for the place they were signed or fought
+#: ("Treaty of Quellmoor" style names in the Serial Set, Historian country histories and notes:
+#: four documents of pool samples seed 1313 and 1314). Capitalised as a proper name, so prose
+#: ("the peace of mind of ...") does not count.
+_NAMED_PLACE_BEFORE = re.compile(
+    r"\b(?:Treaty|TREATY|Convention|CONVENTION|Peace|PEACE|Battle|BATTLE|Siege|SIEGE)"
+    r"\s+(?:of|OF)\s+(?:the\s+)?$"
+)
+
+
+#: A country's subdivision or a field named by the noun after it, in any case ("southern
+#: Quellmoor province", "the Tallis Region's autonomy", "the Marrowdene oil field", "Quenby
+#: Field" for an airfield): the category names of ISO 3166-2 subdivisions (not "parish" or
+#: "canton", surnames too: "Orval K. Parish") and the oil, gas and air fields of cables. Six
+#: documents of pool samples seed 1313 and 1314 and one of set3's tune part. "field" before
+#: "office", "agent" and the like is the FBI's field office.
+_DIVISION_AFTER = re.compile(
+    r"(?:['’][sS])?[ \t]+(?i:(?:province|provinces|region|district|governorate|oblast|"
+    r"municipality|prefecture)\b|(?:oil[ \t]+|gas[ \t]+|air)?field\b"
+    r"(?![ \t]+(?i:office|agent|officer|work|trip|report|station|division|representative)))"
+)
+
+_DIVISION_LAST = re.compile(
+    r"\s(?i:province|provinces|region|district|governorate|oblast|municipality|prefecture)"
+    r"(?:['’][sS])?$"
+)
+
+
+def _division(text: str, start: int, end: int) -> bool:
+    """The noun of a subdivision or field stands right after the span or ends it."""
+    return bool(_DIVISION_AFTER.match(text, end) or _DIVISION_LAST.search(text, start, end))
+
+
+#: The name of the law and of the collection every JFK-collection record is released under,
+#: printed on each page ("Released under the John F. Kennedy Assassination Records Collection
+#: Act of 1992", 44 U.S.C. 2107 note; "... ASSASSINATION RECORDS ACT", "Assassination Records
+#: Review Board"): the president's name there is part of a law's name, which the labels do not
+#: count as a person. OCR splits the line and misreads its first letter ("issassination",
+#: "Bssassination"); 35 records of pool sample seed 1314 show it. "the Kennedy assassination"
+#: in prose, with no "Records" after it, is the attributive use, a person.
+_ASSASSINATION = r"[A-Za-z]?[sS]\s?[sS][aA][sS][sS][iI][nN][aA]\s?[tT][iI][a-zA-Z][nN]"
+_LAW_AFTER = re.compile(rf"[\s.,'’]{{0,8}}{_ASSASSINATION}[\W_]{{1,8}}(?i:rec)")
+_LAW_INSIDE = re.compile(rf"\s{_ASSASSINATION}$")
+_RECORDS_AFTER = re.compile(r"[\W_]{1,8}(?i:rec)")
+
+
+def _in_records_law(text: str, start: int, end: int) -> bool:
+    if _LAW_AFTER.match(text, end):
+        return True
+    return bool(_LAW_INSIDE.search(text, start, end)) and bool(_RECORDS_AFTER.match(text, end))
 
 
 def _norm(span: str) -> str:

@@ -6,6 +6,8 @@ All text is invented; every name is made up.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redactcheck.detect.pii.name_words import name_words
@@ -248,3 +250,174 @@ def test_daily_and_weekly_as_adverbs_after_a_name_leave_it(text):
 )
 def test_an_owner_before_the_press_word_stays(text):
     assert _vetted(text, "Quintana", "ner-single") == ["Quintana"]
+
+
+@pytest.mark.parametrize("word", ["Agemcy", "Burcau", "Subjéet", "Offiee", "Departmemt", "Genoral"])
+def test_ocr_damaged_letterhead_and_subject_words_are_not_people(word):
+    text = f"the report of the {word} contact was sent to the station on Friday"
+    assert _vetted(text, word, "ner-single") == []
+
+
+@pytest.mark.parametrize("name", ["Moreau", "Agnew", "Centeno", "Orla Subotic", "Officer Gennaro"])
+def test_surnames_near_a_letterhead_word_stay(name):
+    text = f"the report of Special Agent {name} was sent to the station on Friday"
+    part = name.split()[-1] if name.startswith("Officer") else name
+    assert _vetted(text, part, "title") == [part]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        (
+            "claims settled by the Treaty of Quellmoor Hidalba in the end",
+            "Quellmoor Hidalba",
+            "list-names",
+        ),
+        (
+            "awards made after the Treaty of Marrowdene.",
+            "Marrowdene",
+            "lone-surname",
+        ),
+        ("THE BATTLE OF TALLOWICK RIDGE WAS FOUGHT IN 1862", "TALLOWICK", "propagated"),
+        ("signed at the Convention of Quenby, the accord held", "Quenby", "ner-single"),
+    ],
+)
+def test_a_treaty_or_battle_named_for_a_place_holds_no_person(text, part, basis):
+    assert _vetted(text, part, basis) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("it gave the peace of Orla Quenby's family some weight", "Orla Quenby"),
+        ("Treaty negotiator Orla Quenby arrived in the capital", "Orla Quenby"),
+        ("the treaty of friendship was signed by Orla Quenby in May", "Orla Quenby"),
+    ],
+)
+def test_a_person_beside_treaty_words_stays(text, part):
+    assert _vetted(text, part, "list-names") == [part]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EMBOFF asked about the deployment of the SOUTHCOM team to the border.\n",
+        "INFO CINCLANT CINCSO\n\nThe USDOC office and USEU staff concurred.\n",
+    ],
+)
+def test_cable_office_shorthand_and_military_commands_are_not_people(text):
+    ner = [(m.start(), m.end(), "PERSON") for m in re.finditer(r"\b[A-Z]{4,}\b", text)]
+    assert find_people(text, ner) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        (
+            "Page 2\nReleased under the John F. Kennedy\n\nAssassination Records Collection act",
+            "John F. Kennedy",
+            "list-names",
+        ),
+        (
+            "Form 7\n\nReleased under the John F. Kennedy\n\nussassination Records Collection",
+            "John F. Kennedy",
+            "list-names",
+        ),
+        (
+            "RELEASED PER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT",
+            "JOHN F. KENNEDY",
+            "title",
+        ),
+        (
+            "boxes of the John F, Kennedy Assassination\nRecords Collection at the archives",
+            "John F, Kennedy Assassination",
+            "title",
+        ),
+    ],
+)
+def test_the_name_in_the_jfk_records_law_is_not_a_person(text, part, basis):
+    assert _vetted(text, part, basis) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Kennedy assassination inquiry was discussed again",
+        "a memo on the Kennedy Assassination, dated in March, page 4",
+        "after the Kennedy\n\nassassination a new theory was aired",
+    ],
+)
+def test_the_attributive_kennedy_assassination_stays_a_person(text):
+    assert _vetted(text, "Kennedy", "propagated") == ["Kennedy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("By way of QUILLBANE-4 the money reached the station.", "QUILLBANE"),
+        ("met QUILLBANE/1 twice; the QUILLBANE net was told", "QUILLBANE"),
+        ("a letter from QUILLBANE~13 arrived; QUILLBANE's friend wrote", "QUILLBANE's"),
+    ],
+)
+def test_a_numbered_cryptonym_is_not_a_person_at_any_mention(text, part):
+    assert _vetted(text, part, "propagated-ocr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("dispatch QXZA-41207 from TALLOWICK reached headquarters", "TALLOWICK"),
+        ("TALLOWICK and SMITH-2 were interviewed", "TALLOWICK"),
+        ("Informant T-1, TALLOWICK, advised on 4/2/62", "TALLOWICK"),
+    ],
+)
+def test_surnames_beside_file_numbers_stay(text, part):
+    assert _vetted(text, part, "ner-single-caps") == [part]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        (
+            "the rebels held most of northern Quellmoor province by May",
+            "Quellmoor",
+            "lone-surname",
+        ),
+        (
+            "a referendum on the Tallis Region's new statute",
+            "Tallis Region",
+            "ner",
+        ),
+        (
+            "output of the offshore Marrowdene field fell again",
+            "Marrowdene",
+            "propagated",
+        ),
+        (
+            "the flight left Quenby Field at noon, the clerk said",
+            "Quenby",
+            "apposition",
+        ),
+        ("THE TALLOWICK DISTRICT COUNCIL MET", "TALLOWICK", "ner-single-caps"),
+    ],
+)
+def test_a_subdivision_or_field_named_by_the_noun_after_it_is_no_person(text, part, basis):
+    assert _vetted(text, part, basis) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "basis"),
+    [
+        ("SA Orla Quenby field office Dallas reported", "Orla Quenby", "list-names"),
+        ("Quenby field agents searched the house", "Quenby", "ner-single"),
+        ("Governor Quellmoor province officials agreed", "Quellmoor", "title"),
+        ("Quenby said the fields were flooded", "Quenby", "ner-single"),
+    ],
+)
+def test_a_person_before_field_office_words_stays(text, part, basis):
+    assert _vetted(text, part, basis) == [part]
+
+
+def test_a_surname_that_names_a_subdivision_stays():
+    text = "Agents HARLAN B. TALLOWICK,\n\nORVAL K. PARISH and NORMAN R. QUENBY"
+    assert _vetted(text, "ORVAL K. PARISH", "propagated") == ["ORVAL K. PARISH"]
