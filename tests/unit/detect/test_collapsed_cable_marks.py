@@ -90,3 +90,21 @@ def test_outline_numbers_and_double_dash_bullets(detector):
     )
     marks = [t for rule, _, t in _found(detector, text) if rule == "US-PORTION-MARK"]
     assert marks == ["(SBU)", "(SBU)", "(SBU)", "(C)"]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("Classified By: Political Counselor Ann Roe ", "\nReasons: 1.4 (b) and (d) \n"),
+        ("CLASSIFIED BY: Ann Roe, CG. ", "\nREASON: 1.4 (b), (d) \n"),
+        ("Classified By: Deputy Chief of Mission Ann Roe for ", "\nreasons 1.4 (b,d) \n"),
+        ("Classified By: Counselor Ann Roe, ", "\nFOR REASONS 1.5(B)(D) \n"),
+    ],
+)
+def test_a_wrapped_authority_line_is_one_finding(detector, head, tail):
+    text = "SUBJECT: FERRY TALKS\n\n" + head + tail + "\n1. (C) Talks stalled.\n"
+    authority = [
+        (s, t) for rule, s, t in _found(detector, text) if rule == "US-CLASSIFICATION-AUTHORITY"
+    ]
+    whole = (head + tail).rstrip(" \n")
+    assert authority == [(text.index(head), whole)]
