@@ -95,8 +95,10 @@ def test_outline_numbers_and_double_dash_bullets(detector):
 @pytest.mark.parametrize(
     ("head", "tail"),
     [
+        ("Classified By: Political Counselor Ann Roe ", "\nReasons 1.4 (b and d) \n"),
         ("Classified By: Political Counselor Ann Roe ", "\nReasons: 1.4 (b) and (d) \n"),
         ("CLASSIFIED BY: Ann Roe, CG. ", "\nREASON: 1.4 (b), (d) \n"),
+        ("CLASSIFIED BY: Ann Roe, CG, ", "\nREASONS 1.4 (b), (d) \n"),
         ("Classified By: Deputy Chief of Mission Ann Roe for ", "\nreasons 1.4 (b,d) \n"),
         ("Classified By: Counselor Ann Roe, ", "\nFOR REASONS 1.5(B)(D) \n"),
     ],
@@ -108,3 +110,19 @@ def test_a_wrapped_authority_line_is_one_finding(detector, head, tail):
     ]
     whole = (head + tail).rstrip(" \n")
     assert authority == [(text.index(head), whole)]
+
+
+def test_a_reason_field_line_of_an_authority_block_stays_its_own_finding(detector):
+    text = (
+        "Classified By: Ann Roe, Director\nReason: 1.4(b)\nDerived From: Guide 4\n"
+        "Declassify On: 20491231\n"
+    )
+    authority = [
+        t for rule, _, t in _found(detector, text) if rule == "US-CLASSIFICATION-AUTHORITY"
+    ]
+    assert authority == [
+        "Classified By: Ann Roe, Director",
+        "Reason: 1.4(b)",
+        "Derived From: Guide 4",
+        "Declassify On: 20491231",
+    ]
