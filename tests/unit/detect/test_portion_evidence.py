@@ -49,3 +49,22 @@ def test_plurals_in_unmarked_prose_are_never_marks(detector):
 def test_needs_evidence_must_not_be_negative():
     with pytest.raises(ValueError):
         PatternSpec(name="p", regex="x", score=0.5, needs_evidence=-1)
+
+
+def test_speckled_paragraph_end_marks_count_on_a_marked_page(detector):
+    marked = "1. (C) The draft is long.\n2. (U) The page is short.\n"
+    speckled = (
+        "the following language is suggested: (U)\n"
+        "it was heard by the staff. (C) .\n"
+        "the fact is noted. (U) i\n"
+    )
+    text = marked + speckled
+    found = [f for f in detector.detect(Segment(text)) if f.start >= len(marked)]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    assert [(f.start, f.text) for f in found] == [
+        (text.index("(U)\nit"), "(U)"),
+        (text.index("(C) ."), "(C)"),
+        (text.index("(U) i"), "(U)"),
+    ]
+    assert _marks(detector, speckled) == []
