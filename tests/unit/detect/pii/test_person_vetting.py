@@ -419,5 +419,5 @@ def test_a_person_before_field_office_words_stays(text, part, basis):
 
 
 def test_a_surname_that_names_a_subdivision_stays():
-    text = "Agents HARLAN B. TALLOWICK,\n\nORVAL K. PARISH and NORMAN R. QUENBY"
+    text = "Agents HARLAN B. TALLOWICK,\n\nORVAL K. PARISH and OSWIN R. QUENBY"
     assert _vetted(text, "ORVAL K. PARISH", "propagated") == ["ORVAL K. PARISH"]
