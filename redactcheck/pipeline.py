@@ -120,7 +120,7 @@ class Pipeline:
                 batch.append((shown, data))
                 results.append(None)
         # one time-budget timer for the batch's files (limits.py), few garbage collections
-        with timer_held(), _fewer_collections():
+        with timer_held(), fewer_collections():
             scanned = iter(self._scan_read(batch, keep_text))
         return [r if r is not None else next(scanned) for r in results]
 
@@ -250,7 +250,7 @@ BATCH_GC_THRESHOLD = 10_000
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """Look for reference cycles less often while a batch is scanned, then as before.
 
     A file's texts, hits and findings are freed by reference counting as soon as they are

@@ -99,7 +99,7 @@ def test_one_locate_pass_places_every_hit_of_a_document_in_its_own_segment():
 
 
 def test_a_scan_leaves_the_garbage_collectors_settings_as_they_were(pipeline, tmp_path):
-    """A batch runs with fewer young collections (pipeline._fewer_collections); a program
+    """A batch runs with fewer young collections (pipeline.fewer_collections); a program
     embedding redactcheck gets its own settings back, and a threshold it set higher, or a
     collector it turned off, is left alone."""
     import gc
@@ -112,5 +112,33 @@ def test_a_scan_leaves_the_garbage_collectors_settings_as_they_were(pipeline, tm
             gc.set_threshold(*threshold)
             (result,) = pipeline.scan([memo])
             assert result.findings and gc.get_threshold() == threshold
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_whole_scan_holds_the_batch_threshold_and_then_gives_it_back(pipeline, tmp_path):
+    """Between units too (``parallel.run``): a program's own settings come back once the
+    last result is read, and a collector it turned off stays off."""
+    import gc
+
+    from redactcheck.parallel import InlineRunner, run
+    from redactcheck.pipeline import BATCH_GC_THRESHOLD
+
+    files = []
+    for n in range(3):
+        memo = tmp_path / f"memo{n}.txt"
+        memo.write_text("SECRET//NOFORN\n(S) Lunch is at noon.\n", encoding="utf-8")
+        files.append(memo)
+    before = gc.get_threshold()
+    try:
+        for threshold in ((700, 10, 10), (0, 10, 10)):
+            gc.set_threshold(*threshold)
+            during = []
+            for result in run(pipeline, files, InlineRunner()):
+                assert result.findings
+                during.append(gc.get_threshold()[0])
+            expected = BATCH_GC_THRESHOLD if threshold[0] else 0
+            assert during == [expected] * len(files)
+            assert gc.get_threshold() == threshold
     finally:
         gc.set_threshold(*before)
