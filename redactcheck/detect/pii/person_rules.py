@@ -69,6 +69,7 @@ from redactcheck.detect.pii.person_filters import (
     clean_span,
     place_phrases,
 )
+from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
@@ -308,6 +309,9 @@ def find_people(
         add(s, e, "continuation")
     for s, e in echoes.family_plurals(text, people, judge):
         add(s, e, "family")
+    for p in hyphen_names(text, people, judge, places | at_places, SCORES["hyphen-break"]):
+        if not lines.excluded(p.start):  # "Quen-⏎nell": a name broken at a line end
+            found.append(p)
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

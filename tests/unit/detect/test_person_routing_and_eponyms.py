@@ -203,3 +203,17 @@ def test_a_word_the_model_calls_a_place_as_often_as_a_person_stays_a_place():
         _ent(text, "Quillabamba", "LOCATION", nth=2),
     ]
     assert "Quillabamba" not in _names(text, ner)
+
+
+def test_officers_in_brackets_after_a_bare_office_code_on_a_distribution_line():
+    text = "DISTRIBUTION:\n- OGC (Marchbanks)\nOS (Pettigrew)\nBY (Signature)\nOF (Organization)\n"
+    names = _names(text)
+    assert "Marchbanks" in names
+    assert "Pettigrew" in names
+    assert "Signature" not in names
+    assert "Organization" not in names
+
+
+def test_a_bare_code_in_brackets_inside_a_sentence_is_no_officer_line():
+    text = "The request went to OGC (Marchbanks had asked for it) on Monday.\n"
+    assert ("Marchbanks", "addressee") not in _found(text)
