@@ -71,6 +71,7 @@ from redactcheck.detect.pii.person_filters import (
 )
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_offices import office_names
+from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
     _CUED,
@@ -262,6 +263,7 @@ def find_people(
     cand.letter_citations(text, judge, add)
     addressees(text, judge, add)
     office_names(text, judge, add)
+    plural_title_names(text, judge, add)  # "Messrs. Quennell, Tallowby and Marchbanks"
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
