@@ -89,6 +89,21 @@ def test_a_cited_letter_vouches_for_an_addressee_the_model_calls_a_place():
     assert "Ambergast" in names
 
 
+def test_a_cited_memorandum_to_several_addressees_names_each_of_them():
+    text = (
+        "The plan was dropped.Marchetti to Ambergast, Vantreight, and Okonjo, June 4,\n"
+        "1990, Central Files, Box 9.\n"
+    )
+    names = _names(text, [_ent(text, "Vantreight", "GPE")])
+    for name in ("Marchetti", "Ambergast", "Vantreight", "Okonjo"):
+        assert name in names
+
+
+def test_a_route_through_several_capitals_is_no_cited_memorandum():
+    text = "The pouch went on.London to Paris, Brussels, and Bonn, May 4, 1931, by air.\n"
+    assert _names(text) == []
+
+
 def test_a_telegram_route_between_capitals_is_no_cited_letter():
     text = "The instruction went out.London to Washington, May 4, 1931, Central Files.\n"
     assert _names(text) == []
