@@ -32,7 +32,7 @@ def test_a_given_name_or_initials_before_the_break_are_kept_in_the_span():
 
 def test_a_surname_found_elsewhere_in_the_text_is_joined_at_a_break():
     text = (
-        "Sergeant Roland Marchbanks met the courier at noon.\n"
+        "Sergeant Orrin Marchbanks met the courier at noon.\n"
         "The courier later told March-\nbanks that the parcel had gone.\n"
     )
     names = _names(text)
