@@ -818,9 +818,12 @@ _MONTHS = (
 )
 _MONTH_WORD = re.compile(_MONTHS)
 #: A letter cited in a footnote of a historical essay or a FRUS volume: "Marchetti to
-#: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961".
+#: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961"; a memorandum to several
+#: addressees lists them ("Quist to Okafor, Halloran, and Brandt, June 3, 1989": Historian
+#: notes of the unlabelled pool, 3 documents, round 10).
 _LETTER = re.compile(
-    rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+(?P<b>{_W})(?:,|[ \t]+on)[ \t]+"
+    rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+"
+    rf"(?P<b>{_W}(?:,[ \t]+{_W}){{0,4}}(?:,?[ \t]+and[ \t]+{_W})?)(?:,|[ \t]+on)[ \t]+"
     rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]*\n?[ \t]*\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
 )
 
@@ -832,12 +835,13 @@ def letter_citations(text: str, judge: Judge, add: Add) -> None:
     place labels are no guide on a lone surname in a footnote (Historian notes on the pool,
     seed 1212: "Quennell to Tallowby, May 4, 1931" with the addressee called a place)."""
     for m in _LETTER.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if (_cited_writer(a, judge) and judge.cued_name(b, model_blind=True)) or (
-            _cited_writer(b, judge) and judge.cued_name(a, model_blind=True)
-        ):
-            add(*m.span("a"), "citation")
-            add(*m.span("b"), "citation")
+        names = [m.span("a")] + [w.span() for w in _WORD_RE.finditer(text, *m.span("b"))]
+        words = [text[s:e] for s, e in names]
+        if not all(judge.cued_name(w, model_blind=True) for w in words):
+            continue
+        if any(_cited_writer(w, judge) for w in words):
+            for s, e in names:
+                add(s, e, "citation")
 
 
 def _cited_writer(word: str, judge: Judge) -> bool:

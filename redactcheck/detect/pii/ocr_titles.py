@@ -18,10 +18,11 @@ from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import name_lexicon
 from redactcheck.detect.pii.name_candidates import Add, Judge
 
-#: "Irs.", "Hrs.", "firs.", "Nr." (the capital M misread), or "Mrs," / "Mr:" (the full stop
-#: misread), then a capitalised word.
+#: "Irs.", "Hrs.", "firs.", "Nr." (the capital M misread), "Me." (the r misread; 27 records of
+#: the unlabelled pool, round 10), "mr." (the capital lost; 8 records), or "Mrs," / "Mr:" (the
+#: full stop misread), then a capitalised word.
 _HONORIFIC = re.compile(
-    r"(?<![\w.])(?:(?:[HINW]|fi|ii|rn)rs?\.|(?:Mr|Mrs|Ms|Dr|MR|MRS|MS|DR)[,:])[ \t]+"
+    r"(?<![\w.])(?:(?:[HINW]|fi|ii|rn)rs?\.|Me\.|mr\.|(?:Mr|Mrs|Ms|Dr|MR|MRS|MS|DR)[,:])[ \t]+"
     r"(?P<name>[A-Z][a-z]{3,})(?![\w'’-])"
 )
 #: A capitalised word (a title, maybe misread) then a capitalised word.

@@ -24,20 +24,41 @@ _OFFICE_NAME = re.compile(
     r"(?P<name>[A-Z][A-Za-z'’-]{2,}(?:[ \t]+[A-Z][A-Za-z'’-]{2,})?)(?:\)|,[ \t]*\d)"
 )
 
+#: A line of a distribution list that holds only a bare office code without a slash, then the
+#: officer's surname in brackets ("- OGC (Quennell)", "OS (Tallowby)"): the same lists name an
+#: Agency office by its bare code (General Counsel, Security, Personnel). Seen in 4 records of
+#: the unlabelled pool (seed 1212) and 6 more in a search of the pool (round 10); the other
+#: such lines hold a form's words ("BY (Signature)", "OF (Organization)"), which the word
+#: checks and the common-word test on the code leave out.
+_BARE_OFFICE_NAME = re.compile(
+    r"^[ \t]*(?:[-–•*][ \t]*)?(?P<code>[A-Z]{2,4})[ \t]*\("
+    r"(?P<name>[A-Z][A-Za-z'’-]{2,}(?:[ \t]+[A-Z][A-Za-z'’-]{2,})?)\)[ \t]*$",
+    re.MULTILINE,
+)
+
 
 def office_names(text: str, judge: Judge, add: Add) -> None:
     """Surnames in brackets after an office symbol."""
-    if "/" not in text or "(" not in text:
+    if "(" not in text:
         return
-    nw = judge.nw
+    for m in _BARE_OFFICE_NAME.finditer(text):
+        if m.group("code").lower() in judge.lex.common_words:
+            continue  # "BY (Signature)": a form's words
+        _add_officer(m, judge, add)
+    if "/" not in text:
+        return
     for m in _OFFICE_NAME.finditer(text):
-        name = m.group("name")
-        words = name.split()
-        if not all(_officer_word(w, judge) for w in words):
-            continue
-        if any(is_cryptonym(w, judge.lex, nw) for w in words):
-            continue  # "C/CI (HTLINGUAL)": a project's cryptonym
-        add(*m.span("name"), "addressee")
+        _add_officer(m, judge, add)
+
+
+def _add_officer(m: re.Match[str], judge: Judge, add: Add) -> None:
+    """The bracketed surname of ``m`` when its words pass the officer checks."""
+    words = m.group("name").split()
+    if not all(_officer_word(w, judge) for w in words):
+        return
+    if any(is_cryptonym(w, judge.lex, judge.nw) for w in words):
+        return  # "C/CI (HTLINGUAL)": a project's cryptonym
+    add(*m.span("name"), "addressee")
 
 
 def _officer_word(word: str, judge: Judge) -> bool:

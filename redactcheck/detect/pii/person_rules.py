@@ -69,7 +69,9 @@ from redactcheck.detect.pii.person_filters import (
     clean_span,
     place_phrases,
 )
+from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_offices import office_names
+from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
     _CUED,
@@ -261,6 +263,7 @@ def find_people(
     cand.letter_citations(text, judge, add)
     addressees(text, judge, add)
     office_names(text, judge, add)
+    plural_title_names(text, judge, add)  # "Messrs. Quennell, Tallowby and Marchbanks"
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
@@ -308,6 +311,9 @@ def find_people(
         add(s, e, "continuation")
     for s, e in echoes.family_plurals(text, people, judge):
         add(s, e, "family")
+    for p in hyphen_names(text, people, judge, places | at_places, SCORES["hyphen-break"]):
+        if not lines.excluded(p.start):  # "Quen-⏎nell": a name broken at a line end
+            found.append(p)
     # the rest of lists that hold a name found only by propagation ("MARCHETTI and OKAFOR")
     people = _merge(found)
     cand.list_neighbours(

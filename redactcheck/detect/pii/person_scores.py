@@ -56,6 +56,7 @@ SCORES = {
     "caps-cable": 0.65,
     "addressee": 0.8,
     "family": 0.75,
+    "hyphen-break": 0.75,
 }
 CONFIDENT = 0.75
 

@@ -430,6 +430,19 @@ def test_in_a_badly_scanned_text_a_name_after_a_misread_title_is_found():
     assert "Quenbury" not in _names(clean) and "Dobrovski" not in _names(clean)
 
 
+def test_in_a_badly_scanned_text_mr_read_as_me_or_in_lower_case_is_a_title():
+    debris = "qvo zeb trawn plim oxd vul fenq dorbs ulk nefa rilm sabo kzin wub " * 3
+    text = (
+        f"NOTE ON A CALL {debris}\n"
+        f"(Me. Quenbury has written a letter; {debris}\n"
+        f"it was checked through mr. Tallowby before the meeting. {debris}\n"
+        f"Give Me. Tomorrow is too late. {debris}\n"
+    )
+    names = _names(text)
+    assert {"Quenbury", "Tallowby"} <= set(names)
+    assert "Tomorrow" not in names  # an English word after it
+
+
 def test_a_name_that_ends_the_title_of_an_edition_or_a_biography_is_no_mention():
     text = (
         "Quenby to Tallowby, March 3, 1794, The Papers of Osric Tallowby, Vol. 2, p. 14; see\n"

@@ -89,6 +89,21 @@ def test_a_cited_letter_vouches_for_an_addressee_the_model_calls_a_place():
     assert "Ambergast" in names
 
 
+def test_a_cited_memorandum_to_several_addressees_names_each_of_them():
+    text = (
+        "The plan was dropped.Marchetti to Ambergast, Vantreight, and Okonjo, June 4,\n"
+        "1990, Central Files, Box 9.\n"
+    )
+    names = _names(text, [_ent(text, "Vantreight", "GPE")])
+    for name in ("Marchetti", "Ambergast", "Vantreight", "Okonjo"):
+        assert name in names
+
+
+def test_a_route_through_several_capitals_is_no_cited_memorandum():
+    text = "The pouch went on.London to Paris, Brussels, and Bonn, May 4, 1931, by air.\n"
+    assert _names(text) == []
+
+
 def test_a_telegram_route_between_capitals_is_no_cited_letter():
     text = "The instruction went out.London to Washington, May 4, 1931, Central Files.\n"
     assert _names(text) == []
@@ -203,3 +218,17 @@ def test_a_word_the_model_calls_a_place_as_often_as_a_person_stays_a_place():
         _ent(text, "Quillabamba", "LOCATION", nth=2),
     ]
     assert "Quillabamba" not in _names(text, ner)
+
+
+def test_officers_in_brackets_after_a_bare_office_code_on_a_distribution_line():
+    text = "DISTRIBUTION:\n- OGC (Marchbanks)\nOS (Pettigrew)\nBY (Signature)\nOF (Organization)\n"
+    names = _names(text)
+    assert "Marchbanks" in names
+    assert "Pettigrew" in names
+    assert "Signature" not in names
+    assert "Organization" not in names
+
+
+def test_a_bare_code_in_brackets_inside_a_sentence_is_no_officer_line():
+    text = "The request went to OGC (Marchbanks had asked for it) on Monday.\n"
+    assert ("Marchbanks", "addressee") not in _found(text)
