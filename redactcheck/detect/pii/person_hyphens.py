@@ -30,7 +30,7 @@ _BROKEN = re.compile(
     r"(?<![\w'’-])(?P<head>[A-Z][a-z]{1,14}|[A-Z]{2,14})-[ \t]*\n[ \t]*"
     r"(?P<tail>[a-z]{2,14}|[A-Z]{2,14})(?![\w-])"
 )
-#: The word just before the first half, on the same line: "Dr.", "Edgar", "J."
+#: The word just before the first half, on the same line: "Dr.", "Osric", "J."
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Z][A-Za-z'’]*)(?P<dot>\.?)[ \t]+$")
 #: The word just after the second half, on the same line: "... chard QUENNELL"
 _WORD_AFTER = re.compile(r"[ \t]+(?P<word>[A-Z][A-Za-z'’]{2,})\b")

@@ -49,7 +49,7 @@ def plural_title_names(text: str, judge: Judge, add: Add) -> None:
 def _name_word(word: str, judge: Judge) -> bool:
     """A given name, an initial or a surname; no title, acronym or ordinary word."""
     if len(word) == 1:
-        return True  # an initial ("William Z. Quennell")
+        return True  # an initial ("Wilmot Z. Quennell")
     low = word.lower()
     if low in judge.lex.title_words or word.upper() in judge.lex.acronyms:
         return False
