@@ -1,0 +1,221 @@
+"""Mixed-case stamps of several short lines, read approximately (issue 17).
+
+Some stamps of older records are printed in mixed case over three or four short lines, the
+Group 1 stamp of E.O. 10501/10964 above all (``GROUP 1`` / ``Excluded from automatic`` /
+``downgrading and`` / ``declassification``). On a scan the stamp sits by the signature or at
+the page's foot; OCR reads its small letters badly (invented: ``Excluded trom avtematic``,
+``towagrading ang``) and loses its end at the page's edge. The rule reads the clean stamp; the
+phrase step (:mod:`ocr_phrases`) reads damaged stamps in capitals only. Here the phrase's
+letters, case folded, are aligned with the letters of the lines around a place where two
+pieces of its words stand near each other; the part of the phrase the stamp kept (a long
+enough start, middle or end) must lie within one edit per few letters of the text.
+
+Word lists, pieces and bounds live in ``rules/lexicons/ocr_stamp_lines.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from redactcheck.detect.lexicons import load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class StampPhrase:
+    name: str  # as printed
+    letters: str  # its letters, capitals
+    pieces: re.Pattern[str]  # its pieces, any case
+
+
+@dataclass(frozen=True, slots=True)
+class StampLexicon:
+    phrases: tuple[StampPhrase, ...]
+    letters_per_edit: int
+    min_letters: int
+    reach: int
+    any_piece: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def stamp_lexicon() -> StampLexicon:
+    data = load_lexicon("ocr_stamp_lines.yaml")["stamp_lines"]
+    phrases = []
+    every = []
+    for entry in data["phrases"]:
+        pieces = [re.escape(p) for p in entry["pieces"]]
+        every += pieces
+        phrases.append(
+            StampPhrase(
+                entry["phrase"],
+                re.sub(r"[^A-Z]", "", entry["phrase"].upper()),
+                re.compile("|".join(pieces), re.IGNORECASE),
+            )
+        )
+    return StampLexicon(
+        phrases=tuple(phrases),
+        letters_per_edit=int(data["letters_per_edit"]),
+        min_letters=int(data["min_letters"]),
+        reach=int(data["reach"]),
+        any_piece=re.compile("|".join(every), re.IGNORECASE),
+    )
+
+
+def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, phrase)`` of damaged mixed-case stamps not overlapping ``taken``
+    (extended with what is found)."""
+    lex = stamp_lexicon()
+    out: list[tuple[int, int, str]] = []
+    read_to = -1
+    for m in lex.any_piece.finditer(text):
+        if m.start() < read_to:
+            continue
+        for phrase in lex.phrases:
+            near = text[max(0, m.start() - lex.reach) : m.end() + lex.reach]
+            if len({p.group(0).lower() for p in phrase.pieces.finditer(near)}) < 2:
+                continue  # one piece alone: a word of prose ("classified")
+            lo = text.rfind("\n", 0, max(0, m.start() - lex.reach)) + 1
+            hi = text.find("\n", m.end() + lex.reach)
+            hi = len(text) if hi < 0 else hi
+            found = _align(text[lo:hi], phrase, lex)
+            if found is None:
+                continue
+            start, end = lo + found[0], lo + found[1]
+            read_to = end
+            if any(start < e and s < end for s, e in taken):
+                continue
+            out.append((start, end, phrase.name))
+            taken.append((start, end))
+            break
+    return out
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=2048)
+def _align(window: str, phrase: StampPhrase, lex: StampLexicon) -> tuple[int, int] | None:
+    """The span of ``window`` whose letters match a long enough part of the phrase within
+    the bound, widened to whole tokens, or None."""
+    where = [m.start() for m in _LETTER.finditer(window)]
+    seq = "".join(window[i] for i in where).upper()
+    if len(seq) < lex.min_letters:
+        return None
+    p_lo, p_hi, s_lo, s_hi = _local(phrase.letters, seq)
+    # the alignment may run on into the next line's letters ("Distribution" after the
+    # stamp's "declassification"): each line end inside it is tried as the stamp's end too,
+    # the phrase's end moved to its nearest fit, the longest span that fits first
+    cuts = [s_hi] + [
+        k for k in range(s_hi - 1, s_lo, -1) if "\n" in window[where[k - 1] : where[k]]
+    ]
+    for cut in cuts:
+        kept_hi = p_hi if cut == s_hi else _phrase_end(phrase.letters, p_lo, seq[s_lo:cut])
+        kept = phrase.letters[p_lo:kept_hi]
+        if len(kept) < lex.min_letters or cut - s_lo < lex.min_letters:
+            break
+        bound = len(kept) // lex.letters_per_edit
+        if Levenshtein.distance(kept, seq[s_lo:cut], score_cutoff=bound) > bound:
+            continue
+        start, end = _whole_tokens(window, where[s_lo], where[cut - 1] + 1)
+        start, end = _strip_specks(window, start, end)
+        if end > start and _stands_apart(window, start, end):
+            return start, end
+    return None
+
+
+def _phrase_end(letters: str, lo: int, piece: str) -> int:
+    """The end of the part of the phrase from ``lo`` nearest ``piece``."""
+    best = (len(piece) + len(letters), len(letters))
+    for hi in range(max(lo + 1, lo + len(piece) - 6), min(len(letters), lo + len(piece) + 6) + 1):
+        d = Levenshtein.distance(letters[lo:hi], piece)
+        if d < best[0]:
+            best = (d, hi)
+    return best[1]
+
+
+_TOKEN_END = re.compile(r"\S*")
+
+
+def _whole_tokens(window: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole tokens, except a first or last token the alignment took
+    only one or two letters of (the first letter of the next line's word, a heading's last)."""
+    lo = start
+    while lo > 0 and not window[lo - 1].isspace():
+        lo -= 1
+    first_end = _TOKEN_END.match(window, lo).end()
+    if start - lo >= 2 and _letters(window, start, first_end) <= 2 and first_end < end:
+        lo = _next_token(window, first_end)
+    hi = _TOKEN_END.match(window, end).end()
+    last_lo = end
+    while last_lo > lo and not window[last_lo - 1].isspace():
+        last_lo -= 1
+    if hi - end >= 2 and _letters(window, last_lo, end) <= 2 and last_lo > lo:
+        hi = last_lo
+        while hi > lo and window[hi - 1].isspace():
+            hi -= 1
+    return lo, hi
+
+
+def _letters(window: str, lo: int, hi: int) -> int:
+    return sum(ch.isalpha() for ch in window[lo:hi])
+
+
+def _next_token(window: str, pos: int) -> int:
+    while pos < len(window) and window[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _stands_apart(window: str, start: int, end: int) -> bool:
+    """A stamp's lines stand apart from the page's text: little else on the first line
+    before it (a ``GROUP 1`` heading, specks) and on the last line after it. A sentence that
+    goes on ("... downgrading was discussed at length") is prose."""
+    line_lo = window.rfind("\n", 0, start) + 1
+    line_hi = window.find("\n", end)
+    line_hi = len(window) if line_hi < 0 else line_hi
+    return len(window[line_lo:start].strip()) <= 12 and len(window[end:line_hi].strip()) <= 8
+
+
+def _local(a: str, b: str) -> tuple[int, int, int, int]:
+    """``(a_lo, a_hi, b_lo, b_hi)``: the best local alignment of ``a`` and ``b``
+    (Smith-Waterman; a letter matched +2, a substitution or a gap -1): the part of the phrase
+    a stamp cut at the page's edge kept, and where it stands."""
+    prev = [0] * (len(b) + 1)
+    prev_start = [(0, j) for j in range(len(b) + 1)]
+    best = (0, 0, 0, 0, 0)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        cur_start = [(i, 0)] * (len(b) + 1)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            diag = prev[j - 1] + (2 if ai == b[j - 1] else -1)
+            up, left = prev[j] - 1, cur[j - 1] - 1
+            score = max(0, diag, up, left)
+            if score == 0:
+                cur_start[j] = (i, j)
+            elif score == diag:
+                cur_start[j] = prev_start[j - 1]
+            elif score == up:
+                cur_start[j] = prev_start[j]
+            else:
+                cur_start[j] = cur_start[j - 1]
+            cur[j] = score
+            if score > best[0]:
+                best = (score, *cur_start[j], i, j)
+        prev, prev_start = cur, cur_start
+    _, a_lo, b_lo, a_hi, b_hi = best
+    return a_lo, a_hi, b_lo, b_hi
+
+
+_EDGE = "\"'“”‘’()[]{}<>|\\/,.;:!?*~_-=+•"
+
+
+def _strip_specks(window: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and window[start] in _EDGE:
+        start += 1
+    while end > start and window[end - 1] in _EDGE:
+        end -= 1
+    return start, end

@@ -1,0 +1,48 @@
+"""Mixed-case stamps of several lines read approximately (invented stamps and prose)."""
+
+import pytest
+
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_stamp_lines import stamp_line_findings
+
+EXAMPLES = load_lexicon("ocr_stamp_lines.yaml")["examples"]
+MEMO = "The courier left on the morning train.\n\n{}\n\nDistribution: file copy only.\n"
+
+
+def _found(text: str) -> list[str]:
+    found = stamp_line_findings(text, [])
+    for start, end, phrase in found:
+        assert phrase == "Excluded from automatic downgrading and declassification"
+    return [text[s:e] for s, e, _ in found]
+
+
+@pytest.mark.parametrize("stamp", EXAMPLES["match"])
+def test_a_damaged_exclusion_stamp_is_reported_whole_with_exact_offsets(stamp):
+    text = MEMO.format("GROUP 1\n" + stamp)
+    assert _found(text) == [stamp]
+
+
+@pytest.mark.parametrize("prose", EXAMPLES["no_match"])
+def test_prose_about_downgrading_is_no_stamp(prose):
+    assert _found(MEMO.format(prose)) == []
+
+
+def test_a_stamp_cut_at_the_page_edge_keeps_its_first_lines():
+    text = MEMO.format("GROUP 1\nExcluded frem avtomatic.\ndowngrading amd")
+    assert _found(text) == ["Excluded frem avtomatic.\ndowngrading amd"]
+
+
+def test_the_next_line_of_text_is_not_taken_into_the_stamp():
+    text = "GROUP 1\nExcluded trom automatic\ndowngrading ang\nseclassifizstion\n\nNext page\n"
+    assert _found(text) == ["Excluded trom automatic\ndowngrading ang\nseclassifizstion"]
+
+
+def test_a_stamp_already_found_is_left_alone():
+    text = MEMO.format("Excluded trom avtematic\ndowngrading and\ndeclassification")
+    start = text.index("Excluded")
+    assert stamp_line_findings(text, [(start, start + 10)]) == []
+
+
+def test_a_sentence_that_goes_on_after_the_phrase_is_prose():
+    text = "Automatic downgrading and declassification of the old\nfiles was discussed.\n"
+    assert _found(text) == []
