@@ -35,6 +35,7 @@ from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings import (
+    ocr_authority,
     ocr_banner,
     ocr_box_row,
     ocr_captions,
@@ -230,6 +231,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
     for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
+    for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
+        out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     return out
 
 

@@ -11,7 +11,7 @@ MEMO = "The courier left on the morning train.\n\n{}\n\nDistribution: file copy 
 
 def _found(text: str) -> list[str]:
     found = stamp_line_findings(text, [])
-    for start, end, phrase in found:
+    for *_, phrase in found:
         assert phrase == "Excluded from automatic downgrading and declassification"
     return [text[s:e] for s, e, _ in found]
 

@@ -1,0 +1,59 @@
+"""Authority block fields whose values OCR damaged or lost (invented cable and memo ends)."""
+
+import pytest
+
+from redactcheck.detect.markings.ocr_authority import authority_findings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in authority_findings(text, [])]
+
+
+def test_a_block_of_damaged_fields_is_reported_field_by_field():
+    text = "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\nDRV FROM:\n"
+    assert _found(text) == [
+        ("CL BY: OS48?b", "CL BY"),
+        ("CL REASON: Secton 1.5", "CL REASON"),
+        ("DECL ON: Xl", "DECL ON"),
+        ("DRV FROM:", "DRV FROM"),
+    ]
+
+
+def test_fields_run_together_on_one_line_end_at_the_next_label():
+    text = "9. FILE: NONE. CL BY: 0123456, CL REASON: 1.5(C), DECL ON: X1\n"
+    assert _found(text) == [
+        ("CL BY: 0123456", "CL BY"),
+        ("CL REASON: 1.5(C)", "CL REASON"),
+        ("DECL ON: X1", "DECL ON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("DERIVATIVE CL BY 12345 __", "DERIVATIVE CL BY 12345"),
+        ("O DECL OREVW ON", "OREVW ON"),
+        ("RESTRICTED “Derived From: Multiple Sources", "Derived From: Multiple Sources"),
+        ("CL BY; | (61163", "CL BY; | (61163"),
+    ],
+)
+def test_box_labels_semicolons_and_title_case_after_noise(line, want):
+    assert [t for t, _ in _found(line + "\n")] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CL BY rule is simple to read.\n",
+        "They DECLARE ON: Monday the results.\n",
+        "The reason: he was late.\n",
+        "It was derived from public lectures.\n",
+    ],
+)
+def test_words_of_prose_are_no_fields(text):
+    assert _found(text) == []
+
+
+def test_a_field_the_rules_found_is_left_alone():
+    text = "CL BY: 0123456\n"
+    assert authority_findings(text, [(0, 14)]) == []
