@@ -9,7 +9,8 @@ or a date); on a scan the value is damaged (invented: ``CL BY: OS48?b``, ``CL RE
 Secton 1.5``, ``DECL ON: Xl``), blank (the box never filled in) or carried to another
 line, and the rules pass the field by. The labels themselves are no English words or phrases:
 a label in capitals with its colon (or the semicolon OCR reads for it) is the field wherever
-it stands; the box labels, printed without a colon, count on their own.
+it stands; the box labels are printed without a colon. A field left blank (``CL BY: ___``)
+is the form's label, not a marking: it is not reported.
 
 A finding covers the label and what follows it on its line up to the next label or 40
 characters, specks at its end dropped. Title-case labels (``Derived From:``,
@@ -51,7 +52,8 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
             and text.count("(", label_end, end) != text.count(")", label_end, end)
         ):
             end -= 1  # specks, and a bracket left open or closed by noise
-        end = max(end, label_end)
+        if not any(ch.isalnum() for ch in text[label_end:end]):
+            continue  # a blank field is the form's label, not a marking
         if any(start < e and s < end for s, e in taken):
             continue
         out.append((start, end, _name(m.group("label"))))

@@ -10,13 +10,17 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_block_of_damaged_fields_is_reported_field_by_field():
-    text = "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\nDRV FROM:\n"
+    text = "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\nDRV FROM: C0V 1-8Z\n"
     assert _found(text) == [
         ("CL BY: OS48?b", "CL BY"),
         ("CL REASON: Secton 1.5", "CL REASON"),
         ("DECL ON: Xl", "DECL ON"),
-        ("DRV FROM:", "DRV FROM"),
+        ("DRV FROM: C0V 1-8Z", "DRV FROM"),
     ]
+
+
+def test_a_blank_field_is_a_form_label_not_a_marking():
+    assert _found("SECRET. E2 IMPDET CL BY: —____\nDECL ON:\nREVW ON\n") == []
 
 
 def test_fields_run_together_on_one_line_end_at_the_next_label():
@@ -32,7 +36,7 @@ def test_fields_run_together_on_one_line_end_at_the_next_label():
     ("line", "want"),
     [
         ("DERIVATIVE CL BY 12345 __", "DERIVATIVE CL BY 12345"),
-        ("O DECL OREVW ON", "OREVW ON"),
+        ("O DECL OREVW ON 1990", "OREVW ON 1990"),
         ("RESTRICTED “Derived From: Multiple Sources", "Derived From: Multiple Sources"),
         ("CL BY; | (61163", "CL BY; | (61163"),
     ],
