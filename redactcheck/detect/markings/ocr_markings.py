@@ -40,6 +40,7 @@ from redactcheck.detect.markings import (
     ocr_box_row,
     ocr_captions,
     ocr_form_level,
+    ocr_page_edge,
     ocr_phrases,
     ocr_portion,
     ocr_repeat,
@@ -205,6 +206,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_captions.field_findings(text, taken, places)  # "REPORT CLASS $ & C RE T"
     damaged += ocr_captions.slot_findings(text, taken, places)  # "DISPATCH | SEcRFT | ABCD-1234"
     damaged += ocr_box_row.box_row_findings(text, taken)  # "secret [] conrfidentiel (]"
+    damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Seceer" by a page marker
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line

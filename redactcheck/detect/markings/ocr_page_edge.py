@@ -1,0 +1,127 @@
+"""OCR-damaged level words anywhere on a short line at a page's edge (issue 17).
+
+Why: a classified page carries its level at its top and bottom; on a scanned record OCR reads
+that stamp worst and runs specks, a page number or the next column onto its line (invented:
+``7 Seceer``, ``SECEET pars 4 |``, ``CONPEDERTIAL |``). The banner step
+(:mod:`ocr_banner`) wants the word first on a line of capitals; the repeat steps want the
+exact word. Here the place does the work: on a short line near a page's edge, found by the
+page markers of the JFK-collection scans (the NARA record number atop each page, the HSCA and
+FBI page footer), every token is compared with the level words, within a bound that grows
+with the word, keeping its first letter, and never an English word.
+
+Lists, bounds and the reach live in ``rules/lexicons/ocr_page_edge.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
+
+#: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
+#: page ("13-00000", "14-00000") and the footer of the HSCA and FBI scans ("NW 12345
+#: DocId:12345678 Page 2", OCR reading "Id" as "ld").
+_MARKER = re.compile(
+    r"^[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*$", re.MULTILINE
+)
+_TOKEN = re.compile(r"\S+")
+_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–\\/"
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeLexicon:
+    reach: int
+    max_line: int
+    words: dict[str, tuple[str, int]]  # folded word -> (word as printed, edit bound)
+    english: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def edge_lexicon() -> EdgeLexicon:
+    data = load_lexicon("ocr_page_edge.yaml")
+    fold = banner_lexicon().fold
+    english = {
+        w.strip().upper()
+        for w in load_word_list("names/english_words.txt")
+        if w.strip() and not w.startswith("#")
+    }
+    english |= banner_lexicon().real_words
+    return EdgeLexicon(
+        reach=int(data["edge_lines"]),
+        max_line=int(data["edge_max_line"]),
+        words={_fold_letters(w, fold): (w, int(b)) for w, b in data["edge_words"].items()},
+        english=frozenset(english),
+    )
+
+
+def load_word_list(name: str) -> list[str]:
+    """The lines of a plain word list under ``rules/lexicons``."""
+    from redactcheck.ruleset.loader import lexicon_path
+
+    with lexicon_path(name).open(encoding="utf-8") as fh:
+        return fh.read().splitlines()
+
+
+def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of damaged level words on short lines at a page's edge, in a
+    text that carries page markers, not overlapping ``taken`` (extended with the finds)."""
+    markers = [m.span() for m in _MARKER.finditer(text)]
+    if not markers:
+        return []
+    lex = edge_lexicon()
+    lines = _lines_with_text(text)
+    marker_starts = {s for s, _ in markers}
+    edge: set[int] = set(range(min(lex.reach, len(lines))))
+    edge |= set(range(max(0, len(lines) - lex.reach), len(lines)))
+    for k, (lo, _) in enumerate(lines):
+        if lo in marker_starts:
+            edge |= set(range(max(0, k - lex.reach), min(len(lines), k + lex.reach + 1)))
+    out: list[tuple[int, int, str]] = []
+    for k in sorted(edge):
+        lo, hi = lines[k]
+        if lo in marker_starts or len(text[lo:hi].strip()) > lex.max_line:
+            continue
+        for m in _TOKEN.finditer(text, lo, hi):
+            core = m.group(0).strip(_EDGE)
+            if not core:
+                continue
+            start = m.start() + m.group(0).find(core)
+            end = start + len(core)
+            word = _level(core)
+            if word is None or any(start < e and s < end for s, e in taken):
+                continue
+            out.append((start, end, word))
+            taken.append((start, end))
+    return out
+
+
+def _lines_with_text(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line that holds text."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def _level(core: str) -> str | None:
+    """The level word ``core`` is a damaged form of, or None."""
+    lex = edge_lexicon()
+    if sum(ch.isalpha() for ch in core) < 4 or core.upper() in lex.english:
+        return None
+    letters = _fold_letters(core.upper(), banner_lexicon().fold)
+    best = None
+    for key, (word, bound) in lex.words.items():
+        if abs(len(letters) - len(key)) > bound or letters[:1] != key[:1]:
+            continue
+        d = distance(letters, key, bound)
+        if d <= bound and (best is None or d < best[1]):
+            best = (word, d)
+    return None if best is None else best[0]

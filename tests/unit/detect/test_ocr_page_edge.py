@@ -1,0 +1,48 @@
+"""Damaged level words on short lines at a page's edge (invented scanned pages)."""
+
+import pytest
+
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_page_edge import page_edge_findings
+
+EXAMPLES = load_lexicon("ocr_page_edge.yaml")["examples"]
+BODY = "The station reported that the courier had left.\nHe was seen at the port.\n" * 3
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], word) for s, e, word in page_edge_findings(text, [])]
+
+
+@pytest.mark.parametrize("text", EXAMPLES["match"])
+def test_the_lexicon_examples_are_read_as_levels(text):
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize("text", EXAMPLES["no_match"])
+def test_the_lexicon_counter_examples_are_not(text):
+    assert _found(text) == []
+
+
+def test_a_damaged_level_under_the_page_marker_is_reported_with_exact_offsets():
+    text = "13-00000\n\n7 Seceer ;\n\n" + BODY
+    assert _found(text) == [("Seceer", "SECRET")]
+
+
+def test_a_long_level_may_lose_three_letters_at_the_foot_of_a_page():
+    text = BODY + "“>. CONPEDERTIAL |\n\nNW 12345 DocId:12345678 Page 3\n\n" + BODY
+    assert _found(text) == [("CONPEDERTIAL", "CONFIDENTIAL")]
+
+
+def test_the_same_word_in_the_middle_of_a_page_is_left_alone():
+    text = "13-00000\n" + BODY + "7 Seceer\n" + BODY + BODY + "NW 12345 DocId:12345678 Page 3\n"
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("word", ["Secretary", "SECT", "Sent", "SCREW", "Selects"])
+def test_english_words_and_other_first_letters_are_no_levels(word):
+    assert _found(f"13-00000\n{word} of the file\n" + BODY) == []
+
+
+def test_a_long_line_at_the_edge_is_prose():
+    text = "13-00000\nThe Seceer of the committee asked for the files again\n" + BODY
+    assert _found(text) == []
