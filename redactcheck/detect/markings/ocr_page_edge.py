@@ -29,15 +29,17 @@ _MARKER = re.compile(
     r"^[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*$", re.MULTILINE
 )
 _TOKEN = re.compile(r"\S+")
-_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–\\/"
+_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–\\/ \t"
 
 
 @dataclass(frozen=True, slots=True)
 class EdgeLexicon:
     reach: int
     max_line: int
+    phrase_line: int  # a control block's line: two options side by side
     words: dict[str, tuple[str, int]]  # folded word -> (word as printed, edit bound)
     english: frozenset[str]
+    phrases: dict[str, tuple[str, int]]  # folded letters -> (phrase as printed, edit bound)
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +52,17 @@ def edge_lexicon() -> EdgeLexicon:
         if w.strip() and not w.startswith("#")
     }
     english |= banner_lexicon().real_words
+    per_edit = int(data["edge_phrase_letters_per_edit"])
     return EdgeLexicon(
         reach=int(data["edge_lines"]),
         max_line=int(data["edge_max_line"]),
+        phrase_line=int(data["edge_phrase_max_line"]),
         words={_fold_letters(w, fold): (w, int(b)) for w, b in data["edge_words"].items()},
         english=frozenset(english),
+        phrases={
+            _fold_letters(p, fold): (p, len(_fold_letters(p, fold)) // per_edit)
+            for p in data["edge_phrases"]
+        },
     )
 
 
@@ -83,7 +91,14 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     out: list[tuple[int, int, str]] = []
     for k in sorted(edge):
         lo, hi = lines[k]
-        if lo in marker_starts or len(text[lo:hi].strip()) > lex.max_line:
+        size = len(text[lo:hi].strip())
+        if lo in marker_starts or size > lex.phrase_line:
+            continue
+        for hit in _phrases_on(text, lo, hi, lex):
+            if not any(hit[0] < e and s < hit[1] for s, e in taken):
+                out.append(hit)
+                taken.append(hit[:2])
+        if size > lex.max_line:
             continue
         for m in _TOKEN.finditer(text, lo, hi):
             core = m.group(0).strip(_EDGE)
@@ -125,3 +140,45 @@ def _level(core: str) -> str | None:
         if d <= bound and (best is None or d < best[1]):
             best = (word, d)
     return None if best is None else best[0]
+
+
+def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int, int, str]]:
+    """Control phrases on the edge line ``text[lo:hi]``: runs of two to four tokens, mostly
+    capitals, the nearest phrase within its bound (the longest run of equally near ones)."""
+    found = _phrases_in(text[lo:hi])
+    return [(lo + s, lo + e, p) for s, e, p in found]
+
+
+@lru_cache(maxsize=4096)
+def _phrases_in(line: str) -> tuple[tuple[int, int, str], ...]:
+    lex = edge_lexicon()
+    fold = banner_lexicon().fold
+    tokens = [m.span() for m in _TOKEN.finditer(line)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        best = None
+        for k in range(i + 2, min(i + 4, len(tokens)) + 1):
+            start, end = tokens[i][0], tokens[k - 1][1]
+            raw = line[start:end].strip(_EDGE)
+            upper = sum(ch.isupper() for ch in raw)
+            if upper < 4 or upper < sum(ch.islower() for ch in raw):
+                continue
+            letters = _fold_letters(raw.upper(), fold)
+            for key, (phrase, bound) in lex.phrases.items():
+                if abs(len(letters) - len(key)) > bound or letters[:1] != key[:1]:
+                    continue
+                d = distance(letters, key, bound)
+                if d <= bound and (best is None or d <= best[0]):
+                    best = (d, k, phrase)
+        if best is None:
+            i += 1
+            continue
+        _, k, phrase = best
+        start = tokens[i][0]
+        raw = line[start : tokens[k - 1][1]]
+        core = raw.strip(_EDGE)
+        start += raw.find(core)
+        out.append((start, start + len(core), phrase))
+        i = k
+    return tuple(out)
