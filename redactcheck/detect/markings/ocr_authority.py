@@ -12,6 +12,13 @@ a label in capitals with its colon (or the semicolon OCR reads for it) is the fi
 it stands; the box labels are printed without a colon. A field left blank (``CL BY: ___``)
 is the form's label, not a marking: it is not reported.
 
+The spelled-out labels of the FBI and State review stamps (``CLASSIFIED BY 1234 / DECLASSIFY
+ON: 25X1``; ``CLASSIFIED BY 012345 / EXEMPT FROM GENERAL DECLASSIFICATION SCHEDULE``) are
+read approximately too: a token within three edits of CLASSIFIED, DECLASSIFIED or DECLASSIFY
+(look-alikes and specks dropped; no English word such as CLARIFIED) before an intact or
+look-alike BY or ON, with a value after it (invented: ``CLISSIETED BY 12S925``,
+``DECLASSIEY ON: 2X``).
+
 A finding covers the label and what follows it on its line up to the next label or 40
 characters, specks at its end dropped. Title-case labels (``Derived From:``,
 ``Declassify On:``) count after a quote or noise, where the rules want them at the line's
@@ -21,6 +28,9 @@ start.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 #: The labels: capitals with a colon or semicolon (OCR reads one for the other), or the stamp
 #: box's labels without one. Sources: E.O. 12065 sec. 1-5 and E.O. 12356 sec. 1.5 (marking
@@ -41,8 +51,9 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     """``(start, end, label)`` of authority fields not overlapping ``taken`` (extended with
     what is found)."""
     out: list[tuple[int, int, str]] = []
-    for m in _FIELD.finditer(text):
-        start, label_end = m.span()
+    fields = [(m.start(), m.end(), _name(m.group("label"))) for m in _FIELD.finditer(text)]
+    fields += _damaged_labels(text)
+    for start, label_end, name in sorted(fields):
         limit = min(len(text), label_end + 40)
         nxt = _NEXT.search(text, label_end, limit)
         end = nxt.start() if nxt is not None else _line_end(text, label_end, limit)
@@ -56,9 +67,59 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
             continue  # a blank field is the form's label, not a marking
         if any(start < e and s < end for s, e in taken):
             continue
-        out.append((start, end, _name(m.group("label"))))
+        out.append((start, end, name))
         taken.append((start, end))
     return out
+
+
+#: A spelled-out label's word and the short word after it: BY (OCR: 8Y) or ON (0N, Ou, oN,
+#: CN, Oi; "an" only with its colon).
+_SPELLED = re.compile(
+    r"(?<![A-Za-z])(?P<word>[^\s]{5,15})[ \t]+"
+    r"(?P<tail>BY|By|8Y|ON|On|0N|0n|Ou|oN|CN|Oi|an(?=[ \t]*:))(?![A-Za-z])[ \t]*[:;]?"
+)
+_SPELLED_WORDS = {"BY": ("CLASSIFIED", "DECLASSIFIED"), "ON": ("DECLASSIFY", "DECLASSIFIED")}
+_SPELLED_BOUND = 3
+
+
+def _damaged_labels(text: str) -> list[tuple[int, int, str]]:
+    """``(start, label end, label)`` of spelled-out labels OCR damaged."""
+    found = []
+    for m in _SPELLED.finditer(text):
+        word = m.group("word")
+        core = word.strip(_SPECKS)
+        letters = "".join(ch for ch in core.upper() if "A" <= ch <= "Z")
+        if len(letters) < 6:
+            continue
+        if sum(ch.isupper() for ch in core) < 2 and not _starts_line(text, m.start("word")):
+            continue  # a word of a sentence ("was classitied by the office")
+        raw_tail = m.group("tail")
+        tail = "BY" if raw_tail in ("BY", "By", "8Y") else "ON"
+        for key in _SPELLED_WORDS[tail]:
+            if letters == key and raw_tail in ("BY", "By", "ON", "On"):
+                break  # the clean label: the rules' business
+            if letters != key and core.upper() in _english():
+                continue  # another English word (CLARIFIED BY)
+            if Levenshtein.distance(letters, key, score_cutoff=_SPELLED_BOUND) <= _SPELLED_BOUND:
+                start = m.start("word") + word.find(core)
+                found.append((start, m.end(), f"{key} {tail}"))
+                break
+    return found
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Only specks stand before ``at`` on its line."""
+    lo = text.rfind("\n", 0, at) + 1
+    return len(text[lo:at].strip(_SPECKS)) == 0
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """English words in capitals (SCOWL list, ``names/english_words.txt``): CLARIFIED BY,
+    CLASSIFIES ON are prose."""
+    from redactcheck.detect.markings.ocr_page_edge import edge_lexicon
+
+    return edge_lexicon().english
 
 
 def _line_end(text: str, pos: int, limit: int) -> int:

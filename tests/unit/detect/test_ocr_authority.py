@@ -61,3 +61,30 @@ def test_words_of_prose_are_no_fields(text):
 def test_a_field_the_rules_found_is_left_alone():
     text = "CL BY: 0123456\n"
     assert authority_findings(text, [(0, 14)]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "want", "label"),
+    [
+        ("CLISSIETED BY 12S925", "CLISSIETED BY 12S925", "CLASSIFIED BY"),
+        ("INTERNAL SECURITY cy assiFicD BY SUOK SU", "assiFicD BY SUOK SU", "CLASSIFIED BY"),
+        ("DECLASSIEY ON: 2X", "DECLASSIEY ON: 2X", "DECLASSIFY ON"),
+        (". “DECLASSIFY Ou 25%,", "DECLASSIFY Ou 25%", "DECLASSIFY ON"),
+        ("Dectassity an: al", "Dectassity an: al", "DECLASSIFY ON"),
+    ],
+)
+def test_a_spelled_out_label_damaged_by_ocr_is_read(line, want, label):
+    assert _found(f"the report follows.\n{line}\nnext line\n") == [(want, label)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The point was CLARIFIED BY the agent.\n",
+        "The text was classitied by the office.\n",
+        "CLASSIFIED BY 5448\n",  # clean: the rules read it
+        "Those GLORIFIED ON the radio were\n",
+    ],
+)
+def test_english_words_sentences_and_clean_labels_are_left_alone(text):
+    assert _found(text) == []
