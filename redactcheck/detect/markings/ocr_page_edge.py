@@ -40,6 +40,7 @@ class EdgeLexicon:
     words: dict[str, tuple[str, int]]  # folded word -> (word as printed, edit bound)
     english: frozenset[str]
     phrases: dict[str, tuple[str, int]]  # folded letters -> (phrase as printed, edit bound)
+    min_piece: int  # letters of a long level's start or end that stand for it
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def edge_lexicon() -> EdgeLexicon:
         phrase_line=int(data["edge_phrase_max_line"]),
         words={_fold_letters(w, fold): (w, int(b)) for w, b in data["edge_words"].items()},
         english=frozenset(english),
+        min_piece=int(data["edge_min_piece"]),
         phrases={
             _fold_letters(p, fold): (p, len(_fold_letters(p, fold)) // per_edit)
             for p in data["edge_phrases"]
@@ -139,7 +141,20 @@ def _level(core: str) -> str | None:
         d = distance(letters, key, bound)
         if d <= bound and (best is None or d < best[1]):
             best = (word, d)
-    return None if best is None else best[0]
+    if best is None:
+        return _piece_of_level(letters, lex)
+    return best[0]
+
+
+def _piece_of_level(letters: str, lex: EdgeLexicon) -> str | None:
+    """The long level word whose start or end ``letters`` are, intact (the stamp cut by the
+    page's edge or split by OCR: ``CONFIDEN``, ``NTIAL``, ``SSIFIED``), or None."""
+    for key, (word, _) in lex.words.items():
+        if len(key) < 10 or len(letters) >= len(key):
+            continue
+        if len(letters) >= lex.min_piece and (key.startswith(letters) or key.endswith(letters)):
+            return word
+    return None
 
 
 def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int, int, str]]:

@@ -46,3 +46,12 @@ def test_english_words_and_other_first_letters_are_no_levels(word):
 def test_a_long_line_at_the_edge_is_prose():
     text = "13-00000\nThe Seceer of the committee asked for the files again\n" + BODY
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(("line", "piece"), [("PANISH NTIAL", "NTIAL"), ("CONFIDEN :", "CONFIDEN")])
+def test_a_long_level_cut_or_split_keeps_a_piece_of_five_letters(line, piece):
+    assert _found(f"13-00000\n{line}\n" + BODY) == [(piece, "CONFIDENTIAL")]
+
+
+def test_a_four_letter_piece_is_too_little():
+    assert _found("13-00000\nNUT TIAL\n" + BODY) == []
