@@ -29,6 +29,8 @@ class StampPhrase:
     name: str  # as printed
     letters: str  # its letters, capitals
     pieces: re.Pattern[str]  # its pieces, any case
+    min_letters: int  # of the phrase, kept by a damaged or cut stamp
+    capitals: bool  # printed in capitals: a span mostly in lower case is prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ def stamp_lexicon() -> StampLexicon:
                 entry["phrase"],
                 re.sub(r"[^A-Z]", "", entry["phrase"].upper()),
                 re.compile("|".join(pieces), re.IGNORECASE),
+                int(entry.get("min_letters", data["min_letters"])),
+                bool(entry.get("capitals", False)),
             )
         )
     return StampLexicon(
@@ -102,7 +106,7 @@ def _align(window: str, phrase: StampPhrase, lex: StampLexicon) -> tuple[int, in
     the bound, widened to whole tokens, or None."""
     where = [m.start() for m in _LETTER.finditer(window)]
     seq = "".join(window[i] for i in where).upper()
-    if len(seq) < lex.min_letters:
+    if len(seq) < phrase.min_letters:
         return None
     p_lo, p_hi, s_lo, s_hi = _local(phrase.letters, seq)
     # the alignment may run on into the next line's letters ("Distribution" after the
@@ -114,14 +118,18 @@ def _align(window: str, phrase: StampPhrase, lex: StampLexicon) -> tuple[int, in
     for cut in cuts:
         kept_hi = p_hi if cut == s_hi else _phrase_end(phrase.letters, p_lo, seq[s_lo:cut])
         kept = phrase.letters[p_lo:kept_hi]
-        if len(kept) < lex.min_letters or cut - s_lo < lex.min_letters:
+        if len(kept) < phrase.min_letters or cut - s_lo < phrase.min_letters:
             break
         bound = len(kept) // lex.letters_per_edit
         if Levenshtein.distance(kept, seq[s_lo:cut], score_cutoff=bound) > bound:
             continue
         start, end = _whole_tokens(window, where[s_lo], where[cut - 1] + 1)
         start, end = _strip_specks(window, start, end)
-        if end > start and _stands_apart(window, start, end):
+        if (
+            end > start
+            and _stands_apart(window, start, end)
+            and _case_fits(window[start:end], phrase)
+        ):
             return start, end
     return None
 
@@ -167,6 +175,13 @@ def _next_token(window: str, pos: int) -> int:
     while pos < len(window) and window[pos].isspace():
         pos += 1
     return pos
+
+
+def _case_fits(raw: str, phrase: StampPhrase) -> bool:
+    """A stamp printed in capitals is read mostly in capitals (no fewer than lower case)."""
+    if not phrase.capitals:
+        return True
+    return sum(ch.isupper() for ch in raw) >= sum(ch.islower() for ch in raw)
 
 
 def _stands_apart(window: str, start: int, end: int) -> bool:
