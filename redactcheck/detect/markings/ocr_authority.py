@@ -40,6 +40,11 @@ _LABEL = (
     r"|DERIVED[ \t]+FROM|DECLASSIFY[ \t]+ON|Derived[ \t]+From|Declassify[ \t]+On)[ \t]*[:;]"
     r"|DERIVATIVE[ \t]+CL[ \t]?BY|[A-Z]?REVW[ \t]+ON"  # a box before REVW read as a letter
 )
+#: A piece of text every label holds (``str`` tests, cheaper than the regex on most texts).
+_FIELD_KEYS = (
+    "CL BY", "CLBY", "CL.BY", "CL. BY", "CL\tBY", "REASON", "DECL", "DRV", "DERIV", "Deriv",
+    "Declassify", "REVW",
+)  # fmt: skip
 _FIELD = re.compile(rf"(?<![A-Za-z])(?P<label>{_LABEL})(?![a-z])")
 #: Where the value ends: the line's end, the next label, or a comma or semicolon before the
 #: next field ("CL BY: 0123456, CL REASON: ...").
@@ -51,7 +56,9 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     """``(start, end, label)`` of authority fields not overlapping ``taken`` (extended with
     what is found)."""
     out: list[tuple[int, int, str]] = []
-    fields = [(m.start(), m.end(), _name(m.group("label"))) for m in _FIELD.finditer(text)]
+    fields = []
+    if any(key in text for key in _FIELD_KEYS):  # C-level tests before the regex
+        fields = [(m.start(), m.end(), _name(m.group("label"))) for m in _FIELD.finditer(text)]
     fields += _damaged_labels(text)
     for start, label_end, name in sorted(fields):
         limit = min(len(text), label_end + 40)
@@ -75,8 +82,7 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
 #: A spelled-out label's word and the short word after it: BY (OCR: 8Y) or ON (0N, Ou, oN,
 #: CN, Oi; "an" only with its colon).
 _SPELLED = re.compile(
-    r"(?<![A-Za-z])(?P<word>[^\s]{5,15})[ \t]+"
-    r"(?P<tail>BY|By|8Y|ON|On|0N|0n|Ou|oN|CN|Oi|an(?=[ \t]*:))(?![A-Za-z])[ \t]*[:;]?"
+    r"[ \t](?P<tail>BY|By|8Y|ON|On|0N|0n|Ou|oN|CN|Oi|an(?=[ \t]*:))(?![A-Za-z])[ \t]*[:;]?"
 )
 _SPELLED_WORDS = {"BY": ("CLASSIFIED", "DECLASSIFIED"), "ON": ("DECLASSIFY", "DECLASSIFIED")}
 _SPELLED_BOUND = 3
@@ -86,12 +92,15 @@ def _damaged_labels(text: str) -> list[tuple[int, int, str]]:
     """``(start, label end, label)`` of spelled-out labels OCR damaged."""
     found = []
     for m in _SPELLED.finditer(text):
-        word = m.group("word")
+        at = _word_before(text, m.start())
+        if at is None:
+            continue
+        word = text[at : m.start()].rstrip(" \t")
         core = word.strip(_SPECKS)
         letters = "".join(ch for ch in core.upper() if "A" <= ch <= "Z")
         if len(letters) < 6:
             continue
-        if sum(ch.isupper() for ch in core) < 2 and not _starts_line(text, m.start("word")):
+        if sum(ch.isupper() for ch in core) < 2 and not _starts_line(text, at):
             continue  # a word of a sentence ("was classitied by the office")
         raw_tail = m.group("tail")
         tail = "BY" if raw_tail in ("BY", "By", "8Y") else "ON"
@@ -101,10 +110,24 @@ def _damaged_labels(text: str) -> list[tuple[int, int, str]]:
             if letters != key and core.upper() in _english():
                 continue  # another English word (CLARIFIED BY)
             if Levenshtein.distance(letters, key, score_cutoff=_SPELLED_BOUND) <= _SPELLED_BOUND:
-                start = m.start("word") + word.find(core)
+                start = at + word.find(core)
                 found.append((start, m.end(), f"{key} {tail}"))
                 break
     return found
+
+
+def _word_before(text: str, pos: int) -> int | None:
+    """The start of the token of 5-15 characters that ends at ``pos`` (spaces before
+    ``pos`` skipped), or None. The token follows a space or a line's start."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace() and end - start <= 15:
+        start -= 1
+    if not 5 <= end - start <= 15 or (start > 0 and not text[start - 1].isspace()):
+        return None
+    return start
 
 
 def _starts_line(text: str, at: int) -> bool:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
@@ -168,6 +170,9 @@ def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int
 def _phrases_in(line: str) -> tuple[tuple[int, int, str], ...]:
     lex = edge_lexicon()
     fold = banner_lexicon().fold
+    letters = _fold_letters(line.upper(), fold)
+    if not any(fuzz.partial_ratio(key, letters, score_cutoff=60) for key in lex.phrases):
+        return ()  # no phrase near the line's letters (C-level tests): the usual case
     tokens = [m.span() for m in _TOKEN.finditer(line)]
     out: list[tuple[int, int, str]] = []
     i = 0

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.lexicons import load_lexicon
@@ -28,7 +29,7 @@ from redactcheck.detect.lexicons import load_lexicon
 class StampPhrase:
     name: str  # as printed
     letters: str  # its letters, capitals
-    pieces: re.Pattern[str]  # its pieces, any case
+    pieces: tuple[str, ...]  # its pieces: in capitals, or in lower case (matched in any case)
     min_letters: int  # of the phrase, kept by a damaged or cut stamp
     capitals: bool  # printed in capitals: a span mostly in lower case is prose
 
@@ -39,22 +40,24 @@ class StampLexicon:
     letters_per_edit: int
     min_letters: int
     reach: int
-    any_piece: re.Pattern[str]
+
+
+def _pieces(pieces: list[str], capitals: bool) -> tuple[str, ...]:
+    """The pieces as looked for: in capitals for a stamp printed in capitals (prose writes
+    them in lower case), in lower case (read in the lowered text: any case) otherwise."""
+    return tuple(p.upper() if capitals else p.lower() for p in pieces)
 
 
 @lru_cache(maxsize=1)
 def stamp_lexicon() -> StampLexicon:
     data = load_lexicon("ocr_stamp_lines.yaml")["stamp_lines"]
     phrases = []
-    every = []
     for entry in data["phrases"]:
-        pieces = [re.escape(p) for p in entry["pieces"]]
-        every += pieces
         phrases.append(
             StampPhrase(
                 entry["phrase"],
                 re.sub(r"[^A-Z]", "", entry["phrase"].upper()),
-                re.compile("|".join(pieces), re.IGNORECASE),
+                _pieces(entry["pieces"], bool(entry.get("capitals", False))),
                 int(entry.get("min_letters", data["min_letters"])),
                 bool(entry.get("capitals", False)),
             )
@@ -64,7 +67,6 @@ def stamp_lexicon() -> StampLexicon:
         letters_per_edit=int(data["letters_per_edit"]),
         min_letters=int(data["min_letters"]),
         reach=int(data["reach"]),
-        any_piece=re.compile("|".join(every), re.IGNORECASE),
     )
 
 
@@ -73,31 +75,67 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
     (extended with what is found)."""
     lex = stamp_lexicon()
     out: list[tuple[int, int, str]] = []
-    read_to = -1
-    for m in lex.any_piece.finditer(text):
-        if m.start() < read_to:
-            continue
-        for phrase in lex.phrases:
-            near = text[max(0, m.start() - lex.reach) : m.end() + lex.reach]
-            if len({p.group(0).lower() for p in phrase.pieces.finditer(near)}) < 2:
+    lowered = text.lower()
+    for phrase in lex.phrases:
+        hits = _piece_hits(text, lowered, phrase)
+        read_to = -1
+        for i, (at, _) in enumerate(hits):
+            if at < read_to:
+                continue
+            other = _other_piece(text, hits, i, lex.reach)
+            if other is None:
                 continue  # one piece alone: a word of prose ("classified")
-            lo = text.rfind("\n", 0, max(0, m.start() - lex.reach)) + 1
-            hi = text.find("\n", m.end() + lex.reach)
+            lo = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
+            hi = text.find("\n", other + lex.reach)
             hi = len(text) if hi < 0 else hi
+            read_to = hi
             found = _align(text[lo:hi], phrase, lex)
             if found is None:
                 continue
             start, end = lo + found[0], lo + found[1]
-            read_to = end
             if any(start < e and s < end for s, e in taken):
                 continue
             out.append((start, end, phrase.name))
             taken.append((start, end))
-            break
     return out
 
 
+def _piece_hits(text: str, lowered: str, phrase: StampPhrase) -> list[tuple[int, str]]:
+    """``(start, piece)`` of the phrase's pieces in the text, ascending (``str.find`` loops:
+    a C-level scan each, where a case-blind regex alternation costs ten times more)."""
+    hay = text if phrase.capitals else lowered
+    hits: list[tuple[int, str]] = []
+    for piece in phrase.pieces:
+        at = hay.find(piece)
+        while at >= 0:
+            hits.append((at, piece))
+            at = hay.find(piece, at + 1)
+    hits.sort()
+    return hits
+
+
+def _other_piece(text: str, hits: list[tuple[int, str]], i: int, reach: int) -> int | None:
+    """Where a piece other than ``hits[i]``'s stands within ``reach`` after it, in another
+    word (the pieces of one word, "background", are one piece), or None."""
+    at, piece = hits[i]
+    for j in range(i + 1, len(hits)):
+        if hits[j][0] - at > reach:
+            return None
+        if hits[j][1] != piece and _apart(text, at, hits[j][0]):
+            return hits[j][0]
+    return None
+
+
+def _apart(text: str, a: int, b: int) -> bool:
+    """A space or line break stands between ``a`` and ``b``."""
+    return any(ch.isspace() for ch in text[a:b])
+
+
 _LETTER = re.compile(r"[A-Za-z]")
+#: The least partial-ratio score of a window that may hold a damaged or cut stamp.
+_PRE_SCORE = 64
+#: Letters either side of that region the local alignment reads too.
+_MARGIN = 16
 
 
 @lru_cache(maxsize=2048)
@@ -108,7 +146,17 @@ def _align(window: str, phrase: StampPhrase, lex: StampLexicon) -> tuple[int, in
     seq = "".join(window[i] for i in where).upper()
     if len(seq) < phrase.min_letters:
         return None
-    p_lo, p_hi, s_lo, s_hi = _local(phrase.letters, seq)
+    near = fuzz.partial_ratio_alignment(phrase.letters, seq, score_cutoff=_PRE_SCORE)
+    if near is None:
+        return None  # nothing near the phrase (a C-level test before the Python alignment)
+    # the local alignment (Python) only around the region the C-level one found
+    if len(phrase.letters) <= len(seq):
+        a, b = near.dest_start, near.dest_end
+    else:
+        a, b = 0, len(seq)
+    off = max(0, a - _MARGIN)
+    p_lo, p_hi, s_lo, s_hi = _local_refined(phrase.letters, seq[off : b + _MARGIN])
+    s_lo, s_hi = s_lo + off, s_hi + off
     # the alignment may run on into the next line's letters ("Distribution" after the
     # stamp's "declassification"): each line end inside it is tried as the stamp's end too,
     # the phrase's end moved to its nearest fit, the longest span that fits first
@@ -195,34 +243,38 @@ def _stands_apart(window: str, start: int, end: int) -> bool:
 
 
 def _local(a: str, b: str) -> tuple[int, int, int, int]:
-    """``(a_lo, a_hi, b_lo, b_hi)``: the best local alignment of ``a`` and ``b``
-    (Smith-Waterman; a letter matched +2, a substitution or a gap -1): the part of the phrase
-    a stamp cut at the page's edge kept, and where it stands."""
-    prev = [0] * (len(b) + 1)
-    prev_start = [(0, j) for j in range(len(b) + 1)]
+    """``(a_lo, a_hi, b_lo, b_hi)``: the best-scoring stretch of the Levenshtein alignment of
+    ``a`` and ``b`` (a letter matched +2, a substitution or a gap -1; Kadane's scan over the
+    C-computed edit blocks): the part of the phrase a stamp cut at the page's edge kept, and
+    where it stands."""
     best = (0, 0, 0, 0, 0)
-    for i in range(1, len(a) + 1):
-        cur = [0] * (len(b) + 1)
-        cur_start = [(i, 0)] * (len(b) + 1)
-        ai = a[i - 1]
-        for j in range(1, len(b) + 1):
-            diag = prev[j - 1] + (2 if ai == b[j - 1] else -1)
-            up, left = prev[j] - 1, cur[j - 1] - 1
-            score = max(0, diag, up, left)
-            if score == 0:
-                cur_start[j] = (i, j)
-            elif score == diag:
-                cur_start[j] = prev_start[j - 1]
-            elif score == up:
-                cur_start[j] = prev_start[j]
-            else:
-                cur_start[j] = cur_start[j - 1]
-            cur[j] = score
+    score, lo = 0, None
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "equal":
+            if lo is None:
+                score, lo = 0, (i1, j1)
+            score += 2 * (i2 - i1)
             if score > best[0]:
-                best = (score, *cur_start[j], i, j)
-        prev, prev_start = cur, cur_start
+                best = (score, lo[0], lo[1], i2, j2)
+            continue
+        score -= max(i2 - i1, j2 - j1)
+        if score <= 0:
+            score, lo = 0, None
     _, a_lo, b_lo, a_hi, b_hi = best
     return a_lo, a_hi, b_lo, b_hi
+
+
+def _local_refined(a: str, b: str) -> tuple[int, int, int, int]:
+    """:func:`_local`, then again on the stretch of ``b`` it found widened by the phrase's
+    letters left out at either end: a global alignment may pull the phrase's first letters
+    onto the text before the stamp, and the second pass reads the stamp alone."""
+    a_lo, a_hi, b_lo, b_hi = _local(a, b)
+    lo = max(0, b_lo - a_lo - 4)
+    hi = min(len(b), b_hi + (len(a) - a_hi) + 4)
+    if (lo, hi) == (0, len(b)):
+        return a_lo, a_hi, b_lo, b_hi
+    a_lo, a_hi, b_lo2, b_hi2 = _local(a, b[lo:hi])
+    return a_lo, a_hi, lo + b_lo2, lo + b_hi2
 
 
 _EDGE = "\"'“”‘’()[]{}<>|\\/,.;:!?*~_-=+•"
