@@ -10,7 +10,9 @@ Secton 1.5``, ``DECL ON: Xl``), blank (the box never filled in) or carried to an
 line, and the rules pass the field by. The labels themselves are no English words or phrases:
 a label in capitals with its colon (or the semicolon OCR reads for it) is the field wherever
 it stands; the box labels are printed without a colon. A field left blank (``CL BY: ___``)
-is the form's label, not a marking: it is not reported.
+is the form's label, not a marking, and an abbreviated field (CL BY, DECL ON ...) whose
+value holds no digit and no exemption code (``DECL ON: XYZ``) holds a word, not a code:
+neither is reported.
 
 The spelled-out labels of the FBI and State review stamps (``CLASSIFIED BY 1234 / DECLASSIFY
 ON: 25X1``; ``CLASSIFIED BY 012345 / EXEMPT FROM GENERAL DECLASSIFICATION SCHEDULE``) are
@@ -70,8 +72,11 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
             and text.count("(", label_end, end) != text.count(")", label_end, end)
         ):
             end -= 1  # specks, and a bracket left open or closed by noise
-        if not any(ch.isalnum() for ch in text[label_end:end]):
+        value = text[label_end:end]
+        if not any(ch.isalnum() for ch in value):
             continue  # a blank field is the form's label, not a marking
+        if _coded(name) and not _value_like(value):
+            continue  # a code field holding a word ("DECL ON: XYZ"): no code
         if any(start < e and s < end for s, e in taken):
             continue
         out.append((start, end, name))
@@ -143,6 +148,24 @@ def _english() -> frozenset[str]:
     from redactcheck.detect.markings.ocr_page_edge import edge_lexicon
 
     return edge_lexicon().english
+
+
+#: A value as the block writes it, damaged or not: a number, a date or reason code (digits),
+#: or an exemption code (X1-X8, OCR reading the digit as a letter: "Xl", "Xt").
+_CODE = re.compile(r"[^\w]*[Xx][\W_]?[1-8lIiLtT|!]")
+
+
+def _coded(name: str) -> bool:
+    """The abbreviated fields hold codes and numbers; the spelled-out ones may hold words
+    ("Derived From: Multiple Sources")."""
+    return name.startswith(("CL ", "CL.", "CLBY", "DECL ", "DRV", "DERIVATIVE")) or name.endswith(
+        "REVW ON"
+    )
+
+
+def _value_like(value: str) -> bool:
+    """The field holds a value: a digit in it, or an exemption code."""
+    return any(ch.isdigit() for ch in value) or _CODE.match(value) is not None
 
 
 def _line_end(text: str, pos: int, limit: int) -> int:

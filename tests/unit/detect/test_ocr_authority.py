@@ -52,6 +52,8 @@ def test_box_labels_semicolons_and_title_case_after_noise(line, want):
         "They DECLARE ON: Monday the results.\n",
         "The reason: he was late.\n",
         "It was derived from public lectures.\n",
+        "DECL ON: XYZ\n",
+        "CL REASON: none given\n",
     ],
 )
 def test_words_of_prose_are_no_fields(text):
