@@ -197,13 +197,16 @@ _TOKEN_END = re.compile(r"\S*")
 
 def _whole_tokens(window: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to whole tokens, except a first or last token the alignment took
-    only one or two letters of (the first letter of the next line's word, a heading's last)."""
+    only one or two letters of (the first letter of the next line's word, a heading's last,
+    the last word of the line above)."""
     lo = start
     while lo > 0 and not window[lo - 1].isspace():
         lo -= 1
     first_end = _TOKEN_END.match(window, lo).end()
-    if start - lo >= 2 and _letters(window, start, first_end) <= 2 and first_end < end:
-        lo = _next_token(window, first_end)
+    nxt = _next_token(window, first_end)
+    alone = "\n" in window[first_end:nxt]  # the last token of the line above the stamp
+    if (start - lo >= 2 or alone) and _letters(window, start, first_end) <= 2 and first_end < end:
+        lo = nxt
     hi = _TOKEN_END.match(window, end).end()
     last_lo = end
     while last_lo > lo and not window[last_lo - 1].isspace():

@@ -63,3 +63,8 @@ def test_the_return_to_cia_stamp_beside_the_page_text_is_one_finding():
             "RETURN TO CIA Background Use Only Do Not Reproduce",
         )
     ]
+
+
+def test_the_last_word_of_the_line_above_is_not_taken_into_the_stamp():
+    text = "ARA/CCA = Mr,\n\nRETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
+    assert _found(text) == ["RETURE TCA\nckground Use Onty"]
