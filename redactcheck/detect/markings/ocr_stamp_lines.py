@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 
 
@@ -75,9 +76,10 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
     (extended with what is found)."""
     lex = stamp_lexicon()
     out: list[tuple[int, int, str]] = []
-    lowered = text.lower()
-    for phrase in lex.phrases:
-        hits = _piece_hits(text, lowered, phrase)
+    every = _all_piece_hits(text, lex)
+    lowered = text.lower() if every is None else ""
+    for k, phrase in enumerate(lex.phrases):
+        hits = every[k] if every is not None else _piece_hits(text, lowered, phrase)
         read_to = -1
         for i, (at, _) in enumerate(hits):
             if at < read_to:
@@ -112,6 +114,70 @@ def _piece_hits(text: str, lowered: str, phrase: StampPhrase) -> list[tuple[int,
             at = hay.find(piece, at + 1)
     hits.sort()
     return hits
+
+
+#: The characters whose lower case is no single non-ASCII character (``İ`` lowers to two,
+#: the Kelvin sign to ``k``): in a text without them, the lowered text's one-byte view is the
+#: text's own view with its ASCII capitals lowered (a test checks the set against Unicode).
+ODD_LOWER = ("\u0130", "\u212a")
+
+
+def _all_piece_hits(text: str, lex: StampLexicon) -> list[list[tuple[int, str]]] | None:
+    """:func:`_piece_hits` of every phrase from Hyperscan passes over one-byte views (the
+    pieces are ASCII letters and spaces, so a view's ``?`` for a non-ASCII character never
+    matches one and its offsets are the string's), instead of a ``str.find`` loop per piece:
+    the capitals pieces over the text; the lower-case ones case-blind over the text too, or
+    over the lowered text where a character lowers oddly. None without Hyperscan."""
+    dbs = _piece_databases() if lex is stamp_lexicon() else None
+    if dbs is None:
+        return None
+    every: list[list[tuple[int, str]]] = [[] for _ in lex.phrases]
+    capitals, caseless, lowered = dbs
+    if ODD_LOWER[0] in text or ODD_LOWER[1] in text:
+        passes = [(capitals, ascii_view(text)), (lowered, text.lower().encode("ascii", "replace"))]
+    else:
+        passes = [(capitals, ascii_view(text)), (caseless, ascii_view(text))]
+    for (db, owners), view in passes:
+        if db is None:
+            continue
+
+        def on_match(i: int, _s: int, end: int, _f: int, _c: object, owners=owners) -> None:
+            k, piece = owners[i]
+            every[k].append((end - len(piece), piece))
+
+        db.scan(view, on_match)
+    for hits in every:
+        hits.sort()
+    return every
+
+
+_Pass = tuple[HyperscanDatabase | None, tuple[tuple[int, str], ...]]
+
+
+@lru_cache(maxsize=1)
+def _piece_databases() -> tuple[_Pass, _Pass, _Pass] | None:
+    """The literal databases of the lexicon's capitals pieces, of its lower-case ones
+    case-blind and of those as they are, each with the ``(phrase index, piece)`` of its
+    pattern ids; None without Hyperscan."""
+    if not HAS_HYPERSCAN:
+        return None
+    lex = stamp_lexicon()
+    out = []
+    for capitals, blind in ((True, False), (False, True), (False, False)):
+        owners = tuple(
+            (k, piece)
+            for k, phrase in enumerate(lex.phrases)
+            if phrase.capitals is capitals
+            for piece in phrase.pieces
+        )
+        pieces = [p for _, p in owners]
+        db = (
+            HyperscanDatabase(pieces, literal=True, caseless=[blind] * len(pieces))
+            if owners
+            else None
+        )
+        out.append((db, owners))
+    return out[0], out[1], out[2]
 
 
 def _other_piece(text: str, hits: list[tuple[int, str]], i: int, reach: int) -> int | None:

@@ -68,3 +68,30 @@ def test_the_return_to_cia_stamp_beside_the_page_text_is_one_finding():
 def test_the_last_word_of_the_line_above_is_not_taken_into_the_stamp():
     text = "ARA/CCA = Mr,\n\nRETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
     assert _found(text) == ["RETURE TCA\nckground Use Onty"]
+
+
+def test_without_hyperscan_the_same_stamps_are_found(monkeypatch):
+    """The piece scan has a Hyperscan pass and a ``str.find`` fallback: same findings, also
+    where a non-ASCII character lowers to more than one (offsets of the lowered text)."""
+    from redactcheck.detect.markings import ocr_stamp_lines
+
+    texts = [MEMO.format(s) for s in EXAMPLES["match"] + EXAMPLES["no_match"]]
+    texts.append("İİ Excluded trom avtematic\n\ntowagrading and\neclassification\n")
+    texts.append("\u212aGROUND Use Only: RETURN TO CIA\nBac\u212aground Use Only\nDo Not Reproduce")
+    fast = [stamp_line_findings(t, []) for t in texts]
+    assert any(fast)
+    monkeypatch.setattr(ocr_stamp_lines, "_all_piece_hits", lambda *_: None)
+    assert [stamp_line_findings(t, []) for t in texts] == fast
+
+
+def test_the_characters_that_lower_oddly_are_all_known():
+    """The case-blind piece pass stands for a scan of the lowered text only where no
+    character lowers to two characters or to ASCII: this Python's Unicode has no others."""
+    from redactcheck.detect.markings.ocr_stamp_lines import ODD_LOWER
+
+    odd = {
+        chr(i)
+        for i in range(0x80, 0x110000)
+        if len(chr(i).lower()) != 1 or chr(i).lower().isascii()
+    }
+    assert odd == set(ODD_LOWER)
