@@ -30,9 +30,12 @@ start.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 
 #: The labels: capitals with a colon or semicolon (OCR reads one for the other), or the stamp
 #: box's labels without one. Sources: E.O. 12065 sec. 1-5 and E.O. 12356 sec. 1.5 (marking
@@ -59,9 +62,16 @@ def authority_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     what is found)."""
     out: list[tuple[int, int, str]] = []
     fields = []
-    if any(key in text for key in _FIELD_KEYS):  # C-level tests before the regex
-        fields = [(m.start(), m.end(), _name(m.group("label"))) for m in _FIELD.finditer(text)]
-    fields += _damaged_labels(text)
+    scanned = _candidates(text)
+    if scanned is None:
+        has_key, labels, spelled = any(key in text for key in _FIELD_KEYS), None, None
+    else:
+        has_key, labels, spelled = scanned
+    if has_key:  # C-level tests before the regex
+        fields = [
+            (m.start(), m.end(), _name(m.group("label"))) for m in _matches_at(_FIELD, text, labels)
+        ]
+    fields += _damaged_labels(text, spelled)
     for start, label_end, name in sorted(fields):
         limit = min(len(text), label_end + 40)
         nxt = _NEXT.search(text, label_end, limit)
@@ -93,10 +103,89 @@ _SPELLED_WORDS = {"BY": ("CLASSIFIED", "DECLASSIFIED"), "ON": ("DECLASSIFY", "DE
 _SPELLED_BOUND = 3
 
 
-def _damaged_labels(text: str) -> list[tuple[int, int, str]]:
-    """``(start, label end, label)`` of spelled-out labels OCR damaged."""
+#: Where a match of :data:`_SPELLED` may start (a superset: each is tried with the regex).
+_SPELLED_STARTS = (r"[ \t](?:BY|By|8Y|ON|On|0N|0n|Ou|oN|CN|Oi)", r"[ \t]an[ \t]*:")
+#: :data:`_LABEL`'s branches, each starting with its word, so that the start Hyperscan
+#: reports for a match's end is the only one (spaces and dots between the words): every
+#: place a label starts, but for the box letter OCR may read before REVW (the last branch:
+#: its start and the character before it are tried).
+_LABEL_BRANCHES = (
+    r"CL\.?[ \t]?BY[ \t]*[:;]",
+    r"CL[ \t]+REASON[ \t]*[:;]",
+    r"DECL[ \t]+(?:ON|BY)[ \t]*[:;]",
+    r"DRV[ \t]+(?:FROM|FM)[ \t]*[:;]",
+    r"DERIVED[ \t]+FROM[ \t]*[:;]",
+    r"DECLASSIFY[ \t]+ON[ \t]*[:;]",
+    r"Derived[ \t]+From[ \t]*[:;]",
+    r"Declassify[ \t]+On[ \t]*[:;]",
+    r"DERIVATIVE[ \t]+CL[ \t]?BY",
+    r"REVW[ \t]+ON",
+)
+
+
+@lru_cache(maxsize=1)
+def _database() -> HyperscanDatabase | None:
+    """One Hyperscan database: the field keys (ids first), where a spelled-out label's BY or
+    ON may stand, then the label branches; None without Hyperscan."""
+    if not HAS_HYPERSCAN:
+        return None
+    keys = [re.escape(key) for key in _FIELD_KEYS]
+    return HyperscanDatabase(keys + list(_SPELLED_STARTS) + list(_LABEL_BRANCHES), som=True)
+
+
+def _candidates(text: str) -> tuple[bool, list[int], list[int]] | None:
+    """One pass over the text's one-byte view (the keys and patterns are ASCII; a non-ASCII
+    character reads as ``?``, which none holds): whether a field key occurs, and the sorted
+    places where a :data:`_FIELD` and a :data:`_SPELLED` match may start; None without
+    Hyperscan."""
+    db = _database()
+    if db is None:
+        return None
+    keys = len(_FIELD_KEYS)
+    spelled_end = keys + len(_SPELLED_STARTS)
+    box = spelled_end + len(_LABEL_BRANCHES) - 1
+    has_key = False
+    labels: list[int] = []
+    spelled: list[int] = []
+
+    def on_match(i: int, start: int, _e: int, _f: int, _c: object) -> None:
+        nonlocal has_key
+        if i < keys:
+            has_key = True
+        elif i < spelled_end:
+            spelled.append(start)
+        else:
+            labels.append(start)
+            if i == box and start > 0:
+                labels.append(start - 1)
+
+    db.scan(ascii_view(text), on_match)
+    return has_key, sorted(set(labels)), sorted(set(spelled))
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; given the places a match may start, only those are tried,
+    left to right, a place inside the last match skipped (the same matches)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    last = 0
+    for at in starts:
+        if at < last:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _damaged_labels(text: str, starts: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, label end, label)`` of spelled-out labels OCR damaged (``starts``: where a
+    label's BY or ON may stand, from :func:`_candidates`; None reads the whole text)."""
     found = []
-    for m in _SPELLED.finditer(text):
+    for m in _matches_at(_SPELLED, text, starts):
         at = _word_before(text, m.start())
         if at is None:
             continue

@@ -90,3 +90,21 @@ def test_a_spelled_out_label_damaged_by_ocr_is_read(line, want, label):
 )
 def test_english_words_sentences_and_clean_labels_are_left_alone(text):
     assert _found(text) == []
+
+
+def test_without_hyperscan_the_same_fields_are_found(monkeypatch):
+    """The label scan has a Hyperscan pass and a whole-text regex fallback: same findings
+    (labels side by side, a label inside a longer one, a letter before REVW)."""
+    from redactcheck.detect.markings import ocr_authority
+
+    texts = [
+        "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\n",
+        "CLISSIETED BY 12S925\nDECLASSIEY ON: 2X\n“ DECLASSIFY  an : 25X1 ON  BY 0N\n",
+        "the file was classitied by the office on an early date\n",
+        "DERIVATIVE CL BY 0123456 xQREVW ON 2001 -QREVW ON 2002\nCL CL BY: 3 DECL  DECL ON: X1\n",
+        "CL.BY; 4, DRV FM: COV 1-82 Derived From: memo. CL BY: 5 DECL BY: 6\n",
+    ]
+    fast = [authority_findings(t, []) for t in texts]
+    assert any(fast)
+    monkeypatch.setattr(ocr_authority, "_candidates", lambda _text: None)
+    assert [authority_findings(t, []) for t in texts] == fast
