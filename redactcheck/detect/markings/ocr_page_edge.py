@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
@@ -30,6 +31,13 @@ from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
 _MARKER = re.compile(
     r"^[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*$", re.MULTILINE
 )
+#: A marker line whole (what :data:`_MARKER` finds, one line at a time), and the pieces of
+#: text every marker holds: its lines are looked for only around them.
+_MARKER_LINE = re.compile(r"[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*")
+_MARKER_KEYS = ("-00000", "Doc")
+#: A line that holds text (a character ``str.strip`` keeps: ``\S`` is ``str.isspace``'s
+#: complement), from its start to its end.
+_TEXT_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–\\/ \t"
 
@@ -81,20 +89,12 @@ def load_word_list(name: str) -> list[str]:
 def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of damaged level words on short lines at a page's edge, in a
     text that carries page markers, not overlapping ``taken`` (extended with the finds)."""
-    markers = [m.span() for m in _MARKER.finditer(text)]
-    if not markers:
+    marker_starts = _marker_starts(text)
+    if not marker_starts:
         return []
     lex = edge_lexicon()
-    lines = _lines_with_text(text)
-    marker_starts = {s for s, _ in markers}
-    edge: set[int] = set(range(min(lex.reach, len(lines))))
-    edge |= set(range(max(0, len(lines) - lex.reach), len(lines)))
-    for k, (lo, _) in enumerate(lines):
-        if lo in marker_starts:
-            edge |= set(range(max(0, k - lex.reach), min(len(lines), k + lex.reach + 1)))
     out: list[tuple[int, int, str]] = []
-    for k in sorted(edge):
-        lo, hi = lines[k]
+    for lo, hi in _edge_lines(text, marker_starts, lex.reach):
         size = len(text[lo:hi].strip())
         if lo in marker_starts or size > lex.phrase_line:
             continue
@@ -118,15 +118,83 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def _lines_with_text(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every line that holds text."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+def _marker_starts(text: str) -> set[int]:
+    """The starts of the page-marker lines (:data:`_MARKER`'s matches): only the lines that
+    hold a piece every marker holds are read whole."""
+    starts: set[int] = set()
+    seen: set[int] = set()
+    for at in _key_places(text):
+        lo = text.rfind("\n", 0, at) + 1
+        if lo in seen:
+            continue  # the line is read
+        seen.add(lo)
+        hi = text.find("\n", at)
+        hi = len(text) if hi < 0 else hi
+        if _MARKER_LINE.fullmatch(text, lo, hi):
+            starts.add(lo)
+    return starts
+
+
+def _key_places(text: str) -> list[int]:
+    """Where the marker keys stand: one Hyperscan pass over the text's one-byte view (the
+    keys are ASCII; a non-ASCII character reads as ``?``), or ``str.find`` loops."""
+    db = _key_database()
+    places: list[int] = []
+    if db is not None:
+        db.scan(ascii_view(text), lambda _i, start, _e, _f, _c: places.append(start))
+        return places
+    for key in _MARKER_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            places.append(at)
+            at = text.find(key, at + 1)
+    return places
+
+
+@lru_cache(maxsize=1)
+def _key_database() -> HyperscanDatabase | None:
+    """The marker keys as one Hyperscan database (None without Hyperscan)."""
+    if not HAS_HYPERSCAN:
+        return None
+    return HyperscanDatabase([re.escape(key) for key in _MARKER_KEYS], som=True)
+
+
+def _edge_lines(text: str, marker_starts: set[int], reach: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines that hold text within ``reach`` such lines of the text's
+    start or end or of a marker line (the marker's own line too), in order. Found by walking
+    out from each place, not from a table of every line: a record of many pages has a few
+    markers and thousands of lines."""
+    spans = set(_lines_after(text, 0, reach))
+    spans.update(_lines_before(text, len(text), reach))
+    for lo in marker_starts:
+        spans.update(_lines_after(text, lo, reach + 1))  # the marker's line and those after
+        if lo > 0:
+            spans.update(_lines_before(text, lo - 1, reach))
+    return sorted(spans)
+
+
+def _lines_after(text: str, pos: int, count: int) -> list[tuple[int, int]]:
+    """The first ``count`` lines holding text from the line start ``pos`` on."""
+    out = []
+    for m in _TEXT_LINE.finditer(text, pos):
+        out.append(m.span())
+        if len(out) == count:
+            break
+    return out
+
+
+def _lines_before(text: str, hi: int, count: int) -> list[tuple[int, int]]:
+    """The last ``count`` lines holding text that end at or before ``hi`` (a line's end: a
+    line break or the text's end), the line ending at ``hi`` included."""
+    out: list[tuple[int, int]] = []
+    while len(out) < count:
+        lo = text.rfind("\n", 0, hi) + 1
+        if text[lo:hi].strip():
+            out.append((lo, hi))
+        if lo == 0:
+            break
+        hi = lo - 1
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -166,13 +234,24 @@ def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int
     return [(lo + s, lo + e, p) for s, e, p in found]
 
 
+@lru_cache(maxsize=1)
+def _phrase_keys() -> tuple[tuple[str, ...], int]:
+    """The phrases' folded letters, and the fewest letters a run of tokens may hold to be
+    within a phrase's bound."""
+    phrases = edge_lexicon().phrases
+    return tuple(phrases), min(len(key) - bound for key, (_, bound) in phrases.items())
+
+
 @lru_cache(maxsize=4096)
 def _phrases_in(line: str) -> tuple[tuple[int, int, str], ...]:
     lex = edge_lexicon()
     fold = banner_lexicon().fold
     letters = _fold_letters(line.upper(), fold)
-    if not any(fuzz.partial_ratio(key, letters, score_cutoff=60) for key in lex.phrases):
-        return ()  # no phrase near the line's letters (C-level tests): the usual case
+    keys, fewest = _phrase_keys()
+    if len(letters) < fewest:
+        return ()  # a run of tokens holds no more of these letters than the line
+    if process.extractOne(letters, keys, scorer=fuzz.partial_ratio, score_cutoff=60) is None:
+        return ()  # no phrase near the line's letters (one C-level call): the usual case
     tokens = [m.span() for m in _TOKEN.finditer(line)]
     out: list[tuple[int, int, str]] = []
     i = 0

@@ -55,3 +55,40 @@ def test_a_long_level_cut_or_split_keeps_a_piece_of_five_letters(line, piece):
 
 def test_a_four_letter_piece_is_too_little():
     assert _found("13-00000\nNUT TIAL\n" + BODY) == []
+
+
+def _text_lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 13-00000 \nDocument 4\nNW 12345 Docld:1234 Page 2\n\x0c\n\nx-00000\n14-00000",
+        "13-00000\n\n a\n\n\nb\nc\n" + "line\n" * 10 + "14-00000\nd\n \ne\nf\ng\n\n",
+        "13-00000",
+        "x\n13-00000\n",
+    ],
+)
+@pytest.mark.parametrize("hyperscan", [True, False])
+def test_the_lines_read_are_those_near_a_marker_or_the_texts_ends(text, hyperscan, monkeypatch):
+    """Page markers are looked for only on lines holding a piece of one; the lines read are
+    the lines holding text (a form feed alone is none) within three such lines of a marker or
+    of the text's start or end."""
+    from redactcheck.detect.markings import ocr_page_edge as edge
+
+    if not hyperscan:
+        monkeypatch.setattr(edge, "_key_database", lambda: None)
+    markers = edge._marker_starts(text)
+    assert markers == {m.start() for m in edge._MARKER.finditer(text)} != set()
+    lines = _text_lines(text)
+    near = {k for k in range(len(lines)) if k < 3 or k >= len(lines) - 3}
+    for k, (lo, _) in enumerate(lines):
+        if lo in markers:
+            near |= set(range(k - 3, k + 4)) & set(range(len(lines)))
+    assert edge._edge_lines(text, markers, 3) == [lines[k] for k in sorted(near)]
