@@ -244,6 +244,8 @@ def _phrase_keys() -> tuple[tuple[str, ...], int]:
 
 @lru_cache(maxsize=4096)
 def _phrases_in(line: str) -> tuple[tuple[int, int, str], ...]:
+    if sum(map(str.isupper, line)) < 4:
+        return ()  # a run needs four capitals, and holds no more than the line
     lex = edge_lexicon()
     fold = banner_lexicon().fold
     letters = _fold_letters(line.upper(), fold)
