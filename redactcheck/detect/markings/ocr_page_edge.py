@@ -105,6 +105,8 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
         if size > lex.max_line:
             continue
         for m in _TOKEN.finditer(text, lo, hi):
+            if m.end() - m.start() < 4:
+                continue  # fewer than four letters: no level word (``_level``)
             core = m.group(0).strip(_EDGE)
             if not core:
                 continue
