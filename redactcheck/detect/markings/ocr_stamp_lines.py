@@ -132,11 +132,11 @@ def _all_piece_hits(text: str, lex: StampLexicon) -> list[list[tuple[int, str]]]
     if dbs is None:
         return None
     every: list[list[tuple[int, str]]] = [[] for _ in lex.phrases]
-    capitals, caseless, lowered = dbs
+    both, capitals, lowered = dbs
     if ODD_LOWER[0] in text or ODD_LOWER[1] in text:
         passes = [(capitals, ascii_view(text)), (lowered, text.lower().encode("ascii", "replace"))]
     else:
-        passes = [(capitals, ascii_view(text)), (caseless, ascii_view(text))]
+        passes = [(both, ascii_view(text))]  # one pass: capitals as they are, others case-blind
     for (db, owners), view in passes:
         if db is None:
             continue
@@ -156,23 +156,24 @@ _Pass = tuple[HyperscanDatabase | None, tuple[tuple[int, str], ...]]
 
 @lru_cache(maxsize=1)
 def _piece_databases() -> tuple[_Pass, _Pass, _Pass] | None:
-    """The literal databases of the lexicon's capitals pieces, of its lower-case ones
-    case-blind and of those as they are, each with the ``(phrase index, piece)`` of its
-    pattern ids; None without Hyperscan."""
+    """The literal databases of the lexicon's pieces (capitals as they are, lower-case ones
+    case-blind), of its capitals pieces, and of its lower-case ones as they are, each with
+    the ``(phrase index, piece)`` of its pattern ids; None without Hyperscan."""
     if not HAS_HYPERSCAN:
         return None
     lex = stamp_lexicon()
     out = []
-    for capitals, blind in ((True, False), (False, True), (False, False)):
+    for kinds in ((True, False), (True,), (False,)):
         owners = tuple(
             (k, piece)
+            for capitals in kinds
             for k, phrase in enumerate(lex.phrases)
             if phrase.capitals is capitals
             for piece in phrase.pieces
         )
-        pieces = [p for _, p in owners]
+        blind = [not lex.phrases[k].capitals and len(kinds) == 2 for k, _ in owners]
         db = (
-            HyperscanDatabase(pieces, literal=True, caseless=[blind] * len(pieces))
+            HyperscanDatabase([p for _, p in owners], literal=True, caseless=blind)
             if owners
             else None
         )
