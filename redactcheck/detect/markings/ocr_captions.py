@@ -53,7 +53,72 @@ def caption_findings(
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, word))
                 taken.append((s, e))
+        for hit in _companion_lines(text, b_start, line_end):
+            claim(hit, out, taken)
     return out
+
+
+#: Indicators stamped as a line of their own right over or under a page's level: the
+#: sensitivity line of 1970s CIA and State records ("SECRET" over "SENSITIVE", a page marking
+#: of records on sources and operations; the one-line form "SECRET SENSITIVE" is a banner
+#: rule's). Edits allowed: one per four letters, look-alikes folded ("SENSTTTVE").
+_COMPANIONS = {"SENSITIVE": "SENSITIVE"}
+#: A companion line: the word alone, a speck or a one- or two-character token of noise on
+#: either side at most (invented: ". SENSITIVE", "SENSITIVE +", "7 SENSITIVE").
+_COMPANION_LINE = re.compile(
+    r"[^\w\n]{0,3}(?:\w{1,2}[ \t]+)?(?P<word>[A-Z][A-Z0-9$|!]{6,11})[^\w\n]{0,4}"
+    r"(?:[ \t]+\w{1,2})?[^\w\n]{0,3}"
+)
+
+
+def _companion_lines(text: str, b_start: int, line_end: int) -> list[tuple[int, int, str]]:
+    """A companion indicator alone on the nearest line that holds text over or under the
+    banner's line (one blank line between allowed)."""
+    lex = banner_lexicon()
+    found: list[tuple[int, int, str]] = []
+    line_start = text.rfind("\n", 0, b_start) + 1
+    for lo, hi in (_line_after(text, line_end), _line_before(text, line_start)):
+        if hi - lo < 6:
+            continue
+        m = _COMPANION_LINE.fullmatch(text, lo, hi)
+        if m is None:
+            continue
+        letters = _fold_letters(m.group("word"), lex.fold)
+        for key, name in _COMPANIONS.items():
+            bound = len(key) // 4
+            if abs(len(letters) - len(key)) <= bound and distance(letters, key, bound) <= bound:
+                found.append((m.start("word"), m.end("word"), name))
+                break
+    return found
+
+
+def _line_after(text: str, line_end: int) -> tuple[int, int]:
+    """The next line holding text after the line ending at ``line_end`` (at most one blank
+    line between), or an empty span."""
+    pos = line_end + 1
+    for _ in range(2):
+        if pos > len(text):
+            break
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        if text[pos:nxt].strip():
+            return pos, nxt
+        pos = nxt + 1
+    return 0, 0
+
+
+def _line_before(text: str, line_start: int) -> tuple[int, int]:
+    """The line holding text before the line starting at ``line_start`` (at most one blank
+    line between), or an empty span."""
+    end = line_start - 1
+    for _ in range(2):
+        if end < 0:
+            break
+        lo = text.rfind("\n", 0, end) + 1
+        if text[lo:end].strip():
+            return lo, end
+        end = lo - 1
+    return 0, 0
 
 
 @lru_cache(maxsize=8192)
@@ -213,7 +278,64 @@ def field_findings(
             if hit is None:
                 continue
             claim((lo + hit[0], lo + hit[1], hit[2]), out, taken)
+    for at in finds(text, "CLASSIFICATION", places):
+        for hit in _form_values(text, at):
+            claim(hit, out, taken)
     return out
+
+
+#: The level as a records form writes it (the ARRB/NARA identification form prints it in title
+#: case: "CLASSIFICATION : Secret"), any case the form uses.
+_FORM_LEVEL = (
+    r"(?:Top Secret|TOP SECRET|Secret|SECRET|Confidential|CONFIDENTIAL|Unclassified|UNCLASSIFIED)"
+)
+#: After the field label: the colon (OCR reads it as a semicolon), then a rule or a speck
+#: ("CLASSIFICATION : _ Secret"), the level, and at its line's end nothing but scanner noise:
+#: punctuation and one token of one or two characters ("Secret.", "Secret \\", "Unclassified Hl").
+#: The form's next label on the same line ends it too (two columns read as one line).
+_VALUE_AFTER = re.compile(
+    rf"[ \t]*[:;][ \t_~—–\-.]*(?P<level>{_FORM_LEVEL})(?![A-Za-z])"
+    r"(?=[^\w\n]*(?:\w{1,2}[^\w\n]*)?$|[ \t]+CLASSIFICATION[ \t]*[:;])",
+    re.MULTILINE,
+)
+#: Before it: the form's two columns read as one line put the left column's value right
+#: before the right column's label ("Secret CLASSIFICATION:"), at the line's start (a speck
+#: or two before it) or after the left column's own label ("CLASSIFICATION; Secret
+#: CLASSIFICATION:").
+_VALUE_BEFORE = re.compile(
+    rf"(?:^[^\w\n]{{0,3}}|CLASSIFICATION[ \t]*[:;][ \t]*)(?P<level>{_FORM_LEVEL})[ \t]+$",
+    re.MULTILINE,
+)
+
+
+def _form_values(text: str, at: int) -> list[tuple[int, int, str]]:
+    """The level written beside the form label ``CLASSIFICATION`` at ``at`` where scanner
+    noise or the form's second column shares its line (the banner rule reads the clean field
+    only): after the label, or before it where OCR read two columns as one line. Why: the
+    identification form filed with every JFK-collection record (ARRB, NARA) states the
+    record's original level in this field; a reviewer must see it."""
+    if at and (text[at - 1].isalpha() or text[at - 1] == "_"):
+        return []  # inside a longer word (DECLASSIFICATION) or a field name
+    found: list[tuple[int, int, str]] = []
+    end = at + len("CLASSIFICATION")
+    m = _VALUE_AFTER.match(text, end)
+    if m is not None:
+        found.append((m.start("level"), m.end("level"), _LEVEL_NAME[m.group("level").upper()]))
+    if _LABEL_COLON.match(text, end):
+        lo = text.rfind("\n", 0, at) + 1
+        b = _VALUE_BEFORE.search(text, lo, at)
+        if b is not None:
+            found.append((b.start("level"), b.end("level"), _LEVEL_NAME[b.group("level").upper()]))
+    return found
+
+
+_LABEL_COLON = re.compile(r"[ \t]*[:;]")
+_LEVEL_NAME = {
+    "TOP SECRET": "TOP SECRET",
+    "SECRET": "SECRET",
+    "CONFIDENTIAL": "CONFIDENTIAL",
+    "UNCLASSIFIED": "UNCLASSIFIED",
+}
 
 
 @lru_cache(maxsize=4096)

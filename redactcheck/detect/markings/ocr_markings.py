@@ -35,10 +35,12 @@ from redactcheck.detect.edit_distance import distance_py as _distance_py  # noqa
 from redactcheck.detect.edit_distance import lower_elsewhere as _lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings import (
+    ocr_authority,
     ocr_banner,
     ocr_box_row,
     ocr_captions,
     ocr_form_level,
+    ocr_page_edge,
     ocr_phrases,
     ocr_portion,
     ocr_repeat,
@@ -204,6 +206,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_captions.field_findings(text, taken, places)  # "REPORT CLASS $ & C RE T"
     damaged += ocr_captions.slot_findings(text, taken, places)  # "DISPATCH | SEcRFT | ABCD-1234"
     damaged += ocr_box_row.box_row_findings(text, taken)  # "secret [] conrfidentiel (]"
+    damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Seceer" by a page marker
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the level the text prints, again, where page noise ran onto its stamp line
@@ -230,6 +233,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
     for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
+    for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
+        out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     return out
 
 

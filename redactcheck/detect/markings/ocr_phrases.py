@@ -14,6 +14,9 @@ intact (look-alikes allowed). One Hyperscan pass (a regex without it) finds the 
 capitals; around each, rapidfuzz aligns the phrase with the folded letters (C++), and Python
 only maps the best alignment back to the text. A span must be mostly capitals: prose that
 quotes a notice in lower case is left to the rules.
+
+Stamps printed in mixed case over several lines (the Group 1 exclusion stamp) are read by
+:mod:`ocr_stamp_lines`, whose findings this step returns with its own.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_stamp_lines import stamp_line_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +208,7 @@ def phrase_findings(
     if hits is None:
         hits = _anchor_scan()(text)
     if not hits:
-        return []
+        return stamp_line_findings(text, taken)  # the mixed-case stamps: no anchor in capitals
     out: list[tuple[int, int, str]] = []
     read_to: dict[int, int] = {}  # per phrase: the end of the last window read
     size = len(text)
@@ -234,7 +238,7 @@ def phrase_findings(
                 out.append((piece[0], piece[1], name))
             taken.append(hit)
             break
-    return out
+    return out + stamp_line_findings(text, taken)
 
 
 _BODY_NOISE = re.compile(r"[^A-Za-z\s]{1,3}(?=[A-Z])")

@@ -7,6 +7,12 @@ station``). Such a mark is read only where the paragraph's number stands right b
 (a sub-list under a paragraph number starts at ``(1)`` or ``(a)``, not ``(8)``), or, for a
 symbol no list uses (``(©)``, ``(§)``), at the start of a line; and only in a record that
 carries an undamaged portion mark elsewhere, which says the record is portion-marked.
+
+An undamaged mark whose place OCR damaged is read here too, in a record the rules already
+found portion-marked three times or more: a mark that ends its paragraph with scanner specks
+after it (``... the report. (C) .``, ``... as follows: (U) '``), and a mark after a sub-paragraph
+letter with specks before it at the line's start (``: B. (U) There ...``). The rules want those
+places clean; a record marked paragraph by paragraph puts its marks there and nowhere else.
 """
 
 from __future__ import annotations
@@ -46,9 +52,14 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
             before = _BEFORE.fullmatch(text, lo, at)
             if before is not None and (before.group(1) or ch in _SYMBOLS):
                 found.append((at, ch))
-    if not found or _CLEAN.search(text) is None:
-        return []
     out: list[tuple[int, int, str]] = []
+    if _marks_found(text, taken) >= _MARKED_RECORD:
+        for start, end in _noisy_places(text):
+            if not any(start < e and s < end for s, e in taken):
+                out.append((start, end, text[start:end]))
+                taken.append((start, end))
+    if not found or _CLEAN.search(text) is None:
+        return out
     for start, ch in found:
         end = start + 3
         if any(start < e and s < end for s, e in taken):
@@ -56,3 +67,37 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
         out.append((start, end, f"({_READS_AS[ch]})"))
         taken.append((start, end))
     return out
+
+
+#: How many portion marks the rules must have found before a mark in a noisy place is read:
+#: a record marked paragraph by paragraph carries many; a list's "(C)" or a plural's "(S)"
+#: stands alone.
+_MARKED_RECORD = 3
+_FOUND_MARK = re.compile(r"[({\[]?(?:TS|S|C|U)(?://?[A-Z][A-Z0-9 ,/-]*)?[)}\]]")
+#: A mark ending its paragraph: after a sentence's end or a word, spaced (a plural's "(S)" is
+#: glued to its word), then on its line only specks: punctuation and one token of one or two
+#: characters ("(C) .", "(U) ' i").
+_TRAILING = re.compile(
+    r"(?<=[A-Za-z0-9.?!:;,\"”’')][ \t])(\((?:TS|S|C|U)\))(?=[^\w\n]*(?:\w{1,2}[^\w\n]*)?$)",
+    re.MULTILINE,
+)
+#: A mark after a sub-paragraph letter (OCR may double it: "Cc.") with specks before it at the
+#: line's start, followed by the paragraph's first word.
+_LEADING = re.compile(
+    r"^[^\w\n]{1,3}[ \t]*(?:[A-Z][a-z]?\.|\d{1,2}\.)?[ \t]*(\((?:TS|S|C|U)\))(?=[ \t]+[A-Z])"
+    r"|^[ \t]*[A-Z][a-z]\.[ \t]*(\((?:TS|S|C|U)\))(?=[ \t]+[A-Z])",
+    re.MULTILINE,
+)
+
+
+def _marks_found(text: str, taken: list[tuple[int, int]]) -> int:
+    """How many of the spans found so far are portion marks."""
+    return sum(1 for s, e in taken if e - s <= 24 and _FOUND_MARK.fullmatch(text, s, e))
+
+
+def _noisy_places(text: str) -> list[tuple[int, int]]:
+    """Spans of undamaged marks standing in a place OCR specks made unclean."""
+    spans = [m.span(1) for m in _TRAILING.finditer(text)]
+    for m in _LEADING.finditer(text):
+        spans.append(m.span(1) if m.group(1) else m.span(2))
+    return spans

@@ -1,5 +1,9 @@
 """Portion marks whose letter OCR read as a digit or symbol (invented memos)."""
 
+import re
+
+import pytest
+
 from redactcheck.detect.markings.ocr_portion import damaged_portion_findings
 
 MARKED = "1. (S) The first paragraph of the memo.\n\n"
@@ -27,3 +31,41 @@ def test_a_record_without_any_clean_portion_mark_is_left_alone():
 def test_check_boxes_and_lower_case_text_are_not_marks():
     text = MARKED + "([) CONFIDENTIAL ( ) SECRET\n4. (5) items were sent\n"
     assert _found(text) == []
+
+
+RECORD = "1. (S) The first paragraph.\n\n2. (C) The second one.\n\n3. (U) The third one.\n\n"
+
+
+def _noisy(text: str) -> list[str]:
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", RECORD)]
+    return [text[s:e] for s, e, _ in damaged_portion_findings(text, taken)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "mark"),
+    [
+        ("of the station's report. (C) .\n", "(C)"),
+        ("the text should read as follows: (U) '\n", "(U)"),
+        (": B. (U) There is no record of it.\n", "(U)"),
+        ("Cc. (S) The courier was recalled.\n", "(S)"),
+    ],
+)
+def test_a_clean_mark_among_scanner_specks_is_read_in_a_marked_record(tail, mark):
+    assert _noisy(RECORD + tail) == [mark]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "THE PERSON(S) NAMED BELOW\n",
+        "your file number (S) 100-12345 refers\n",
+        "Item (C) of the list stays open for now\n",
+    ],
+)
+def test_plurals_and_marks_inside_a_line_are_left_alone(tail):
+    assert _noisy(RECORD + tail) == []
+
+
+def test_a_record_with_fewer_than_three_marks_found_is_left_alone():
+    text = "1. (S) The first paragraph.\n\nof the station's report. (C) .\n"
+    assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []

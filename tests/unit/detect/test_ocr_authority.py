@@ -1,0 +1,110 @@
+"""Authority block fields whose values OCR damaged or lost (invented cable and memo ends)."""
+
+import pytest
+
+from redactcheck.detect.markings.ocr_authority import authority_findings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in authority_findings(text, [])]
+
+
+def test_a_block_of_damaged_fields_is_reported_field_by_field():
+    text = "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\nDRV FROM: C0V 1-8Z\n"
+    assert _found(text) == [
+        ("CL BY: OS48?b", "CL BY"),
+        ("CL REASON: Secton 1.5", "CL REASON"),
+        ("DECL ON: Xl", "DECL ON"),
+        ("DRV FROM: C0V 1-8Z", "DRV FROM"),
+    ]
+
+
+def test_a_blank_field_is_a_form_label_not_a_marking():
+    assert _found("SECRET. E2 IMPDET CL BY: —____\nDECL ON:\nREVW ON\n") == []
+
+
+def test_fields_run_together_on_one_line_end_at_the_next_label():
+    text = "9. FILE: NONE. CL BY: 0123456, CL REASON: 1.5(C), DECL ON: X1\n"
+    assert _found(text) == [
+        ("CL BY: 0123456", "CL BY"),
+        ("CL REASON: 1.5(C)", "CL REASON"),
+        ("DECL ON: X1", "DECL ON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("DERIVATIVE CL BY 12345 __", "DERIVATIVE CL BY 12345"),
+        ("O DECL OREVW ON 1990", "OREVW ON 1990"),
+        ("RESTRICTED “Derived From: Multiple Sources", "Derived From: Multiple Sources"),
+        ("CL BY; | (61163", "CL BY; | (61163"),
+    ],
+)
+def test_box_labels_semicolons_and_title_case_after_noise(line, want):
+    assert [t for t, _ in _found(line + "\n")] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CL BY rule is simple to read.\n",
+        "They DECLARE ON: Monday the results.\n",
+        "The reason: he was late.\n",
+        "It was derived from public lectures.\n",
+        "DECL ON: XYZ\n",
+        "CL REASON: none given\n",
+    ],
+)
+def test_words_of_prose_are_no_fields(text):
+    assert _found(text) == []
+
+
+def test_a_field_the_rules_found_is_left_alone():
+    text = "CL BY: 0123456\n"
+    assert authority_findings(text, [(0, 14)]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "want", "label"),
+    [
+        ("CLISSIETED BY 12S925", "CLISSIETED BY 12S925", "CLASSIFIED BY"),
+        ("INTERNAL SECURITY cy assiFicD BY SUOK SU", "assiFicD BY SUOK SU", "CLASSIFIED BY"),
+        ("DECLASSIEY ON: 2X", "DECLASSIEY ON: 2X", "DECLASSIFY ON"),
+        (". “DECLASSIFY Ou 25%,", "DECLASSIFY Ou 25%", "DECLASSIFY ON"),
+        ("Dectassity an: al", "Dectassity an: al", "DECLASSIFY ON"),
+    ],
+)
+def test_a_spelled_out_label_damaged_by_ocr_is_read(line, want, label):
+    assert _found(f"the report follows.\n{line}\nnext line\n") == [(want, label)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The point was CLARIFIED BY the agent.\n",
+        "The text was classitied by the office.\n",
+        "CLASSIFIED BY 5448\n",  # clean: the rules read it
+        "Those GLORIFIED ON the radio were\n",
+    ],
+)
+def test_english_words_sentences_and_clean_labels_are_left_alone(text):
+    assert _found(text) == []
+
+
+def test_without_hyperscan_the_same_fields_are_found(monkeypatch):
+    """The label scan has a Hyperscan pass and a whole-text regex fallback: same findings
+    (labels side by side, a label inside a longer one, a letter before REVW)."""
+    from redactcheck.detect.markings import ocr_authority
+
+    texts = [
+        "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\n",
+        "CLISSIETED BY 12S925\nDECLASSIEY ON: 2X\n“ DECLASSIFY  an : 25X1 ON  BY 0N\n",
+        "the file was classitied by the office on an early date\n",
+        "DERIVATIVE CL BY 0123456 xQREVW ON 2001 -QREVW ON 2002\nCL CL BY: 3 DECL  DECL ON: X1\n",
+        "CL.BY; 4, DRV FM: COV 1-82 Derived From: memo. CL BY: 5 DECL BY: 6\n",
+    ]
+    fast = [authority_findings(t, []) for t in texts]
+    assert any(fast)
+    monkeypatch.setattr(ocr_authority, "_candidates", lambda _text: None)
+    assert [authority_findings(t, []) for t in texts] == fast

@@ -1,0 +1,94 @@
+"""Damaged level words on short lines at a page's edge (invented scanned pages)."""
+
+import pytest
+
+from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.ocr_page_edge import page_edge_findings
+
+EXAMPLES = load_lexicon("ocr_page_edge.yaml")["examples"]
+BODY = "The station reported that the courier had left.\nHe was seen at the port.\n" * 3
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], word) for s, e, word in page_edge_findings(text, [])]
+
+
+@pytest.mark.parametrize("text", EXAMPLES["match"])
+def test_the_lexicon_examples_are_read_as_levels(text):
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize("text", EXAMPLES["no_match"])
+def test_the_lexicon_counter_examples_are_not(text):
+    assert _found(text) == []
+
+
+def test_a_damaged_level_under_the_page_marker_is_reported_with_exact_offsets():
+    text = "13-00000\n\n7 Seceer ;\n\n" + BODY
+    assert _found(text) == [("Seceer", "SECRET")]
+
+
+def test_a_long_level_may_lose_three_letters_at_the_foot_of_a_page():
+    text = BODY + "“>. CONPEDERTIAL |\n\nNW 12345 DocId:12345678 Page 3\n\n" + BODY
+    assert _found(text) == [("CONPEDERTIAL", "CONFIDENTIAL")]
+
+
+def test_the_same_word_in_the_middle_of_a_page_is_left_alone():
+    text = "13-00000\n" + BODY + "7 Seceer\n" + BODY + BODY + "NW 12345 DocId:12345678 Page 3\n"
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("word", ["Secretary", "SECT", "Sent", "SCREW", "Selects"])
+def test_english_words_and_other_first_letters_are_no_levels(word):
+    assert _found(f"13-00000\n{word} of the file\n" + BODY) == []
+
+
+def test_a_long_line_at_the_edge_is_prose():
+    text = "13-00000\nThe Seceer of the committee asked for the files again\n" + BODY
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(("line", "piece"), [("PANISH NTIAL", "NTIAL"), ("CONFIDEN :", "CONFIDEN")])
+def test_a_long_level_cut_or_split_keeps_a_piece_of_five_letters(line, piece):
+    assert _found(f"13-00000\n{line}\n" + BODY) == [(piece, "CONFIDENTIAL")]
+
+
+def test_a_four_letter_piece_is_too_little():
+    assert _found("13-00000\nNUT TIAL\n" + BODY) == []
+
+
+def _text_lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 13-00000 \nDocument 4\nNW 12345 Docld:1234 Page 2\n\x0c\n\nx-00000\n14-00000",
+        "13-00000\n\n a\n\n\nb\nc\n" + "line\n" * 10 + "14-00000\nd\n \ne\nf\ng\n\n",
+        "13-00000",
+        "x\n13-00000\n",
+    ],
+)
+@pytest.mark.parametrize("hyperscan", [True, False])
+def test_the_lines_read_are_those_near_a_marker_or_the_texts_ends(text, hyperscan, monkeypatch):
+    """Page markers are looked for only on lines holding a piece of one; the lines read are
+    the lines holding text (a form feed alone is none) within three such lines of a marker or
+    of the text's start or end."""
+    from redactcheck.detect.markings import ocr_page_edge as edge
+
+    if not hyperscan:
+        monkeypatch.setattr(edge, "_key_database", lambda: None)
+    markers = edge._marker_starts(text)
+    assert markers == {m.start() for m in edge._MARKER.finditer(text)} != set()
+    lines = _text_lines(text)
+    near = {k for k in range(len(lines)) if k < 3 or k >= len(lines) - 3}
+    for k, (lo, _) in enumerate(lines):
+        if lo in markers:
+            near |= set(range(k - 3, k + 4)) & set(range(len(lines)))
+    assert edge._edge_lines(text, markers, 3) == [lines[k] for k in sorted(near)]
