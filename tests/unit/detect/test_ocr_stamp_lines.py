@@ -53,20 +53,20 @@ def test_a_sentence_that_goes_on_after_the_phrase_is_prose():
 
 def test_the_return_to_cia_stamp_beside_the_page_text_is_one_finding():
     text = (
-        "DATE DISTR. 4 May 1966\nRETURN TO CIA no. pages 3\nBackgrovnd Use Onty\n"
-        "* Do Net Reproduce\n"
+        "DATE DISTR. 9 March 1965\nRETURN TO CIA no. pages 3\nBackgrourd Use Onlv\n"
+        "* Do Nol Reproduce\n"
     )
     found = stamp_line_findings(text, [])
     assert [(text[s:e], p) for s, e, p in found] == [
         (
-            "RETURN TO CIA no. pages 3\nBackgrovnd Use Onty\n* Do Net Reproduce",
+            "RETURN TO CIA no. pages 3\nBackgrourd Use Onlv\n* Do Nol Reproduce",
             "RETURN TO CIA Background Use Only Do Not Reproduce",
         )
     ]
 
 
 def test_the_last_word_of_the_line_above_is_not_taken_into_the_stamp():
-    text = "ARA/CCA = Mr,\n\nRETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
+    text = "ABA/CCA = Mr,\n\nRETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
     assert _found(text) == ["RETURE TCA\nckground Use Onty"]
 
 
