@@ -36,6 +36,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
+from redactcheck.detect.markings.ocr_page_edge import edge_lexicon
 
 #: The labels: capitals with a colon or semicolon (OCR reads one for the other), or the stamp
 #: box's labels without one. Sources: E.O. 12065 sec. 1-5 and E.O. 12356 sec. 1.5 (marking
@@ -234,8 +235,6 @@ def _starts_line(text: str, at: int) -> bool:
 def _english() -> frozenset[str]:
     """English words in capitals (SCOWL list, ``names/english_words.txt``): CLARIFIED BY,
     CLASSIFIES ON are prose."""
-    from redactcheck.detect.markings.ocr_page_edge import edge_lexicon
-
     return edge_lexicon().english
 
 

@@ -24,6 +24,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
+from redactcheck.ruleset.loader import lexicon_path
 
 #: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
 #: page ("13-00000", "14-00000") and the footer of the HSCA and FBI scans ("NW 12345
@@ -80,8 +81,6 @@ def edge_lexicon() -> EdgeLexicon:
 
 def load_word_list(name: str) -> list[str]:
     """The lines of a plain word list under ``rules/lexicons``."""
-    from redactcheck.ruleset.loader import lexicon_path
-
     with lexicon_path(name).open(encoding="utf-8") as fh:
         return fh.read().splitlines()
 

@@ -269,12 +269,12 @@ def _whole_tokens(window: str, start: int, end: int) -> tuple[int, int]:
     lo = start
     while lo > 0 and not window[lo - 1].isspace():
         lo -= 1
-    first_end = _TOKEN_END.match(window, lo).end()
+    first_end = _token_end(window, lo)
     nxt = _next_token(window, first_end)
     alone = "\n" in window[first_end:nxt]  # the last token of the line above the stamp
     if (start - lo >= 2 or alone) and _letters(window, start, first_end) <= 2 and first_end < end:
         lo = nxt
-    hi = _TOKEN_END.match(window, end).end()
+    hi = _token_end(window, end)
     last_lo = end
     while last_lo > lo and not window[last_lo - 1].isspace():
         last_lo -= 1
@@ -283,6 +283,12 @@ def _whole_tokens(window: str, start: int, end: int) -> tuple[int, int]:
         while hi > lo and window[hi - 1].isspace():
             hi -= 1
     return lo, hi
+
+
+def _token_end(window: str, pos: int) -> int:
+    """Where the run of non-space characters from ``pos`` ends (``pos`` itself at a space)."""
+    match = _TOKEN_END.match(window, pos)
+    return pos if match is None else match.end()
 
 
 def _letters(window: str, lo: int, hi: int) -> int:
@@ -319,7 +325,8 @@ def _local(a: str, b: str) -> tuple[int, int, int, int]:
     where it stands."""
     best = (0, 0, 0, 0, 0)
     score, lo = 0, None
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             if lo is None:
                 score, lo = 0, (i1, j1)
