@@ -90,16 +90,33 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
             lo = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
             hi = text.find("\n", other + lex.reach)
             hi = len(text) if hi < 0 else hi
-            read_to = hi
-            found = _align(text[lo:hi], phrase, lex)
+            found = None
+            for lo in _line_starts(text, lo, at):
+                found = _align(text[lo:hi], phrase, lex)
+                if found is not None:
+                    break
             if found is None:
-                continue
+                continue  # the next piece may start the stamp (a word of it in the line above)
+            read_to = hi
             start, end = lo + found[0], lo + found[1]
             if any(start < e and s < end for s, e in taken):
                 continue
             out.append((start, end, phrase.name))
             taken.append((start, end))
     return out
+
+
+def _line_starts(text: str, lo: int, at: int) -> list[int]:
+    """Where the window may start: ``lo`` first (a stamp whose first words OCR lost before
+    the first piece found), then each later line start up to the piece's own line. Why: the
+    alignment may take letters of the line above the stamp (the last words of a sentence)
+    and then fail as a whole; the stamp alone must still be read."""
+    starts = [lo]
+    nl = text.find("\n", lo, at)
+    while nl >= 0:
+        starts.append(nl + 1)
+        nl = text.find("\n", nl + 1, at)
+    return starts
 
 
 def _piece_hits(text: str, lowered: str, phrase: StampPhrase) -> list[tuple[int, str]]:

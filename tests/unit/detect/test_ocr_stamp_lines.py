@@ -65,8 +65,23 @@ def test_the_return_to_cia_stamp_beside_the_page_text_is_one_finding():
     ]
 
 
-def test_the_last_word_of_the_line_above_is_not_taken_into_the_stamp():
-    text = "ABA/CCA = Mr,\n\nRETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
+@pytest.mark.parametrize(
+    "above",
+    [
+        "ABA/CCA = Mr,",
+        "The station chief agreed",  # letters the alignment takes, then fails on
+        "Attention: Mr. Quillfeather",
+        "GROUP",
+        "Reproduce",  # a word of the stamp itself ends the line above
+        "do not reproduce this",
+        "Orig: WH/4 RB",
+    ],
+)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_the_line_above_neither_joins_nor_hides_the_stamp(above, gap):
+    """Whatever the line above ends with, the stamp is read alone: the alignment may start
+    on it and fail, and a word of the stamp there must not use up the stamp's pieces."""
+    text = f"{above}{gap}RETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
     assert _found(text) == ["RETURE TCA\nckground Use Onty"]
 
 
