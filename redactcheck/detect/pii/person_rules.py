@@ -70,6 +70,7 @@ from redactcheck.detect.pii.person_filters import (
     place_phrases,
 )
 from redactcheck.detect.pii.person_hyphens import hyphen_names
+from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_scores import (
@@ -124,7 +125,7 @@ def find_people(
         places -= outvoted
         places_only -= outvoted
     found: list[PersonSpan] = []
-    at_places = place_phrases(text)
+    at_places = place_phrases(text) | territory_places(text)  # "the Duchy of Quellmark"
 
     cleaned: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
@@ -327,6 +328,7 @@ def find_people(
     people = _join_broken(text, people, nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
     people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
+    people = drop_kinds(text, people)  # pronouns, continents, bills (person_kinds)
     return [
         p
         for p in people
