@@ -106,22 +106,22 @@ def test_the_places_of_a_list_of_consular_posts_are_no_person():
     text = (
         "Posts of the consular service:\n\nQuellport (1802-1950)\n\n"
         "Tarnby (1871-?)\n\nOrrin Vale (1855-1911)\n\nHassock (1820-1938)\n\n"
-        "Osric Tansley (1852-1927) served at Quellport."
+        "Cornelius Tansley (1852-1927) served at Quellport."
     )
     spans = [
         PersonSpan(text.index(w), text.index(w) + len(w), 0.5, "propagated")
-        for w in ("Tarnby", "Orrin Vale", "Osric Tansley")
+        for w in ("Tarnby", "Orrin Vale", "Cornelius Tansley")
     ]
     kept = drop_kinds(text, spans)
-    assert [text[p.start : p.end] for p in kept] == ["Osric Tansley"]
+    assert [text[p.start : p.end] for p in kept] == ["Cornelius Tansley"]
 
 
 def test_a_list_of_lives_led_by_given_names_is_kept():
     text = (
-        "Staff\n\nOsric Tansley (1852-1927)\n\nMarta Quell (1861-1933)\n\nJohn Orrin (1874-1944)\n"
+        "Staff\n\nCornelius Tansley (1852-1927)\n\nMarta Quell (1861-1933)\n\nJohn Orrin (1874-1944)\n"
     )
     spans = [
         PersonSpan(text.index(w), text.index(w) + len(w), 0.5, "list-names")
-        for w in ("Osric Tansley", "Marta Quell", "John Orrin")
+        for w in ("Cornelius Tansley", "Marta Quell", "John Orrin")
     ]
     assert drop_kinds(text, spans) == spans
