@@ -1,18 +1,19 @@
 """The fields of a classification authority block whose values OCR damaged or lost.
 
 Why: CIA cables, memos and forms of the 1970s-1990s close with an authority block in fixed
-field labels (E.O. 12065 and E.O. 12356 derivative classification: ``CL BY: 0123456``,
-``CL REASON: 1.5(c)``, ``DECL ON: X1``, ``DRV FROM: COV 1-82``; the stamp box ``DERIVATIVE
-CL BY ___ / DECL REVW ON ___ / DERIVED FROM ___`` of E.O. 11652/12065 records). The
-rules read the fields by their values (an officer's number, a reason code, an exemption code
-or a date); on a scan the value is damaged (invented: ``CL BY: OS48?b``, ``CL REASON:
-Secton 1.5``, ``DECL ON: Xl``), blank (the box never filled in) or carried to another
-line, and the rules pass the field by. The labels themselves are no English words or phrases:
-a label in capitals with its colon (or the semicolon OCR reads for it) is the field wherever
-it stands; the box labels are printed without a colon. A field left blank (``CL BY: ___``)
-is the form's label, not a marking, and an abbreviated field (CL BY, DECL ON ...) whose
-value holds no digit and no exemption code (``DECL ON: XYZ``) holds a word, not a code:
-neither is reported.
+field labels (E.O. 12065 and E.O. 12356 derivative classification: ``CL BY: 0123456``, ``CL
+REASON: 1.5(c)``, ``DECL ON: X1``, ``DRV FROM: COV 1-82`` or ``DRV FRM:``; the stamp box
+``DERIVATIVE CL BY ___ / DECL REVW ON ___ / DERIVED FROM ___`` of E.O. 11652/12065 records).
+The rules read the fields by their values (an officer's number, a reason code, an exemption
+code or a date); on a scan the value is damaged (invented: ``CL BY: OS48?b``, ``CL REASON:
+Secton 1.5``, ``DECL ON: Xl``; the labels' own letters misread too: ``Cl BY:``, ``ORV
+FROM:``, ``DRY FRM:``, in pool records of seed 2020), blank (the box never filled in) or
+carried to another line, and the rules pass the field by. The labels themselves are no
+English words or phrases: a label in capitals with its colon (or the semicolon OCR reads for
+it) is the field wherever it stands; the box labels are printed without a colon. A field
+left blank (``CL BY: ___``) is the form's label, not a marking, and an abbreviated field (CL
+BY, DECL ON ...) whose value holds no digit and no exemption code (``DECL ON: XYZ``) holds a
+word, not a code: neither is reported.
 
 The spelled-out labels of the FBI and State review stamps (``CLASSIFIED BY 1234 / DECLASSIFY
 ON: 25X1``; ``CLASSIFIED BY 012345 / EXEMPT FROM GENERAL DECLASSIFICATION SCHEDULE``) are
@@ -42,14 +43,15 @@ from redactcheck.detect.markings.ocr_page_edge import edge_lexicon
 #: box's labels without one. Sources: E.O. 12065 sec. 1-5 and E.O. 12356 sec. 1.5 (marking
 #: of derivative classification, as CIA cables print it), the E.O. 11652/12065 stamp box.
 _LABEL = (
-    r"(?:CL\.?[ \t]?BY|CL[ \t]+REASON|DECL[ \t]+(?:ON|BY)|DRV[ \t]+(?:FROM|FM)"
+    r"(?:C[Ll]\.?[ \t]?BY|CL[ \t]+REASON|DECL[ \t]+(?:ON|BY)"
+    r"|(?:DRV|[O0]RV|DRY)[ \t]+(?:FROM|FRM|FM)"
     r"|DERIVED[ \t]+FROM|DECLASSIFY[ \t]+ON|Derived[ \t]+From|Declassify[ \t]+On)[ \t]*[:;]"
     r"|DERIVATIVE[ \t]+CL[ \t]?BY|[A-Z]?REVW[ \t]+ON"  # a box before REVW read as a letter
 )
 #: A piece of text every label holds (``str`` tests, cheaper than the regex on most texts).
 _FIELD_KEYS = (
     "CL BY", "CLBY", "CL.BY", "CL. BY", "CL\tBY", "REASON", "DECL", "DRV", "DERIV", "Deriv",
-    "Declassify", "REVW",
+    "Declassify", "REVW", "Cl BY", "ORV", "0RV", "DRY",
 )  # fmt: skip
 _FIELD = re.compile(rf"(?<![A-Za-z])(?P<label>{_LABEL})(?![a-z])")
 #: Where the value ends: the line's end, the next label, or a comma or semicolon before the
@@ -111,10 +113,10 @@ _SPELLED_STARTS = (r"[ \t](?:BY|By|8Y|ON|On|0N|0n|Ou|oN|CN|Oi)", r"[ \t]an[ \t]*
 #: place a label starts, but for the box letter OCR may read before REVW (the last branch:
 #: its start and the character before it are tried).
 _LABEL_BRANCHES = (
-    r"CL\.?[ \t]?BY[ \t]*[:;]",
+    r"C[Ll]\.?[ \t]?BY[ \t]*[:;]",
     r"CL[ \t]+REASON[ \t]*[:;]",
     r"DECL[ \t]+(?:ON|BY)[ \t]*[:;]",
-    r"DRV[ \t]+(?:FROM|FM)[ \t]*[:;]",
+    r"(?:DRV|[O0]RV|DRY)[ \t]+(?:FROM|FRM|FM)[ \t]*[:;]",
     r"DERIVED[ \t]+FROM[ \t]*[:;]",
     r"DECLASSIFY[ \t]+ON[ \t]*[:;]",
     r"Derived[ \t]+From[ \t]*[:;]",
@@ -246,9 +248,9 @@ _CODE = re.compile(r"[^\w]*[Xx][\W_]?[1-8lIiLtT|!]")
 def _coded(name: str) -> bool:
     """The abbreviated fields hold codes and numbers; the spelled-out ones may hold words
     ("Derived From: Multiple Sources")."""
-    return name.startswith(("CL ", "CL.", "CLBY", "DECL ", "DRV", "DERIVATIVE")) or name.endswith(
-        "REVW ON"
-    )
+    return name.startswith(
+        ("CL ", "CL.", "CLBY", "DECL ", "DRV", "ORV", "0RV", "DRY", "DERIVATIVE")
+    ) or name.endswith("REVW ON")
 
 
 def _value_like(value: str) -> bool:

@@ -40,6 +40,9 @@ from redactcheck.detect.markings import (
     ocr_box_row,
     ocr_captions,
     ocr_form_level,
+    ocr_impdet,
+    ocr_lending_stamp,
+    ocr_no_objection,
     ocr_page_edge,
     ocr_phrases,
     ocr_portion,
@@ -230,10 +233,18 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # the FBI review stamp's HEREIN line cut short by the page edge
     for start, end, phrase in ocr_review_stamp.review_stamp_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
+    # the CIA lending stamp's lines where none of them was found ("Bo Net Reproduce")
+    for start, end, phrase in ocr_lending_stamp.lending_stamp_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
+    # the CIA no-objection stamp's first or last line alone, cut or damaged ("CIA HAS NO OBJEC")
+    for start, end, phrase in ocr_no_objection.no_objection_findings(text, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
     # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
     for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
     for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
+        out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
+    for start, end, label in ocr_impdet.impdet_findings(text, taken):  # "E2 IMQOET" (invented)
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     return out
 
@@ -348,6 +359,21 @@ def _non_blank(text: str, start: int) -> bool:
     return not text[start : len(text) if end < 0 else end].isspace() and start != end
 
 
+#: A lower-case word after a token: the token begins a phrase of prose.
+_PROSE_AFTER = re.compile(r"[ \t]+[a-z]{3,}")
+
+
+def _prose_or_label(text: str, token: str, word: str, end: int) -> bool:
+    """In a stamp block, an intact level word in title case before a lower-case word is prose
+    ("Confidential sources referred to"), and CLASSIFICATION before a colon is a form's field
+    label, which the annotation guide does not count as a marking."""
+    if token.upper() != word:
+        return False
+    if word in _LEVEL_NAMES and token[1:].islower():
+        return _PROSE_AFTER.match(text, end) is not None
+    return word == "CLASSIFICATION" and text[end : end + 3].lstrip().startswith(":")
+
+
 def _fragments(
     text: str, lo: int, hi: int, taken: list[tuple[int, int]], lex: OcrLexicon
 ) -> list[Hit]:
@@ -358,7 +384,7 @@ def _fragments(
         if _overlaps(taken, s, e):
             continue
         word = closest_word(m.group(0), lex.block_letters_per_edit)
-        if word is None:
+        if word is None or _prose_or_label(text, m.group(0), word, e):
             continue
         tail = _TAIL.match(text, e, hi)
         end = e + len(tail.group(0).rstrip(" \t.,;:}|>")) if tail else e

@@ -108,3 +108,24 @@ def test_without_hyperscan_the_same_fields_are_found(monkeypatch):
     assert any(fast)
     monkeypatch.setattr(ocr_authority, "_candidates", lambda _text: None)
     assert [authority_findings(t, []) for t in texts] == fast
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Cl BY: 0571234\n", "Cl BY: 0571234"),
+        ("DECL ON: X1\nORV FROM: HUM 2-83\n", "ORV FROM: HUM 2-83"),
+        ("\u2018DRY FRM: LIA 3-81\n", "DRY FRM: LIA 3-81"),
+        ("0RV FROM: COV 1-82\n", "0RV FROM: COV 1-82"),
+    ],
+)
+def test_a_label_whose_own_letters_ocr_misread_is_read(line, want):
+    assert want in [span for span, _ in _found(line)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ORV FRM:\n", "THE FIELDS STAYED DRY FROM: MAY TO JUNE\n", "DRY FROM: THE START\n"],
+)
+def test_misread_labels_without_a_code_are_not_fields(text):
+    assert _found(text) == []
