@@ -392,10 +392,11 @@ def _line_windows(
     rfind, find = text.rfind, text.find
     for lo, hi in lines:
         hi -= 1
-        for _ in range(above):
-            if lo == 0:
-                break
-            lo = rfind("\n", 0, lo - 1) + 1
+        if not out or lo > out[-1][1]:  # else it joins the window before: no start needed
+            for _ in range(above):
+                if lo == 0:
+                    break
+                lo = rfind("\n", 0, lo - 1) + 1
         for _ in range(extra):
             if hi >= size:
                 break
