@@ -205,7 +205,7 @@ class KeywordGate:
         """Patterns owning any of the keywords ``ids`` (those on one line), in order."""
         owners = self._combos.get(ids)
         if owners is None:
-            if len(self._combos) > 65536:  # bounded memo of keyword combinations
+            if len(self._combos) > 16384:  # bounded memo of keyword combinations
                 self._combos.clear()
             owners = tuple(sorted({i for hit in ids for i in self._word_owners[hit]}))
             self._combos[ids] = owners
