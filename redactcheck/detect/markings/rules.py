@@ -106,11 +106,17 @@ class RuleDetector:
                 rule, pattern, search, finditer, group = runs[index]
                 for pos, end in spans:  # one window per line or so: no per-window generator
                     # most windows hold no match: one search says so without an iterator;
-                    # from the first match on, finditer gives what it gives from ``pos``
+                    # after the first match, finditer gives what it gives from ``pos``
                     first = search(text, pos, end)
                     if first is None:
                         continue
-                    for m in finditer(text, first.start(), end):
+                    n_start, n_end = first.span(group)
+                    if n_end > n_start:
+                        findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
+                    rest = finditer(text, first.end(), end)
+                    if first.end() == first.start():
+                        next(rest)  # the same empty match: finditer steps past it after that
+                    for m in rest:
                         n_start, n_end = m.span(group)
                         if n_end > n_start:
                             findings.append(_finding(rule, pattern, original, norm, n_start, n_end))

@@ -433,3 +433,41 @@ def test_non_ascii_keywords_after_many_special_characters(fast, plain):
         assert got == as_tuples(plain.detect(Segment(text)))
         found += len(got)
     assert found >= 2
+
+
+def test_patterns_that_match_the_empty_string_give_what_a_plain_run_gives():
+    """A pattern that can match nothing (a rule author's optional group) is searched once per
+    window, then stepped through as ``finditer`` steps: the same hits as a plain run."""
+    from redactcheck.ruleset.schema import PatternSpec, RuleSpec
+
+    spec = RuleSpec(
+        id="TEST-OPTIONAL",
+        name="Optional level word",
+        category="marking",
+        entity="CLASSIFICATION_BANNER",
+        severity="high",
+        description="A test rule whose patterns can match the empty string.",
+        patterns=[
+            PatternSpec(name="optional", regex=r"(?P<mark>SECRET)?", score=0.5),
+            PatternSpec(name="optional-before", regex=r"(?P<mark>SECRET)?(?=//)", score=0.6),
+            PatternSpec(name="star", regex=r"C*(?P<mark>ONFIDENTIAL)?", score=0.7),
+        ],
+        references=["Invented for this test."],
+        examples={"match": ["SECRET//NOFORN"], "no_match": ["nothing"]},
+    )
+    fast, plain = RuleDetector([spec]), RuleDetector([spec])
+    plain.gate = None
+    assert fast.gate is not None
+    found = 0
+    for text in [
+        "SECRET//NOFORN\nx SECRET y\n//SECRET",
+        "",
+        "SECRETSECRET//",
+        "SECRETSECRET x",
+        "CCONFIDENTIAL",
+        *LINES,
+    ]:
+        got = as_tuples(fast.detect(Segment(text)))
+        assert got == as_tuples(plain.detect(Segment(text))), text
+        found += len(got)
+    assert found >= 5
