@@ -233,6 +233,12 @@ def _override_edits(text: str) -> list[_Edit]:
 # rare in ordinary text, so the Python checks after them cost nothing measurable.
 
 
+try:  # the C++ layer of google-re2, called directly by ``_candidates``
+    _ANCHOR = _re2._Anchor.UNANCHORED if _re2 is not None else None
+except AttributeError:  # pragma: no cover - a google-re2 of another layout: its finditer
+    _ANCHOR = None
+
+
 def _compile(pattern: bytes):
     if _re2 is not None:
         options = _re2.Options()
@@ -268,7 +274,26 @@ def _candidates(data: bytes) -> tuple[list[int], list[tuple[int, int]], list[tup
     spaced: list[int] = []
     split: list[tuple[int, int]] = []
     ocr: list[tuple[int, int]] = []
-    for m in _automata().finditer(data):
+    automaton = _automata()
+    if _ANCHOR is not None:
+        # google-re2's C++ call, as its ``finditer`` makes it, without a match object and the
+        # wrapper's generator per text (most texts hold no candidate: the call is the cost)
+        match, pos, size = automaton._regexp.Match, 0, len(data)
+        while True:
+            whole, first, second, third = match(_ANCHOR, data, pos, size)
+            if whole[0] < 0:
+                break
+            if first[0] >= 0:
+                spaced.append(first[0])
+            elif second[0] >= 0:
+                split.append(second)
+            else:
+                ocr.append(third)
+            if pos == size:
+                break
+            pos = pos + 1 if pos == whole[1] else whole[1]
+        return spaced, split, ocr
+    for m in automaton.finditer(data):
         if m.start(1) >= 0:
             spaced.append(m.start(1))
         elif m.start(2) >= 0:

@@ -167,7 +167,7 @@ class KeywordGate:
             special = set(_ASCII_RUNS.sub("", text)) if chars is None else chars
             for char in special & self._other_by_char.keys():
                 for core, words in self._other_by_char[char].items():
-                    if core not in text:
+                    if not _holds(text, core, char):
                         continue
                     for word in words:
                         needed, owners = self._other[word]
@@ -205,7 +205,7 @@ class KeywordGate:
         """Patterns owning any of the keywords ``ids`` (those on one line), in order."""
         owners = self._combos.get(ids)
         if owners is None:
-            if len(self._combos) > 4096:  # bounded memo of keyword combinations
+            if len(self._combos) > 16384:  # bounded memo of keyword combinations
                 self._combos.clear()
             owners = tuple(sorted({i for hit in ids for i in self._word_owners[hit]}))
             self._combos[ids] = owners
@@ -307,16 +307,14 @@ class _HyperscanLines:
         rfind, find, size = view.rfind, view.find, len(view)
         get = word_lines.get
         lo = hi = -1
-        first = -1  # the line's first keyword; ``more`` holds the others, if any
+        first = -1  # the line's first keyword; ``more``, all of them when there are several
         more: set[int] | None = None
         for hit in hits:
             end = hit >> shift
             if end > hi:  # a keyword ending past the current line: a new line
                 if first >= 0:
                     line = (lo, hi + 1)
-                    owners = (
-                        single[first] if more is None else owners_of(tuple(sorted({first, *more})))
-                    )
+                    owners = single[first] if more is None else owners_of(tuple(sorted(more)))
                     for index in owners:
                         spans = get(index)
                         if spans is None:
@@ -331,15 +329,35 @@ class _HyperscanLines:
                 more = None
             elif hit & mask != first:
                 if more is None:
-                    more = {hit & mask}
+                    more = {first, hit & mask}
                 else:
                     more.add(hit & mask)
-        owners = single[first] if more is None else owners_of(tuple(sorted({first, *more})))
+        owners = single[first] if more is None else owners_of(tuple(sorted(more)))
         _add_line(word_lines, owners, lo, hi)
         return word_lines
 
 
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
+#: How many occurrences of a keyword's special character ``_holds`` tries before it searches
+#: for the keyword itself.
+_HOLDS_TRIES = 8
+
+
+def _holds(text: str, core: str, char: str) -> bool:
+    """``core in text``, where ``char`` (a character of ``core``) is rare in ``text``: the
+    first few occurrences of ``char`` are tried as the place of ``core``, and only a text
+    holding more of them is searched for ``core`` itself. (``in`` reads the whole text,
+    twice the bytes of a one-byte view where a curly quote makes it two-byte; the quotes,
+    the usual special characters of OCR text, occur a few times in a record.)"""
+    at = core.index(char)
+    pos = text.find(char)
+    for _ in range(_HOLDS_TRIES):
+        if pos < 0:
+            return False
+        if pos >= at and text.startswith(core, pos - at):
+            return True
+        pos = text.find(char, pos + 1)
+    return core in text
 
 
 def _lines_holding(text: str, word: str) -> list[tuple[int, int]]:
@@ -374,10 +392,11 @@ def _line_windows(
     rfind, find = text.rfind, text.find
     for lo, hi in lines:
         hi -= 1
-        for _ in range(above):
-            if lo == 0:
-                break
-            lo = rfind("\n", 0, lo - 1) + 1
+        if not out or lo > out[-1][1]:  # else it joins the window before: no start needed
+            for _ in range(above):
+                if lo == 0:
+                    break
+                lo = rfind("\n", 0, lo - 1) + 1
         for _ in range(extra):
             if hi >= size:
                 break

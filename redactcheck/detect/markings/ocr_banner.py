@@ -207,7 +207,8 @@ def banner_findings(
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     # the furthest end among the (up to) eight spans starting before each start, once
-    recent = [0] + [max(e for _, e in spans[max(0, i - 8) : i]) for i in range(1, len(spans) + 1)]
+    ends = [e for _, e in spans]
+    recent = [0] + [max(ends[max(0, i - 8) : i]) for i in range(1, len(spans) + 1)]
     lines = _candidate_lines(text, lex)
     missed: list[tuple[int, int]] = []
     for lo, hi in lines:

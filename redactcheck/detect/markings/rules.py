@@ -35,6 +35,8 @@ class CompiledPattern:
     severity: str = ""
     message: str = ""
     plain: Explanation | None = None
+    #: the score of a hit no context word raised, as findings carry it (rounded once here)
+    rounded: float = 0.0
 
 
 @dataclass(slots=True)
@@ -51,7 +53,7 @@ class CompiledRule:
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
     regex = re.compile(spec.regex, pattern_flags(spec.flags))
     group: int | str = "mark" if "mark" in regex.groupindex else 0
-    return CompiledPattern(spec, regex, group)
+    return CompiledPattern(spec, regex, group, rounded=round(spec.score, 3))
 
 
 def compile_rule(spec: RuleSpec) -> CompiledRule:
@@ -78,6 +80,8 @@ class RuleDetector:
         specs = [r.spec if isinstance(r, LoadedRule) else r for r in rules]
         self.rules = [compile_rule(s) for s in specs]
         self._owners = [(r, p) for r in self.rules for p in r.patterns]
+        #: per pattern index, what the gated loop of ``detect`` reads (looked up once, here)
+        self._runs = [(r, p, p.regex.search, p.regex.finditer, p.group) for r, p in self._owners]
         # (rule id, detector name) of patterns whose hits need evidence from the same text
         self._needs = {
             (r.spec.id, f"rules:{p.spec.name}"): p.spec.needs_evidence
@@ -97,18 +101,22 @@ class RuleDetector:
         norm = normalize(segment.text)
         findings: list[Hit] = []
         if self.gate is not None:
-            text, original, owners = norm.text, segment.text, self._owners
+            text, original, runs = norm.text, segment.text, self._runs
             for index, spans in self.gate.windows(text, norm.chars):
-                rule, pattern = owners[index]
-                search, finditer = pattern.regex.search, pattern.regex.finditer
-                group = pattern.group
+                rule, pattern, search, finditer, group = runs[index]
                 for pos, end in spans:  # one window per line or so: no per-window generator
                     # most windows hold no match: one search says so without an iterator;
-                    # from the first match on, finditer gives what it gives from ``pos``
+                    # after the first match, finditer gives what it gives from ``pos``
                     first = search(text, pos, end)
                     if first is None:
                         continue
-                    for m in finditer(text, first.start(), end):
+                    n_start, n_end = first.span(group)
+                    if n_end > n_start:
+                        findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
+                    rest = finditer(text, first.end(), end)
+                    if first.end() == first.start():
+                        next(rest)  # the same empty match: finditer steps past it after that
+                    for m in rest:
                         n_start, n_end = m.span(group)
                         if n_end > n_start:
                             findings.append(_finding(rule, pattern, original, norm, n_start, n_end))
@@ -177,7 +185,7 @@ def _finding(
     back to ``original``, the score raised when the rule's context words are near."""
     spec = rule.spec
     start, end = norm.span(n_start, n_end)
-    score = pattern.spec.score
+    score = pattern.rounded
     explanation = pattern.plain
     if rule.context is not None and spec.context is not None:
         lo = max(0, start - spec.context.window)
@@ -186,14 +194,14 @@ def _finding(
         may_occur = rule.context_may_occur
         word = rule.context.search(window) if may_occur is None or may_occur(window) else None
         if word:
-            score = min(1.0, score + spec.context.boost)
+            score = round(min(1.0, pattern.spec.score + spec.context.boost), 3)
             explanation = Explanation(pattern.detector, pattern.spec.score, word.group(0))
     return Hit(
         rule_id=spec.id,
         category=spec.category,
         entity=spec.entity,
         severity=pattern.severity,
-        score=round(score, 3),
+        score=score,
         start=start,
         end=end,
         text=original[start:end],

@@ -402,3 +402,72 @@ def test_hyperscan_and_re2_find_the_same_keyword_lines(rules, fast):
         assert got == by_re2.windows(text), text
         windows += sum(len(spans) for _, spans in got)
     assert windows > 20000
+
+
+def test_a_rare_character_finds_its_keyword_as_a_search_would():
+    """Non-ASCII keywords are looked for from the places of their special character; a text
+    holding that character more often than the few places tried is searched whole."""
+    from redactcheck.detect.accel.keywords import _HOLDS_TRIES, _holds
+
+    rnd = random.Random(41)
+    pieces = ["\u2018", "\u2019", "CO", " ", "\t", "x", "\n", "\u2018CO", " \u2018C"]
+    cases = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 2 * _HOLDS_TRIES + 6)))
+        for core in (" \u2018CO", "\t\u2018CO", "\u2018"):
+            assert _holds(text, core, "\u2018") == (core in text), (text, core)
+            cases += core in text
+    assert cases > 500
+    # the keyword after more special characters than are tried one by one
+    text = "\u2018x" * (_HOLDS_TRIES + 3) + " \u2018CO"
+    assert _holds(text, " \u2018CO", "\u2018")
+    assert not _holds(text.replace(" \u2018CO", ""), " \u2018CO", "\u2018")
+
+
+def test_non_ascii_keywords_after_many_special_characters(fast, plain):
+    """A foreign marking after a page of curly quotes is found as a plain run finds it."""
+    quotes = "\u201cquoted\u201d and \u2018quoted\u2019 words\n" * 12
+    found = 0
+    for text in (quotes + "Protégé B\n", quotes + "VS - NUR FÜR DEN DIENSTGEBRAUCH\n", quotes):
+        got = as_tuples(fast.detect(Segment(text)))
+        assert got == as_tuples(plain.detect(Segment(text)))
+        found += len(got)
+    assert found >= 2
+
+
+def test_patterns_that_match_the_empty_string_give_what_a_plain_run_gives():
+    """A pattern that can match nothing (a rule author's optional group) is searched once per
+    window, then stepped through as ``finditer`` steps: the same hits as a plain run."""
+    from redactcheck.ruleset.schema import PatternSpec, RuleSpec
+
+    spec = RuleSpec(
+        id="TEST-OPTIONAL",
+        name="Optional level word",
+        category="marking",
+        entity="CLASSIFICATION_BANNER",
+        severity="high",
+        description="A test rule whose patterns can match the empty string.",
+        patterns=[
+            PatternSpec(name="optional", regex=r"(?P<mark>SECRET)?", score=0.5),
+            PatternSpec(name="optional-before", regex=r"(?P<mark>SECRET)?(?=//)", score=0.6),
+            PatternSpec(name="star", regex=r"C*(?P<mark>ONFIDENTIAL)?", score=0.7),
+        ],
+        references=["Invented for this test."],
+        examples={"match": ["SECRET//NOFORN"], "no_match": ["nothing"]},
+    )
+    fast, plain = RuleDetector([spec]), RuleDetector([spec])
+    plain.gate = None
+    assert fast.gate is not None
+    found = 0
+    for text in [
+        "SECRET//NOFORN\nx SECRET y\n//SECRET",
+        "",
+        "SECRETSECRET//",
+        "SECRETSECRET x",
+        "CCONFIDENTIAL",
+        *LINES,
+    ]:
+        got = as_tuples(fast.detect(Segment(text)))
+        assert got == as_tuples(plain.detect(Segment(text))), text
+        found += len(got)
+    assert found >= 5
