@@ -33,6 +33,7 @@ from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees
+from redactcheck.detect.pii.person_comma_titles import comma_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -242,6 +243,7 @@ def find_people(
     cues.inverted_names(text, ctx, add)
     cues.honorific_titles(text, ctx, add)
     ocr_titles(text, judge, add)
+    comma_titles(text, judge, add)  # "Mr, Quennell": the full stop read as a comma
     cues.mail_headers(text, ctx, add)
     cues.appositions(text, ctx, add)
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
