@@ -715,9 +715,11 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
 #: of routing boxes and distribution lists ("Tallowby ___"). OCR reads the box's tick marks
 #: as a mark or two before the entry ("*. Tallowby.", "» Halvorsen"), and a reader's initials
-#: in the box as two or three capitals after it ("Kettering JRW").
+#: in the box as two or three capitals after it ("Kettering JRW"). An FBI routing slip puts
+#: "Mr." before each entry, which OCR reads as "Mr,", "Hr." or "lr," ("Mr, Tallowby" between
+#: bare "Quennell" lines: pool seeds 1818 and 1819, person_comma_titles).
 _COLUMN_LINE = re.compile(
-    rf"^[ \t|]*(?:[*.,»«•·‘’'\"~][ \t]*){{0,3}}({_W})"
+    rf"^[ \t|]*(?:[*.,»«•·‘’'\"~][ \t]*){{0,3}}(?:(?:[MHNlI]rs?|Ms|Dr)[.,:][ \t]*)?({_W})"
     rf"(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?|[A-Z]{{2,3}})(?![\w]))*[ \t_.:|—–-]*$",
     re.MULTILINE,
 )

@@ -32,3 +32,13 @@ def test_an_acronym_or_an_ordinary_word_after_the_comma_is_no_name():
         "MR, MOVIMIENTO REVOLUCIONARIO DEL PUEBLO, REORGANIZED.\nDr, WHO and Mr, Chairman left.\n"
     )
     assert _names(text) == []
+
+
+def test_a_routing_column_keeps_its_entries_when_mr_prefixes_some():
+    text = (
+        "ROUTING\n\nMr. Okonjo\n\nMr, Marchetti\n\nHalvorsen\n\nlr, Marchbanks\n\nSUBJECT: FILES\n"
+    )
+    names = _names(text)
+    for surname in ("Okonjo", "Marchetti", "Halvorsen", "Marchbanks"):
+        assert surname in names
+    assert "FILES" not in " ".join(names)
