@@ -33,6 +33,7 @@ from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees
+from redactcheck.detect.pii.person_caps_repeats import caps_repeats
 from redactcheck.detect.pii.person_comma_titles import comma_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
@@ -269,6 +270,8 @@ def find_people(
     cand.lone_surnames(text, judge, orgs, add)
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
+    else:  # one surname in capitals, many times: a record about one person
+        caps_repeats(text, judge, add, ner)
     for a, b in _glued_initials(text, nw):
         if not lines.excluded(a):
             found.append(PersonSpan(a, b, SCORES["glued-initials"], "glued-initials"))
