@@ -72,6 +72,7 @@ from redactcheck.detect.pii.person_filters import (
     place_phrases,
 )
 from redactcheck.detect.pii.person_hyphens import hyphen_names
+from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_scores import (
@@ -264,6 +265,7 @@ def find_people(
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
     cand.letter_citations(text, judge, add)
+    memo_citations(text, judge, add)  # "memorandum Quennell to Tallowby dated ..."
     addressees(text, judge, add)
     office_names(text, judge, add)
     plural_title_names(text, judge, add)  # "Messrs. Quennell, Tallowby and Marchbanks"
