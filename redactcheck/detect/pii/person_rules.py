@@ -75,6 +75,7 @@ from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
+from redactcheck.detect.pii.person_repeat_cues import repeat_cues
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
     _CUED,
@@ -270,6 +271,7 @@ def find_people(
     office_names(text, judge, add)
     plural_title_names(text, judge, add)  # "Messrs. Quennell, Tallowby and Marchbanks"
     cand.lone_surnames(text, judge, orgs, add)
+    repeat_cues(text, judge, add, ner)  # "Quarrie mentioned" in a clean memo, the model aside
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
     else:  # one surname in capitals, many times: a record about one person

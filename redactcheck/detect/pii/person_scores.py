@@ -37,6 +37,7 @@ SCORES = {
     "title-ocr": 0.75,
     "caps-prose": 0.75,
     "caps-repeated": 0.75,
+    "repeated-cued": 0.7,
     "caps-prose-unlisted": 0.6,
     "glued-initials": 0.7,
     "continuation": 0.75,
@@ -101,6 +102,7 @@ _PLACE_OK = frozenset(
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
         "family",  # "the QUENNELLs": the model calls a family a group
         "caps-repeated",  # its place labels are a quarter of the mentions or fewer (checked)
+        "repeated-cued",  # the same check (person_repeat_cues)
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls
