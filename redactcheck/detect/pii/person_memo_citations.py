@@ -1,11 +1,11 @@
 """Writer and addressee of a memorandum or letter cited by its two officers' surnames.
 
 Why: FBI memoranda end with a note that cites an earlier one by writer and addressee, with no
-date in the Historian style ("NOTE: See memorandum Quennell to Tallowby dated 4/4/67"), and CIA
-and White House files list memoranda so ("Memo, Quennell to Tallowby, 2 June 1964", "Memo
+date in the Historian style ("NOTE: See memorandum Quennell to Tallowby dated 9/12/66"), and CIA
+and White House files list memoranda so ("Memo, Quennell to Tallowby, 14 March 1963", "Memo
 from Quennell to Tallowby"). :func:`~redactcheck.detect.pii.name_candidates.letter_citations`
 reads only the dated footnote form. Read on the JFK records of the unlabelled pool (seed 1818,
-then a search of the pool: 8 of the 40 records that cite a memorandum or letter so had a
+then a search of the pool: about 10 of the 40 records that cite a memorandum or letter so had a
 writer or addressee nothing found, often the writer, a surname the model leaves alone).
 
 Taken: after "memorandum", "memo" or "letter" (maybe "from", maybe "Mr."), two name-shaped

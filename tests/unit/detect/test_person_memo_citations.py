@@ -20,8 +20,8 @@ def _names(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "NOTE: See memorandum Quennell to Marchbanks dated 4/4/67 which approved the plan.\n",
-        "Files: Memo, Quennell to Marchbanks, 2 June 1964; the rest is missing.\n",
+        "NOTE: See memorandum Quennell to Marchbanks dated 9/12/66 which approved the plan.\n",
+        "Files: Memo, Quennell to Marchbanks, 14 March 1963; the rest is missing.\n",
         "The folder holds a memo from Mr. Quennell to Marchbanks about the case.\n",
     ],
 )
