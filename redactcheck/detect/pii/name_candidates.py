@@ -31,6 +31,7 @@ from functools import lru_cache
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _LO, _UP
 from redactcheck.detect.pii.name_words import NameWords
+from redactcheck.detect.pii.person_routing_slip import ROUTING_ENTRY, routing_entry_near
 
 #: One capitalised or capital word of a name, with hyphen/apostrophe parts.
 _W = (
@@ -751,7 +752,9 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
                 run.append(m)
                 continue
             words = [r.group(1) for r in run]
-            if len(run) >= 3 and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2:
+            # the slip's "Tele. Room" line is one of the column's lines (person_routing_slip)
+            lines = len(run) + bool(run and routing_entry_near(text, run[0].start(), run[-1].end()))
+            if lines >= 3 and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2:
                 # the model's place labels are no guide here: it reads the column without context
                 for r in run:
                     add(*r.span(1), "name-column")
@@ -775,7 +778,9 @@ def _column_gap(text: str, end: int, start: int) -> bool:
     breaks = gap.count("\n")
     if breaks == 1:
         return True
-    return breaks <= 6 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
+    return breaks <= 6 and all(
+        _JUNK_LINE.match(line) or ROUTING_ENTRY.match(line) for line in gap.split("\n")[1:-1]
+    )
 
 
 #: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records

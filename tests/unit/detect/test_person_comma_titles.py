@@ -42,3 +42,17 @@ def test_a_routing_column_keeps_its_entries_when_mr_prefixes_some():
     for surname in ("Okonjo", "Marchetti", "Halvorsen", "Marchbanks"):
         assert surname in names
     assert "FILES" not in " ".join(names)
+
+
+def test_the_teletype_room_entry_of_a_routing_slip_does_not_break_the_column():
+    text = (
+        "TELETYPE\n\nMarchetti\nHalvorsen\n\nTele. Room\n\nMarchbanks\nWolstenholme\n\n"
+        "URGENT 5-21 TO DIRECTOR\n"
+    )
+    names = _names(text)
+    for surname in ("Marchetti", "Halvorsen", "Marchbanks", "Wolstenholme"):
+        assert surname in names
+    assert not any("Room" in name for name in names)
+    # two officers after the entry are a column of three lines with it
+    text = "Memorandum\n\nTele. Room\nHalvorsen\nMarchbanks\n\nFrom: the field office\n"
+    assert {"Halvorsen", "Marchbanks"} <= set(_names(text))
