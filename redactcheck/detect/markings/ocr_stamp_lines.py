@@ -87,11 +87,11 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
             other = _other_piece(text, hits, i, lex.reach)
             if other is None:
                 continue  # one piece alone: a word of prose ("classified")
-            lo = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
+            first = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
             hi = text.find("\n", other + lex.reach)
             hi = len(text) if hi < 0 else hi
             found = None
-            for lo in _line_starts(text, lo, at):
+            for lo in _line_starts(text, first, at):
                 found = _align(text[lo:hi], phrase, lex)
                 if found is not None:
                     break

@@ -31,6 +31,7 @@ from functools import lru_cache
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _LO, _UP
 from redactcheck.detect.pii.name_words import NameWords
+from redactcheck.detect.pii.person_routing_slip import ROUTING_ENTRY, routing_entry_near
 
 #: One capitalised or capital word of a name, with hyphen/apostrophe parts.
 _W = (
@@ -715,9 +716,11 @@ def caps_lists(text: str, judge: Judge, add: Add) -> None:
 #: A line holding one name-shaped word, perhaps with a blank to initial after it: the columns
 #: of routing boxes and distribution lists ("Tallowby ___"). OCR reads the box's tick marks
 #: as a mark or two before the entry ("*. Tallowby.", "» Halvorsen"), and a reader's initials
-#: in the box as two or three capitals after it ("Kettering JRW").
+#: in the box as two or three capitals after it ("Kettering JRW"). An FBI routing slip puts
+#: "Mr." before each entry, which OCR reads as "Mr,", "Hr." or "lr," ("Mr, Tallowby" between
+#: bare "Quennell" lines: pool seeds 1818 and 1819, person_comma_titles).
 _COLUMN_LINE = re.compile(
-    rf"^[ \t|]*(?:[*.,»«•·‘’'\"~][ \t]*){{0,3}}({_W})"
+    rf"^[ \t|]*(?:[*.,»«•·‘’'\"~][ \t]*){{0,3}}(?:(?:[MHNlI]rs?|Ms|Dr)[.,:][ \t]*)?({_W})"
     rf"(?:[ \t_.:|—–-]+(?:[^\sA-Za-z]+|[A-Za-z]\.?|[A-Z]{{2,3}})(?![\w]))*[ \t_.:|—–-]*$",
     re.MULTILINE,
 )
@@ -749,7 +752,9 @@ def name_columns(text: str, judge: Judge, add: Add) -> None:
                 run.append(m)
                 continue
             words = [r.group(1) for r in run]
-            if len(run) >= 3 and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2:
+            # the slip's "Tele. Room" line is one of the column's lines (person_routing_slip)
+            lines = len(run) + bool(run and routing_entry_near(text, run[0].start(), run[-1].end()))
+            if lines >= 3 and sum(nw.is_surname(w) and not nw.is_english(w) for w in words) >= 2:
                 # the model's place labels are no guide here: it reads the column without context
                 for r in run:
                     add(*r.span(1), "name-column")
@@ -773,7 +778,9 @@ def _column_gap(text: str, end: int, start: int) -> bool:
     breaks = gap.count("\n")
     if breaks == 1:
         return True
-    return breaks <= 6 and all(_JUNK_LINE.match(line) for line in gap.split("\n")[1:-1])
+    return breaks <= 6 and all(
+        _JUNK_LINE.match(line) or ROUTING_ENTRY.match(line) for line in gap.split("\n")[1:-1]
+    )
 
 
 #: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records

@@ -33,6 +33,8 @@ from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees
+from redactcheck.detect.pii.person_caps_repeats import caps_repeats
+from redactcheck.detect.pii.person_comma_titles import comma_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -71,8 +73,10 @@ from redactcheck.detect.pii.person_filters import (
 )
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
+from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
+from redactcheck.detect.pii.person_repeat_cues import repeat_cues
 from redactcheck.detect.pii.person_scores import (
     _CUE_OUTWEIGHS_PLACE,
     _CUED,
@@ -243,6 +247,7 @@ def find_people(
     cues.inverted_names(text, ctx, add)
     cues.honorific_titles(text, ctx, add)
     ocr_titles(text, judge, add)
+    comma_titles(text, judge, add)  # "Mr, Quennell": the full stop read as a comma
     cues.mail_headers(text, ctx, add)
     cues.appositions(text, ctx, add)
     # 3. names with initials: "PAUL R. HASKELL", "T. A. Morrow" (not "A. Finally" in a list)
@@ -262,12 +267,16 @@ def find_people(
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
     cand.letter_citations(text, judge, add)
+    memo_citations(text, judge, add)  # "memorandum Quennell to Tallowby dated ..."
     addressees(text, judge, add)
     office_names(text, judge, add)
     plural_title_names(text, judge, add)  # "Messrs. Quennell, Tallowby and Marchbanks"
     cand.lone_surnames(text, judge, orgs, add)
+    repeat_cues(text, judge, add, ner)  # "Quarrie mentioned" in a clean memo, the model aside
     if caps_surnames():
         _caps_prose_surnames(text, judge, add)
+    else:  # one surname in capitals, many times: a record about one person
+        caps_repeats(text, judge, add, ner)
     for a, b in _glued_initials(text, nw):
         if not lines.excluded(a):
             found.append(PersonSpan(a, b, SCORES["glued-initials"], "glued-initials"))

@@ -36,6 +36,8 @@ SCORES = {
     "propagated-ocr": 0.75,
     "title-ocr": 0.75,
     "caps-prose": 0.75,
+    "caps-repeated": 0.75,
+    "repeated-cued": 0.7,
     "caps-prose-unlisted": 0.6,
     "glued-initials": 0.7,
     "continuation": 0.75,
@@ -99,6 +101,8 @@ _PLACE_OK = frozenset(
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
         "family",  # "the QUENNELLs": the model calls a family a group
+        "caps-repeated",  # its place labels are a quarter of the mentions or fewer (checked)
+        "repeated-cued",  # the same check (person_repeat_cues)
     )
 )
 #: Pair bases that a place label of the model overrides ("Costa Rica"); the model often calls

@@ -118,7 +118,8 @@ def test_the_places_of_a_list_of_consular_posts_are_no_person():
 
 def test_a_list_of_lives_led_by_given_names_is_kept():
     text = (
-        "Staff\n\nCornelius Tansley (1852-1927)\n\nMarta Quell (1861-1933)\n\nJohn Orrin (1874-1944)\n"
+        "Staff\n\nCornelius Tansley (1852-1927)\n\nMarta Quell (1861-1933)\n\n"
+        "John Orrin (1874-1944)\n"
     )
     spans = [
         PersonSpan(text.index(w), text.index(w) + len(w), 0.5, "list-names")
