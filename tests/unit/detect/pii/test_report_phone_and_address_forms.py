@@ -36,6 +36,30 @@ def test_exchange_name_in_bell_capitals_needs_no_phone_word(contacts):
     assert _phones(contacts, listing) == ["KLondike 5-0180", "KLondike 5-0185"]
 
 
+def test_exchange_name_in_title_case_needs_no_phone_word(contacts):
+    report = (
+        "Agents will check calls placed from Alder 4-5512 at his home\n"
+        "the subject, and the numbers Edison 9-0147 and Plaza. 4-0199 on his list.\n"
+    )
+    assert _phones(contacts, report) == ["Alder 4-5512", "Edison 9-0147", "Plaza. 4-0199"]
+
+
+def test_title_case_word_before_a_document_number_is_no_exchange(contacts):
+    text = (
+        "See Section 3-1234 of the memo of May 3-1963, Exhibit 2-0001, Bufile 9-2914,\n"
+        "and the code Alder 4-5512-NR of the project.\n"
+    )
+    assert _phones(contacts, text) == []
+
+
+def test_local_number_after_a_broken_line_or_an_ocr_speck(contacts):
+    report = (
+        "A source said that telephone’ number 5-0147 in Fairview is his; his\n"
+        'telephone number\nwas 14-52-07. Agents will identify telephone number "85-0148.\n'
+    )
+    assert _phones(contacts, report) == ["5-0147", "14-52-07", "85-0148"]
+
+
 def test_local_number_a_few_words_after_the_phone_word(contacts):
     memo = (
         "The contact should telephone Ivo at work (483-5519) or at home.\n"
@@ -199,3 +223,61 @@ def test_years_rooms_form_words_and_offices_before_a_wrapped_street_stay_quiet(c
 def test_a_firms_own_department_does_not_make_its_address_a_public_office(contacts):
     letter = "Legal Department, Kestrel and Company, 36 Alder Street, Fairview, on Monday"
     assert _addresses(contacts, letter) == ["36 Alder Street, Fairview"]
+
+
+def test_havana_grid_street_named_by_a_number_or_a_letter(contacts):
+    report = (
+        "The subject resides at Calle 14 No. 35, Fairview, and his brother at Calle K #418.\n"
+        "Calle 14 was closed to traffic; No. 35 of the list was not found.\n"
+    )
+    assert _addresses(contacts, report) == ["Calle 14 No. 35, Fairview", "Calle K #418"]
+
+
+def test_secure_line_extension_after_a_phone_word_or_room(contacts):
+    memo = (
+        "Ivo Penn, Chief, Records Group, Room 2C41, Phone Red 5126 about the request.\n"
+        "TELE/EXT: Secure 45126\n"
+        "Jan Alder,\nRm 4C17 Red 2704\n"
+        "The Red 1962 offensive was discussed by phone.\n"
+    )
+    assert _phones(contacts, memo) == ["Red 5126", "Secure 45126", "Red 2704"]
+
+
+def test_value_of_an_address_field_without_a_clean_street_type(contacts):
+    schedule = (
+        "Identifying Information:\n\nName Ivo Penn\n\nAddress 5128 Alder DriVe\n\n"
+        "City/State Fairview, La\n\nJAN ALDER - 1964 address: 2804 McKestrel, Fairview.\n"
+        "The address of 12 pages was read; 1963 address: 1963 was the year.\n"
+    )
+    assert _addresses(contacts, schedule) == ["5128 Alder DriVe", "2804 McKestrel"]
+
+
+def test_house_number_like_a_year_after_an_address_label(contacts):
+    text = (
+        "JAN ALDER - 1964 address: 1872 Kestrel\nBoulevard, Fairview. Address: 1963 May 4\n"
+        "was the session; the President's address of 1962 The Hague welcomed.\n"
+    )
+    assert _addresses(contacts, text) == ["1872 Kestrel"]
+
+
+def test_local_number_after_a_blank_line_of_double_spaced_ocr(contacts):
+    report = (
+        "His address is Alder 12. His phone\n\nnumber is 483-5519.\n\nFile\n\n483-5520 is closed.\n"
+    )
+    assert _phones(contacts, report) == ["483-5519"]
+
+
+def test_latin_american_post_office_box(contacts):
+    letter = (
+        "Kestrel Ranch, S.A., Apartado Postal 3415, Fairview, Mexico. Sr. Ivo Penn\n"
+        "Casilla 518\nsegun el apartado 3 del articulo 12\n"
+    )
+    assert _addresses(contacts, letter) == ["Apartado Postal 3415, Fairview", "Casilla 518"]
+
+
+def test_exchange_name_at_a_line_end_and_its_number_on_the_next(contacts):
+    report = (
+        "Ivo Penn, Alder Street, has telephone KLondike\n5-0147. Jan Alder\n"
+        "(now in Fairview, Tel. LUdlow\n90148) called by telephone in May\n1963.\n"
+    )
+    assert _phones(contacts, report) == ["KLondike\n5-0147", "LUdlow\n90148"]
