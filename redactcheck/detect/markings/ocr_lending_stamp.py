@@ -153,15 +153,21 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _lead(text: str, pos: int, back: int, head: re.Pattern[str]) -> int | None:
+    """Where the stamp word's damaged head (``head``, anchored at its end) starts in the
+    ``back`` characters of its line before ``pos``, or None."""
+    lo = max(_line_start(text, pos), pos - back)
+    m = head.search(text[lo:pos])  # a slice: the head's look-behind sees nothing before it
+    return None if m is None else lo + m.start()
+
+
 def _dnr_lines(text: str) -> list[tuple[int, int]]:
     """``Do Not Reproduce`` lines: the ``Not`` before ``Repro`` kept."""
     out = []
     for m in _REPRO.finditer(text):
-        ls = _line_start(text, m.start())
-        head = _NOT_BEFORE.search(text[max(ls, m.start() - 12) : m.start()])
-        if head is None:
+        start = _lead(text, m.start(), 12, _NOT_BEFORE)
+        if start is None:
             continue
-        start = m.start() - (len(text[max(ls, m.start() - 12) : m.start()]) - head.start())
         while not text[start].isalnum():  # "(Do", "'Do"
             start += 1
         out.append((start, m.end()))
@@ -172,11 +178,9 @@ def _use_lines(text: str) -> list[tuple[int, int]]:
     """``Background Use Only`` lines: a piece of Background before a capital ``Use``."""
     out = []
     for m in _USE.finditer(text):
-        ls = _line_start(text, m.start())
-        head = _GROUND_BEFORE.search(text[max(ls, m.start() - 16) : m.start()])
-        if head is None:
+        start = _lead(text, m.start(), 16, _GROUND_BEFORE)
+        if start is None:
             continue
-        start = m.start() - (len(text[max(ls, m.start() - 16) : m.start()]) - head.start())
         if text[start : m.start()].lower().startswith(_GROUND_WORDS):
             continue
         tail = _ONLY_AFTER.match(text, m.end())
