@@ -6,8 +6,11 @@ that stamp worst and runs specks, a page number or the next column onto its line
 (:mod:`ocr_banner`) wants the word first on a line of capitals; the repeat steps want the
 exact word. Here the place does the work: on a short line near a page's edge, found by the
 page markers of the JFK-collection scans (the NARA record number atop each page, the HSCA and
-FBI page footer), every token is compared with the level words, within a bound that grows
-with the word, keeping its first letter, and never an English word.
+FBI page footer, that footer's id and page alone where the scan lost its "NW" number), every
+token is compared with the level words, within a bound that grows with the word, keeping its
+first letter, and never an English word. A text without page markers still has a first and a
+last page: there a line that is the level word and scanner noise alone is the stamp, even where
+the text prints no other level (no page evidence is wanted: the place and the line's shape are).
 
 Lists, bounds and the reach live in ``rules/lexicons/ocr_page_edge.yaml``.
 """
@@ -28,13 +31,17 @@ from redactcheck.ruleset.loader import lexicon_path
 
 #: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
 #: page ("13-00000", "14-00000") and the footer of the HSCA and FBI scans ("NW 12345
-#: DocId:12345678 Page 2", OCR reading "Id" as "ld").
-_MARKER = re.compile(
-    r"^[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*$", re.MULTILINE
+#: DocId:12345678 Page 2", OCR reading "Id" as "ld"), also where the scan cut off or OCR lost
+#: its "NW" number and only the document id and page remain (invented: ``Docld: 12345678
+#: Page 3``, ``| DocId:12345678 Paye 2``): a colon, then the eight-digit id.
+_MARKER_BODY = (
+    r"(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*"
+    r"|[^\n]{0,12}?Doc[ \t]*[Il1|]d[a-z]?[ \t]*:[ \t]*\d{6,}(?:[ \t]+Pa[a-z]*[ \t]*\d*)?)"
 )
+_MARKER = re.compile(rf"^[ \t]*{_MARKER_BODY}[ \t]*$", re.MULTILINE)
 #: A marker line whole (what :data:`_MARKER` finds, one line at a time), and the pieces of
 #: text every marker holds: its lines are looked for only around them.
-_MARKER_LINE = re.compile(r"[ \t]*(?:\d{2}-0{5}|[HN]W[ \t]*\d+[^\n]*Doc[ \t]*[Il1|]d[^\n]*)[ \t]*")
+_MARKER_LINE = re.compile(rf"[ \t]*{_MARKER_BODY}[ \t]*")
 _MARKER_KEYS = ("-00000", "Doc")
 #: A line that holds text (a character ``str.strip`` keeps: ``\S`` is ``str.isspace``'s
 #: complement), from its start to its end.
@@ -89,9 +96,9 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     """``(start, end, word)`` of damaged level words on short lines at a page's edge, in a
     text that carries page markers, not overlapping ``taken`` (extended with the finds)."""
     marker_starts = _marker_starts(text)
-    if not marker_starts:
-        return []
     lex = edge_lexicon()
+    if not marker_starts:
+        return _text_edge_findings(text, taken, lex)
     out: list[tuple[int, int, str]] = []
     for lo, hi in _edge_lines(text, marker_starts, lex.reach):
         size = len(text[lo:hi].strip())
@@ -117,6 +124,58 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
             out.append((start, end, word))
             taken.append((start, end))
     return out
+
+
+#: Beside the level word, a line at a markerless text's edge may hold only scanner noise:
+#: tokens of at most this many letters (a speck, a page number, ``TOP`` read as ``IVP``).
+_NOISE_LETTERS = 3
+
+
+def _text_edge_findings(
+    text: str, taken: list[tuple[int, int]], lex: EdgeLexicon
+) -> list[tuple[int, int, str]]:
+    """A text without page markers still has a first and a last page: its first and last
+    ``reach`` lines that hold text. A line there that is one damaged level word and scanner
+    noise only (invented: ``. SEOPET :``, ``CONFIDENTAL``) is the page's stamp, even where the
+    text prints no level elsewhere; a word with other words beside it is left to the banner
+    steps (a title, an address, a signature block stand there too)."""
+    out: list[tuple[int, int, str]] = []
+    spans = set(_lines_after(text, 0, lex.reach))
+    spans.update(_lines_before(text, len(text), lex.reach))
+    for lo, hi in sorted(spans):
+        if len(text[lo:hi].strip()) > lex.max_line:
+            continue
+        found = None
+        for m in _TOKEN.finditer(text, lo, hi):
+            core = m.group(0).strip(_EDGE)
+            if len(core) <= _NOISE_LETTERS or sum(map(str.isalpha, core)) <= _NOISE_LETTERS:
+                continue  # noise
+            word = _level(core)
+            if word is None or found is not None:
+                found = None  # a word that is no level, or a second word: not a stamp line
+                break
+            start = m.start() + m.group(0).find(core)
+            if _written_elsewhere(text, core, start):
+                break  # the same spelling in the text's lines: a word of it (``Unclassifed``)
+            found = (start, start + len(core), word)
+        if found and not any(found[0] < e and s < found[1] for s, e in taken):
+            out.append(found)
+            taken.append(found[:2])
+    return out
+
+
+def _written_elsewhere(text: str, core: str, start: int) -> bool:
+    """``core`` is written again in lower case elsewhere in the text, a whole word (not at
+    ``start``): a misspelt word of the text, not a stamp's damage."""
+    low = core.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        before = at and text[at - 1].isalpha()
+        if at != start and not before and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(low, at + 1)
+    return False
 
 
 def _marker_starts(text: str) -> set[int]:
@@ -198,6 +257,12 @@ def _lines_before(text: str, hi: int, count: int) -> list[tuple[int, int]]:
     return out
 
 
+#: The fewest letters a token read all in lower case must hold to stand for a level: a stamp
+#: is printed in capitals, so a lower-case token is damaged already, and four lower-case
+#: letters two edits from SECRET are an ordinary word's (invented: ``sect``, ``sent``).
+_LOWER_LETTERS = 5
+
+
 @lru_cache(maxsize=8192)
 def _level(core: str) -> str | None:
     """The level word ``core`` is a damaged form of, or None."""
@@ -205,6 +270,8 @@ def _level(core: str) -> str | None:
     if sum(ch.isalpha() for ch in core) < 4 or core.upper() in lex.english:
         return None
     letters = _fold_letters(core.upper(), banner_lexicon().fold)
+    if len(letters) < _LOWER_LETTERS and not any(map(str.isupper, core)):
+        return None  # a stamp is printed in capitals: four lower-case letters are a word
     best = None
     for key, (word, bound) in lex.words.items():
         if abs(len(letters) - len(key)) > bound or letters[:1] != key[:1]:

@@ -92,3 +92,36 @@ def test_the_lines_read_are_those_near_a_marker_or_the_texts_ends(text, hypersca
         if lo in markers:
             near |= set(range(k - 3, k + 4)) & set(range(len(lines)))
     assert edge._edge_lines(text, markers, 3) == [lines[k] for k in sorted(near)]
+
+
+def test_the_fbi_footer_without_its_nw_number_is_a_page_marker():
+    text = BODY + "; CONFIDENTAL |\n\n| Docld: 12345678 Page 3\n\n" + BODY * 3
+    assert _found(text) == [("CONFIDENTAL", "CONFIDENTIAL")]
+
+
+def test_a_document_id_inside_a_sentence_is_no_page_marker():
+    text = BODY + "7 Seceer\nThe note cites DocId: 12345678 Page 3 of the file\n" + BODY * 3
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["~ SEOPET :\n\n" + BODY * 3, BODY * 3 + "Bz SEcpet\n", BODY * 3 + "-CONFIDENTAL\n "],
+)
+def test_a_text_without_markers_has_its_level_alone_at_its_top_or_bottom(text):
+    assert [word for _, word in _found(text)] == ["CONFIDENTIAL" if "CONF" in text else "SECRET"]
+
+
+@pytest.mark.parametrize("line", ["Memorandum SEOPET", "SEOPET Chief of Station", "secr", "seer"])
+def test_without_markers_a_level_needs_a_line_of_its_own_and_capitals_or_five_letters(line):
+    assert _found(f"{line}\n" + BODY * 3) == []
+    assert _found(BODY * 3 + f"{line}\n") == []
+
+
+def test_without_markers_the_middle_of_the_text_is_left_alone():
+    assert _found(BODY * 2 + "SEOPET :\n" + BODY * 2) == []
+
+
+def test_without_markers_a_misspelling_the_text_writes_again_is_its_word():
+    text = "Confidental\n" + BODY * 3 + "The confidental note was filed.\n"
+    assert _found(text) == []
