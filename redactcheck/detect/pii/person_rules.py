@@ -47,6 +47,7 @@ from redactcheck.detect.pii.person_cues import (
     _split_list,
 )
 from redactcheck.detect.pii.person_debris import drop_debris
+from redactcheck.detect.pii.person_edge_debris import trim_edge_debris
 from redactcheck.detect.pii.person_eponyms import keep_eponyms
 from redactcheck.detect.pii.person_filters import (
     _acronym_in_prose,
@@ -202,6 +203,10 @@ def find_people(
             continue
         for a, b in _split_list(text, clean(s, e), nw):
             word = text[a:b]
+            if _plausible_words(word) and not _has_ordinary_word(word, nw):
+                # cut, never rescue: a span the tests below refuse whole stays refused
+                a, b = trim_edge_debris(text, a, b, nw, judge.noisy)  # "Qo Tallowby", "BE HELD"
+                word = text[a:b]
             if _ordinary_words(word, lower_words) or _in_heading(text, a, b):
                 continue  # "Bake at 250" when "bake" is also written in lower case
             if _not_a_name(word, judge) or any(ps < b and pe > a for ps, pe in place_spans):
