@@ -13,6 +13,13 @@ found portion-marked three times or more: a mark that ends its paragraph with sc
 after it (``... the report. (C) .``, ``... as follows: (U) '``), and a mark after a sub-paragraph
 letter with specks before it at the line's start (``: B. (U) There ...``). The rules want those
 places clean; a record marked paragraph by paragraph puts its marks there and nowhere else.
+
+A mark, clean or its letter misread, is read too where OCR damaged the paragraph's number or
+letter before it, in a record the rules found portion-marked twice or more: the number's dot
+read as a comma (``7, (U) The ...``), the number or sub-paragraph letter read as capitals
+(``6G. (S)``, ``B. (5)`` for ``(S)``), or, three marks found, only specks before it
+(``» (5) Two ...``). CIA and Army memoranda of the JFK collection number every marked
+paragraph this way (12 pool records, branch mark15); the rules want a clean ``7.`` or ``B.``.
 """
 
 from __future__ import annotations
@@ -58,6 +65,19 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
             if not any(start < e and s < end for s, e in taken):
                 out.append((start, end, text[start:end]))
                 taken.append((start, end))
+    marks = _marks_found(text, taken)
+    if marks >= _MARKED_PLACE:
+        for m in _PLACED_MARK.finditer(text):  # literal "(" first, then the line's start
+            start, end = m.span()
+            lo = text.rfind("\n", 0, start) + 1
+            place = _DAMAGED_PLACE.fullmatch(text, lo, start)
+            if place is None or (place.group("speck") is not None and marks < _MARKED_RECORD):
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            ch = m.group(1)
+            out.append((start, end, f"({_READS_AS.get(ch, ch)})"))
+            taken.append((start, end))
     if not found or _CLEAN.search(text) is None:
         return out
     for start, ch in found:
@@ -101,3 +121,14 @@ def _noisy_places(text: str) -> list[tuple[int, int]]:
     for m in _LEADING.finditer(text):
         spans.append(m.span(1) if m.group(1) else m.span(2))
     return spans
+
+
+#: How many portion marks the rules must have found before a mark after a damaged paragraph
+#: number or letter is read (a list's "(5)" under a clean "7," stands in an unmarked record)
+_MARKED_PLACE = 2
+#: A paragraph's mark, clean or its letter misread, after the paragraph's number or letter as
+#: OCR damaged it: a comma for the dot ("7,"), capitals for the number or letter ("6G.", "BH."),
+#: or specks alone ("» ", "#)"), from the line's start to the mark; the mark, then the
+#: paragraph's first word (a literal "(" starts the scan).
+_DAMAGED_PLACE = re.compile(r"[ \t]*(?:\d{1,2},|\d?[A-Z]{1,2}\.|(?P<speck>[^\w\s]{1,2}))[ \t]*")
+_PLACED_MARK = re.compile(r"\((TS|S|C|U|[85$§©¢€])\)(?=[ \t]+[A-Z])")

@@ -69,3 +69,48 @@ def test_plurals_and_marks_inside_a_line_are_left_alone(tail):
 def test_a_record_with_fewer_than_three_marks_found_is_left_alone():
     text = "1. (S) The first paragraph.\n\nof the station's report. (C) .\n"
     assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
+
+
+TWO_MARKS = "1. (S) The first paragraph.\n\n2. (C) The second one.\n\n"
+
+
+def _placed(text: str, marks: str = TWO_MARKS) -> list[tuple[str, str]]:
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", marks)]
+    return [(text[s:e], mark) for s, e, mark in damaged_portion_findings(text, taken)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "found"),
+    [
+        ("6, (U) The courier left on the night train.\n", ("(U)", "(U)")),
+        ("11, (C) Nothing further was heard from him.\n", ("(C)", "(C)")),
+        ("B. (5) The station holds no other papers.\n", ("(5)", "(S)")),
+        ("6G. (S) A second group met in the harbour town.\n", ("(S)", "(S)")),
+        ("7, (¢) The liaison service was told.\n", ("(¢)", "(C)")),
+    ],
+)
+def test_a_mark_after_a_damaged_paragraph_number_or_letter_is_read_in_a_marked_record(tail, found):
+    assert _placed(TWO_MARKS + tail) == [found]
+
+
+def test_a_mark_after_specks_alone_needs_three_marks_found():
+    tail = "» (5) See the second attachment.\n"
+    assert _placed(TWO_MARKS + tail) == []
+    assert _placed(RECORD + tail, RECORD) == [("(5)", "(S)")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "6, (5) boxes were sent on to the depot.\n",
+        "Section 4, (C) The text of the act.\n",
+        "4. See item (C) Travel plans below.\n",
+    ],
+)
+def test_lists_and_marks_inside_a_line_after_a_damaged_number_are_left_alone(tail):
+    assert _placed(TWO_MARKS + tail) == []
+
+
+def test_a_damaged_paragraph_number_in_a_record_with_one_mark_found_is_left_alone():
+    text = "1. (S) The first paragraph.\n\n6, (U) The courier left.\n"
+    assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
