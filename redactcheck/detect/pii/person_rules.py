@@ -34,6 +34,7 @@ from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees
 from redactcheck.detect.pii.person_caps_repeats import caps_repeats
+from redactcheck.detect.pii.person_column_particles import particle_columns
 from redactcheck.detect.pii.person_comma_titles import comma_titles
 from redactcheck.detect.pii.person_cues import (
     Context,
@@ -296,6 +297,8 @@ def find_people(
     # 5. a given name alone at the end of a line, continued by a surname that starts the next
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
     cues.continuations(text, ctx, add, people)
+    people = _merge(found)
+    particle_columns(text, people, add)  # "DeVander" in a routing slip's column of names
     people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
     wanted = _spread_words(text, people, lex, all_lower, places | at_places, judge.noisy)
