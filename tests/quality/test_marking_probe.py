@@ -14,11 +14,9 @@ from tests.support.probe_run import outcome, scanner
 
 ALL = cases()
 #: (kind, a piece of the case's text) of the cases the code does not reach yet
-KNOWN_MISSES = {
-    ("banner", "CON\u201d NTIAL"),  # a torn word alone on a line is no Hyperscan candidate
-    ("banner-1", "CON\u201d NTIAL"),
-    ("banner-cut", "   CONFIDEN   "),  # four letters lost: no candidate line either
-}
+#: (empty since the page-edge step reads the first and last lines of records without page
+#: markers: the torn and cut level words above a memo's first line are found there)
+KNOWN_MISSES: set[tuple[str, str]] = set()
 MARKINGS = [c for c in ALL if c.kind not in ("phone", "address", "office-address")]
 CONTACTS = [c for c in ALL if c.kind in ("phone", "address", "office-address")]
 
