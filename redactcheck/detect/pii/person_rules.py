@@ -298,8 +298,10 @@ def find_people(
     #    line and is followed by a verb ("... Analysis Imelda" / "Sarmiento-Ocampo noted")
     cues.continuations(text, ctx, add, people)
     people = _merge(found)
+    before = len(found)
     particle_columns(text, people, add)  # "DeVander" in a routing slip's column of names
-    people = _merge(found)
+    if len(found) > before:  # rare: merge again only when a column entry was added
+        people = _merge(found)
     # 6. every other mention of a confidently found name, in the same document
     wanted = _spread_words(text, people, lex, all_lower, places | at_places, judge.noisy)
     for s, e in _propagate(text, people, lex, all_lower, places, at_places):
