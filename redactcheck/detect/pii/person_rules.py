@@ -76,6 +76,7 @@ from redactcheck.detect.pii.person_filters import (
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
 from redactcheck.detect.pii.person_memo_citations import memo_citations
+from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_repeat_cues import repeat_cues
@@ -347,6 +348,7 @@ def find_people(
     people = _join_broken(text, people, nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
     people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
+    people = drop_model_only(text, people, nw, found)  # debris only the model reads as a name
     people = drop_kinds(text, people)  # pronouns, continents, bills (person_kinds)
     return [
         p
