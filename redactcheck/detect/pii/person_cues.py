@@ -439,7 +439,7 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
             break
     last = _LAST_LINE_WORD.search(text)
     if last and _signature_word(last.group(1), lex):
-        # "TUTTLE" alone on the last line of a cable; in a State cable the model, reading a
+        # "HALVORSEN" alone on the last line of a cable; in a State cable the model, reading a
         # lone capitalised word without context, often calls the signer a place
         basis = "cable-signer" if _STATE_CABLE.search(text) else "signature"
         add(*last.span(1), basis)
