@@ -30,6 +30,7 @@ SCORES = {
     "caption": 0.85,
     "context": 0.85,
     "signature": 0.8,
+    "cable-signer": 0.8,
     "list-position": 0.8,
     "name-column": 0.8,
     "attributive": 0.8,
@@ -74,14 +75,14 @@ class PersonSpan:
 
 #: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
 _CUED_NAMES = frozenset(
-    ("inverted", "attendee", "mail-header", "initials", "signature", "title", "title-office",
-     "caption", "list-names", "list-given", "context-initials", "addressee")
+    ("inverted", "attendee", "mail-header", "initials", "signature", "cable-signer", "title",
+     "title-office", "caption", "list-names", "list-given", "context-initials", "addressee")
 )  # fmt: skip
 
 
 _CUED = frozenset({"title", "title-office", "inverted", "initials"})
 #: Bases whose words are checked like the model's (headings, list letters before a word).
-_WORD_CHECKED = frozenset(("initials", "signature", "continuation"))
+_WORD_CHECKED = frozenset(("initials", "signature", "cable-signer", "continuation"))
 #: Model labels (Presidio's names and spaCy's) of places and groups: a word the model calls one
 #: of these somewhere in the text is not spread as a person's surname.
 #: Bases whose evidence outweighs the model calling the same words a place elsewhere.
@@ -100,6 +101,7 @@ _PLACE_OK = frozenset(
         "citation",
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
+        "cable-signer",  # a State cable's last line (a listed place still vetoes it)
         "family",  # "the QUENNELLs": the model calls a family a group
         "caps-repeated",  # its place labels are a quarter of the mentions or fewer (checked)
         "repeated-cued",  # the same check (person_repeat_cues)
@@ -112,8 +114,8 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 #: standing after "at" / "in" elsewhere in the document.
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
-     "context", "context-initials", "signature", "apposition", "name-column", "citation",
-     "addressee")
+     "context", "context-initials", "signature", "cable-signer", "apposition", "name-column",
+     "citation", "addressee")
 )  # fmt: skip
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.

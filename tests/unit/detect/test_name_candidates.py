@@ -142,3 +142,26 @@ def test_a_titled_full_name_outweighs_a_collection_named_after_it():
     assert found.count("Voskresensky") == 2
     papers = text.index("Kettering Papers")
     assert all(p.start != papers for p in find_people(text, []))
+
+
+_CABLE_HEAD = "E.O. 12958: N/A\nTAGS: PREL PGOV\nSUBJECT: FORUM ON HARBOUR TARIFFS\n\n"
+_TRAILER = "\n\n" + "=" * 20 + "CABLE ENDS" + "=" * 20
+
+
+def test_the_signature_above_an_end_of_cable_rule_is_found():
+    body = _CABLE_HEAD + "1. (U) The minister met the delegation and said little.\n"
+    # the signer right under the last sentence, then the archive's rule
+    assert _names(body + "QUARRENDON \n" + _TRAILER)[-1] == "QUARRENDON"
+    # the last line of text is a sentence: nothing to sign
+    assert _names(body + _TRAILER) == []
+
+
+def test_a_state_cable_signer_the_model_calls_a_place_is_kept():
+    text = _CABLE_HEAD + "1. (U) The minister met the delegation.\n\nQUARRENDON \n" + _TRAILER
+    start = text.index("QUARRENDON")
+    people = find_people(text, [(start, start + 10, "GPE")])
+    assert [text[p.start : p.end] for p in people] == ["QUARRENDON"]
+    # a listed place on the last line stays a place, whatever the header
+    text = _CABLE_HEAD + "1. (U) The minister met the delegation.\n\nLISBON\n"
+    start = text.index("LISBON")
+    assert find_people(text, [(start, start + 6, "GPE")]) == []
