@@ -1,0 +1,403 @@
+"""A seeded synthetic probe of contact shapes in scanned records of the 1960s-2000s (issue 17,
+item 5): letterheads, fax headers, signature blocks, phone lists and address blocks, typed
+or OCR-damaged, and the look-alikes that are no contact (document and file numbers, dates,
+NARA record headers, telex numbers, public bodies' office addresses).
+
+Every firm, person, street and number here is invented (555 exchanges, made-up towns and
+firms). The markup is that of ``tests/support/marking_probe.py``: ``[[...|CONTACT]]`` a span
+a reviewer must see, ``{{...}}`` a span that must stay quiet in a trap. ``cases(seed, n)``
+draws ``n`` texts of every kind with ``random.Random(seed)``, so a figure can be repeated;
+``python tests/support/contact_probe.py [SEED] [N]`` prints the misses and figures per kind.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tests.support.marking_probe import Case, _parse
+
+_FIRMS = [
+    "KESTREL SUPPLY CO.",
+    "HALVERSON & DUNE",
+    "MARLOWE ENGINEERING, INC.",
+    "BRIGHTWATER FOUNDATION",
+    "ALDER TRADING COMPANY",
+    "FERNHILL PRESS",
+    "ORCHARD MILLS CORPORATION",
+    "TALLOWAY ASSOCIATES",
+    "PENROSE & WICK, ATTORNEYS AT LAW",
+    "QUILLFORD RESEARCH GROUP",
+]
+_PEOPLE = ["Ivo Penn", "Ada Morrow", "Tobin Hale", "Greta Vossler", "Osric Tallowby"]
+_TOWNS = [
+    ("Fairview", "Ohio", "OH", "44122"),
+    ("Dayton", "Ohio", "OH", "45402"),
+    ("Springdale", "Arkansas", "AR", "72764"),
+    ("Portland", "Oregon", "OR", "97201"),
+    ("Mystic", "Connecticut", "CT", "06355"),
+    ("Greenvale", "New York", "NY", "11548"),
+    ("Santa Fe", "New Mexico", "NM", "87501"),
+    ("Arlington", "Virginia", "VA", "22201"),
+    ("Bethesda", "Maryland", "MD", "20814"),
+    ("Coral Gables", "Florida", "FL", "33134"),
+]
+_STREETS = ["Brandt", "Elm", "Harbor", "Orchard", "Kestrel", "Willow Creek", "Linden", "Quarry"]
+_TYPES = ["Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Place", "Parkway"]
+_AREAS = ["202", "212", "301", "703", "216", "513", "415", "305", "713", "617"]
+_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+#: the look-alikes OCR puts for a digit (a damaged digit is replaced by one of them)
+_LOOKS = {
+    "0": "Oo(",
+    "1": "lI(=",
+    "2": "Z(",
+    "3": "=(",
+    "4": "(=",
+    "5": "S(",
+    "6": "b(",
+    "7": "=(",
+    "8": "B(",
+    "9": "(=",
+}
+
+
+class _Gen:
+    def __init__(self, seed: int):
+        self.r = random.Random(seed)
+
+    def pick(self, seq):
+        return self.r.choice(seq)
+
+    def digits(self) -> tuple[str, str, str]:
+        return self.pick(_AREAS), "555", f"01{self.r.randint(0, 99):02d}"
+
+    def number(self, style: str | None = None) -> str:
+        a, e, line = self.digits()
+        style = style or self.pick(["s", "d", "p", "pn", "dot", "slash", "ss"])
+        return {
+            "s": f"{a} {e} {line}",
+            "ss": f"{a}  {e}  {line}",
+            "d": f"{a}-{e}-{line}",
+            "p": f"({a}) {e}-{line}",
+            "pn": f"({a}){e}-{line}",
+            "dot": f"{a}.{e}.{line}",
+            "slash": f"{a}/{e}-{line}",
+            "run": f"{a}{e}{line}",
+            "local": f"{e}-{line}",
+        }[style]
+
+    def damage(self, num: str) -> str:
+        """One or two digits read as look-alikes, or a space put inside a group."""
+        chars = list(num)
+        spots = [i for i, c in enumerate(chars) if c.isdigit()]
+        how = self.pick(["look", "look", "look2", "space"])
+        if how == "space":
+            i = self.pick(spots[1:-1])
+            if chars[i - 1].isdigit() and chars[i + 1].isdigit():
+                chars.insert(i, " ")
+            else:
+                chars[i] = self.pick(_LOOKS[chars[i]])
+            return "".join(chars)
+        for i in self.r.sample(spots, 2 if how == "look2" else 1):
+            chars[i] = self.pick(_LOOKS[chars[i]])
+        return "".join(chars)
+
+    def town(self):
+        return self.pick(_TOWNS)
+
+    def street(self, caps: bool) -> str:
+        s = f"{self.r.randint(2, 9899)} {self.pick(_STREETS)} {self.pick(_TYPES)}"
+        return s.upper() if caps else s
+
+    def date(self) -> str:
+        return f"{self.pick(_MONTHS)} {self.r.randint(1, 28):02d} '9{self.r.randint(0, 9)}"
+
+    def time(self) -> str:
+        return f"{self.r.randint(0, 23):02d}:{self.r.randint(0, 59):02d}"
+
+
+def _c(span: str) -> str:
+    return f"[[{span}|CONTACT]]"
+
+
+def _fax_header(g: _Gen) -> str:
+    num = g.number(g.pick(["s", "ss", "d", "run", "p"]))
+    firm = g.pick(_FIRMS)
+    page = g.pick(["P.01", "P.02/03", "PAGE 1", "PAGE 2 OF 3", "P. 2", "@002"])
+    forms = [
+        f"{g.date()} {g.time()} FROM {firm} {_c(num)} {page}",
+        f"{g.date()} {g.time()}  {_c(num)}  {page}",
+        f"SENT BY:{firm.split()[0]}  ;{g.r.randint(1, 12)}-{g.r.randint(1, 28)}-9"
+        f"{g.r.randint(0, 9)} ;{g.time()} ; {_c(num)};# 2/ 3",
+        f"{firm}  {_c(num)}  {g.date()}  {g.time()}",
+        f"FROM: {firm}  {_c(num)}",
+        f"{_c(num)}  {firm}  {g.date()} {g.time()}",
+        f"{g.time()} {g.date()} ID:{_c(num)} {page}",
+    ]
+    return g.pick(forms) + "\n\nThe shipment left the dock on Monday.\n"
+
+
+def _fax_cover(g: _Gen) -> str:
+    a, b = g.number(), g.number()
+    who, firm = g.pick(_PEOPLE), g.pick(_FIRMS)
+    to_word = g.pick(["FAX:", "Fax No.:", "FAX NUMBER:", "Fax #:", "FACSIMILE:"])
+    tel_word = g.pick(["PHONE:", "Tel:", "TELEPHONE:", "Voice:", "Phone No.:"])
+    return (
+        f"FAX TRANSMITTAL\n\nTO: {who}\nCOMPANY: {firm}\n{to_word} {_c(a)}\n"
+        f"{tel_word} {_c(b)}\n\nPAGES (INCLUDING COVER): 3\n"
+    )
+
+
+def _letterhead_phone(g: _Gen) -> str:
+    firm, (town, _state, code, zip_) = g.pick(_FIRMS), g.town()
+    num, fax = g.number(), g.number()
+    street = g.street(caps=True)
+    line = g.pick(
+        [
+            f"TELEPHONE {_c(num)}",
+            f"TEL. {_c(num)}   FAX {_c(fax)}",
+            f"PHONE {_c(num)} \u2022 FAX {_c(fax)}",
+            f"{_c(num)}",
+            f"{_c(num)}   FAX {_c(fax)}",
+            f"Telephone: {_c(num)}   Telex: 12345",
+        ]
+    )
+    block = _c(f"{street}\n{town.upper()}, {code} {zip_}")
+    return f"{firm}\n{block}\n{line}\n\n{g.pick(_MONTHS).title()} 4, 1978\n\nDear Sir:\n"
+
+
+def _signature(g: _Gen) -> str:
+    who, firm = g.pick(_PEOPLE), g.pick(_FIRMS).title()
+    num = g.number()
+    line = g.pick(
+        [
+            f"{_c(num)}",
+            f"Direct line: {_c(num)}",
+            f"Office {_c(num)}, home {_c(g.number())}",
+            f"Tel {_c(num)}",
+            f"ph. {_c(num)}",
+            f"{_c(num)} (office)",
+            f"{_c(num)} ext. 215",
+        ]
+    )
+    return f"Let me know if you need more.\n\nSincerely,\n\n{who}\n{firm}\n{line}\n"
+
+
+def _ocr_phone(g: _Gen) -> str:
+    num = g.damage(g.number(g.pick(["s", "d", "p", "dot", "ss"])))
+    word = g.pick(["Tel:", "TEL.", "Telephone", "PHONE:", "Fax:", "FAX NO.", "Phone No.", "tel."])
+    lead = g.pick(["", f"{g.pick(_FIRMS)}\n", f"{g.pick(_PEOPLE)}, "])
+    return f"{lead}{word} {_c(num)}\n\nThe order was shipped on 4 May.\n"
+
+
+def _ocr_fax_header(g: _Gen) -> str:
+    num = g.damage(g.number(g.pick(["s", "d", "ss"])))
+    page = g.pick(["P.01", "P.02/03", "PAGE 1", "P. 2"])
+    return (
+        f"{g.date()} {g.time()} FROM {g.pick(_FIRMS)} {_c(num)} {page}\n\n"
+        "The shipment left the dock on Monday.\n"
+    )
+
+
+def _phone_list(g: _Gen) -> str:
+    rows = []
+    for _ in range(3):
+        who = g.pick(_PEOPLE)
+        last, first = who.split()[1], who.split()[0]
+        num = g.number(g.pick(["local", "d", "p"]))
+        rows.append(
+            g.pick(
+                [
+                    f"{last}, {first} ........ {_c(num)}",
+                    f"{last}, {first}\t\t{_c(num)}",
+                    f"{who}   {_c(num)}",
+                ]
+            )
+        )
+    return "TELEPHONE LIST\n\n" + "\n".join(rows) + "\n"
+
+
+def _exchange(g: _Gen) -> str:
+    name = g.pick(["KLondike", "WHitehall", "EMpire", "LUdlow", "FEderal", "ORchard"])
+    num = g.pick(
+        [
+            f"{name} {g.r.randint(2, 9)}-{g.r.randint(1000, 9999)}",
+            f"{name[:2].upper()} {g.r.randint(2, 9)}-0{g.r.randint(100, 999)}",
+        ]
+    )
+    lead = g.pick(["telephone", "Telephone:", "phone", "Tel."])
+    return f"{g.pick(_PEOPLE)}, {lead} {_c(num)}, was interviewed.\n"
+
+
+def _extension(g: _Gen) -> str:
+    num = g.number("p")
+    ext = g.r.randint(100, 9999)
+    return g.pick(
+        [
+            f"Call {_c(num)}, {_c(f'ext. {ext}')} before noon.\n",
+            f"{g.pick(_PEOPLE)}, Room 4C17, {_c(f'Extension {ext}')}\n",
+            f"Telephone: {_c(num + f' x{ext}')}\n",
+            f"Phone {_c(num + f', Ext. {ext}')}\n",
+        ]
+    )
+
+
+def _email(g: _Gen) -> str:
+    who = g.pick(_PEOPLE).split()
+    dom = g.pick(["kestrelsupply.com", "fernhill.org", "brightwater.net", "quillford.com"])
+    box = g.pick([f"{who[0][0].lower()}{who[1].lower()}", f"{who[0].lower()}.{who[1].lower()}"])
+    word = g.pick(["E-mail:", "Email:", "e-mail", "Internet:", ""])
+    return f"{' '.join(who)}\n{word} {_c(f'{box}@{dom}')}\n"
+
+
+def _caps_address(g: _Gen) -> str:
+    firm, (town, state, code, zip_) = g.pick(_FIRMS), g.town()
+    street = g.street(caps=True)
+    unit = g.pick(["", ", SUITE 200", "\nSUITE 1410", ", ROOM 12"])
+    z = g.pick([zip_, f"{zip_}-{g.r.randint(1000, 9999)}"])
+    last = g.pick(
+        [
+            f"{town.upper()}, {code} {z}",
+            f"{town.upper()}, {state.upper()} {z}",
+            f"{town.upper()} {code} {z}",
+        ]
+    )
+    block = g.pick(
+        [
+            f"{street}{unit}\n{last}",
+            f"{street}{unit} \u2022 {last}",
+            f"{street}{unit}  -  {last}",
+            f"P.O. BOX {g.r.randint(10, 9999)}\n{last}",
+            f"POST OFFICE BOX {g.r.randint(10, 9999)} \u2022 {last}",
+            f"P. O. DRAWER {g.r.randint(10, 999)}\n{last}",
+            f"{street}\nP.O. BOX {g.r.randint(10, 9999)}\n{last}",
+        ]
+    )
+    return f"{firm}\n{_c(block)}\n\n{g.pick(_MONTHS).title()} 4, 1981\n\nDear Sir:\n"
+
+
+def _letter_address(g: _Gen) -> str:
+    who, (town, state, code, zip_) = g.pick(_PEOPLE), g.town()
+    street = g.street(caps=False)
+    last = g.pick([f"{town}, {state} {zip_}", f"{town}, {code} {zip_}", f"{town}, {state}"])
+    gap = g.pick(["\n", "\n\n"])
+    unit = g.pick(["", f"{gap}Apt. 4B", f", Apt. {g.r.randint(1, 40)}"])
+    block = _c(f"{street}{unit}{gap}{last}")
+    return f"Mr. {who}\n{block}\n\nDear Mr. {who.split()[1]}:\n"
+
+
+def _ocr_address(g: _Gen) -> str:
+    firm, (town, _state, code, zip_) = g.pick(_FIRMS), g.town()
+    street = g.street(caps=True)
+    zip_d = zip_.replace("0", "O", 1) if "0" in zip_ else zip_[:-1] + "l"
+    street_d = street.replace("1", "l", 1) if "1" in street.split()[0] else street
+    last = g.pick([f"{town.upper()}, {code} {zip_d}", f"{town.upper()}, {code}  {zip_}"])
+    gap = g.pick(["\n", "\n\n"])
+    block = _c(f"{street_d}{gap}{last}")
+    return f"{firm}\n{block}\n\nDear Sir:\n"
+
+
+def _private_body_address(g: _Gen) -> str:
+    """A private body whose name holds a word of a public body's (bureau, committee, federal,
+    agency, United States, department, library): its address is reported."""
+    (town, _state, code, zip_) = g.town()
+    street = g.street(caps=True)
+    body = g.pick(
+        [
+            "KESTREL FEDERAL SAVINGS AND LOAN ASSOCIATION",
+            "THE ALDER SECURITY ARCHIVE",
+            "LAW OFFICES OF IVO PENN",
+            "KESTREL TRAVEL AGENCY",
+            "ALDER DETECTIVE BUREAU",
+            "FAIRVIEW RELIEF COMMITTEE",
+            "UNITED STATES KESTREL CORPORATION",
+            "DEPARTMENT OF HISTORY\nKESTREL UNIVERSITY",
+        ]
+    )
+    gap = g.pick(["\n", "\n\n"])
+    block = _c(f"{street}{gap}{town.upper()}, {code} {zip_}")
+    return f"{body}{gap}{block}\n\nDear Sir:\n"
+
+
+# Traps: shapes of the same look that are no contact.
+def _doc_numbers(g: _Gen) -> str:
+    n = g.r.randint(10000, 99999)
+    return g.pick(
+        [
+            f"RECORD NUMBER: {{{{104-10{g.r.randint(100, 999)}-10{g.r.randint(100, 999)}}}}}\n",
+            f"NW {{{{{n}}}}} DocId:32{g.r.randint(100000, 999999)} Page 3\n",
+            f"File {{{{100-{g.r.randint(1000, 9999)}}}}} was opened.\n",
+            f"Bufile {{{{62-{g.r.randint(100000, 119999)}}}}}\n",
+            f"Serial {{{{105-{g.r.randint(1000, 9999)}}}}} was sent.\n",
+            f"DATE: {{{{06/04/19{g.r.randint(60, 99)}}}}}\nPAGES: 212\n",
+            f"CITE WAVE {{{{{n}}}}}\n",
+            f"IN {{{{{n}}}}} 04 MAY 64\n",
+            f"Case No. {{{{94-{n}}}}}\n",
+            f"OPERATING ORDER {{{{212 555 {g.r.randint(1000, 9999)}}}}}-A\n",
+            f"TELEX {{{{{g.r.randint(100000, 999999)}}}}} KESTREL\n",
+            f"Report {{{{{g.r.randint(200, 999)}-{g.r.randint(1000, 9999)}}}}} is attached.\n",
+            f"AGENCY FILE NUMBER {{{{{g.r.randint(100, 999)} {g.r.randint(100, 999)} "
+            f"{g.r.randint(1000, 9999)}}}}}\n",
+            f"Total: {{{{1,{g.r.randint(100, 999)},{g.r.randint(100, 999)}}}}} tons in "
+            f"{{{{1962-{g.r.randint(1963, 1969)}}}}}\n",
+        ]
+    )
+
+
+def _office_address(g: _Gen) -> str:
+    (town, state, code, zip_) = g.town()
+    street = g.street(caps=True)
+    body = g.pick(
+        [
+            "DEPARTMENT OF THE ARMY\nOFFICE OF THE GENERAL COUNSEL",
+            "UNITED STATES DEPARTMENT OF JUSTICE\nFEDERAL BUREAU OF INVESTIGATION",
+            "CIRCUIT COURT FOR ALDER COUNTY",
+            "OFFICE OF THE ATTORNEY GENERAL",
+            "U.S. DISTRICT COURT\nCLERK'S OFFICE",
+            "NATIONAL ARCHIVES AND RECORDS ADMINISTRATION",
+            "AMERICAN EMBASSY",
+            "UNITED STATES SENATE\nCOMMITTEE ON THE JUDICIARY",
+        ]
+    )
+    gap = g.pick(["\n", "\n\n"])
+    return f"{body}{gap}{{{{{street}{gap}{town.upper()}, {code} {zip_}}}}}\n\nDear Sir:\n"
+
+
+_KINDS = {
+    "fax-header": _fax_header,
+    "fax-cover": _fax_cover,
+    "letterhead-phone": _letterhead_phone,
+    "signature": _signature,
+    "ocr-phone": _ocr_phone,
+    "ocr-fax-header": _ocr_fax_header,
+    "phone-list": _phone_list,
+    "exchange": _exchange,
+    "extension": _extension,
+    "email": _email,
+    "caps-address": _caps_address,
+    "letter-address": _letter_address,
+    "ocr-address": _ocr_address,
+    "private-body-address": _private_body_address,
+}
+_TRAP_KINDS = {"doc-number-trap": _doc_numbers, "office-address-trap": _office_address}
+
+
+def cases(seed: int = 3535, n: int = 20) -> list[Case]:
+    """``n`` invented texts of every kind, drawn with ``random.Random(seed)``."""
+    g = _Gen(seed)
+    out = []
+    for kind, make in _KINDS.items():
+        out += [_parse(kind, make(g)) for _ in range(n)]
+    for kind, make in _TRAP_KINDS.items():
+        out += [_parse(kind, make(g), "CONTACT") for _ in range(n)]
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+    from collections import Counter
+
+    from tests.support.probe_run import run
+
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 3535
+    n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    run(cases(seed, n), counter=Counter)
