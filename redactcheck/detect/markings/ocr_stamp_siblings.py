@@ -156,6 +156,10 @@ def read_line(
     wide = _whole_tokens(text, lo, hi, start, end)
     if (p_lo <= 2 and start - wide[0] > _GLUED) or (p_hi >= n - 2 and wide[1] - end > _GLUED):
         return None  # the line's first or last word inside a longer one ("REPRODUCTION")
+    if (start - wide[0] > _GLUED or wide[1] - end > _GLUED) and not _reads_whole(
+        text[wide[0] : wide[1]], line
+    ):
+        return None  # a cut piece inside a word that is not the line's ("IDENTIFICATION")
     start, end = wide
     start, end = _strip_specks(text, start, end)
     if end <= start:
@@ -163,6 +167,14 @@ def read_line(
     if not anchor and not whole and not _at_cut(text, lo, hi, start, end, p_lo == 0 or p_lo <= 1):
         return None
     return _Read(start, end, kept, whole)
+
+
+def _reads_whole(raw: str, line: StampLine) -> bool:
+    """``raw`` reads as the whole line, damaged (one edit per three letters): a word the
+    alignment took only the end of is damaged ("Reprodieg"), not another word."""
+    bound = len(line.letters) // 3
+    seq = _NOT_CAPITAL.sub("", raw.translate(phrase_lexicon().fold).upper())
+    return Levenshtein.distance(line.letters, seq, score_cutoff=bound) <= bound
 
 
 #: Letters a word at the line's start or end may carry glued on by OCR ("NDo", "VARETURN").
