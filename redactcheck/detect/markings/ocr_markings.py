@@ -48,6 +48,7 @@ from redactcheck.detect.markings import (
     ocr_portion,
     ocr_repeat,
     ocr_review_stamp,
+    ocr_stamp_siblings,
 )
 from redactcheck.finding import Explanation, Hit
 
@@ -246,6 +247,11 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     for start, end, label in ocr_impdet.impdet_findings(text, taken):  # "E2 IMQOET" (invented)
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
+    # the other lines of a multi-line stamp or notice beside a line of it found above
+    stamp_lines = [(f.start, f.end) for f in found if f.category == "marking"]
+    stamp_lines += [(f.start, f.end) for f in out]
+    for start, end, line in ocr_stamp_siblings.sibling_findings(text, stamp_lines, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, line, 0.6))
     return out
 
 
