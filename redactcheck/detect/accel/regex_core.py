@@ -21,9 +21,9 @@ each item rewritten to match *at least* what Python's ``re`` lets it match in th
   non-ASCII character (``\\d`` and ``\\w`` can; a range reaching past 127 can); a class that
   is negated or holds another category is ``[^\\n]``;
 - groups are their content, an alternation is the alternation of its alternatives' cores, a
-  repeat ``{lo,hi}`` of a core is that core ``{lo,hi}`` (bounded ``hi`` only: a run ends at an
-  unbounded repeat, which may begin or end a run as ``{lo}`` of its body, the text of its first
-  or last ``lo`` rounds);
+  repeat ``{lo,hi}`` of a core is that core ``{lo,hi}`` (``{lo,}`` when ``hi`` is large); at
+  either end of a run a repeat of varying count is ``{lo}`` of its body (the text of its first
+  or last ``lo`` rounds), or left out when ``lo`` is 0;
 - no item that can consume a line break (``regex_facts`` says which) is ever part of a run, so
   the text a core matches lies on one line. A match starts at most ``before`` line breaks above
   that line (the line breaks the items ahead of the run can consume), the bound the gate's
@@ -47,7 +47,7 @@ from redactcheck.detect.accel.regex_facts import (
     parse,
 )
 
-#: a repeat with a larger upper bound ends a run (Hyperscan unrolls bounded repeats)
+#: a repeat with a larger upper bound is written unbounded (Hyperscan unrolls bounded repeats)
 _MAX_HI = 16
 #: a core longer than this (regex text) is not used
 _MAX_LENGTH = 1500
@@ -73,6 +73,10 @@ class _Whole:
 
     regex: str
     bits: float
+    #: what the piece is at either end of a run: for a repeat of varying count ``{lo,hi}``,
+    #: ``{lo}`` of its body (its first or last ``lo`` rounds), ``""`` when ``lo`` is 0 (the
+    #: piece is left out there); None: ``regex`` itself
+    edge: str | None = None
 
 
 def _class(chars: set[str]) -> tuple[str, float]:
@@ -138,84 +142,94 @@ def _seq(items, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
     """The sequence as one newline-free regex (when it is), and its best core (``above``:
     line breaks a match can cover before the sequence starts)."""
     best: Core | None = None
-    run: list[str] = []
-    bits = 0.0
+    run: list[_Whole] = []
     run_before = above
     whole = True
     seen = above
 
     def close() -> None:
-        nonlocal best, run, bits
-        if run and (best is None or bits > best.bits):
-            best = Core("".join(run), bits, run_before)
-        run, bits = [], 0.0
+        nonlocal best
+        pieces = list(run)
+        run.clear()
+        # a repeat of varying count at an end: its first or last ``lo`` rounds (or nothing)
+        while pieces and pieces[0].edge == "":
+            pieces.pop(0)
+        while pieces and pieces[-1].edge == "":
+            pieces.pop()
+        if not pieces:
+            return
+        bits = sum(p.bits for p in pieces)
+        if best is not None and bits <= best.bits:
+            return
+        first, last = pieces[0], pieces[-1]
+        head = first.regex if first.edge is None else first.edge
+        if len(pieces) == 1:
+            best = Core(head, bits, run_before)
+            return
+        tail = last.regex if last.edge is None else last.edge
+        best = Core(head + "".join(p.regex for p in pieces[1:-1]) + tail, bits, run_before)
 
     for op, av in items:
         lines = _node_newlines(op, av, flags)
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue  # zero width: consumes nothing
-        piece, inner, edge = _item(op, av, flags, seen) if lines == 0 else (None, None, None)
+        piece, inner = _item(op, av, flags, seen) if lines == 0 else (None, None)
         if lines and op in REPEATS | {C.SUBPATTERN, C.BRANCH, C.ATOMIC_GROUP}:
-            _, inner, _ = _item(op, av, flags, seen)
+            _, inner = _item(op, av, flags, seen)
             if inner is not None and op in REPEATS:  # in any round: all of them may come first
                 inner = Core(inner.regex, inner.bits, min(UNBOUNDED, seen + lines))
         if piece is not None:
             if not run:
                 run_before = seen
-            run.append(piece.regex)
-            bits += piece.bits
+            run.append(piece)
         else:
             whole = False
-            if edge is not None and run:  # an unbounded repeat ends the run with ``{lo}``
-                run.append(edge.regex)
-                bits += edge.bits
             close()
             if inner is not None and (best is None or inner.bits > best.bits):
                 best = inner
-            if edge is not None and lines == 0:  # ...and begins the next one
-                run, bits, run_before = [edge.regex], edge.bits, seen
         seen = min(UNBOUNDED, seen + lines)
-    full = _Whole("".join(run), bits) if whole else None
+    full = _Whole("".join(p.regex for p in run), sum(p.bits for p in run)) if whole else None
     close()
     return full, best
 
 
-def _item(op, av, flags: int, above: int) -> tuple[_Whole | None, Core | None, _Whole | None]:
-    """A newline-free item as a whole regex (or None), its best inner core, and for a repeat
-    too long to write out, ``{lo}`` of its body (the text of its first or last rounds)."""
+def _item(op, av, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
+    """A newline-free item as a whole regex (or None), and its best inner core."""
     single = _single(op, av, flags)
     if single is not None:
-        return single, None, None
+        return single, None
     if op is C.SUBPATTERN:
         _group, add, remove, sub = av
         full, core = _seq(sub, (flags | add) & ~remove, above)
-        return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core, None
+        return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core
     if op is C.ATOMIC_GROUP:
         full, core = _seq(av, flags, above)
-        return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core, None
+        return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core
     if op is C.BRANCH:
         results = [_seq(alt, flags, above) for alt in av[1]]
         if all(full is not None and full.regex for full, _ in results):
             fulls = [full for full, _ in results]
             regex = "(?:" + "|".join(f.regex for f in fulls) + ")"  # type: ignore[union-attr]
-            return _Whole(regex, min(f.bits for f in fulls)), None, None  # type: ignore[union-attr]
+            return _Whole(regex, min(f.bits for f in fulls)), None  # type: ignore[union-attr]
         cores = [full if full is not None and full.regex else core for full, core in results]
         if any(c is None for c in cores):
-            return None, None, None
+            return None, None
         regex = "(?:" + "|".join(c.regex for c in cores) + ")"  # type: ignore[union-attr]
         before = max(c.before if isinstance(c, Core) else above for c in cores)
-        return None, Core(regex, min(c.bits for c in cores), before), None  # type: ignore[union-attr]
+        return None, Core(regex, min(c.bits for c in cores), before)  # type: ignore[union-attr]
     if op in REPEATS:
         lo, hi, sub = av
         full, core = _seq(sub, flags, above)
         if full is None or not full.regex:
-            return None, (core if lo >= 1 else None), None
+            return None, (core if lo >= 1 else None)
         body = f"(?:{full.regex})"
-        if hi is not C.MAXREPEAT and hi <= _MAX_HI:
-            return _Whole(f"{body}{{{lo},{hi}}}", lo * full.bits), None, None
-        edge = _Whole(f"{body}{{{lo}}}", lo * full.bits) if lo >= 1 else None
-        return None, None, edge
-    return None, None, None
+        if lo == hi:
+            return _Whole(f"{body}{{{lo}}}", lo * full.bits), None
+        # a long or unbounded count is written unbounded (looser, and cheap for Hyperscan)
+        count = f"{lo},{hi}" if hi is not C.MAXREPEAT and hi <= _MAX_HI else f"{lo},"
+        edge = f"{body}{{{lo}}}" if lo >= 1 else ""
+        return _Whole(f"{body}{{{count}}}", lo * full.bits, edge), None
+    return None, None
 
 
 def core(regex: str, flags: int = 0) -> Core | None:
