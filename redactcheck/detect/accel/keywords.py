@@ -37,6 +37,8 @@ from redactcheck.detect.accel.fastscan import (
     ascii_view,
     compile_ascii,
 )
+from redactcheck.detect.accel.regex_core import core as regex_core
+from redactcheck.detect.accel.regex_core import escape, literal_bits
 from redactcheck.detect.accel.regex_facts import (
     FOLDS_TO_ASCII,
     UNBOUNDED,
@@ -109,9 +111,18 @@ class KeywordGate:
             plan.lines = max_newlines(regex, flags)
             plan.above = keyword_lines_above(regex, flags)
             plan.also = _also(regex, flags, found, icase)
+            sharp = regex_core(regex, flags) if all(w.isascii() for w in found) else None
+            if sharp is not None and sharp.bits >= literal_bits(found) + _SHARPER:
+                # a regex keyword far rarer than the literals (regex_core.py: every match
+                # holds it on one line, at most ``before`` line breaks below its start)
+                plan.icase = False  # the core spells out case and folding itself
+                plan.above = min(sharp.before, plan.lines)
+                plan.also = _also(regex, flags, None, False)
+                found = frozenset()
+                plan.ascii_words.append(sharp.regex)
             for word in sorted(found):
                 if word.isascii():
-                    plan.ascii_words.append(word)
+                    plan.ascii_words.append(escape(word))
                 elif icase:  # Python folds non-ASCII case in ways RE2 may not: no gate
                     plan.always = True
                 else:
@@ -212,6 +223,9 @@ class KeywordGate:
         return owners
 
 
+#: A pattern's regex keyword (``regex_core.core``) replaces its literal keywords when it carries
+#: this many more bits (about one more fixed character): rarer by a large factor, or not worth it.
+_SHARPER = 7.0
 #: At most this many strings of ``consumed_literals`` are tested per window (the longest).
 _ALSO_MAX = 3
 
@@ -253,9 +267,9 @@ class _Re2Lines:
         options.max_mem = 64 << 20
         self._set = _re2.Set.SearchSet(options)
         for word, icase in words:
-            self._set.Add(_alternation([word], icase))
+            self._set.Add(_group(word, icase))
         self._set.Compile()
-        self._any = compile_ascii("|".join(_alternation([w], icase) for w, icase in words))
+        self._any = compile_ascii("|".join(_group(w, icase) for w, icase in words))
         self._owners_of = owners_of
 
     def __call__(self, view: bytes) -> WordLines:
@@ -285,9 +299,7 @@ class _HyperscanLines:
     no Python step per line beyond grouping: on the corpus the gate costs about half."""
 
     def __init__(self, words: list[tuple[str, bool]], word_owners: list[list[int]], owners_of):
-        self._db = HyperscanDatabase(
-            [w for w, _ in words], literal=True, caseless=[icase for _, icase in words]
-        )
+        self._db = HyperscanDatabase([w for w, _ in words], caseless=[icase for _, icase in words])
         self._shift = max(1, len(words).bit_length())
         self._mask = (1 << self._shift) - 1
         self._single = [tuple(sorted(set(owners))) for owners in word_owners]
@@ -376,9 +388,8 @@ def _lines_holding(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
-def _alternation(words: list[str], icase: bool) -> str:
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return f"(?i:{body})" if icase else f"(?:{body})"
+def _group(regex: str, icase: bool) -> str:
+    return f"(?i:{regex})" if icase else f"(?:{regex})"
 
 
 def _line_windows(
