@@ -155,8 +155,8 @@ def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1)
 def _caption_hint():
     """A C-level test "some word here is within one edit of a caption" (Hyperscan's
-    approximate matching, look-alikes and lower case as character classes, a speck or space
-    between letters free), or None without Hyperscan."""
+    approximate matching, look-alikes as character classes, a speck or space between letters
+    free), or None without Hyperscan."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -167,10 +167,10 @@ def _caption_hint():
     for key in lex.captions:
         parts = []
         for ch in key:
-            chars = sorted(groups.get(ch, set()) | {ch, ch.lower()})
+            chars = sorted(groups.get(ch, set()) | {ch})
             parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
-        # a speck or a space between two letters is free, as for the banner words; a letter
-        # in lower case is no edit (``_captions_in`` allows one)
+        # a speck or a space between two letters is free, as for the banner words (a letter
+        # in lower case is one edit here: lower-case words stay out of the cheap test)
         patterns.append(r"[^\w\n]?".join(parts))
     try:
         db = HyperscanDatabase(patterns, edit_distance=[max(lex.captions.values())] * len(patterns))
