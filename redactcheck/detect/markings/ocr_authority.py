@@ -247,10 +247,12 @@ def _damaged_cl_by(text: str, starts: list[int] | None) -> list[tuple[int, int]]
     one edit of CLBY, and the number holds five to seven digits (look-alikes folded), four of
     them printed as digits. Why: the CL BY line closes CIA cables and dispatches of
     1972-1995 (E.O. 11652/12065/12356 derivative classification, the classifier's employee
-    number); the rule (rules/us/authority.yaml, cl-by) reads it clean. Without Hyperscan
-    (``starts`` None) this step does not run."""
+    number); the rule (rules/us/authority.yaml, cl-by) reads it clean. ``starts``: where a
+    BY may stand, from the Hyperscan pass; None searches the text with ``re``."""
     found: list[tuple[int, int]] = []
-    for at in starts or ():
+    if starts is None:
+        starts = [m.start() for m in _LOOSE_BY.finditer(text)]
+    for at in starts:
         lo = text.rfind("\n", 0, at) + 1
         before = _CL_BEFORE.search(text, max(lo, at - 6), at)
         if before is None:
