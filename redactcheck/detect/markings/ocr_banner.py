@@ -322,8 +322,7 @@ def _captions_piece(piece: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_captions_in(piece, 0, len(piece), banner_lexicon()))
 
 
-#: two capitals in a row: a five-letter caption damaged in its middle keeps two ("NO-IS")
-_CAPS_RUN = re.compile(r"[A-Z$|!015]{2}")
+_CAPS_RUN = re.compile(r"[A-Z$|!015]{3}")
 
 
 def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[int, int, str]]:

@@ -45,16 +45,3 @@ def test_other_words_after_e2_are_not_the_slug(text):
 
 def test_the_intact_slug_is_left_to_the_authority_rule():
     assert _found("E2 IMPDET CL BY 012345\n") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "span"),
-    [
-        ("SECRET E-2 IMD'ET\n", "E-2 IMD'ET"),  # a speck for a letter
-        ("SECRET E-2 |MPDETT\n", "E-2 |MPDETT"),  # a bar for I, a letter doubled
-        ("SECRET E-2I.MPDET\n", "E-2I.MPDET"),  # a speck inside, no space before
-        ("FILE 201-12345. \u20ac2 INPPET.d\n", "\u20ac2 INPPET"),  # the token up to a speck
-    ],
-)
-def test_a_slug_with_specks_or_a_bar_inside_is_reported(text, span):
-    assert _found(text) == [span]
