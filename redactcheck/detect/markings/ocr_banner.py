@@ -36,7 +36,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance, lower_elsewhere
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.literals import SHARED, Places
-from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
+from redactcheck.detect.markings.ocr_phrases import near_anchors, phrase_lexicon
 from redactcheck.detect.markings.taken import claim
 
 # A short line that starts (after a little noise: a box edge, a quote, one stray character)
@@ -327,16 +327,27 @@ _CAPS_RUN = re.compile(r"[A-Z$|!015]{3}")
 
 def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for t in _TOKEN.finditer(text, lo, hi):
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    for i, t in enumerate(tokens):
         raw = t.group(0).strip(_EDGE)
-        if not 4 <= len(raw) <= 12 or not raw.isupper():
-            continue  # capitals only (digits and look-alikes allowed)
+        if i + 1 < len(tokens) and not any(s <= t.start() < e for s, e, _ in found):
+            torn = _torn_caption(text, t, tokens[i + 1], lex)
+            if torn is not None:  # "NOFO RN", "ORC O.N": one caption torn by a space
+                found.append(torn)
+                continue
+        if not 4 <= len(raw) <= 12 or not _caption_case(raw):
+            continue  # capitals (digits and look-alikes allowed), one read in lower case at most
         letters = _fold_letters(raw, lex.fold)
         if not 4 <= len(letters) <= 11:
             continue
-        if letters in lex.caption_real_words or letters in lex.captions:
-            continue  # an English word, or a clean caption (the rules' business)
-        best = _extract_one(letters, _caption_keys(), scorer=_levenshtein, score_cutoff=1)
+        if letters in lex.caption_real_words:
+            continue  # an English word
+        if letters in lex.captions:
+            if raw == lex.caption_names[letters]:
+                continue  # a clean caption: the rules' business
+            best = (letters, 0)  # its letters, with a speck among them or one in lower case
+        else:
+            best = _extract_one(letters, _caption_keys(), scorer=_levenshtein, score_cutoff=1)
         if best is None:
             continue
         start = t.start() + t.group(0).find(raw)
@@ -344,6 +355,41 @@ def _captions_in(text: str, lo: int, hi: int, lex: BannerLexicon) -> list[tuple[
             continue
         found.append((start, start + len(raw), lex.caption_names[best[0]]))
     return found
+
+
+def _torn_caption(text: str, first, second, lex: BannerLexicon) -> tuple[int, int, str] | None:
+    """A caption OCR tore in two short tokens with a space (``first``, ``second``: the
+    tokens' matches), within the same bound as a whole token; None when either token reads
+    as a caption or a word of its own, or the pair is no caption."""
+    a, b = first.group(0).strip(_EDGE), second.group(0).strip(_EDGE)
+    if not a or not b or len(a) + len(b) > 11 or min(len(a), len(b)) > 5:
+        return None
+    if any(sum(c.isalpha() for c in p) <= sum(c.isdigit() for c in p) for p in (a, b)):
+        return None  # a number beside a word ("EXT. 1253"), not a torn word
+    raw = text[first.start() + first.group(0).find(a) : second.start() + len(b)]
+    if not _caption_case(a + b):
+        return None
+    letters = _fold_letters(a + b, lex.fold)
+    if not 4 <= len(letters) <= 11 or letters in lex.caption_real_words:
+        return None
+    if _fold_letters(a, lex.fold) in lex.captions or _fold_letters(b, lex.fold) in lex.captions:
+        return None  # two captions side by side ("NODIS EXDIS" is two, not one torn)
+    if letters in lex.captions:
+        best = (letters, 0)
+    else:
+        best = _extract_one(letters, _caption_keys(), scorer=_levenshtein, score_cutoff=1)
+    if best is None:
+        return None
+    start = first.start() + first.group(0).find(a)
+    return start, start + len(raw), lex.caption_names[best[0]]
+
+
+def _caption_case(raw: str) -> bool:
+    """Capitals, digits and look-alikes, with at most one letter OCR read in lower case
+    ("LIMDiS": a typed capital whose top the ribbon left faint); a word in title or lower
+    case is prose."""
+    lower = sum(ch.islower() for ch in raw)
+    return lower == 0 and raw.isupper() or lower == 1 and len(raw) >= 5 and not raw[1:].islower()
 
 
 @lru_cache(maxsize=1)
@@ -621,7 +667,7 @@ def _scan(text: str) -> Scanned | None:
     last = _LAST
     if last[0] is text:
         return last[1]
-    scan, words, first_anchor, first_word = built
+    scan, words, first_anchor, first_word, first_near = built
     ends: list[int] = []
     hints: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
@@ -629,6 +675,7 @@ def _scan(text: str) -> Scanned | None:
     add_end, add_hint, add_anchor = ends.append, hints.append, anchors.append
     add_word = words_at.append
     anchor_lengths = phrase_lexicon().anchor_lengths
+    near = near_anchors()
 
     def on_match(i: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
         if i < words:
@@ -638,8 +685,11 @@ def _scan(text: str) -> Scanned | None:
         elif i < first_word:
             i -= first_anchor
             add_anchor((end - anchor_lengths[i], i))
-        else:
+        elif i < first_near:
             add_word(end << 5 | (i - first_word))
+        else:
+            i = near[i - first_near]
+            add_anchor((end - anchor_lengths[i], i))
 
     scan(ascii_view(text), on_match)
     ends.sort()
@@ -718,11 +768,15 @@ def _word_scan():
     assert len(SHARED) <= 32  # a hit packs the word's index in five bits (``_scan``)
     patterns += [re.escape(word) for word in SHARED]
     bounds += [0] * (len(patterns) - words)
+    first_near = len(patterns)
+    anchors = phrase_lexicon().anchors
+    patterns += [anchors[i] for i in near_anchors()]
+    bounds += [1] * (len(patterns) - first_near)
     try:
         db = HyperscanDatabase(patterns, edit_distance=bounds)
     except Exception:  # noqa: BLE001 - no approximate matching in this build: use re
         return None
-    return db.scan, words, first_anchor, first_word
+    return db.scan, words, first_anchor, first_word, first_near
 
 
 # Where a damaged control phrase can be: one of its rarer pieces survived intact (RE2 finds

@@ -155,7 +155,8 @@ def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1)
 def _caption_hint():
     """A C-level test "some word here is within one edit of a caption" (Hyperscan's
-    approximate matching, look-alikes as character classes), or None without Hyperscan."""
+    approximate matching, look-alikes as character classes, a speck or space between letters
+    free), or None without Hyperscan."""
     if not HAS_HYPERSCAN:
         return None
     lex = banner_lexicon()
@@ -168,7 +169,9 @@ def _caption_hint():
         for ch in key:
             chars = sorted(groups.get(ch, set()) | {ch})
             parts.append("[" + "".join(re.escape(c) for c in chars) + "]")
-        patterns.append("".join(parts))
+        # a speck or a space between two letters is free, as for the banner words (a letter
+        # in lower case is one edit here: lower-case words stay out of the cheap test)
+        patterns.append(r"[^\w\n]?".join(parts))
     try:
         db = HyperscanDatabase(patterns, edit_distance=[max(lex.captions.values())] * len(patterns))
     except Exception:  # noqa: BLE001 - no approximate matching in this build: no pre-test

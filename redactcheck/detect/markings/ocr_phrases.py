@@ -170,13 +170,38 @@ def _fold(text: str, fold: dict[int, str]) -> str:
     return _NOT_CAPITAL.sub("", text.translate(fold).upper())
 
 
+#: A stamp-phrase anchor word this long is also looked for one edit off (a letter read as
+#: another, lost, doubled or in lower case, a space or a speck inside it: "SANITI ZED",
+#: "WARNNING"). A short phrase ("AS SANITIZED") has one anchor, and OCR damage in it hid the
+#: whole phrase; shorter words one edit off are other words too often (LOCAL, GROUND).
+_NEAR_ANCHOR = 7
+
+
+@lru_cache(maxsize=1)
+def near_anchors() -> tuple[int, ...]:
+    """Indices of the stamp-phrase anchors also matched within one edit (whole words only,
+    not the five-letter heads of long ones)."""
+    lex = phrase_lexicon()
+    words = {w for p in lex.phrases for w in p.words}
+    return tuple(
+        i for i, word in enumerate(lex.anchor_words) if len(word) >= _NEAR_ANCHOR and word in words
+    )
+
+
 @lru_cache(maxsize=1)
 def _anchor_scan():
-    """A function returning ``(start, anchor index)`` of every anchor in a text."""
+    """A function returning ``(start, anchor index)`` of every anchor in a text: exact, and
+    the :func:`near_anchors` one edit off too where Hyperscan is installed (``re`` has no
+    approximate matching: without Hyperscan the anchors are exact)."""
     lex = phrase_lexicon()
     if HAS_HYPERSCAN:
+        near = near_anchors()
+        index = list(range(len(lex.anchors))) + list(near)
         try:
-            db = HyperscanDatabase(list(lex.anchors))
+            db = HyperscanDatabase(
+                list(lex.anchors) + [lex.anchors[i] for i in near],
+                edit_distance=[0] * len(lex.anchors) + [1] * len(near),
+            )
         except Exception:  # noqa: BLE001 - fall back to re below
             db = None
         if db is not None:
@@ -185,7 +210,8 @@ def _anchor_scan():
             def scan(text: str) -> list[tuple[int, int]]:
                 hits: list[tuple[int, int]] = []
                 db.scan(
-                    ascii_view(text), lambda i, _s, end, _f, _c: hits.append((end - lengths[i], i))
+                    ascii_view(text),
+                    lambda i, _s, end, _f, _c: hits.append((end - lengths[index[i]], index[i])),
                 )
                 return hits
 
@@ -212,12 +238,16 @@ def phrase_findings(
     out: list[tuple[int, int, str]] = []
     read_to: dict[int, int] = {}  # per phrase: the end of the last window read
     size = len(text)
+    last: dict[int, int] = {}  # per anchor: the start of its last hit
     for start, anchor in sorted(hits):
         after = start + lex.anchor_lengths[anchor]
         if after < size and ("A" <= text[after] <= "Z" or text.startswith(":", after)):
             continue  # the start of a longer word (DISSEMINATION), or a field ("FIELD DISSEM:")
         if any(s <= start < e for s, e in taken):
             continue
+        if start - last.get(anchor, -9) <= 2:
+            continue  # the same word again, one edit off (a near anchor's other ends)
+        last[anchor] = start
         word = lex.anchor_words[anchor]
         for index in lex.owners[anchor]:
             phrase = lex.phrases[index]
@@ -228,7 +258,8 @@ def phrase_findings(
             if len(phrase.words) >= 2 and not _supported(text[lo:hi], phrase.words, word):
                 continue  # the phrase keeps more than its anchor intact
             read_to[index] = hi
-            found = _align_window(text[lo:hi], index, start - lo)
+            # the anchor's middle: a near anchor's start may be a character off
+            found = _align_window(text[lo:hi], index, start - lo + lex.anchor_lengths[anchor] // 2)
             hit = None if found is None else (lo + found[0], lo + found[1])
             if hit is not None and not _in_place(text, hit, phrase):
                 hit = None

@@ -129,3 +129,44 @@ def test_a_label_whose_own_letters_ocr_misread_is_read(line, want):
 )
 def test_misread_labels_without_a_code_are_not_fields(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("CCL BY 098765\n", "CCL BY 098765"),  # a letter doubled
+        ("GL. BY 025111\n", "GL. BY 025111"),  # C read as G
+        ("CL B. 098765\n", "CL B. 098765"),  # Y read as a speck
+        ("CL BY 01~345\n", "CL BY 01~345"),  # a digit read as a speck
+        ("E2 IMPDET CL BY 0 12345\n", "CL BY 0 12345"),  # a space inside the number
+        ("SECRET ck BY 520111/\n", "ck BY 520111"),  # the label in lower case
+    ],
+)
+def test_a_cl_by_field_with_one_damage_is_read(line, want):
+    """Invented CL BY lines, each with one OCR damage in its label or number."""
+    assert (want, "CL BY") in _found(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CL BY 012345\n",  # clean: the rule's (cl-by)
+        "ALL BY 12345 VOTES\n",
+        "CALL BY 12345\n",
+        "THE VOTE WAS CARRIED BY 123456\n",
+        "CL BY 1234\n",  # four digits: no classifier's number
+        "CL BY 0123456789\n",  # ten: another number
+    ],
+)
+def test_other_words_and_numbers_before_by_are_no_cl_by_field(text):
+    assert not [f for f in _found(text) if f[1] == "CL BY"]
+
+
+def test_without_hyperscan_the_damaged_cl_by_is_read_too(monkeypatch):
+    from redactcheck.detect.markings import ocr_authority
+
+    text = "SECRET\nGL. BY 025111\nCCL BY 098765\n"
+    fast = authority_findings(text, [])
+    assert len(fast) == 2
+    monkeypatch.setattr(ocr_authority, "_candidates", lambda _text: None)
+    assert authority_findings(text, []) == fast

@@ -1,0 +1,65 @@
+"""A fixed sample of the synthetic OCR-damage probe (tests/support/ocr_damage.py): invented
+records whose markings carry one to three OCR damages each. The marking steps must keep the
+recall they reach per kind (a tolerance that regresses fails here), find every marking with
+one damage, and report nothing on the invented prose and headings, clean or damaged.
+
+Not timed. ``python bench/quality/ocr_damage.py`` prints the same figures on a larger draw.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.ocr_damage import KINDS, records, score, traps
+
+#: the draw: seed, records per kind and damage level (traps: per damage level)
+SEED, PER, TRAPS = 7, 5, 6
+#: damaged markings found per kind in that draw (of 15; banner: of 30, top and foot), as
+#: reached when the probe was added. Two or three damages in a five-letter caption (NODIS)
+#: leave too little of it to tell from a word: those stay missed.
+REACHED = {
+    "banner": 29,
+    "banner-alone": 14,
+    "control": 10,
+    "caption": 7,
+    "slug": 12,
+    "authority": 12,
+    "release": 13,
+    "notice": 14,
+}
+
+
+@pytest.fixture(scope="module")
+def probe():
+    return score(records(SEED, PER), traps(SEED, TRAPS))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_damaged_markings_are_found_as_often_as_before(probe, kind):
+    found, total, _, _ = probe
+    assert sum(found[kind, lv] for lv in (1, 2, 3)) >= REACHED[kind]
+
+
+#: kinds with a marking of one damage still missed (strict xfail: a fix must remove it here).
+#: Sensitivity indicators with a speck inside ("R~BAT") on a SLUGS: line: the slug-line rule
+#: reads the line's tokens clean, and the pool holds no such damaged slug yet (seeds 2727,
+#: 2728 and the whole pool), so no tolerance was added for it.
+ONE_DAMAGE_MISSED = {"slug"}
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(k, marks=[pytest.mark.xfail(strict=True)] if k in ONE_DAMAGE_MISSED else [])
+        for k in KINDS
+    ],
+)
+def test_every_marking_with_one_damage_is_found(probe, kind):
+    found, total, _, _ = probe
+    assert found[kind, 1] == total[kind, 1]
+
+
+def test_prose_and_headings_clean_or_damaged_raise_no_marking(probe):
+    _, _, false, records_per_level = probe
+    assert sum(records_per_level.values()) == 4 * TRAPS
+    assert sum(false.values()) == 0
