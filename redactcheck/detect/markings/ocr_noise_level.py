@@ -3,13 +3,13 @@
 Why: the CIA dispatch and message forms print the level in a box in the middle of the form's
 foot and head lines (the dispatch footer's edition notice and CONTINUED box, the message
 form's officer boxes). On many scans OCR reads every printed label of that line as noise and
-finds no banner anywhere (invented: ``Tq ssg cornnone SECRET | BR] conmure Tag :``,
-``Lertan SECRET =``), so the steps that want page evidence (``ocr_repeat``,
+finds no banner anywhere (invented: ``Wk pqt vraddune SECRET | Ky] hollvome :``,
+``Vormak SECRET =``), so the steps that want page evidence (``ocr_repeat``,
 ``ocr_form_level``) pass the word by, and the banner rules want it at a line's edge. Here the
 line's shape does the work without page evidence: the exact level word in capitals, with
 words on the line that are noise: no English word (``rules/lexicons/names/english_words.txt``)
 and written nowhere else in the record (a reader's word recurs: ``Cuban`` comes back in a
-record; ``cornnone`` does not).
+record; ``vraddune`` does not).
 
 Not the level: a word in a sentence. The word before and after it must be noise or a form
 label, never a collocation (``SECRET SERVICE``, ``CONFIDENTIAL SOURCE``, the words of
@@ -46,7 +46,7 @@ _MIN_WORD = 3
 #: A collocation word this long is still recognised one edit away (shorter ones are too near
 #: other words: ``ARMY``/``ARM``).
 _MIN_COLLOC = 5
-#: From this length two edits (``INFCRMAND``).
+#: From this length two edits (``INFGRMANF``).
 _LONG_COLLOC = 8
 
 
@@ -88,7 +88,7 @@ def _on_noise_line(text: str, start: int, end: int, colloc: frozenset[str]) -> b
     for token in (before[-1], after[0]):
         core = _core(token).upper()
         if core in colloc or core in _SHORT_WORDS or _damaged_collocation(core, colloc):
-            return False  # "THE SECRET", "SECRET SERVICE", "SECRET SERNICE", "his SECRET x"
+            return False  # "THE SECRET", "SECRET SERVICE", "SECRET SERWICE", "his SECRET x"
     words = [w for t in before + after for w in _LETTERS.findall(t) if len(w) >= _MIN_WORD]
     if not words:
         return False  # digits and marks alone: nothing says this is a form's line
@@ -114,8 +114,8 @@ def _english() -> frozenset[str]:
 
 def _damaged_collocation(core: str, colloc: frozenset[str]) -> bool:
     """Whether a neighbour of five letters or more is one edit (two from eight letters) from a
-    collocation word: OCR damages the adjective's noun as it damages anything (``SERNICE``,
-    ``INFCRMAND``)."""
+    collocation word: OCR damages the adjective's noun as it damages anything (``SERWICE``,
+    ``INFGRMANF``)."""
     if len(core) < _MIN_COLLOC or not core.isalpha():
         return False
     bound = 1 if len(core) < _LONG_COLLOC else 2

@@ -9,8 +9,8 @@ from redactcheck.document import Segment
 from redactcheck.ruleset.loader import load_rules
 
 _BODY = (
-    "1. The station reported that the group met twice in the port city during the week.\n"
-    "2. The station will report again when the group meets.\n"
+    "Our office learned that the club met twice in the harbour town during the week.\n"
+    "Our office will write again when the club meets.\n"
 )
 
 
@@ -21,13 +21,13 @@ def _found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("line", "word"),
     [
-        ("Tq ssg cornnone SECRET | BR] conmure Tag :", "SECRET"),
-        ("plaseaine ofrecee SECRET awtumicoring", "SECRET"),
-        ("Lertan SECRET =", "SECRET"),
-        ("Fsse 61a tgiriens SECRET tao", "SECRET"),
-        ("DISPATCH | RYBAT SECRET Cireyavar 2", "SECRET"),
-        ("| UNCLASSIFIED oOo; bebrims ( conripe mat", "UNCLASSIFIED"),
-        ("TOE 405 OPSCLEERVOUS CONFIDENTIAL aE]", "CONFIDENTIAL"),
+        ("Wk pqt vraddune SECRET | Ky] hollvome Pin :", "SECRET"),
+        ("grobelnik ustrafe SECRET nelkovimar", "SECRET"),
+        ("Vormak SECRET =", "SECRET"),
+        ("Kbb 7z1 pnoltves SECRET ujo", "SECRET"),
+        ("DISPATCH | RYBAT SECRET Wondrelax 4", "SECRET"),
+        ("| UNCLASSIFIED xXo; trubnes ( quelpik", "UNCLASSIFIED"),
+        ("ZUM 712 BRANTIKOLVE CONFIDENTIAL uY]", "CONFIDENTIAL"),
     ],
 )
 def test_a_level_word_among_form_noise_is_reported_without_a_banner(line, word):
@@ -40,13 +40,13 @@ def test_a_level_word_among_form_noise_is_reported_without_a_banner(line, word):
     [
         "the report was marked SECRET by the station chief",  # a sentence
         "He was a CONFIDENTIAL INFORMANT of the office",  # a collocation
-        "qrvale PROGRAM SECRET Senvice",  # a damaged collocation
-        "zbrtle CONFIDENTIAL INFCRMAND",
+        "qrvale PLANT SECRET Serwice",  # a damaged collocation
+        "zbrtle CONFIDENTIAL INFGRMANF",
         "keep it SECRET xqzvor",  # a short English word before it
         "SECRET zvqlot",  # a line's edge: the banner rules' place
         "xqzvor SECRET",
-        "a tricky SECRET plan from the station, met twice in the port city again",  # long line
-        "the station SECRET group",  # words the record writes elsewhere
+        "a tricky SECRET plan from our office, met twice in the harbour town again",  # long line
+        "the office SECRET club",  # words the record writes elsewhere
         "TOP SECRET zvqlot xqzt",
     ],
 )
@@ -56,6 +56,6 @@ def test_a_level_word_in_prose_or_at_a_line_edge_is_not_this_step(line):
 
 
 def test_the_scan_reports_a_form_footer_level_in_a_record_without_banner():
-    text = f"{_BODY}\nplaseaine ofrecee SECRET awtumicoring\n"
+    text = f"{_BODY}\ngrobelnik ustrafe SECRET nelkovimar\n"
     found = [f for f in RuleDetector(load_rules()).detect(Segment(text)) if f.category == "marking"]
     assert [(f.text, f.start) for f in found] == [("SECRET", text.index("SECRET"))]
