@@ -43,6 +43,7 @@ from redactcheck.detect.markings import (
     ocr_impdet,
     ocr_lending_stamp,
     ocr_no_objection,
+    ocr_noise_level,
     ocr_page_edge,
     ocr_phrases,
     ocr_portion,
@@ -252,6 +253,10 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     stamp_lines += [(f.start, f.end) for f in out]
     for start, end, line in ocr_stamp_siblings.sibling_findings(text, stamp_lines, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, line, 0.6))
+    # last, so that every stamp phrase above keeps its own span: a level word on a line of
+    # form noise, with no banner needed
+    for start, end, word in ocr_noise_level.noise_level_findings(text, taken, places):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # no banner: noise line
     return out
 
 

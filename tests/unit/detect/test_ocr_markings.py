@@ -439,7 +439,8 @@ def test_dispatch_box_holding_only_a_rule_does_not_stop_the_scan(detector):
 def test_level_in_a_form_line_of_noise_on_a_page_that_prints_it(detector):
     """Invented dispatch and cable-form pages: where the text prints SECRET as a banner, the
     same word between OCR noise or form labels mid-line is the form box's level; the word in
-    prose (capitals or not), beside a collocation, or in a text without the banner is not."""
+    prose (capitals or not) or beside a collocation is not, nor a line of form labels alone
+    in a text without the banner."""
     page = (
         "SECRET\n\nThe station met the contact twice.\n\n"
         "Repl0ces fms 12-34 oo SECRET zq} cntnuedd\n"
@@ -455,7 +456,10 @@ def test_level_in_a_form_line_of_noise_on_a_page_that_prints_it(detector):
     assert lines == [4, 5, 6]
     assert all(f.text == "SECRET" for f in found)
     no_banner = page.replace("SECRET\n\nThe station", "The station", 1)
-    assert [f for f in _ocr_findings(detector, no_banner) if f.rule_id == DAMAGED_ID] == []
+    # without the banner only the lines of OCR noise (ocr_noise_level) keep their level: the
+    # form labels alone (DISTR, FILE) and the prose lines say nothing without page evidence
+    found = [f for f in _ocr_findings(detector, no_banner) if f.rule_id == DAMAGED_ID]
+    assert sorted(no_banner[: f.start].count("\n") for f in found) == [2, 4]
 
 
 def test_level_before_space_separated_controls_is_a_banner(detector):
