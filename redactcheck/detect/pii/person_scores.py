@@ -57,6 +57,7 @@ SCORES = {
     "lone-surname": 0.45,
     "echo": 0.6,
     "caps-cable": 0.65,
+    "caps-house": 0.7,
     "addressee": 0.8,
     "family": 0.75,
     "hyphen-break": 0.75,
