@@ -35,6 +35,18 @@ from redactcheck.detect.pii.person_filters import _debris_line, _sure_name_words
 from redactcheck.detect.pii.person_scores import _CUED_NAMES, PersonSpan
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def word_counts(text: str) -> dict[str, int]:
+    """How often each word of three letters or more occurs in ``text``, in any case: a word the
+    document writes more than once is no lone OCR accident."""
+    counts: dict[str, int] = {}
+    for m in _WORD.finditer(text):
+        low = m.group().lower()
+        counts[low] = counts.get(low, 0) + 1
+    return counts
+
+
 _NAME_TOKEN = re.compile(r"[^\W\d_]{2,}")
 #: Bases a cue vouches for, beyond the letters of the words (person_scores._CUED_NAMES less
 #: the list bases, which are the letters' own evidence), and OCR variants of a name found
@@ -55,10 +67,7 @@ def drop_debris(
         todo = [p for p in todo if not any(a < p.end and b > p.start for a, b in cued)]
     if not todo:
         return people
-    counts: dict[str, int] = {}
-    for m in _WORD.finditer(text):
-        low = m.group().lower()
-        counts[low] = counts.get(low, 0) + 1
+    counts = word_counts(text)
     gone = {id(p) for p in todo if _debris(text, p, nw, counts)}
     return [p for p in people if id(p) not in gone]
 

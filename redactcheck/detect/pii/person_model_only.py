@@ -38,7 +38,7 @@ from functools import lru_cache
 from redactcheck.detect.pii.letter_model import letter_score
 from redactcheck.detect.pii.name_candidates import noisy_around
 from redactcheck.detect.pii.name_words import NameWords, _buckets, _edits1, _one_edit
-from redactcheck.detect.pii.person_debris import _debris_share, _line_share
+from redactcheck.detect.pii.person_debris import _debris_share, _line_share, word_counts
 from redactcheck.detect.pii.person_filters import _debris_line
 from redactcheck.detect.pii.person_scores import PersonSpan
 
@@ -75,10 +75,7 @@ def drop_model_only(
     ]
     if not todo:
         return people
-    counts: dict[str, int] = {}
-    for m in _WORD.finditer(text):
-        low = m.group().lower()
-        counts[low] = counts.get(low, 0) + 1
+    counts = word_counts(text)
     gone = {
         id(p)
         for p in todo
