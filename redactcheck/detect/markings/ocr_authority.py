@@ -142,7 +142,7 @@ def _database() -> HyperscanDatabase | None:
     return HyperscanDatabase(patterns, som=True)
 
 
-def _candidates(text: str) -> tuple[bool, list[int], list[int]] | None:
+def _candidates(text: str) -> tuple[bool, list[int], list[int], list[int]] | None:
     """One pass over the text's one-byte view (the keys and patterns are ASCII; a non-ASCII
     character reads as ``?``, which none holds): whether a field key occurs, and the sorted
     places where a :data:`_FIELD` and a :data:`_SPELLED` match may start; None without

@@ -43,8 +43,8 @@ def _model() -> tuple[dict[str, int], dict[str, int]]:
     path = lexicon_path("names/letter_counts.txt")
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and line[0] != "#":
-            key, _, n = line.partition("\t")
-            tri[key] = int(n)
+            key, _, count = line.partition("\t")
+            tri[key] = int(count)
     ctx: dict[str, int] = {}
     for key, n in tri.items():
         ctx[key[:2]] = ctx.get(key[:2], 0) + n
