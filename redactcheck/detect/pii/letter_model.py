@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from redactcheck.detect.pii.name_words import trigram_source_words
+from redactcheck.detect.pii.name_words import trigram_counts, trigram_source_words
 from redactcheck.ruleset.loader import lexicon_path
 
 #: Added to every trigram count: an unseen trigram is rare, not impossible.
@@ -28,13 +28,7 @@ _ALPHABET = 28  # a-z and the word's end, plus one for anything else
 
 def count_trigrams(words: set[str] | frozenset[str]) -> dict[str, int]:
     """Letter trigrams of ``words`` (two ``^`` before a word, one ``$`` after) with counts."""
-    counts: dict[str, int] = {}
-    for word in words:
-        padded = f"^^{word}$"
-        for i in range(len(padded) - 2):
-            tri = padded[i : i + 3]
-            counts[tri] = counts.get(tri, 0) + 1
-    return counts
+    return trigram_counts(words, head="^^")
 
 
 @lru_cache(maxsize=1)

@@ -249,13 +249,20 @@ def build_trigrams(words: frozenset[str] | set[str]) -> list[str]:
     of ``words``, sorted: the content of ``names/trigrams.txt``, kept as data so that start-up
     does not count a million trigrams
     (tests/unit/detect/test_name_candidates.py checks it is current)."""
+    counts = trigram_counts(words, head="^")
+    return sorted(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
+
+
+def trigram_counts(words: frozenset[str] | set[str], head: str) -> dict[str, int]:
+    """Letter trigrams of ``words`` with counts, each word padded with ``head`` before it and
+    ``$`` after (one ``^`` for the candidate layer's trigram set, two for the letter model)."""
     counts: dict[str, int] = {}
     for word in words:
-        padded = f"^{word}$"
+        padded = f"{head}{word}$"
         for i in range(len(padded) - 2):
             tri = padded[i : i + 3]
             counts[tri] = counts.get(tri, 0) + 1
-    return sorted(t for t, n in counts.items() if n >= _TRIGRAM_MIN)
+    return counts
 
 
 def trigram_source_words() -> set[str]:
