@@ -26,8 +26,11 @@ FIELD_LABELS = ("ORT CLASS", "CLASSIFICATION")
 #: The CIA dispatch form's name as OCR leaves it ("(DIS)PATCH", "PATGH"):
 #: ``ocr_captions.slot_findings``.
 SLOT_LABELS = ("PATCH", "PATGH")
+#: A piece of SECRET or CONFIDENTIAL holds one of these (its start or its end, four or five
+#: letters): ``ocr_cut_level``.
+CUT_KEYS = ("SECR", "CRET", "CONFI", "TIAL")
 #: Every word the shared pass finds, in the order of its database ids.
-SHARED = LEVEL_FORMS + FIELD_LABELS + SLOT_LABELS
+SHARED = LEVEL_FORMS + FIELD_LABELS + SLOT_LABELS + CUT_KEYS
 
 #: Ascending start offsets of the words of ``SHARED`` in one text (a word that does not occur
 #: may be missing).

@@ -39,6 +39,7 @@ from redactcheck.detect.markings import (
     ocr_banner,
     ocr_box_row,
     ocr_captions,
+    ocr_cut_level,
     ocr_form_level,
     ocr_impdet,
     ocr_lending_stamp,
@@ -257,6 +258,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # form noise, with no banner needed
     for start, end, word in ocr_noise_level.noise_level_findings(text, taken, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # no banner: noise line
+    for start, end, word in ocr_cut_level.cut_level_findings(text, taken, places):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # "SECR" cut by an edge
     return out
 
 
