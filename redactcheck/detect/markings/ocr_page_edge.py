@@ -274,7 +274,7 @@ def _level(core: str) -> str | None:
         return None  # a stamp is printed in capitals: four lower-case letters are a word
     best = None
     for key, (word, bound) in lex.words.items():
-        if abs(len(letters) - len(key)) > bound or letters[:1] != key[:1]:
+        if abs(len(letters) - len(key)) > bound or not _same_opening(letters, key):
             continue
         d = distance(letters, key, bound)
         if d <= bound and (best is None or d < best[1]):
@@ -282,6 +282,13 @@ def _level(core: str) -> str | None:
     if best is None:
         return _piece_of_level(letters, lex)
     return best[0]
+
+
+def _same_opening(letters: str, key: str) -> bool:
+    """``letters`` open as the level word ``key`` does: its first letter, or, where OCR misread
+    the stamp's first letter (the scan's edge, a smudge: invented ``RECRFT``, ``DEGRFT``,
+    ``BONFIDENTIAI``), its second. The misread letter is one of the word's edits all the same."""
+    return letters[:1] == key[:1] or letters[1:2] == key[1:2]
 
 
 def _piece_of_level(letters: str, lex: EdgeLexicon) -> str | None:

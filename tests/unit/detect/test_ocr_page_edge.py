@@ -125,3 +125,24 @@ def test_without_markers_the_middle_of_the_text_is_left_alone():
 def test_without_markers_a_misspelling_the_text_writes_again_is_its_word():
     text = "Confidental\n" + BODY * 3 + "The confidental note was filed.\n"
     assert _found(text) == []
+
+
+def test_a_level_whose_first_letter_ocr_misread_is_read_when_its_second_is_kept():
+    """Seeded: any capital for the stamp's first letter, and one more damage for SECRET."""
+    import random
+
+    rng = random.Random(29)
+    letters = "ABDGHKMNOPQRTUVWXZ"
+    for _ in range(60):
+        word = rng.choice(["SECRET", "CONFIDENTIAL"])
+        token = rng.choice(letters) + word[1:]
+        if rng.random() < 0.5:
+            i = rng.randrange(2, len(token))
+            token = token[:i] + rng.choice("FBRK") + token[i + 1 :]
+        text = BODY + f"{token} ,\n\nNW 12345 DocId:12345678 Page 3\n\n" + BODY
+        assert _found(text) == [(token, word)], token
+
+
+@pytest.mark.parametrize("word", ["DECREE", "REGRET", "EGRET", "Decree"])
+def test_a_word_one_letter_off_at_its_start_is_no_level(word):
+    assert _found(f"13-00000\n{word} .\n" + BODY) == []
