@@ -143,8 +143,8 @@ def read_line(
     if kept < need:
         return None
     whole = p_lo <= 2 and p_hi >= n - 2
-    if anchor and not whole:
-        return None  # a found span reads as the stamp's line itself, not a piece of it
+    # a found span may itself be a cut line (``kground Use Only``, ``HAS NO OBJECTION TO``:
+    # its column's edge or OCR lost the start): it anchors its stamp as the whole line does
     # a cut line keeps its start or its end, and pieces of two of its words: a middle alone,
     # or one word alone ("CLASSIFICATION", "DOCUMENT"), is a word of another line
     if not whole and ((p_lo > 1 and p_hi < n - 1) or not any(p_lo < b < p_hi for b in line.breaks)):
