@@ -38,6 +38,8 @@ _REPRO = re.compile(r"Repro[a-z?]{0,5}(?![A-Za-z])")
 # letters damaged ("Bo", "Oo", "0", "©", "Đo"); nothing but a space, hyphen or quote between
 _NOT_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])[DOQBGo0©Đ(][oa0O]?[ \t'’.-]{1,2}|(?<![A-Za-z]))[NMWl][oae]t[ \t'’-]{0,2}$"
+    # with the "Do" read, its "Not" may be damaged anywhere after its capital ("Nal", "Nd")
+    r"|(?<![A-Za-z])[DOQB0][oa0O]?[ \t'’.-]{1,2}[NMW][a-z]{1,2}[ \t'’-]{1,2}$"
 )
 # "Use" with capital U (prose writes "background use"), after a piece of "Background" that
 # OCR kept ("Backgr:", "ckground", "ackgrcund", "round.", "und"); then "Only" damaged or cut

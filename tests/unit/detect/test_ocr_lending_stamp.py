@@ -20,6 +20,9 @@ def _found(text: str, taken: list[tuple[int, int]] | None = None) -> list[str]:
         ("RETURN TO CIA 4q-17 a1\nThe report follows.\n", "RETURN TO CIA"),
         ("DATE OF REPORT 1961 : ackgrcuns Use Qnly\n", "ackgrcuns Use Qnly"),
         ("Backgrcund Use\n", "Backgrcund Use"),
+        # with its "Do" read, "Not" damaged after its capital (invented shapes)
+        ("ref 12 Do Nxl Reproduce\n", "Do Nxl Reproduce"),
+        ("Bo Nq Reproduca |\n", "Bo Nq Reproduca"),
     ],
 )
 def test_a_stamp_line_is_reported(text, span):
@@ -35,6 +38,8 @@ def test_lines_of_one_stamp_are_one_finding():
     "text",
     [
         "Please do not reproduce this page.\n",
+        "Do Nothing Reproducible\n",
+        "To Nq Reproduce\n",
         "Reproduced from the holdings of an invented archive\n",
         "WILL RETURN TO CIA BY 5 MAY\n",
         "RETURN TO CIA HEADQUARTERS AFTER THE MEETING\n",
