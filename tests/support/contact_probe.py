@@ -353,7 +353,7 @@ def _residence_at(g: _Gen) -> str:
     like a year (1800-2099) when a direction follows it."""
     num = g.pick([str(g.r.randint(100, 9899)), str(g.r.randint(1800, 2099))])
     way = g.pick(["Northeast", "Southwest", "N.W.", "S.E.", "South", "West", "NE", "SW"])
-    ordinal = g.pick(["12th", "21st", "33rd", "71st", "8th"])
+    ordinal = g.pick(["12th", "21st", "33rd", "64th", "8th"])
     lead = g.pick(
         [
             "Agents watched the subject's residence at ",
@@ -364,6 +364,18 @@ def _residence_at(g: _Gen) -> str:
     )
     speck = g.pick(["", "", "'"]) if "residence" in lead else ""
     return f"{lead}{speck}{_c(f'{num} {way} {ordinal}')}\nStreet on 7 November.\n"
+
+
+def _name_number(g: _Gen) -> str:
+    """A home abroad as a report gives it: the street's name first, the house number after it,
+    no street type the US patterns know, after "address is" or a residence verb."""
+    street = g.pick(
+        ["Calle Alder", "Avenida Kestrel", "Ulitsa Penna", "Via Quarry", "Brandtinkatu", "Calle 14"]
+    )
+    num = g.pick([str(g.r.randint(2, 899)), f"{g.r.randint(2, 899)}-{g.r.randint(1, 40)}"])
+    town = g.pick(["Fairview", "Dayton", "Santa Fe"])
+    lead = g.pick(["His address is ", "She resided at ", "The subject lives at ", "Address: "])
+    return f"{lead}{_c(f'{street} {num}, {town}')}, with his family.\n"
 
 
 # Traps: shapes of the same look that are no contact.
@@ -411,13 +423,16 @@ def _office_address(g: _Gen) -> str:
 
 
 def _residence_times(g: _Gen) -> str:
-    """A residence with a clock time or a year after "at" or "in": no address."""
+    """A residence with a clock time or a year after "at" or "in", a date or a year after
+    "address", a CIA 201 file after a town and state: no contact."""
     return g.pick(
         [
             f"Agents left the residence at {{{{{g.r.randint(0, 23):02d}"
             f"{g.r.randint(0, 59):02d}}}}} hours.\n",
             f"He lived in {{{{19{g.r.randint(40, 69)}}}}} North Africa and later in Spain.\n",
             f"Mr. Penn, Fairview, Ohio, {{{{201-{g.r.randint(100000, 999999)}}}}}\n",
+            f"His address {{{{October {g.r.randint(1, 28)}}}}} was noted in the file.\n",
+            f"The address Congress {{{{19{g.r.randint(40, 69)}}}}} session heard.\n",
         ]
     )
 
@@ -439,6 +454,7 @@ _KINDS = {
     "private-body-address": _private_body_address,
     "call-log": _call_log,
     "residence-at": _residence_at,
+    "name-number": _name_number,
 }
 _TRAP_KINDS = {
     "doc-number-trap": _doc_numbers,
