@@ -318,6 +318,66 @@ def _private_body_address(g: _Gen) -> str:
     return f"{body}{gap}{block}\n\nDear Sir:\n"
 
 
+#: the GPO Style Manual's abbreviations of the probe towns' states, as typed reports write them
+_GPO = {
+    "Ohio": "Ohio",
+    "Arkansas": "Ark.",
+    "Oregon": "Oreg.",
+    "Connecticut": "Conn.",
+    "New York": "N.Y.",
+    "New Mexico": "N. Mex.",
+    "Virginia": "Va.",
+    "Maryland": "Md.",
+    "Florida": "Fla.",
+}
+
+
+def _call_log(g: _Gen) -> str:
+    """An investigator's log of people called: each entry ends with the town, the state and
+    the local number, no area code and no phone word."""
+    who, firm = g.pick(_PEOPLE), g.pick(_FIRMS).title()
+    town, state, _, _ = g.town()
+    st = g.pick([state, _GPO[state]])
+    sep = g.pick([", ", ",  ", " "]) if st.endswith(".") else g.pick([", ", ",  "])
+    local = g.number("local")
+    end = g.pick([".", ",", ""])
+    return (
+        f"{g.pick('abcdefgh')}. {g.r.randint(1, 28)} October 1968. Mr. {who.split()[1]}, "
+        f"{firm}, {town}, {st}{sep}{_c(local)}{end}\n\nNo answer; called again later.\n"
+    )
+
+
+def _residence_at(g: _Gen) -> str:
+    """A surveillance report's "residence at" with a house number and a street named by a
+    direction and an ordinal, its type missing or on the next line; a house number may look
+    like a year (1800-2099) when a direction follows it."""
+    num = g.pick([str(g.r.randint(100, 9899)), str(g.r.randint(1800, 2099))])
+    way = g.pick(["Northeast", "Southwest", "N.W.", "S.E.", "South", "West", "NE", "SW"])
+    ordinal = g.pick(["12th", "21st", "33rd", "64th", "8th"])
+    lead = g.pick(
+        [
+            "Agents watched the subject's residence at ",
+            "He and his wife returned to their residence at ",
+            "The informant is residing at ",
+            "Since May he resides at ",
+        ]
+    )
+    speck = g.pick(["", "", "'"]) if "residence" in lead else ""
+    return f"{lead}{speck}{_c(f'{num} {way} {ordinal}')}\nStreet on 7 November.\n"
+
+
+def _name_number(g: _Gen) -> str:
+    """A home abroad as a report gives it: the street's name first, the house number after it,
+    no street type the US patterns know, after "address is" or a residence verb."""
+    street = g.pick(
+        ["Calle Alder", "Avenida Kestrel", "Ulitsa Penna", "Via Quarry", "Brandtinkatu", "Calle 14"]
+    )
+    num = g.pick([str(g.r.randint(2, 899)), f"{g.r.randint(2, 899)}-{g.r.randint(1, 40)}"])
+    town = g.pick(["Fairview", "Dayton", "Santa Fe"])
+    lead = g.pick(["His address is ", "She resided at ", "The subject lives at ", "Address: "])
+    return f"{lead}{_c(f'{street} {num}, {town}')}, with his family.\n"
+
+
 # Traps: shapes of the same look that are no contact.
 def _doc_numbers(g: _Gen) -> str:
     n = g.r.randint(10000, 99999)
@@ -362,6 +422,21 @@ def _office_address(g: _Gen) -> str:
     return f"{body}{gap}{{{{{street}{gap}{town.upper()}, {code} {zip_}}}}}\n\nDear Sir:\n"
 
 
+def _residence_times(g: _Gen) -> str:
+    """A residence with a clock time or a year after "at" or "in", a date or a year after
+    "address", a CIA 201 file after a town and state: no contact."""
+    return g.pick(
+        [
+            f"Agents left the residence at {{{{{g.r.randint(0, 23):02d}"
+            f"{g.r.randint(0, 59):02d}}}}} hours.\n",
+            f"He lived in {{{{19{g.r.randint(40, 69)}}}}} North Africa and later in Spain.\n",
+            f"Mr. Penn, Fairview, Ohio, {{{{201-{g.r.randint(100000, 999999)}}}}}\n",
+            f"His address {{{{October {g.r.randint(1, 28)}}}}} was noted in the file.\n",
+            f"The address Congress {{{{19{g.r.randint(40, 69)}}}}} session heard.\n",
+        ]
+    )
+
+
 _KINDS = {
     "fax-header": _fax_header,
     "fax-cover": _fax_cover,
@@ -377,8 +452,15 @@ _KINDS = {
     "letter-address": _letter_address,
     "ocr-address": _ocr_address,
     "private-body-address": _private_body_address,
+    "call-log": _call_log,
+    "residence-at": _residence_at,
+    "name-number": _name_number,
 }
-_TRAP_KINDS = {"doc-number-trap": _doc_numbers, "office-address-trap": _office_address}
+_TRAP_KINDS = {
+    "doc-number-trap": _doc_numbers,
+    "office-address-trap": _office_address,
+    "residence-time-trap": _residence_times,
+}
 
 
 def cases(seed: int = 3535, n: int = 20) -> list[Case]:
