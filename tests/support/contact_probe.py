@@ -357,7 +357,7 @@ def _residence_at(g: _Gen) -> str:
     lead = g.pick(
         [
             "Agents watched the subject's residence at ",
-            "He and his wife returned to their residence at ",
+            "He and his spouse came back to their residence at ",
             "The informant is residing at ",
             "Since May he resides at ",
         ]
