@@ -33,6 +33,7 @@ from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees
+from redactcheck.detect.pii.person_bodies import drop_body_names
 from redactcheck.detect.pii.person_caps_house import house_style_surnames
 from redactcheck.detect.pii.person_caps_repeats import caps_repeats
 from redactcheck.detect.pii.person_column_particles import particle_columns
@@ -78,6 +79,7 @@ from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
+from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_repeat_cues import repeat_cues
@@ -353,6 +355,8 @@ def find_people(
     people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
     people = drop_model_only(text, people, nw, found)  # debris only the model reads as a name
     people = drop_kinds(text, people)  # pronouns, continents, bills (person_kinds)
+    people = drop_damaged_heads(text, people, nw)  # "Quenby Avenne": a misread head noun
+    people = drop_body_names(text, people)  # "the Port of Quellhaven"
     return [
         p
         for p in people
