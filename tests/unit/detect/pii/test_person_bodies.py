@@ -23,7 +23,7 @@ def _span(text: str, part: str, basis: str = "lone-surname") -> PersonSpan:
     [
         ("Operations at the Port of Quellhaven resumed in May.", "Quellhaven"),
         ("the Secretary General of the Muslim Council of Tarnshire said", "Tarnshire"),
-        ("Tansley, Orvell. Harbour Lights. Lawrence: University Press of Quellmark, 1996.",
+        ("Tansley, Orvell. Harbour Lights. Brantwick: University Press of Quellmark, 1996.",
          "Quellmark"),
         ("he entered the College\nof Orvell and Dana at sixteen", "Orvell"),
         ("A LETTER FROM THE NATIONAL BANK OF QUELLMARK", "QUELLMARK"),
@@ -41,7 +41,7 @@ def test_a_person_beside_a_body_is_kept():
 
 def test_find_people_drops_the_college_named_for_people_and_keeps_the_student():
     text = (
-        "Orvell Tansley entered the College of Dana and Mary in 1770. Tansley left the "
+        "Orvell Tansley entered the College of Dana and Ilse in 1770. Tansley left the "
         "College of Dana in 1774 to serve as a clerk."
     )
     ner = [(text.index("Dana"), text.index("Dana") + 4, "PERSON")]
