@@ -27,6 +27,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
+from redactcheck.detect.markings.phrase_pieces import PieceTest, piece_test
 from redactcheck.ruleset.loader import lexicon_path
 
 #: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
@@ -97,14 +98,19 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     text that carries page markers, not overlapping ``taken`` (extended with the finds)."""
     marker_starts = _marker_starts(text)
     lex = edge_lexicon()
+    test = _phrase_test()  # built on the first text, before pool workers fork
     if not marker_starts:
         return _text_edge_findings(text, taken, lex)
     out: list[tuple[int, int, str]] = []
+    rows = []
     for lo, hi in _edge_lines(text, marker_starts, lex.reach):
         size = len(text[lo:hi].strip())
-        if lo in marker_starts or size > lex.phrase_line:
-            continue
-        for hit in _phrases_on(text, lo, hi, lex):
+        if lo not in marker_starts and size <= lex.phrase_line:
+            rows.append((lo, hi, size))
+    # the lines that may hold a phrase (phrase_pieces.py); the others skip _phrases_on
+    maybe = test.lines(text, [(lo, hi) for lo, hi, _ in rows]) if test else None
+    for lo, hi, size in rows:
+        for hit in _phrases_on(text, lo, hi, lex) if maybe is None or lo in maybe else ():
             if not any(hit[0] < e and s < hit[1] for s, e in taken):
                 out.append(hit)
                 taken.append(hit[:2])
@@ -300,6 +306,15 @@ def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int
     capitals, the nearest phrase within its bound (the longest run of equally near ones)."""
     found = _phrases_in(text[lo:hi])
     return [(lo + s, lo + e, p) for s, e, p in found]
+
+
+@lru_cache(maxsize=1)
+def _phrase_test() -> PieceTest | None:
+    """The C-level pre-test of :func:`_phrases_in` over a text's edge lines: a line it does not
+    keep holds no run within a phrase's bound (``phrase_pieces.py`` says why)."""
+    fold = banner_lexicon().fold
+    keys = {key: bound for key, (_, bound) in edge_lexicon().phrases.items()}
+    return piece_test(keys, lambda chars: _fold_letters(chars.upper(), fold))
 
 
 @lru_cache(maxsize=1)
