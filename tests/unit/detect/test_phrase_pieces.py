@@ -24,9 +24,12 @@ _DAMAGE = [
 ]
 
 
-def _damaged_lines(count: int, seed: int) -> list[str]:
+def _damaged_lines(count: int, seed: int, levels: bool = False) -> list[str]:
     random.seed(seed)
-    phrases = [p for p, _ in ocr_page_edge.edge_lexicon().phrases.values()]
+    lex = ocr_page_edge.edge_lexicon()
+    phrases = [p for p, _ in (lex.words if levels else lex.phrases).values()]
+    if levels:  # a level cut by the page's edge too
+        phrases += [w[:n] for w in phrases for n in (5, 7)] + [w[-6:] for w in phrases]
     lines = []
     for _ in range(count):
         line = random.choice(phrases)
@@ -39,13 +42,13 @@ def _damaged_lines(count: int, seed: int) -> list[str]:
     return lines
 
 
-def _kept(lines: list[str]) -> list[bool]:
+def _kept(lines: list[str], levels: bool = False) -> list[bool]:
     text = "13-00000\n" + "\n".join(lines) + "\n"
     spans, pos = [], len("13-00000\n")
     for line in lines:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    test = ocr_page_edge._phrase_test()
+    test = ocr_page_edge._level_test() if levels else ocr_page_edge._phrase_test()
     assert test is not None
     kept = test.lines(text, spans)
     return [lo in kept for lo, _ in spans]
@@ -60,9 +63,23 @@ def test_every_line_holding_a_phrase_within_its_bound_is_kept():
         assert kept or not held, line
 
 
-def test_lines_sharing_no_piece_with_a_phrase_are_dropped():
+def _holds_level(line: str) -> bool:
+    cores = (token.strip(ocr_page_edge._EDGE) for token in line.split() if len(token) >= 4)
+    return any(ocr_page_edge._level(core) for core in cores if core)
+
+
+def test_every_line_with_a_token_read_as_a_level_is_kept():
+    lines = _damaged_lines(3000, seed=1402, levels=True)
+    holding = [_holds_level(line) for line in lines]
+    assert sum(holding) > 500 and sum(not h for h in holding) > 100
+    for line, held, kept in zip(lines, holding, _kept(lines, levels=True), strict=True):
+        assert kept or not held, line
+
+
+def test_lines_sharing_no_piece_with_a_phrase_or_level_are_dropped():
     lines = ["PAGE 2 OF 7", "MEMORANDUM FOR THE RECORD", "7", "Dispatch 1234", "HEADQUARTERS"]
     assert _kept(lines) == [False] * len(lines)
+    assert _kept(lines, levels=True) == [False] * len(lines)
 
 
 def test_a_non_ascii_character_that_folds_to_a_letter_may_stand_for_it():
