@@ -27,6 +27,7 @@ from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, 
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
+from redactcheck.detect.markings.phrase_pieces import PieceTest, piece_test
 from redactcheck.ruleset.loader import lexicon_path
 
 #: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
@@ -97,18 +98,27 @@ def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[in
     text that carries page markers, not overlapping ``taken`` (extended with the finds)."""
     marker_starts = _marker_starts(text)
     lex = edge_lexicon()
+    # built on the first text, before pool workers fork
+    test, levels = _phrase_test(), _level_test()
     if not marker_starts:
         return _text_edge_findings(text, taken, lex)
     out: list[tuple[int, int, str]] = []
+    rows = []
     for lo, hi in _edge_lines(text, marker_starts, lex.reach):
         size = len(text[lo:hi].strip())
-        if lo in marker_starts or size > lex.phrase_line:
-            continue
-        for hit in _phrases_on(text, lo, hi, lex):
+        if lo not in marker_starts and size <= lex.phrase_line:
+            rows.append((lo, hi, size))
+    # the lines that may hold a phrase, or a level word (phrase_pieces.py): the others skip
+    # the phrase comparison, or the level test of each token
+    maybe = test.lines(text, [(lo, hi) for lo, hi, _ in rows]) if test else None
+    short = [(lo, hi) for lo, hi, size in rows if size <= lex.max_line]
+    leveled = levels.lines(text, short) if levels else None
+    for lo, hi, size in rows:
+        for hit in _phrases_on(text, lo, hi, lex) if maybe is None or lo in maybe else ():
             if not any(hit[0] < e and s < hit[1] for s, e in taken):
                 out.append(hit)
                 taken.append(hit[:2])
-        if size > lex.max_line:
+        if size > lex.max_line or (leveled is not None and lo not in leveled):
             continue
         for m in _TOKEN.finditer(text, lo, hi):
             if m.end() - m.start() < 4:
@@ -307,6 +317,30 @@ def _phrases_on(text: str, lo: int, hi: int, lex: EdgeLexicon) -> list[tuple[int
     capitals, the nearest phrase within its bound (the longest run of equally near ones)."""
     found = _phrases_in(text[lo:hi])
     return [(lo + s, lo + e, p) for s, e, p in found]
+
+
+@lru_cache(maxsize=1)
+def _phrase_test() -> PieceTest | None:
+    """The C-level pre-test of :func:`_phrases_in` over a text's edge lines: a line it does not
+    keep holds no run within a phrase's bound (``phrase_pieces.py`` says why)."""
+    fold = banner_lexicon().fold
+    keys = {key: bound for key, (_, bound) in edge_lexicon().phrases.items()}
+    return piece_test(keys, lambda chars: _fold_letters(chars.upper(), fold))
+
+
+@lru_cache(maxsize=1)
+def _level_test() -> PieceTest | None:
+    """The same pre-test for :func:`_level` over the tokens of a line: each level word within
+    its bound, and (for :func:`_piece_of_level`) the first and last ``min_piece`` letters of
+    each, exactly. A line it does not keep holds no token that reads as a level."""
+    fold = banner_lexicon().fold
+    lex = edge_lexicon()
+    keys = {key: bound for key, (_, bound) in lex.words.items()}
+    for key in lex.words:  # _piece_of_level reads the long ones; all are kept (no drift)
+        # (today each such start or end holds a piece of its word already)
+        keys.setdefault(key[: lex.min_piece], 0)
+        keys.setdefault(key[-lex.min_piece :], 0)
+    return piece_test(keys, lambda chars: _fold_letters(chars.upper(), fold))
 
 
 @lru_cache(maxsize=1)
