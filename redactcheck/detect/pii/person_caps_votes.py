@@ -1,0 +1,165 @@
+"""A word of a cable in capitals that the cable uses as a person more often than as a place.
+
+Why: CIA cables and FBI teletypes in the JFK collection are written wholly in capitals, and
+their surnames are often on no list (Spanish double surnames, Slavic ones, nicknames). The
+model reads them on a case-restored copy and calls most unknown ones places or groups;
+``person_echoes.caps_cable_surnames`` takes census surnames only, and drops a word at its
+first place position. But a cable's prose tells a person by what stands around the word:
+a role or honorific before it ("MADAME QUARREL", "SECY QUARREL"), a given name before it
+("ROLANDO QUARREL"), a cover identity next to it ("AKA", "ALIAS", "IDEN"), a verb of a
+person after it ("QUARREL REMARKED", "QUARREL WOULD", "QUARREL'S"). A word the record
+uses so at two mentions or more, and in a place's position ("IN QUARREL", "QUARREL CITY",
+"QUARREL, TEXAS") at a quarter of its mentions or fewer, is the person at its other
+mentions: a cable scanned from paper says "LOOKING AT QUARREL" of a man, and "AT" alone must
+not outweigh a dozen cues.
+
+Read on the unlabelled pool (JFK records, CIA cables in capitals): seeds 4747 and 4748
+(docs/quality.md, issue 16). Not taken: an English word, a dictionary proper noun that is no
+listed name, an acronym, a cryptonym, a place or state, a people's adjective, a word the text
+also writes in small letters, OCR debris (``plausible``) or a misread English word, and any
+word shorter than five letters (an organisation's initials as often as a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.person_echoes import (
+    _LOWER_SHARE,
+    _PLACE_AFTER,
+    _WORD_COMMA_BEFORE,
+    _echo_place,
+    _place_name,
+)
+from redactcheck.detect.pii.person_scores import PersonSpan
+
+#: A word in capitals, five letters or more, not joined to a word, a slash or a hyphen; an
+#: "'S" possessive may follow.
+_CAPS_WORD = re.compile(r"(?<![\w'’/-])[A-Z]{5,}(?=['’]S\b|(?![\w'’-]))")
+#: A person's verb after the word (a narrower set than ``caps_cable_surnames``: no "-ED"
+#: word of any kind, which in a damaged scan is as often a heading's noun).
+_VERB_AFTER = re.compile(
+    r"['’]S\b|[ \t]+(?:ALSO[ \t]+|THEN[ \t]+|STILL[ \t]+)?(?:IS|WAS|HAS|HAD|WILL|WOULD|COULD|"
+    r"SAID|SAYS|TOLD|CAME|WENT|MET|SAW|LEFT|GAVE|KNEW|TOOK|MADE|FELT|BELIEVES|CLAIMS|"
+    r"CONTINUES|INSISTS|ADMITS|DENIES|WANTS|STATES|STATED|ADVISED|REMARKED|REPLIED|ASKED|"
+    r"REPORTED|EXPLAINED|INDICATED|CLAIMED|SAYING|HIMSELF|HERSELF)\b"
+)
+#: Before the word, on its line: a role or honorific of cable prose, a cover identity, or a
+#: "W/" (with). Each is a person's cue in cables, however short.
+_ROLE_BEFORE = re.compile(
+    r"(?<![\w/])(?:MR|MRS|MISS|MME|MADAME|SENOR|SENORA|SRA|SRTA|DR|PROF|GEN|COL|MAJ|CAPT|LT|"
+    r"SGT|CMDR|ADM|AMB|AMBASSADOR|MINISTER|CONSUL|SECY|SENATOR|COMRADE|FATHER|PADRE|AKA|ALIAS|"
+    r"IDEN|NEE|W/)\.?[ \t]*$"
+)
+#: Before the word: a verb whose object is a person in cable prose ("MET QUARREL", "CONTACT
+#: WITH QUARREL", "TOLD QUARREL"). Places take "IN"/"AT"/"TO", counted apart.
+_OBJECT_BEFORE = re.compile(
+    r"(?<![\w/])(?:MET|SAW|SEE|TOLD|ASKED|CONTACTED|INTERVIEWED|PHONED|VISITED|PAID|HIRED|"
+    r"RECRUITED|ARRESTED|QUESTIONED|INTRODUCED|CONTACT[ \t]+WITH|MEETING[ \t]+WITH|"
+    r"TALKED[ \t]+WITH|SPOKE[ \t]+WITH|SPOKE[ \t]+TO)[ \t]*\n?[ \t]*$"
+)
+#: After the word: a cover identity or a name spelt by ear ("QUARREL (PHON)", ", AKA").
+_ID_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:AKA\b|ALIAS\b|\(PHON\))")
+#: Before the word: a place preposition or a place name's first word (as
+#: ``person_echoes._PLACE_BEFORE`` without "TO", "A" and "AN": money, a letter or a message
+#: goes "TO QUARREL", a man, as often as a traveller goes to a town).
+_PLACE_BEFORE = re.compile(
+    r"\b(?:IN|AT|FROM|INTO|NEAR|VIA|TOWARDS?|ACROSS|OUTSIDE|INSIDE|NEW|SAN|SANTA|SANTO|LOS|"
+    r"LAS|EL|LA|PORT|FORT|MOUNT|LAKE|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
+)
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’/-])([A-Z]{3,})[ \t]+$")
+#: Cues a word needs at different mentions, and the largest share of place positions.
+_MIN_CUES = 2
+_PLACE_SHARE = 4  # place positions times this may not exceed the mentions
+
+
+def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[tuple[int, int]]:
+    """Mentions (not in a place's position) of capital words the cable uses as a person at
+    ``_MIN_CUES`` mentions or more (module note). ``people``: the spans found so far."""
+    mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    line_caps: dict[int, bool] = {}
+    verdicts: dict[str, bool] = {}
+    for m in _CAPS_WORD.finditer(text):
+        word = m.group(0)
+        if word not in verdicts:
+            verdicts[word] = _candidate(word, judge)
+        if not verdicts[word]:
+            continue
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a not in line_caps:
+            b = text.find("\n", m.end())
+            line = text[a : len(text) if b < 0 else b]
+            letters = sum(map(str.isalpha, line))
+            line_caps[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
+        if line_caps[a]:
+            mentions[word].append(m.span())
+    if not mentions:
+        return []
+    out: list[tuple[int, int]] = []
+    for spans in mentions.values():
+        if len(spans) < _MIN_CUES:
+            continue
+        placed = [_place_at(text, s, e, judge) for s, e in spans]
+        if sum(placed) * _PLACE_SHARE > len(spans):
+            continue
+        cues = sum(_person_cue(text, s, e, judge) for s, e in spans)
+        if cues < _MIN_CUES:
+            continue
+        out.extend(
+            (s, e)
+            for (s, e), place in zip(spans, placed, strict=True)
+            if not place and not any(p.start < e and p.end > s for p in people)
+        )
+    return out
+
+
+def _candidate(word: str, judge: cand.Judge) -> bool:
+    nw = judge.nw
+    return (
+        not nw.is_english(word)
+        and not (nw.is_proper(word) and not nw.is_name(word))
+        and not nw.is_demonym(word)
+        and not nw.misread_word(word)
+        and nw.plausible(word)
+        and word.lower() not in judge.lower_words
+        and not _place_name(word, judge)
+        # the model's place labels are no guide in a cable in capitals (module note): the
+        # place positions are counted instead
+        and judge.cued_name(word, model_blind=True)
+    )
+
+
+def _person_cue(text: str, s: int, e: int, judge: cand.Judge) -> bool:
+    if _VERB_AFTER.match(text, e) or _ID_AFTER.match(text, e):
+        return True
+    if _ROLE_BEFORE.search(text, max(0, s - 12), s) or _OBJECT_BEFORE.search(
+        text, max(0, s - 16), s
+    ):
+        return True
+    given = _GIVEN_BEFORE.search(text, max(0, s - 20), s)
+    return (
+        given is not None
+        and judge.nw.is_given(given.group(1))
+        and not (judge.nw.is_english(given.group(1)))
+    )
+
+
+def _place_at(text: str, s: int, e: int, judge: cand.Judge) -> bool:
+    """A place's position: after a place preposition ("IN QUARREL"), before a place noun
+    ("QUARREL CITY"), in a place phrase ("SAN QUARREL", "QUARREL, TEXAS"), or after a comma
+    that follows a place ("MADRID, QUARREL"). Unlike ``person_echoes._place_position``, a
+    comma after an ordinary word ("HOWEVER, QUARREL") or a bracket is no place's sign."""
+    if (
+        _PLACE_BEFORE.search(text, max(0, s - 12), s)
+        or _PLACE_AFTER.match(text, e)
+        or _echo_place(text, s, e, judge)
+    ):
+        return True
+    before = _WORD_COMMA_BEFORE.search(text, max(0, s - 30), s)
+    if before is None:
+        return False
+    word = before.group(1)
+    nw = judge.nw
+    return _place_name(word, judge) or (nw.is_proper(word) and not nw.is_name(word))
