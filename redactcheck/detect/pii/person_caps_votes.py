@@ -5,19 +5,22 @@ their surnames are often on no list (Spanish double surnames, Slavic ones, nickn
 model reads them on a case-restored copy and calls most unknown ones places or groups;
 ``person_echoes.caps_cable_surnames`` takes census surnames only, and drops a word at its
 first place position. But a cable's prose tells a person by what stands around the word:
-a role or honorific before it ("MADAME QUARREL", "SECY QUARREL"), a given name before it
-("ROLANDO QUARREL"), a cover identity next to it ("AKA", "ALIAS", "IDEN"), a verb of a
-person after it ("QUARREL REMARKED", "QUARREL WOULD", "QUARREL'S"). A word the record
-uses so at two mentions or more, and in a place's position ("IN QUARREL", "QUARREL CITY",
-"QUARREL, TEXAS") at a quarter of its mentions or fewer, is the person at its other
-mentions: a cable scanned from paper says "LOOKING AT QUARREL" of a man, and "AT" alone must
-not outweigh a dozen cues.
+a role or honorific before it ("MADAME QUARREL", "SECY QUARREL"), a verb whose object is a
+person before it ("MET QUARREL", "CONTACT WITH QUARREL"), a cover identity next to it
+("AKA", "ALIAS", "IDEN"), a verb of a person after it ("QUARREL REMARKED", "QUARREL WOULD",
+"QUARREL'S"). A word the record uses so at two mentions or more, and in a place's position
+("IN QUARREL", "QUARREL CITY", "QUARREL, TEXAS") at a quarter of its mentions or fewer, is
+the person at its other mentions: a cable says "LOOKING AT QUARREL" of a man, and "AT"
+alone must not outweigh a dozen cues.
 
 Read on the unlabelled pool (JFK records, CIA cables in capitals): seeds 4747 and 4748
 (docs/quality.md, issue 16). Not taken: an English word, a dictionary proper noun that is no
 listed name, an acronym, a cryptonym, a place or state, a people's adjective, a word the text
-also writes in small letters, OCR debris (``plausible``) or a misread English word, and any
-word shorter than five letters (an organisation's initials as often as a name).
+also writes in small letters, OCR debris (``plausible``) or a misread English word, a word
+with a number after it at any mention (a numbered source, unit or liaison service), and any
+word shorter than five letters (an organisation's initials as often as a name). A given name
+before the word is no cue here: the list rules read such pairs, and in the pool draws it
+took OCR debris and a place's word after a given name that is also a city.
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:IN|AT|FROM|INTO|NEAR|VIA|TOWARDS?|ACROSS|OUTSIDE|INSIDE|NEW|SAN|SANTA|SANTO|LOS|"
     r"LAS|EL|LA|PORT|FORT|MOUNT|LAKE|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
 )
-_GIVEN_BEFORE = re.compile(r"(?<![\w'’/-])([A-Z]{3,})[ \t]+$")
+#: A number after the word: a numbered source, unit or service, not a person.
+_NUMBERED = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]+\(?)\d")
 #: Cues a word needs at different mentions, and the largest share of place positions.
 _MIN_CUES = 2
 _PLACE_SHARE = 4  # place positions times this may not exceed the mentions
@@ -101,10 +105,12 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     for spans in mentions.values():
         if len(spans) < _MIN_CUES:
             continue
+        if any(_NUMBERED.match(text, e) for _, e in spans):
+            continue  # "QUARVELL 10", "QUARVELL-3": a service or an agent's numbered cryptonym
         placed = [_place_at(text, s, e, judge) for s, e in spans]
         if sum(placed) * _PLACE_SHARE > len(spans):
             continue
-        cues = sum(_person_cue(text, s, e, judge) for s, e in spans)
+        cues = sum(_person_cue(text, s, e) for s, e in spans)
         if cues < _MIN_CUES:
             continue
         out.extend(
@@ -131,18 +137,12 @@ def _candidate(word: str, judge: cand.Judge) -> bool:
     )
 
 
-def _person_cue(text: str, s: int, e: int, judge: cand.Judge) -> bool:
-    if _VERB_AFTER.match(text, e) or _ID_AFTER.match(text, e):
-        return True
-    if _ROLE_BEFORE.search(text, max(0, s - 12), s) or _OBJECT_BEFORE.search(
-        text, max(0, s - 16), s
-    ):
-        return True
-    given = _GIVEN_BEFORE.search(text, max(0, s - 20), s)
-    return (
-        given is not None
-        and judge.nw.is_given(given.group(1))
-        and not (judge.nw.is_english(given.group(1)))
+def _person_cue(text: str, s: int, e: int) -> bool:
+    return bool(
+        _VERB_AFTER.match(text, e)
+        or _ID_AFTER.match(text, e)
+        or _ROLE_BEFORE.search(text, max(0, s - 12), s)
+        or _OBJECT_BEFORE.search(text, max(0, s - 16), s)
     )
 
 

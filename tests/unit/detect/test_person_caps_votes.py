@@ -28,16 +28,18 @@ def test_a_word_used_as_a_person_is_a_name_at_its_other_mentions():
     at = _CABLE.index("QUARVELLO", _CABLE.index("LOOKING AT"))
     # every mention but the one in a place's position ("AT")
     assert found == set(mentions) - {at}
-    # "MADAME QUARVELLO ASKED": no reporting verb rule reads it, the document does
+    # the mentions the reporting-verb rule does not read ("QUARVELLO LEFT", "ON QUARVELLO
+    # CASE") are this vote's
     assert any(p.basis == "caps-votes" for p in find_people(_CABLE, []))
 
 
 def test_one_place_position_does_not_outweigh_many_person_cues():
     # one place position among five mentions does not make the word a place; two among six do
-    madame = _CABLE.index("QUARVELLO", _CABLE.index("MADAME"))
-    assert madame in {p.start for p in find_people(_CABLE, [])}
+    left = _CABLE.index("QUARVELLO LEFT")
+    assert left in {p.start for p in find_people(_CABLE, [])}
     more_places = _CABLE.replace("MADE NO REPLY", "WENT TO QUARVELLO CITY")
-    assert madame not in {p.start for p in find_people(more_places, [])}
+    left = more_places.index("QUARVELLO LEFT")
+    assert left not in {p.start for p in find_people(more_places, [])}
 
 
 def test_a_word_the_cable_uses_as_a_place_is_not():
@@ -77,3 +79,9 @@ def test_mixed_case_prose_is_left_to_the_other_rules():
         "for money, and Quarvello left soon after the talk ended.\n"
     )
     assert all(p.basis != "caps-votes" for p in find_people(text, []))
+
+
+def test_a_word_with_a_number_after_it_is_a_service_or_a_source_not_a_person():
+    numbered = _CABLE.replace("NO WORD SINCE ON QUARVELLO CASE", "REPORT TO QUARVELLO 6")
+    left = numbered.index("QUARVELLO LEFT")
+    assert left not in {p.start for p in find_people(numbered, [])}
