@@ -17,10 +17,11 @@ Read on the unlabelled pool (JFK records, CIA cables in capitals): seeds 4747 an
 (docs/quality.md, issue 16). Not taken: an English word, a dictionary proper noun that is no
 listed name, an acronym, a cryptonym, a place or state, a people's adjective, a word the text
 also writes in small letters, OCR debris (``plausible``) or a misread English word, a word
-with a number after it at any mention (a numbered source, unit or liaison service), and any
-word shorter than five letters (an organisation's initials as often as a name). A given name
-before the word is no cue here: the list rules read such pairs, and in the pool draws it
-took OCR debris and a place's word after a given name that is also a city.
+with a number after it at any mention (a numbered source, unit or liaison service) or a
+body's head noun ("QUARREL COOPERATIVE"), and any word shorter than five letters (an
+organisation's initials as often as a name). A given name before the word is no cue here:
+the list rules read such pairs, and in the pool draws it took OCR debris and a place's word
+after a given name that is also a city.
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ from redactcheck.detect.pii.person_scores import PersonSpan
 #: "'S" possessive may follow.
 _CAPS_WORD = re.compile(r"(?<![\w'’/-])[A-Z]{5,}(?=['’]S\b|(?![\w'’-]))")
 #: A person's verb after the word (a narrower set than ``caps_cable_surnames``: no "-ED"
-#: word of any kind, which in a damaged scan is as often a heading's noun).
+#: word of any kind, which in a damaged scan is as often a heading's noun, and none of the
+#: verbs a CIA cable gives a station, a city's name: "QUILLBY STATES", "QUILLBY REPORTED",
+#: "QUILLBY ADVISED").
 _VERB_AFTER = re.compile(
     r"['’]S\b|[ \t]+(?:ALSO[ \t]+|THEN[ \t]+|STILL[ \t]+)?(?:IS|WAS|HAS|HAD|WILL|WOULD|COULD|"
     r"SAID|SAYS|TOLD|CAME|WENT|MET|SAW|LEFT|GAVE|KNEW|TOOK|MADE|FELT|BELIEVES|CLAIMS|"
-    r"CONTINUES|INSISTS|ADMITS|DENIES|WANTS|STATES|STATED|ADVISED|REMARKED|REPLIED|ASKED|"
-    r"REPORTED|EXPLAINED|INDICATED|CLAIMED|SAYING|HIMSELF|HERSELF)\b"
+    r"CONTINUES|INSISTS|ADMITS|DENIES|WANTS|REMARKED|REPLIED|ASKED|EXPLAINED|CLAIMED|SAYING|"
+    r"HIMSELF|HERSELF)\b"
 )
 #: Before the word, on its line: a role or honorific of cable prose, a cover identity, or a
 #: "W/" (with). Each is a person's cue in cables, however short.
@@ -73,7 +76,13 @@ _PLACE_BEFORE = re.compile(
     r"LAS|EL|LA|PORT|FORT|MOUNT|LAKE|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
 )
 #: A number after the word: a numbered source, unit or service, not a person.
-_NUMBERED = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]+\(?)\d")
+_NUMBERED = re.compile(r"(?:[ \t]*[-/][ \t]*|[ \t]+\(?)\d")
+#: A body's head noun after the word at any mention: a firm, a cooperative or a society is
+#: named after a person as often as not, and it "HAS", "WILL" and owns things like one.
+_BODY_AFTER = re.compile(
+    r"[ \t]+(?:COOPERATIVE|COMPANY|CORPORATION|CORP|INC|LTD|ASSOCIATION|SOCIETY|FOUNDATION|"
+    r"INSTITUTE|BANK|HOTEL|AIRLINES?|NEWSPAPER|MAGAZINE|AGENCY|SERVICE)\b"
+)
 #: Cues a word needs at different mentions, and the largest share of place positions.
 _MIN_CUES = 2
 _PLACE_SHARE = 4  # place positions times this may not exceed the mentions
@@ -105,8 +114,8 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     for spans in mentions.values():
         if len(spans) < _MIN_CUES:
             continue
-        if any(_NUMBERED.match(text, e) for _, e in spans):
-            continue  # "QUARVELL 10", "QUARVELL-3": a service or an agent's numbered cryptonym
+        if any(_NUMBERED.match(text, e) or _BODY_AFTER.match(text, e) for _, e in spans):
+            continue  # "QUARVELL 10", "QUARVELL/3": a numbered source or service; a firm
         placed = [_place_at(text, s, e, judge) for s, e in spans]
         if sum(placed) * _PLACE_SHARE > len(spans):
             continue
