@@ -76,10 +76,10 @@ _PLACE_BEFORE = re.compile(
     r"LAS|EL|LA|PORT|FORT|MOUNT|LAKE|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
 )
 #: A number after the word: a numbered source, unit or service, not a person.
-_NUMBERED = re.compile(r"(?:[ \t]*[-/][ \t]*|[ \t]+\(?)\d")
+_NUMBERED = r"(?:[ \t]*[-/][ \t]*|[ \t]+[(\"“]?)\d"
 #: A body's head noun after the word at any mention: a firm, a cooperative or a society is
 #: named after a person as often as not, and it "HAS", "WILL" and owns things like one.
-_BODY_AFTER = re.compile(
+_BODY_AFTER = (
     r"[ \t]+(?:COOPERATIVE|COMPANY|CORPORATION|CORP|INC|LTD|ASSOCIATION|SOCIETY|FOUNDATION|"
     r"INSTITUTE|BANK|HOTEL|AIRLINES?|NEWSPAPER|MAGAZINE|AGENCY|SERVICE)\b"
 )
@@ -95,18 +95,18 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     line_caps: dict[int, bool] = {}
     verdicts: dict[str, bool] = {}
     for m in _CAPS_WORD.finditer(text):
-        word = m.group(0)
-        if word not in verdicts:
-            verdicts[word] = _candidate(word, judge)
-        if not verdicts[word]:
-            continue
         a = text.rfind("\n", 0, m.start()) + 1
         if a not in line_caps:
             b = text.find("\n", m.end())
             line = text[a : len(text) if b < 0 else b]
             letters = sum(map(str.isalpha, line))
             line_caps[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
-        if line_caps[a]:
+        if not line_caps[a]:
+            continue
+        word = m.group(0)
+        if word not in verdicts:
+            verdicts[word] = _candidate(word, judge)
+        if verdicts[word]:
             mentions[word].append(m.span())
     if not mentions:
         return []
@@ -114,14 +114,13 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     for spans in mentions.values():
         if len(spans) < _MIN_CUES:
             continue
-        if any(_NUMBERED.match(text, e) or _BODY_AFTER.match(text, e) for _, e in spans):
-            continue  # "QUARVELL 10", "QUARVELL/3": a numbered source or service; a firm
+        if sum(_person_cue(text, s, e) for s, e in spans) < _MIN_CUES:
+            continue
         placed = [_place_at(text, s, e, judge) for s, e in spans]
         if sum(placed) * _PLACE_SHARE > len(spans):
             continue
-        cues = sum(_person_cue(text, s, e) for s, e in spans)
-        if cues < _MIN_CUES:
-            continue
+        if _numbered_or_body(text, text[spans[0][0] : spans[0][1]]):
+            continue  # "QUARVELL 10", "QUARVELL/3": a numbered source or service; a firm
         out.extend(
             (s, e)
             for (s, e), place in zip(spans, placed, strict=True)
@@ -130,15 +129,20 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     return out
 
 
+def _numbered_or_body(text: str, word: str) -> bool:
+    """Anywhere in the text, in any line: the word with a number or a body's noun after it."""
+    return re.search(rf"(?<![\w'’/-]){word}(?:{_NUMBERED}|{_BODY_AFTER})", text) is not None
+
+
 def _candidate(word: str, judge: cand.Judge) -> bool:
     nw = judge.nw
     return (
-        not nw.is_english(word)
+        word.lower() not in judge.lower_words
+        and not nw.is_english(word)
         and not (nw.is_proper(word) and not nw.is_name(word))
         and not nw.is_demonym(word)
-        and not nw.misread_word(word)
         and nw.plausible(word)
-        and word.lower() not in judge.lower_words
+        and not nw.misread_word(word)
         and not _place_name(word, judge)
         # the model's place labels are no guide in a cable in capitals (module note): the
         # place positions are counted instead
