@@ -83,6 +83,8 @@ _BODY_AFTER = (
     r"[ \t]+(?:COOPERATIVE|COMPANY|CORPORATION|CORP|INC|LTD|ASSOCIATION|SOCIETY|FOUNDATION|"
     r"INSTITUTE|BANK|HOTEL|AIRLINES?|NEWSPAPER|MAGAZINE|AGENCY|SERVICE)\b"
 )
+_NUMBERED_OR_BODY = re.compile(f"{_NUMBERED}|{_BODY_AFTER}")
+_JOINED_BEFORE = re.compile(r"[\w'’/-]")
 #: Cues a word needs at different mentions, and the largest share of place positions.
 _MIN_CUES = 2
 _PLACE_SHARE = 4  # place positions times this may not exceed the mentions
@@ -93,7 +95,6 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     ``_MIN_CUES`` mentions or more (module note). ``people``: the spans found so far."""
     mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
     line_caps: dict[int, bool] = {}
-    verdicts: dict[str, bool] = {}
     for m in _CAPS_WORD.finditer(text):
         a = text.rfind("\n", 0, m.start()) + 1
         if a not in line_caps:
@@ -103,18 +104,13 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
             line_caps[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
         if not line_caps[a]:
             continue
-        word = m.group(0)
-        if word not in verdicts:
-            verdicts[word] = _candidate(word, judge)
-        if verdicts[word]:
-            mentions[word].append(m.span())
-    if not mentions:
-        return []
+        mentions[m.group(0)].append(m.span())
     out: list[tuple[int, int]] = []
-    for spans in mentions.values():
-        if len(spans) < _MIN_CUES:
+    for word, spans in mentions.items():
+        # the cheap tests first: most capital words are seen once, or never with a cue
+        if len(spans) < _MIN_CUES or sum(_person_cue(text, s, e) for s, e in spans) < _MIN_CUES:
             continue
-        if sum(_person_cue(text, s, e) for s, e in spans) < _MIN_CUES:
+        if not _candidate(word, judge):
             continue
         placed = [_place_at(text, s, e, judge) for s, e in spans]
         if sum(placed) * _PLACE_SHARE > len(spans):
@@ -131,7 +127,15 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
 
 def _numbered_or_body(text: str, word: str) -> bool:
     """Anywhere in the text, in any line: the word with a number or a body's noun after it."""
-    return re.search(rf"(?<![\w'’/-]){word}(?:{_NUMBERED}|{_BODY_AFTER})", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _JOINED_BEFORE.match(text, at - 1)) and _NUMBERED_OR_BODY.match(
+            text, end
+        ):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _candidate(word: str, judge: cand.Judge) -> bool:
