@@ -36,6 +36,7 @@ from redactcheck.detect.pii.person_addressees import addressees
 from redactcheck.detect.pii.person_bodies import drop_body_names
 from redactcheck.detect.pii.person_caps_house import house_style_surnames
 from redactcheck.detect.pii.person_caps_repeats import caps_repeats
+from redactcheck.detect.pii.person_caps_votes import caps_votes
 from redactcheck.detect.pii.person_column_particles import particle_columns
 from redactcheck.detect.pii.person_comma_titles import comma_titles
 from redactcheck.detect.pii.person_cues import (
@@ -331,6 +332,8 @@ def find_people(
         add(s, e, "echo")
     for s, e in echoes.caps_cable_surnames(text, people, judge):
         add(s, e, "caps-cable")
+    for s, e in caps_votes(text, _merge(found), judge):  # "MADAME QUARREL" ... "AT QUARREL"
+        add(s, e, "caps-votes")
     for s, e in house_style_surnames(text, people, judge):  # "Armando QUEVEDA" in a memo
         add(s, e, "caps-house")
     for s, e in echoes.broken_surnames(text, people, judge):

@@ -57,6 +57,7 @@ SCORES = {
     "lone-surname": 0.45,
     "echo": 0.6,
     "caps-cable": 0.65,
+    "caps-votes": 0.65,
     "caps-house": 0.7,
     "addressee": 0.8,
     "family": 0.75,
@@ -101,6 +102,7 @@ _PLACE_OK = frozenset(
         "caption",
         "citation",
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
+        "caps-votes",  # the same; its own count of place positions decides (person_caps_votes)
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
         "cable-signer",  # a State cable's last line (a listed place still vetoes it)
         "family",  # "the QUENNELLs": the model calls a family a group
@@ -116,7 +118,7 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
      "context", "context-initials", "signature", "cable-signer", "apposition", "name-column",
-     "citation", "addressee")
+     "citation", "addressee", "caps-votes")
 )  # fmt: skip
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.
