@@ -39,6 +39,7 @@ from redactcheck.detect.markings import (
     ocr_banner,
     ocr_box_row,
     ocr_captions,
+    ocr_case_level,
     ocr_cut_level,
     ocr_form_level,
     ocr_impdet,
@@ -170,7 +171,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     candidates, splits = _scans()
     starts = _starts()  # Hyperscan reads the one-byte view; without it FastScan uses RE2
-    cand_starts, split_starts = starts(ascii_view(text)) if starts else (None, None)
+    cand_starts, split_starts, case_starts = starts(ascii_view(text)) if starts else [None] * 3
     for m in candidates.finditer(text, cand_starts):
         token = m.group(0)
         if _overlaps(taken, *m.span()):
@@ -260,6 +261,8 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # no banner: noise line
     for start, end, word in ocr_cut_level.cut_level_findings(text, taken, places):
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # "SECR" cut by an edge
+    for start, end, word in ocr_case_level.case_level_findings(text, taken, case_starts):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.6))  # "SecnET" in mixed case
     return out
 
 
@@ -289,13 +292,14 @@ def _scans() -> tuple[FastScan, FastScan]:
 
 @lru_cache(maxsize=1)
 def _starts() -> HyperscanStarts | None:
-    """Both scans' start offsets from one Hyperscan pass, where Hyperscan is installed.
+    """Both scans' start offsets from one Hyperscan pass, where Hyperscan is installed, and
+    the mixed-case step's (``ocr_case_level``: a filter there, any start within a word will do).
 
     It reports the leftmost start for each match end, which is every start these patterns
     need: a ``_CANDIDATE`` match begins a run of letters (its look-behind) and its loose part
     is letters only, so no other loose match ending at the same place starts before it; the
     split-word heads are all four letters long, so each occurrence has an end of its own."""
-    return hyperscan_starts([_CANDIDATE_LOOSE, _split_heads()])
+    return hyperscan_starts([_CANDIDATE_LOOSE, _split_heads(), ocr_case_level.LOOSE])
 
 
 def _split_heads() -> str:

@@ -139,7 +139,7 @@ def test_hyperscan_started_scans_find_what_re_finds():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
         view = text.encode("ascii", "replace")
-        for scan, at in zip(_scans(), starts(view), strict=True):
+        for scan, at in zip(_scans(), starts(view)[:2], strict=True):  # the third: ocr_case_level
             want = [m.span() for m in scan.pattern.finditer(text)]
             assert [m.span() for m in scan.finditer(text, at)] == want, text
             found += len(want)
