@@ -50,6 +50,7 @@ from redactcheck.detect.pii.person_cues import (
     _Lines,
     _split_list,
 )
+from redactcheck.detect.pii.person_dates import drop_date_words
 from redactcheck.detect.pii.person_debris import drop_debris
 from redactcheck.detect.pii.person_edge_debris import trim_edge_debris
 from redactcheck.detect.pii.person_eponyms import keep_eponyms
@@ -76,6 +77,7 @@ from redactcheck.detect.pii.person_filters import (
     clean_span,
     place_phrases,
 )
+from redactcheck.detect.pii.person_flip_lines import drop_flip_lines
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
 from redactcheck.detect.pii.person_memo_citations import memo_citations
@@ -360,6 +362,8 @@ def find_people(
     people = drop_kinds(text, people)  # pronouns, continents, bills (person_kinds)
     people = drop_damaged_heads(text, people, nw)  # "Quenby Avenne": a misread head noun
     people = drop_body_names(text, people)  # "the Port of Quellhaven"
+    people = drop_date_words(text, people, nw)  # "22 Marcb 1963": a misread month
+    people = drop_flip_lines(text, people, nw)  # lines of case-flipped OCR debris
     return [
         p
         for p in people
