@@ -4,7 +4,7 @@ Why: badly scanned records (JFK-collection OCR memos, chronologies and cables) d
 paragraphs "22 March 1963", and the scanner misreads the month ("22 Marcb 1963", "29 Jnly
 1964", "26 Novcmber 1963", "Jume 1956"). The misread word is in no word list, so the model,
 or the spreading of its span, or an OCR variant of a name found elsewhere, takes it for a
-surname; a misread that spells a given name ("Jane 1961" for June) is taken by the lists.
+surname; a misread that spells a given name ("Jule 1961" for June) is taken by the lists.
 Pool draws seeds 5959 and 5960 and a search of the pool's dated misreads (docs/quality.md,
 "prec12"). A person's name does not stand between a day's number and a year, so a span is
 dropped when all hold:
@@ -14,7 +14,7 @@ dropped when all hold:
 - a year follows it (``1963``, ``1963:``, ``, 1963``);
 - a day's number stands before it; or, for a word of four letters or more, the word is in no
   list of given names or surnames, or it never stands anywhere in the document outside such a
-  date (a given name the document uses as a person elsewhere, "Jane", is kept; a three-letter
+  date (a given name the document uses as a person elsewhere, "Jule", is kept; a three-letter
   word, "Ray" or "Kay" for May, goes only with the day's number);
 - no title or other cue found it (``Mr.``, initials, an inverted "SURNAME, Given" form).
 """

@@ -24,10 +24,10 @@ def _span(text: str, part: str, basis: str = "ner-single") -> PersonSpan:
         ("4. 17 Oetober 1962: the station cabled its report.", "Oetober", "ner-single"),
         ("On 9 Fcbruary 1963 the courier left Quellhaven.", "Fcbruary", "propagated"),
         ("22 Novenbcr 1961, memo for the record", "Novenbcr", "propagated-ocr"),
-        ("11 Jane 1964: an unidentified visitor called.", "Jane", "list-given"),
+        ("11 Jule 1964: an unidentified visitor called.", "Jule", "list-given"),
         ("REPORTED IN AUGUSY, 1960 THAT THE GROUP HAD SPLIT", "AUGUSY", "ner-single-caps"),
         ("Dorsey Quenby visited in Septeaber 1962 and left.", "Septeaber", "ner-single"),
-        ("the second visit, Jane 1961: no report was filed.", "Jane", "list-given"),
+        ("the second visit, Jule 1961: no report was filed.", "Jule", "list-given"),
     ],
 )  # fmt: skip
 def test_a_misread_month_in_a_date_is_no_person(text, part, basis):
@@ -40,7 +40,7 @@ def test_a_misread_month_in_a_date_is_no_person(text, part, basis):
         # a title vouches for the person, whatever the letters
         ("Mr. Marsh 1963 files were sent on.", "Marsh", "title"),
         # the given name is a person elsewhere in the document
-        ("Jane Quorbett called. Jane 1961 was the year she left.", "Jane", "list-given"),
+        ("Jule Quorbett called. Jule 1961 was the year she left.", "Jule", "list-given"),
         # no year after it
         ("17 Marcb Quenby, a clerk, signed the cable.", "Marcb", "ner-single"),
         # a short name before a year, no day's number: may be a person
@@ -48,7 +48,7 @@ def test_a_misread_month_in_a_date_is_no_person(text, part, basis):
         # a name no month is spelt like
         ("On 12 Orvell 1963 the report came.", "Orvell", "ner-single"),
         # two words
-        ("4 Mary Quenby 1963", "Mary Quenby", "list-names"),
+        ("4 Marta Quenby 1963", "Marta Quenby", "list-names"),
     ],
 )  # fmt: skip
 def test_a_person_is_kept(text, part, basis):
@@ -58,7 +58,7 @@ def test_a_person_is_kept(text, part, basis):
 
 def test_month_misread_takes_ocr_misreads_and_no_month_or_distant_name():
     assert all(month_misread(w) for w in ("Marcb", "Jnly", "Febrnary", "Decenbcr", "OCTOBFR"))
-    assert not any(month_misread(w) for w in ("March", "JULY", "Maria", "Julio", "Orvell"))
+    assert not any(month_misread(w) for w in ("March", "JULY", "Marta", "Julie", "Orvell"))
 
 
 def test_find_people_drops_the_month_the_model_took_and_keeps_the_person():

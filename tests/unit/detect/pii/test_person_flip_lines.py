@@ -39,7 +39,7 @@ def test_a_name_on_a_clean_line_is_kept_beside_debris():
     ("line", "part", "basis"),
     [
         # a frequent surname on the damaged line
-        ("PatRoL rePorTed ThaT Thomas WARLOW CaMe\n", "Thomas WARLOW", "propagated"),
+        ("PatRoL rePorTed ThaT Tobias WARLOW CaMe\n", "Tobias WARLOW", "propagated"),
         # a title before it
         ("seTorq Mr. Quorbett reTAsop XOQUVW\n", "Quorbett", "title"),
         # only two flipped tokens: the line is not debris
@@ -53,11 +53,11 @@ def test_a_person_is_kept(line, part, basis):
 
 def test_flipped_sets_aside_name_prefixes_and_hyphens():
     assert flipped("QuoTerb") and flipped("zoTyeqrd") and flipped("TTeIqv")
-    assert not any(flipped(w) for w in ("McKay", "DeWitt", "LaRue", "O'Neil", "Garcia-Bunga"))
+    assert not any(flipped(w) for w in ("McKay", "DeWitt", "LaRue", "O'Neil", "Quintero-Bunga"))
 
 
 def test_a_frequent_given_name_in_flipped_case_is_kept():
-    line = "PaTRicK QUORBY, aLSo KnoWn as MiKe/TaLoRes, seTorq\n"
+    line = "PeTRoNeL QUORBY, aLSo KnoWn as MiKe/TaLoRes, seTorq\n"
     people = [_span(line, "MiKe", "propagated")]
     assert drop_flip_lines(line, people, name_words()) == people
 
