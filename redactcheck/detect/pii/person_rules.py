@@ -82,6 +82,7 @@ from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
+from redactcheck.detect.pii.person_name_of import named_by
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
@@ -273,6 +274,7 @@ def find_people(
     #     attendees, case captions (redactcheck/detect/pii/name_candidates.py)
     cand.list_pairs(text, judge, add)
     cand.context_names(text, judge, add)
+    named_by(text, judge, add)  # "a jeweler by the name of Quellmore"
     cand.attendees(text, judge, add)
     cand.captions(text, judge, add)
     cand.caps_lists(text, judge, add)

@@ -149,6 +149,14 @@ def _spread_words(
     return out
 
 
+#: Cue bases whose own evidence vouches for a lone word that is also a proper noun or a word the
+#: model labels a place elsewhere: a reporting verb ("context") and a letter citation ("Quennell
+#: to Tallowby, May 3, 1943": Historian monographs cite correspondence by surnames in their
+#: notes; seeds 5757/5758 of the pool, branch names23, four monographs whose cited surname was
+#: never spread to its mentions in the prose).
+_VOUCHING_CUES = frozenset(("context", "citation"))
+
+
 def _propagate(
     text: str,
     people: list[PersonSpan],
@@ -173,7 +181,7 @@ def _propagate(
         # a full name vouches for it ("President Halloran", "John Ambrose Rice")
         vouched = (
             p.basis in _CUED
-            or p.basis == "context"
+            or p.basis in _VOUCHING_CUES
             or (
                 len([w for w in words if not _INITIAL.match(w)]) > 1
                 and all(not nw.is_proper(w) or nw.is_name(w) for w in words)
