@@ -1,8 +1,8 @@
-"""The name after "by the name of": "a jeweler by the name of Quellmore", "TWO MEN BY THE NAMES
+"""The name after "by the name of": "a watchmaker by the name of Quellmore", "TWO DRIVERS BY THE NAMES
 OF TALLOWBY AND MARCH".
 
 Why: FBI and CIA reports and memoranda introduce a person they know little about with this
-phrase ("an individual by the name of ...", "a Cuban by the name of ...", "also known by the
+phrase ("an individual by the name of ...", "a visitor by the name of ...", "also known by the
 name of ..."), and the name after it is most often a surname on no list, alone, in mixed-case
 prose with no title, so neither the model nor the lists take it; once it is found, spreading
 finds its later mentions. Seen in the unlabelled pool (a search of its JFK records, 2026-12-07,
@@ -27,7 +27,7 @@ _PHRASE = re.compile(
     rf"(?:of|OF|off|ot){_GAP}[.,:]?[ \t]*[\"“‘'|]?[ \t]*"
 )
 _WORD = r"[A-Z][A-Za-z'’-]*[A-Za-z]"
-#: One to three capitalised words, a particle allowed between ("Jesus de QUELLO").
+#: One to three capitalised words, a particle allowed between ("Ivo de QUELLO").
 _NAME = re.compile(
     rf"(?P<name>{_WORD}(?:[ \t]+(?:(?:de|del|da|la|van|von|DE|DEL)[ \t]+)?{_WORD}){{0,2}})"
     r"(?![\w'’-])"

@@ -22,7 +22,7 @@ def _found(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The source was referred to a jeweler by the name of\nQuellmoro, who lives in town.",
+        ("The source was sent on to a watchmaker by the name of\nQuellmoro, who lives in town.",
          "Quellmoro"),
         ("He met an official by the name of Drevak who had seen the papers.", "Drevak"),
         ("SOURCE KNOWS A CUBAN BY THE NAME OF VASTRELO, WHO WORKS AT THE PORT.", "VASTRELO"),
@@ -35,7 +35,7 @@ def test_the_name_after_the_phrase_is_a_person(text, name):
 
 def test_both_names_after_names_of_and_a_later_mention():
     text = (
-        "c. Two men by the names of Drevak and\n\nVastrelo, neither of whom was known.\n"
+        "c. Two drivers by the names of Drevak and\n\nVastrelo, neither of whom was known.\n"
         "It was agreed that Drevak would not be asked about it."
     )
     found = [(p.start, p.end) for p in find_people(text, [])]
