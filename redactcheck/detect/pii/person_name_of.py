@@ -1,5 +1,5 @@
-"""The name after "by the name of": "a watchmaker by the name of Quellmore", "TWO DRIVERS BY THE NAMES
-OF TALLOWBY AND MARCH".
+"""The name after "by the name of": "a watchmaker by the name of Quellmore", "TWO DRIVERS BY THE
+NAMES OF TALLOWBY AND MARCH".
 
 Why: FBI and CIA reports and memoranda introduce a person they know little about with this
 phrase ("an individual by the name of ...", "a visitor by the name of ...", "also known by the
