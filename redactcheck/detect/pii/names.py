@@ -11,6 +11,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import not_
 
 from redactcheck.chunk import MAX_CHARS, Chunk, split
 from redactcheck.detect.pii.brackets import unbracket
@@ -223,7 +225,7 @@ def blank_lines(text: str) -> str:
 
 #: How many words on each side of a possible name NER reads (see ``_blank_far_words``).
 _READ_AROUND = 3
-_WORD = re.compile(r"\S+")
+_WORD_SPLIT = re.compile(r"(\S+)")
 _WORD_CORE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -269,34 +271,26 @@ def _blank_far_words(text: str) -> str:
     blind set's tune and check parts give the same PERSON figures (docs/performance.md).
     A blanked run is one whitespace token for spaCy; offsets are unchanged.
     """
-    words = list(_WORD.finditer(text))
+    # the text cut into runs of spaces and words: words at the odd places, so a word becomes
+    # spaces by replacing one item, and nothing is built per word that is kept
+    pieces = _WORD_SPLIT.split(text)
+    words = pieces[1::2]
     n = len(words)
     if not n:
         return text
-    anchors = [_anchor(w.group()) for w in words]
-    keep = [False] * n
-    last = -(10**9)
-    for i in range(n):
-        if anchors[i]:
-            last = i
-        keep[i] = i - last <= _READ_AROUND
-    last = 10**9
-    for i in range(n - 1, -1, -1):
-        if anchors[i]:
-            last = i
-        if last - i <= _READ_AROUND:
-            keep[i] = True
-    if all(keep):
+    hits = list(map(_ANCHORS.get, words))  # most words were judged before
+    if None in hits:
+        hits = [_anchor(w) if h is None else h for w, h in zip(words, hits, strict=True)]
+    keep = bytearray(n)
+    for i in compress(range(n), hits):
+        lo = max(0, i - _READ_AROUND)
+        hi = min(n, i + _READ_AROUND + 1)
+        keep[lo:hi] = b"\x01" * (hi - lo)
+    if 0 not in keep:
         return text
-    parts: list[str] = []
-    pos = 0
-    for w, k in zip(words, keep, strict=True):
-        if not k:
-            parts.append(text[pos : w.start()])
-            parts.append(" " * (w.end() - w.start()))
-            pos = w.end()
-    parts.append(text[pos:])
-    return "".join(parts)
+    for i in compress(range(n), map(not_, keep)):
+        pieces[2 * i + 1] = " " * len(words[i])
+    return "".join(pieces)
 
 
 def _may_hold_name(line: str) -> bool:

@@ -93,12 +93,25 @@ def one_blas_thread():
     """A context in which numpy's BLAS runs on one thread.
 
     Each worker process is one core's worth of work; a multi-threaded BLAS on top of that
-    doubles CPU time for these matrix sizes instead of saving any.
+    doubles CPU time for these matrix sizes instead of saving any. The libraries are looked up
+    once per process (:func:`_blas_controller`): ``threadpool_limits`` walks every loaded shared
+    library on each call, about 0.7 ms, once per NER batch.
+    """
+    return _blas_controller().limit(limits=1, user_api="blas")
+
+
+@lru_cache(maxsize=1)
+def _blas_controller():
+    """threadpoolctl's view of the BLAS libraries loaded in this process, built on first use.
+
+    First use comes after the model is loaded (it runs around ``nlp.pipe``), so numpy's BLAS,
+    the one thinc multiplies with (:func:`_numpy_matmul`), is loaded by then. A forked worker
+    inherits the view; the libraries it names are mapped at the same places in the child.
     """
     # imported here: only a run with the name model limits BLAS threads
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import ThreadpoolController
 
-    return threadpool_limits(1, user_api="blas")
+    return ThreadpoolController()
 
 
 @lru_cache(maxsize=1)

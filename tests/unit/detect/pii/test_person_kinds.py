@@ -126,3 +126,25 @@ def test_a_list_of_lives_led_by_given_names_is_kept():
         for w in ("Cornelius Tansley", "Marta Quell", "John Orrin")
     ]
     assert drop_kinds(text, spans) == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Duchy of Quellmark and the Kingdom of Tarrowmere",
+        "XState of State of Quellmark",  # glued to a word: skipped, the one inside still read
+        "-Duchy of Quellmark, ’Province of Orrindale, (Canton of Vellhaus",
+        "STATE OF\nMARROWDENE; UNIVERSITY  OF  TALLOWBY PRESS",
+        "Province of",
+        "",
+    ],
+)
+def test_territory_names_reads_what_a_look_behind_pattern_would(text):
+    """person_kinds keeps the look-behind out of the pattern for speed; the matches must be
+    those of the pattern with it."""
+    from redactcheck.detect.pii import person_kinds
+
+    with_look_behind = re.compile(r"(?<![\w'’-])" + person_kinds._TERRITORY_NAME.pattern)
+    want = [(m.span(), m.group("name")) for m in with_look_behind.finditer(text)]
+    got = [(m.span(), m.group("name")) for m in person_kinds._territory_names(text)]
+    assert got == want
