@@ -37,8 +37,8 @@ from redactcheck.detect.accel.fastscan import (
     ascii_view,
     compile_ascii,
 )
+from redactcheck.detect.accel.regex_core import Core, escape, literal_bits
 from redactcheck.detect.accel.regex_core import core as regex_core
-from redactcheck.detect.accel.regex_core import escape, literal_bits
 from redactcheck.detect.accel.regex_facts import (
     FOLDS_TO_ASCII,
     UNBOUNDED,
@@ -111,8 +111,8 @@ class KeywordGate:
             plan.lines = max_newlines(regex, flags)
             plan.above = keyword_lines_above(regex, flags)
             plan.also = _also(regex, flags, found, icase)
-            sharp = regex_core(regex, flags) if all(w.isascii() for w in found) else None
-            if sharp is not None and sharp.bits >= literal_bits(found) + _SHARPER:
+            sharp = _sharp_core(regex, flags, found)
+            if sharp is not None:
                 # a regex keyword far rarer than the literals (regex_core.py: every match
                 # holds it on one line, at most ``before`` line breaks below its start)
                 plan.icase = False  # the core spells out case and folding itself
@@ -221,6 +221,19 @@ class KeywordGate:
             owners = tuple(sorted({i for hit in ids for i in self._word_owners[hit]}))
             self._combos[ids] = owners
         return owners
+
+
+def _sharp_core(regex: str, flags: int, found: frozenset[str]) -> Core | None:
+    """The pattern's regex keyword when it is sharp enough to replace the literals: the core
+    without a gap (``.*``) first, which Hyperscan scans for much less (speed15r: the gate's
+    pass 0.43 to 0.31 CPU s on the corpus), else the core with one; None: the literals."""
+    if not all(w.isascii() for w in found):
+        return None
+    for cut in (True, False):
+        sharp = regex_core(regex, flags, cut=cut)
+        if sharp is not None and sharp.bits >= literal_bits(found) + _SHARPER:
+            return sharp
+    return None
 
 
 #: A pattern's regex keyword (``regex_core.core``) replaces its literal keywords when it carries

@@ -138,9 +138,9 @@ def _single(op, av, flags: int) -> _Whole | None:
     return None
 
 
-def _seq(items, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
+def _seq(items, flags: int, above: int, cut: bool = False) -> tuple[_Whole | None, Core | None]:
     """The sequence as one newline-free regex (when it is), and its best core (``above``:
-    line breaks a match can cover before the sequence starts)."""
+    line breaks a match can cover before the sequence starts; ``cut``: a gap ends a run)."""
     best: Core | None = None
     run: list[_Whole] = []
     run_before = above
@@ -173,12 +173,19 @@ def _seq(items, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
         lines = _node_newlines(op, av, flags)
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue  # zero width: consumes nothing
-        piece, inner = _item(op, av, flags, seen) if lines == 0 else (None, None)
+        piece, inner = _item(op, av, flags, seen, cut) if lines == 0 else (None, None)
         if lines and op in REPEATS | {C.SUBPATTERN, C.BRANCH, C.ATOMIC_GROUP}:
-            _, inner = _item(op, av, flags, seen)
+            _, inner = _item(op, av, flags, seen, cut)
             if inner is not None and op in REPEATS:  # in any round: all of them may come first
                 inner = Core(inner.regex, inner.bits, min(UNBOUNDED, seen + lines))
-        if piece is not None:
+        if piece is not None and cut and _gap(piece):
+            # ``.*`` inside a core makes Hyperscan carry the left side's state along the
+            # line (the phone cores with a clock time or a page word around ``.*`` cost
+            # about a quarter of the gate's pass): the run ends here, each side is a core
+            # of its own (a sub-run: lossless as any run) and the sharper one is kept
+            whole = False
+            close()
+        elif piece is not None:
             if not run:
                 run_before = seen
             run.append(piece)
@@ -193,20 +200,26 @@ def _seq(items, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
     return full, best
 
 
-def _item(op, av, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
+def _gap(piece: _Whole) -> bool:
+    """Any number of any characters but a line break (``.*``, ``[^x]*`` at least as loose):
+    no information, and costly for Hyperscan in the middle of a core."""
+    return piece.bits == 0.0 and piece.edge == "" and piece.regex.endswith(",}")
+
+
+def _item(op, av, flags: int, above: int, cut: bool = False) -> tuple[_Whole | None, Core | None]:
     """A newline-free item as a whole regex (or None), and its best inner core."""
     single = _single(op, av, flags)
     if single is not None:
         return single, None
     if op is C.SUBPATTERN:
         _group, add, remove, sub = av
-        full, core = _seq(sub, (flags | add) & ~remove, above)
+        full, core = _seq(sub, (flags | add) & ~remove, above, cut)
         return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core
     if op is C.ATOMIC_GROUP:
-        full, core = _seq(av, flags, above)
+        full, core = _seq(av, flags, above, cut)
         return (_Whole(f"(?:{full.regex})", full.bits) if full else None), core
     if op is C.BRANCH:
-        results = [_seq(alt, flags, above) for alt in av[1]]
+        results = [_seq(alt, flags, above, cut) for alt in av[1]]
         if all(full is not None and full.regex for full, _ in results):
             fulls = [full for full, _ in results]
             regex = "(?:" + "|".join(f.regex for f in fulls) + ")"  # type: ignore[union-attr]
@@ -219,7 +232,7 @@ def _item(op, av, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
         return None, Core(regex, min(c.bits for c in cores), before)  # type: ignore[union-attr]
     if op in REPEATS:
         lo, hi, sub = av
-        full, core = _seq(sub, flags, above)
+        full, core = _seq(sub, flags, above, cut)
         if full is None or not full.regex:
             return None, (core if lo >= 1 else None)
         body = f"(?:{full.regex})"
@@ -232,10 +245,11 @@ def _item(op, av, flags: int, above: int) -> tuple[_Whole | None, Core | None]:
     return None, None
 
 
-def core(regex: str, flags: int = 0) -> Core | None:
-    """The best core of ``regex`` (the sharpest run), or None when none is found."""
+def core(regex: str, flags: int = 0, *, cut: bool = False) -> Core | None:
+    """The best core of ``regex`` (the sharpest run), or None when none is found. ``cut``:
+    runs end at a gap (``.*``), so the core holds none (see :func:`_gap`)."""
     items, in_force = parse(regex, flags)
-    full, best = _seq(items, in_force, 0)
+    full, best = _seq(items, in_force, 0, cut)
     if full is not None and full.regex:
         best = Core(full.regex, full.bits, 0)
     if best is None or not best.regex or len(best.regex) > _MAX_LENGTH:

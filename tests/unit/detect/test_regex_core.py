@@ -37,8 +37,10 @@ def _holds_core(pattern, found, text: str) -> bool:
     return False
 
 
-def test_every_match_holds_its_core(fast):
-    """The claim on every match of every pattern in the rule examples and generated lines."""
+@pytest.mark.parametrize("cut", [False, True])
+def test_every_match_holds_its_core(fast, cut):
+    """The claim on every match of every pattern in the rule examples and generated lines,
+    for the cores with a gap (``.*``) and for those cut at their gaps."""
     texts = [
         normalize(e).text
         for rule, _ in fast._owners
@@ -47,7 +49,7 @@ def test_every_match_holds_its_core(fast):
     texts.append(normalize("\n".join(generated_texts(200, seed=7))).text)
     checked = used = 0
     for _, pattern in fast._owners:
-        found = core(pattern.spec.regex, pattern.regex.flags)
+        found = core(pattern.spec.regex, pattern.regex.flags, cut=cut)
         if found is None:
             continue
         used += 1
@@ -91,6 +93,18 @@ def test_core_stays_on_one_line_and_says_how_far_above():
     assert [m.group() for m in re.finditer(found.regex.encode("ascii"), b"Phone\n555-0147")] == [
         b"555-0147"
     ]
+
+
+def test_a_cut_core_is_one_side_of_its_gap():
+    """A clock time, then anything, then a number: cut, the core is the sharper side alone
+    (no ``.*`` for Hyperscan to carry along the line), and it still finds the number."""
+    regex = r"\d\d:\d\d.*\(\d{3}\) \d{3}-\d{4}"
+    whole, cut = core(regex), core(regex, cut=True)
+    assert whole is not None and cut is not None
+    assert "{0,}" in whole.regex and "{0,}" not in cut.regex
+    assert cut.bits < whole.bits
+    view = ascii_view("at 10:45 call (555) 014-7788")
+    assert re.search(cut.regex.encode("ascii"), view).group() == b"(555) 014-7788"
 
 
 def test_literal_keywords_escape_as_themselves():
