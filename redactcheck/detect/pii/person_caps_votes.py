@@ -31,11 +31,11 @@ from collections import defaultdict
 
 from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii.person_echoes import (
-    _LOWER_SHARE,
     _PLACE_AFTER,
     _WORD_COMMA_BEFORE,
     _echo_place,
     _place_name,
+    in_caps_line,
 )
 from redactcheck.detect.pii.person_scores import PersonSpan
 
@@ -96,13 +96,7 @@ def caps_votes(text: str, people: list[PersonSpan], judge: cand.Judge) -> list[t
     mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
     line_caps: dict[int, bool] = {}
     for m in _CAPS_WORD.finditer(text):
-        a = text.rfind("\n", 0, m.start()) + 1
-        if a not in line_caps:
-            b = text.find("\n", m.end())
-            line = text[a : len(text) if b < 0 else b]
-            letters = sum(map(str.isalpha, line))
-            line_caps[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
-        if not line_caps[a]:
+        if not in_caps_line(text, m.start(), line_caps):
             continue
         mentions[m.group(0)].append(m.span())
     out: list[tuple[int, int]] = []

@@ -154,6 +154,19 @@ def _place_name(word: str, judge: cand.Judge) -> bool:
     return re.fullmatch(judge.lex.states, word, re.IGNORECASE) is not None
 
 
+def in_caps_line(text: str, pos: int, memo: dict[int, bool]) -> bool:
+    """Whether the line holding ``pos`` is written in capitals (fewer small letters than
+    ``_LOWER_SHARE`` of its letters): a cable's body, not prose. ``memo`` keeps each line's answer
+    by its start, so a document's lines are measured once."""
+    a = text.rfind("\n", 0, pos) + 1
+    if a not in memo:
+        b = text.find("\n", pos)
+        line = text[a : len(text) if b < 0 else b]
+        letters = sum(map(str.isalpha, line))
+        memo[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
+    return memo[a]
+
+
 def caps_cable_surnames(
     text: str, people: list[PersonSpan], judge: cand.Judge
 ) -> list[tuple[int, int]]:
@@ -168,13 +181,7 @@ def caps_cable_surnames(
             surnames[word] = judge.nw.is_surname(word)
         if not surnames[word]:
             continue
-        a = text.rfind("\n", 0, m.start()) + 1
-        if a not in line_caps:
-            b = text.find("\n", m.end())
-            line = text[a : len(text) if b < 0 else b]
-            letters = sum(map(str.isalpha, line))
-            line_caps[a] = sum(map(str.islower, line)) < _LOWER_SHARE * letters
-        if line_caps[a]:
+        if in_caps_line(text, m.start(), line_caps):
             mentions[word].append(m.span())
     covered = _Covered(people)
     out: list[tuple[int, int]] = []
