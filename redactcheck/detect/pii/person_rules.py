@@ -105,6 +105,7 @@ from redactcheck.detect.pii.person_spread import (
     _spread_words,
     split_names,
 )
+from redactcheck.detect.pii.person_subject_initials import subject_initials
 from redactcheck.detect.pii.person_vetting import vet_people
 from redactcheck.detect.pii.person_votes import person_majority
 
@@ -275,6 +276,8 @@ def find_people(
     cand.list_pairs(text, judge, add)
     cand.context_names(text, judge, add)
     named_by(text, judge, add)  # "a jeweler by the name of Quellmore"
+    for s, e in subject_initials(text, judge, found):  # "SUBJECTS : RDQ, ASSOC" (initials)
+        add(s, e, "subject-initials")
     cand.attendees(text, judge, add)
     cand.captions(text, judge, add)
     cand.caps_lists(text, judge, add)

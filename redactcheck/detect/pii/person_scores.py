@@ -62,6 +62,7 @@ SCORES = {
     "addressee": 0.8,
     "family": 0.75,
     "hyphen-break": 0.75,
+    "subject-initials": 0.7,
 }
 CONFIDENT = 0.75
 
@@ -78,7 +79,8 @@ class PersonSpan:
 #: Bases that vouch for a word in capitals inside prose ("Ambassador WELLINGTON", "W/LARKIN").
 _CUED_NAMES = frozenset(
     ("inverted", "attendee", "mail-header", "initials", "signature", "cable-signer", "title",
-     "title-office", "caption", "list-names", "list-given", "context-initials", "addressee")
+     "title-office", "caption", "list-names", "list-given", "context-initials", "addressee",
+     "subject-initials")
 )  # fmt: skip
 
 
@@ -118,7 +120,7 @@ _PLACE_CHECKED_PAIRS = frozenset(("list-surname-first", "list-surname-second", "
 _CUE_OUTWEIGHS_PLACE = frozenset(
     ("title", "title-office", "inverted", "mail-header", "initials", "attendee", "caption",
      "context", "context-initials", "signature", "cable-signer", "apposition", "name-column",
-     "citation", "addressee", "caps-votes")
+     "citation", "addressee", "caps-votes", "subject-initials")
 )  # fmt: skip
 #: Bases whose evidence is the words themselves (the model, the name lists): in OCR debris
 #: such words are often made up by the scanner.
