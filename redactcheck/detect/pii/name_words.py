@@ -227,6 +227,28 @@ def _misread_word(nw: NameWords, low: str) -> bool:
     )
 
 
+def english_neighbours(nw: NameWords, low: str) -> frozenset[str]:
+    """English words of five letters or more one edit (OSA: a letter misread, lost or added,
+    two neighbours swapped) from the lower-case word ``low``; remembered per word."""
+    hit = _NEIGHBOURS.get(low)
+    if hit is None:
+        hit = _NEIGHBOURS[low] = frozenset(
+            w for w in _edits1(low) if len(w) >= 5 and w in nw.english
+        )
+        if len(_NEIGHBOURS) > 50_000:  # a bound for long runs over many documents
+            _NEIGHBOURS.clear()
+    return hit
+
+
+_NEIGHBOURS: dict[str, frozenset[str]] = {}
+
+
+def one_edit_strings(low: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, substitution or insertion from the
+    lower-case word ``low`` (a misread word's candidates)."""
+    return _edits1(low)
+
+
 def _key(word: str) -> str:
     return word.lower().replace("’", "").replace("'", "").strip(".")
 

@@ -80,6 +80,7 @@ from redactcheck.detect.pii.person_filters import (
 from redactcheck.detect.pii.person_flip_lines import drop_flip_lines
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
+from redactcheck.detect.pii.person_lower_twins import drop_lower_twins
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_name_of import named_by
@@ -369,6 +370,7 @@ def find_people(
     people = drop_body_names(text, people)  # "the Port of Quellhaven"
     people = drop_date_words(text, people, nw)  # "22 Marcb 1963": a misread month
     people = drop_flip_lines(text, people, nw)  # lines of case-flipped OCR debris
+    people = drop_lower_twins(text, people, nw, all_lower, places)  # "Lecger" beside "ledger"
     return [
         p
         for p in people
