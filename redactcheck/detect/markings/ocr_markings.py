@@ -37,6 +37,7 @@ from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings import (
     ocr_authority,
     ocr_banner,
+    ocr_banner_copy,
     ocr_box_row,
     ocr_captions,
     ocr_case_level,
@@ -216,6 +217,10 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Seceer" by a page marker
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # the record's own banner line again on its other pages, every word a little off
+    found_banners = [(f.start, f.end) for f in banners]
+    for start, end, word in ocr_banner_copy.banner_copy_findings(text, found_banners, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # the level the text prints, again, where page noise ran onto its stamp line
     printed = levels | {word for _, _, word in damaged if word in _LEVEL_NAMES}
     printed |= ocr_repeat.title_case_banners(text, places)  # "Secret" alone atop every page

@@ -63,7 +63,7 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
     if _marks_found(text, taken) >= _MARKED_RECORD:
         for start, end in _noisy_places(text):
             if not any(start < e and s < end for s, e in taken):
-                out.append((start, end, text[start:end]))
+                out.append((start, end, _reading(text[start:end])))
                 taken.append((start, end))
     marks = _marks_found(text, taken)
     if marks >= _MARKED_PLACE:
@@ -110,14 +110,31 @@ _LEADING = re.compile(
 )
 
 
+def _reading(mark: str) -> str:
+    """The mark a misread one stands for: ``(8)`` and ``(S}`` read as ``(S)``."""
+    letters = mark[1:-1]
+    return f"({_READS_AS.get(letters, letters)})"
+
+
 def _marks_found(text: str, taken: list[tuple[int, int]]) -> int:
     """How many of the spans found so far are portion marks."""
     return sum(1 for s, e in taken if e - s <= 24 and _FOUND_MARK.fullmatch(text, s, e))
 
 
+#: A mark ending its paragraph with its letter or its closing bracket misread (``... the
+#: report. (8)``, ``... as requested.) (U}``): after a sentence's end only (a list's ``(5)``
+#: follows a word or a comma), then nothing but specks to the line's end.
+_TRAILING_DAMAGED = re.compile(
+    r"(?<=[.?!\"”’')][ \t])(\((?:TS|S|C|U|[85$§©¢€])[)}\]])(?=[^\w\n]*$)",
+    re.MULTILINE,
+)
+
+
 def _noisy_places(text: str) -> list[tuple[int, int]]:
-    """Spans of undamaged marks standing in a place OCR specks made unclean."""
+    """Spans of marks standing in a place OCR specks made unclean, or ending their paragraph
+    with a letter or bracket OCR misread."""
     spans = [m.span(1) for m in _TRAILING.finditer(text)]
+    spans += [m.span(1) for m in _TRAILING_DAMAGED.finditer(text) if m.span(1) not in spans]
     for m in _LEADING.finditer(text):
         spans.append(m.span(1) if m.group(1) else m.span(2))
     return spans

@@ -66,6 +66,44 @@ def test_plurals_and_marks_inside_a_line_are_left_alone(tail):
     assert _noisy(RECORD + tail) == []
 
 
+def _noisy_read(text: str) -> list[tuple[str, str]]:
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", RECORD)]
+    return [(text[s:e], mark) for s, e, mark in damaged_portion_findings(text, taken)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "found"),
+    [
+        ("the courier left the port. (8)\n\n4. Next.\n", ("(8)", "(S)")),
+        ("(as the desk requested.) (5) '\n", ("(5)", "(S)")),
+        ("no trace was found. (U}\n", ("(U}", "(U)")),
+        ("as the chief agreed. (©)\n", ("(©)", "(C)")),
+    ],
+)
+def test_a_misread_mark_ending_its_paragraph_is_read_in_a_marked_record(tail, found):
+    text = RECORD + tail
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", RECORD)]
+    start = text.rindex(found[0])
+    assert damaged_portion_findings(text, taken) == [(start, start + 3, found[1])]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "the rooms numbered 4 and (5)\n",  # a list item after a word
+        "the following items, (8)\n",  # after a comma
+        "the port was closed. (8) Eight boats\n",  # text after it on its line
+    ],
+)
+def test_a_misread_mark_needs_a_sentence_end_before_it_and_nothing_after_it(tail):
+    assert _noisy_read(RECORD + tail) == []
+
+
+def test_a_misread_trailing_mark_in_a_record_with_fewer_than_three_marks_is_left_alone():
+    text = "1. (S) The first paragraph.\n\nthe courier left the port. (8)\n"
+    assert damaged_portion_findings(text, [(3, 6)]) == []
+
+
 def test_a_record_with_fewer_than_three_marks_found_is_left_alone():
     text = "1. (S) The first paragraph.\n\nof the station's report. (C) .\n"
     assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
