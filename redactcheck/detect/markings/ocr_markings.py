@@ -42,6 +42,7 @@ from redactcheck.detect.markings import (
     ocr_captions,
     ocr_case_level,
     ocr_cut_level,
+    ocr_declass_line,
     ocr_form_level,
     ocr_impdet,
     ocr_lending_stamp,
@@ -60,6 +61,8 @@ DAMAGED_ID = "MARKING-OCR-DAMAGED"
 FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
 #: Findings of rules with this role start a stamp block (and so do the findings of this module).
 ANCHOR_ROLE = "stamp-anchor"
+#: Findings of rules with this role are the lines of a classification authority block.
+AUTHORITY_ROLE = "authority-block"
 
 # Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
 # every standalone word keeps under light damage. Everything else never reaches Python.
@@ -251,7 +254,12 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
     for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
+    firsts = [(f.start, f.end) for f in found if AUTHORITY_ROLE in f.roles]
     for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
+        out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
+        firsts.append((start, end))
+    # the block's declassification line under its first line, damaged ("SIFY CR: 26.")
+    for start, end, label in ocr_declass_line.declass_line_findings(text, firsts, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     for start, end, label in ocr_impdet.impdet_findings(text, taken):  # "E2 IMQOET" (invented)
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
