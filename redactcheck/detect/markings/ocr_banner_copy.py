@@ -14,9 +14,9 @@ How: the banner lines the rules found in this text (two words or more, nothing e
 line but punctuation) are the reference. Another short line is a copy when, on its letters
 alone (look-alikes folded as in ``rules/lexicons/ocr_markings.yaml`` ``banner_confusions``),
 it is within one edit in ``_LETTERS_PER_EDIT`` letters of a reference, keeps one of the
-reference's words intact, and is mostly capitals (prose that mentions a banner is in mixed case
-and longer). Nothing is read in a text without such a banner: the step costs one regex pass over
-the short lines of the few texts that print one.
+reference's words of four letters or more intact, and is mostly capitals (prose that mentions
+a banner is in mixed case and longer). Nothing is read in a text without such a banner, and in
+one only the short lines that hold a word of the banner (found with ``str.find``).
 """
 
 from __future__ import annotations
@@ -39,9 +39,14 @@ _MIN_CAPITALS = 0.85
 #: A copy has at most this many more tokens than its reference (noise specks at the edges).
 _EXTRA_TOKENS = 2
 #: A short line: the only ones read (a copy is the length of its banner, a little noise aside).
-_SHORT_LINE = re.compile(r"^[^\n]{4,64}$", re.MULTILINE)
+_MAX_LINE = 64
+#: A copy keeps one word of its banner of at least this many letters intact (TOP is too
+#: common a piece of other words to find a line by).
+_ANCHOR_LETTERS = 4
 _LETTERS = re.compile(r"[A-Z]+")
 _EDGE = re.compile(r"[A-Za-z0-9]")
+#: Two words: a space or a slash between letters ("TOP SECRET", "SECRET//NOFORN").
+_TWO_WORDS = re.compile(r"[A-Za-z][ \t/]+[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +68,8 @@ def _words(raw: str) -> list[str]:
 def _reference(text: str, start: int, end: int) -> tuple[str, frozenset[str]] | None:
     """The folded letters and words of a banner found at ``[start, end)`` when it stands alone
     on its line and has two words or more; else None."""
+    if end - start < _MIN_LETTERS or not _TWO_WORDS.search(text, start, end):
+        return None  # most banners found are one word ("SECRET"): no line search for them
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
@@ -72,7 +79,7 @@ def _reference(text: str, start: int, end: int) -> tuple[str, frozenset[str]] | 
     letters = "".join(words)
     if len(words) < 2 or len(letters) < _MIN_LETTERS:
         return None
-    return letters, frozenset(w for w in words if len(w) >= 3)
+    return letters, frozenset(w for w in words if len(w) >= _ANCHOR_LETTERS)
 
 
 def banner_copy_findings(
@@ -81,6 +88,8 @@ def banner_copy_findings(
     """``(start, end, banner)`` of lines that are damaged copies of a banner line found at
     ``banners`` (spans of the rules' banner findings), not overlapping ``taken`` (extended)."""
     refs: dict[str, tuple[frozenset[str], str]] = {}
+    if not banners:
+        return []
     for start, end in banners:
         ref = _reference(text, start, end)
         if ref is not None:
@@ -90,17 +99,34 @@ def banner_copy_findings(
     shortest = min(len(r) for r in refs)
     longest = max(len(r) for r in refs)
     out: list[tuple[int, int, str]] = []
-    for m in _SHORT_LINE.finditer(text):
-        start, end = _trim(text, *m.span())
-        if end - start < shortest - 2 or overlaps(start, end, taken):
+    for lo, hi in _anchored_lines(text, refs):
+        start, end = _trim(text, lo, hi)
+        if end - start < shortest - 2:
             continue
-        if overlaps(start, end, banners):  # the banner itself
+        found = _copy_of(text[start:end], refs, shortest, longest)
+        if found is None or overlaps(start, end, banners):  # not the banner itself
             continue
-        raw = text[start:end]
-        found = _copy_of(raw, refs, shortest, longest)
-        if found is not None:
-            claim((start, end, found), out, taken)
+        claim((start, end, found), out, taken)
     return out
+
+
+def _anchored_lines(
+    text: str, refs: dict[str, tuple[frozenset[str], str]]
+) -> list[tuple[int, int]]:
+    """The short lines that hold a word of a reference banner in capitals, in text order: a
+    copy keeps one word intact, so only these lines are read (``str.find`` runs in C; a
+    record has few of them)."""
+    lines: set[tuple[int, int]] = set()
+    for word in {w for words, _ in refs.values() for w in words}:
+        at = text.find(word)
+        while at >= 0:
+            lo = text.rfind("\n", 0, at) + 1
+            hi = text.find("\n", at)
+            hi = len(text) if hi < 0 else hi
+            if hi - lo <= _MAX_LINE:
+                lines.add((lo, hi))
+            at = text.find(word, hi)
+    return sorted(lines)
 
 
 def _copy_of(
