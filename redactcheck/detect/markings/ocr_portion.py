@@ -65,6 +65,10 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
             if not any(start < e and s < end for s, e in taken):
                 out.append((start, end, _reading(text[start:end])))
                 taken.append((start, end))
+    for start, end in _glued_marks(text):
+        if not any(start < e and s < end for s, e in taken):
+            out.append((start, end, text[start:end]))
+            taken.append((start, end))
     marks = _marks_found(text, taken)
     if marks >= _MARKED_PLACE:
         for m in _PLACED_MARK.finditer(text):  # literal "(" first, then the line's start
@@ -108,6 +112,33 @@ _LEADING = re.compile(
     r"|^[ \t]*[A-Z][a-z]\.[ \t]*(\((?:TS|S|C|U)\))(?=[ \t]+[A-Z])",
     re.MULTILINE,
 )
+
+
+#: The marks a paragraph ends with, looked for literally (``str.find``: no regex pass).
+_GLUED = ("(U)", "(S)", "(C)", "(TS)")
+#: What may follow a mark that ends its paragraph: specks to the line's end.
+_SPECKS_TO_END = re.compile(r"[^\w\n]*(?:\n|$)")
+
+
+def _glued_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of marks ending their paragraph glued to one noise character OCR put before them
+    (``... FABRICATION E(U)``, ``TOMORROW. *(U)``, ``x(U)`` alone on its line): the character
+    stands alone (a space or the line's start before it), so no word's plural (``PAGE(S)``)."""
+    spans = []
+    for mark in _GLUED:
+        at = text.find(mark, 1)
+        while at > 0:
+            before = text[at - 2] if at >= 2 else "\n"
+            glue = text[at - 1]
+            if (
+                not glue.isspace()
+                and glue != "("
+                and before in " \t\n"
+                and _SPECKS_TO_END.match(text, at + len(mark))
+            ):
+                spans.append((at, at + len(mark)))
+            at = text.find(mark, at + 1)
+    return sorted(spans)
 
 
 def _reading(mark: str) -> str:

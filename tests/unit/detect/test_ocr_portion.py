@@ -152,3 +152,29 @@ def test_lists_and_marks_inside_a_line_after_a_damaged_number_are_left_alone(tai
 def test_a_damaged_paragraph_number_in_a_record_with_one_mark_found_is_left_alone():
     text = "1. (S) The first paragraph.\n\n6, (U) The courier left.\n"
     assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [
+        ("THE STORY WAS A FABRICATION E(U)\n", "(U)"),  # a noise letter glued before it
+        ("HE LANDS AT NOON TOMORROW. *(U)\n\nNEXT PARAGRAPH\n", "(U)"),
+        ("x(S) '\n", "(S)"),  # alone on its line with a speck before and after
+    ],
+)
+def test_a_mark_ending_its_paragraph_glued_to_one_noise_character_is_read(line, mark):
+    text = "The teletype follows.\n\n" + line
+    start = text.index(mark)
+    assert damaged_portion_findings(text, []) == [(start, start + len(mark), mark)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "THIS DOCUMENT CONTAINS 3 PAGE(S)\n",  # a plural glued to its word
+        "THE ITEM x(U) WAS SENT\n",  # text after it on its line
+        "PROCEDURE (U) OF THE MANUAL\n",  # spaced, inside a line: the rules' to judge
+    ],
+)
+def test_plurals_and_marks_inside_a_line_are_not_glued_marks(line):
+    assert damaged_portion_findings("The teletype follows.\n\n" + line, []) == []
