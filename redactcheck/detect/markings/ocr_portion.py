@@ -114,10 +114,9 @@ _LEADING = re.compile(
 )
 
 
-#: The marks a paragraph ends with, looked for literally (``str.find``: no regex pass).
-_GLUED = ("(U)", "(S)", "(C)", "(TS)")
-#: What may follow a mark that ends its paragraph: specks to the line's end.
-_SPECKS_TO_END = re.compile(r"[^\w\n]*(?:\n|$)")
+#: A clean mark with nothing but specks after it to the line's end (the literal "(" first:
+#: the scan runs in C; the character glued before it is tested in Python).
+_LINE_END_MARK = re.compile(r"\((?:TS|S|C|U)\)(?=[^\w\n]*$)", re.MULTILINE)
 
 
 def _glued_marks(text: str) -> list[tuple[int, int]]:
@@ -125,20 +124,15 @@ def _glued_marks(text: str) -> list[tuple[int, int]]:
     (``... FABRICATION E(U)``, ``TOMORROW. *(U)``, ``x(U)`` alone on its line): the character
     stands alone (a space or the line's start before it), so no word's plural (``PAGE(S)``)."""
     spans = []
-    for mark in _GLUED:
-        at = text.find(mark, 1)
-        while at > 0:
-            before = text[at - 2] if at >= 2 else "\n"
-            glue = text[at - 1]
-            if (
-                not glue.isspace()
-                and glue != "("
-                and before in " \t\n"
-                and _SPECKS_TO_END.match(text, at + len(mark))
-            ):
-                spans.append((at, at + len(mark)))
-            at = text.find(mark, at + 1)
-    return sorted(spans)
+    for m in _LINE_END_MARK.finditer(text):
+        at = m.start()
+        if at < 1:
+            continue
+        glue = text[at - 1]
+        before = text[at - 2] if at >= 2 else "\n"
+        if not glue.isspace() and glue != "(" and before in " \t\n":
+            spans.append(m.span())
+    return spans
 
 
 def _reading(mark: str) -> str:
@@ -153,19 +147,29 @@ def _marks_found(text: str, taken: list[tuple[int, int]]) -> int:
 
 
 #: A mark ending its paragraph with its letter or its closing bracket misread (``... the
-#: report. (8)``, ``... as requested.) (U}``): after a sentence's end only (a list's ``(5)``
-#: follows a word or a comma), then nothing but specks to the line's end.
-_TRAILING_DAMAGED = re.compile(
-    r"(?<=[.?!\"”’')][ \t])(\((?:TS|S|C|U|[85$§©¢€])[)}\]])(?=[^\w\n]*$)",
-    re.MULTILINE,
-)
+#: report. (8)``, ``... as requested.) (U}``), then nothing but specks to the line's end; the
+#: literal "(" first, so the scan runs in C (what stands before it is tested in Python).
+_TRAILING_DAMAGED = re.compile(r"\((?:TS|S|C|U|[85$§©¢€])[)}\]](?=[^\w\n]*$)", re.MULTILINE)
+#: Before a misread mark: a space after a sentence's end (a list's "(5)" follows a word).
+_SENTENCE_END = ".?!\"”’')"
+
+
+def _trailing_damaged(text: str) -> list[tuple[int, int]]:
+    """Spans of misread marks ending their paragraph after a sentence's end."""
+    return [
+        m.span()
+        for m in _TRAILING_DAMAGED.finditer(text)
+        if m.start() >= 2
+        and text[m.start() - 1] in " \t"
+        and text[m.start() - 2] in _SENTENCE_END
+    ]
 
 
 def _noisy_places(text: str) -> list[tuple[int, int]]:
     """Spans of marks standing in a place OCR specks made unclean, or ending their paragraph
     with a letter or bracket OCR misread."""
     spans = [m.span(1) for m in _TRAILING.finditer(text)]
-    spans += [m.span(1) for m in _TRAILING_DAMAGED.finditer(text) if m.span(1) not in spans]
+    spans += [span for span in _trailing_damaged(text) if span not in spans]
     for m in _LEADING.finditer(text):
         spans.append(m.span(1) if m.group(1) else m.span(2))
     return spans
