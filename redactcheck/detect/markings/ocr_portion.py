@@ -159,9 +159,7 @@ def _trailing_damaged(text: str) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in _TRAILING_DAMAGED.finditer(text)
-        if m.start() >= 2
-        and text[m.start() - 1] in " \t"
-        and text[m.start() - 2] in _SENTENCE_END
+        if m.start() >= 2 and text[m.start() - 1] in " \t" and text[m.start() - 2] in _SENTENCE_END
     ]
 
 
