@@ -37,10 +37,12 @@ from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings import (
     ocr_authority,
     ocr_banner,
+    ocr_banner_copy,
     ocr_box_row,
     ocr_captions,
     ocr_case_level,
     ocr_cut_level,
+    ocr_declass_line,
     ocr_form_level,
     ocr_impdet,
     ocr_lending_stamp,
@@ -59,6 +61,8 @@ DAMAGED_ID = "MARKING-OCR-DAMAGED"
 FRAGMENT_ID = "MARKING-STAMP-FRAGMENT"
 #: Findings of rules with this role start a stamp block (and so do the findings of this module).
 ANCHOR_ROLE = "stamp-anchor"
+#: Findings of rules with this role are the lines of a classification authority block.
+AUTHORITY_ROLE = "authority-block"
 
 # Pre-check for the whole text: a capitalised token of plausible length holding a letter pair
 # every standalone word keeps under light damage. Everything else never reaches Python.
@@ -216,6 +220,10 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Seceer" by a page marker
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
+    # the record's own banner line again on its other pages, every word a little off
+    found_banners = [(f.start, f.end) for f in banners]
+    for start, end, word in ocr_banner_copy.banner_copy_findings(text, found_banners, taken):
+        out.append(_finding(DAMAGED_ID, text, start, end, word, 0.65))
     # the level the text prints, again, where page noise ran onto its stamp line
     printed = levels | {word for _, _, word in damaged if word in _LEVEL_NAMES}
     printed |= ocr_repeat.title_case_banners(text, places)  # "Secret" alone atop every page
@@ -246,7 +254,12 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # portion marks whose letter OCR read as a digit or symbol, in a portion-marked record
     for start, end, mark in ocr_portion.damaged_portion_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, mark, 0.6))
+    firsts = [(f.start, f.end) for f in found if AUTHORITY_ROLE in f.roles]
     for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
+        out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
+        firsts.append((start, end))
+    # the block's declassification line under its first line, damaged ("SIFY CR: 26.")
+    for start, end, label in ocr_declass_line.declass_line_findings(text, firsts, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     for start, end, label in ocr_impdet.impdet_findings(text, taken):  # "E2 IMQOET" (invented)
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))

@@ -63,8 +63,12 @@ def damaged_portion_findings(text: str, taken: list[tuple[int, int]]) -> list[tu
     if _marks_found(text, taken) >= _MARKED_RECORD:
         for start, end in _noisy_places(text):
             if not any(start < e and s < end for s, e in taken):
-                out.append((start, end, text[start:end]))
+                out.append((start, end, _reading(text[start:end])))
                 taken.append((start, end))
+    for start, end in _glued_marks(text):
+        if not any(start < e and s < end for s, e in taken):
+            out.append((start, end, text[start:end]))
+            taken.append((start, end))
     marks = _marks_found(text, taken)
     if marks >= _MARKED_PLACE:
         for m in _PLACED_MARK.finditer(text):  # literal "(" first, then the line's start
@@ -110,14 +114,60 @@ _LEADING = re.compile(
 )
 
 
+#: A clean mark with nothing but specks after it to the line's end (the literal "(" first:
+#: the scan runs in C; the character glued before it is tested in Python).
+_LINE_END_MARK = re.compile(r"\((?:TS|S|C|U)\)(?=[^\w\n]*$)", re.MULTILINE)
+
+
+def _glued_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of marks ending their paragraph glued to one noise character OCR put before them
+    (``... FABRICATION E(U)``, ``TOMORROW. *(U)``, ``x(U)`` alone on its line): the character
+    stands alone (a space or the line's start before it), so no word's plural (``PAGE(S)``)."""
+    spans = []
+    for m in _LINE_END_MARK.finditer(text):
+        at = m.start()
+        if at < 1:
+            continue
+        glue = text[at - 1]
+        before = text[at - 2] if at >= 2 else "\n"
+        if not glue.isspace() and glue != "(" and before in " \t\n":
+            spans.append(m.span())
+    return spans
+
+
+def _reading(mark: str) -> str:
+    """The mark a misread one stands for: ``(8)`` and ``(S}`` read as ``(S)``."""
+    letters = mark[1:-1]
+    return f"({_READS_AS.get(letters, letters)})"
+
+
 def _marks_found(text: str, taken: list[tuple[int, int]]) -> int:
     """How many of the spans found so far are portion marks."""
     return sum(1 for s, e in taken if e - s <= 24 and _FOUND_MARK.fullmatch(text, s, e))
 
 
+#: A mark ending its paragraph with its letter or its closing bracket misread (``... the
+#: report. (8)``, ``... as requested.) (U}``), then nothing but specks to the line's end; the
+#: literal "(" first, so the scan runs in C (what stands before it is tested in Python).
+_TRAILING_DAMAGED = re.compile(r"\((?:TS|S|C|U|[85$§©¢€])[)}\]](?=[^\w\n]*$)", re.MULTILINE)
+#: Before a misread mark: a space after a sentence's end (a list's "(5)" follows a word).
+_SENTENCE_END = ".?!\"”’')"
+
+
+def _trailing_damaged(text: str) -> list[tuple[int, int]]:
+    """Spans of misread marks ending their paragraph after a sentence's end."""
+    return [
+        m.span()
+        for m in _TRAILING_DAMAGED.finditer(text)
+        if m.start() >= 2 and text[m.start() - 1] in " \t" and text[m.start() - 2] in _SENTENCE_END
+    ]
+
+
 def _noisy_places(text: str) -> list[tuple[int, int]]:
-    """Spans of undamaged marks standing in a place OCR specks made unclean."""
+    """Spans of marks standing in a place OCR specks made unclean, or ending their paragraph
+    with a letter or bracket OCR misread."""
     spans = [m.span(1) for m in _TRAILING.finditer(text)]
+    spans += [span for span in _trailing_damaged(text) if span not in spans]
     for m in _LEADING.finditer(text):
         spans.append(m.span(1) if m.group(1) else m.span(2))
     return spans

@@ -44,6 +44,9 @@ class Stamp:
     name: str
     lines: tuple[StampLine, ...]
     capitals: bool
+    #: the lines that may anchor the stamp (all when empty): a stamp whose other lines are
+    #: common words ("TO DECLASSIFICATION") is anchored by its own first line only
+    anchors: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,7 @@ def sibling_lexicon() -> SiblingLexicon:
             entry["name"],
             tuple(StampLine(line, _fold(line), _breaks(line)) for line in entry["lines"]),
             bool(entry.get("capitals", False)),
+            tuple(entry["lines"].index(line) for line in entry.get("anchor_lines", ())),
         )
         for entry in data["stamps"]
     )
@@ -311,13 +315,42 @@ def _anchors(
         for a, b in parts:
             if b - a < lex.min_letters:
                 continue
-            near = _near_lines(text[a:b])
+            near = [(k, j) for k, j in _near_lines(text[a:b]) if _may_anchor(lex, k, j)]
             letters = letters_of(text, a, b) if near else None
+            whole: tuple[int, int, tuple[str, list[int]]] | None = None
             for k, j in near:
                 line = lex.stamps[k].lines[j]
                 if read_line(text, a, b, line, lex, True, letters) is not None:
                     out.append((k, j, a, start, end))
+                    continue
+                # the found span may be only the intact middle of a damaged stamp line (a
+                # rule finds "HAS NO OBJECTION" in "GIA HAS NO OBJECTION 10"): its whole line
+                whole = whole or _whole_line(text, a, b)
+                lo, hi, line_letters = whole
+                if hi - lo <= _ANCHOR_LINE and read_line(
+                    text, lo, hi, line, lex, True, line_letters
+                ):
+                    out.append((k, j, a, start, end))
     return out
+
+
+def _may_anchor(lex: SiblingLexicon, k: int, j: int) -> bool:
+    """Whether line ``j`` of stamp ``k`` may anchor its stamp."""
+    anchors = lex.stamps[k].anchors
+    return not anchors or j in anchors
+
+
+def _whole_line(text: str, a: int, b: int) -> tuple[int, int, tuple[str, list[int]]]:
+    """The text line around ``[a, b)`` and its letters."""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    return lo, hi, letters_of(text, lo, hi) if hi - lo <= _ANCHOR_LINE else ("", [])
+
+
+#: A found span's whole line is read as a stamp line only when it is this short (a stamp
+#: line and a little noise beside it, not a paragraph).
+_ANCHOR_LINE = 60
 
 
 def sibling_findings(

@@ -66,6 +66,44 @@ def test_plurals_and_marks_inside_a_line_are_left_alone(tail):
     assert _noisy(RECORD + tail) == []
 
 
+def _noisy_read(text: str) -> list[tuple[str, str]]:
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", RECORD)]
+    return [(text[s:e], mark) for s, e, mark in damaged_portion_findings(text, taken)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "found"),
+    [
+        ("the courier left the port. (8)\n\n4. Next.\n", ("(8)", "(S)")),
+        ("(as the desk requested.) (5) '\n", ("(5)", "(S)")),
+        ("no trace was found. (U}\n", ("(U}", "(U)")),
+        ("as the chief agreed. (©)\n", ("(©)", "(C)")),
+    ],
+)
+def test_a_misread_mark_ending_its_paragraph_is_read_in_a_marked_record(tail, found):
+    text = RECORD + tail
+    taken = [m.span() for m in re.finditer(r"\((?:S|C|U)\)", RECORD)]
+    start = text.rindex(found[0])
+    assert damaged_portion_findings(text, taken) == [(start, start + 3, found[1])]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "the rooms numbered 4 and (5)\n",  # a list item after a word
+        "the following items, (8)\n",  # after a comma
+        "the port was closed. (8) Eight boats\n",  # text after it on its line
+    ],
+)
+def test_a_misread_mark_needs_a_sentence_end_before_it_and_nothing_after_it(tail):
+    assert _noisy_read(RECORD + tail) == []
+
+
+def test_a_misread_trailing_mark_in_a_record_with_fewer_than_three_marks_is_left_alone():
+    text = "1. (S) The first paragraph.\n\nthe courier left the port. (8)\n"
+    assert damaged_portion_findings(text, [(3, 6)]) == []
+
+
 def test_a_record_with_fewer_than_three_marks_found_is_left_alone():
     text = "1. (S) The first paragraph.\n\nof the station's report. (C) .\n"
     assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
@@ -114,3 +152,29 @@ def test_lists_and_marks_inside_a_line_after_a_damaged_number_are_left_alone(tai
 def test_a_damaged_paragraph_number_in_a_record_with_one_mark_found_is_left_alone():
     text = "1. (S) The first paragraph.\n\n6, (U) The courier left.\n"
     assert [text[s:e] for s, e, _ in damaged_portion_findings(text, [(3, 6)])] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [
+        ("THE STORY WAS A FABRICATION E(U)\n", "(U)"),  # a noise letter glued before it
+        ("HE LANDS AT NOON TOMORROW. *(U)\n\nNEXT PARAGRAPH\n", "(U)"),
+        ("x(S) '\n", "(S)"),  # alone on its line with a speck before and after
+    ],
+)
+def test_a_mark_ending_its_paragraph_glued_to_one_noise_character_is_read(line, mark):
+    text = "The teletype follows.\n\n" + line
+    start = text.index(mark)
+    assert damaged_portion_findings(text, []) == [(start, start + len(mark), mark)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "THIS DOCUMENT CONTAINS 3 PAGE(S)\n",  # a plural glued to its word
+        "THE ITEM x(U) WAS SENT\n",  # text after it on its line
+        "PROCEDURE (U) OF THE MANUAL\n",  # spaced, inside a line: the rules' to judge
+    ],
+)
+def test_plurals_and_marks_inside_a_line_are_not_glued_marks(line):
+    assert damaged_portion_findings("The teletype follows.\n\n" + line, []) == []
