@@ -21,6 +21,10 @@ Why the twin finds the same matches at every position ``i`` (so ``twin.search`` 
 - an alternative opening with a small set of characters (``[Tt]el``) is split into one
   alternative per character (``Tel|tel``): only one can match the character at ``i``, so
   the order of tries is that of the class;
+- an alternation whose alternatives open with one character each, not all of them literals
+  (``\\d...|One``), becomes the class of those characters, then the alternation of each
+  alternative with its first character checked one back (``[\\dO](?:(?<=\\d)...|(?<=O)ne)``):
+  the same alternatives tried in the same order at ``i``;
 - a repeat of one character at least once (``\\d{1,6}``) is that character then the repeat
   with one round less (``\\d\\d{0,5}``, greedy or lazy alike): the same lengths in the same
   order.
@@ -89,9 +93,9 @@ def _push(state: Any, zero: _Items, items: _Items) -> _Items | None:
     rest = items[i:]
     if not rest:
         return None
-    if not zero:
-        return items
     op, av = rest[0]
+    if not zero and op not in (_K.SUBPATTERN, _K.BRANCH):
+        return items  # nothing to move (a group or an alternation may hold some)
     if op in (_K.LITERAL, _K.NOT_LITERAL, _K.IN, _K.ANY):
         behind = (_K.ASSERT, (-1, _P.SubPattern(state, zero + _P.parse(r"[\s\S]").data)))
         return [rest[0], behind] + rest[1:]
@@ -113,9 +117,33 @@ def _push(state: Any, zero: _Items, items: _Items) -> _Items | None:
             inner = _push(state, zero, list(alt.data))
             if inner is None:
                 return None
-            alternatives.append(_P.SubPattern(state, inner))
-        return [(_K.BRANCH, (av[0], alternatives))] + rest[1:]
+            alternatives.append(inner)
+        return _hoisted(state, alternatives, av[0]) + rest[1:]
     return None
+
+
+def _hoisted(state: Any, alternatives: list[_Items], branch: Any) -> _Items:
+    """The alternation of ``alternatives`` (each opening with one plain character, ``X_k``)
+    as the class of all those characters, then the alternation of ``(?<=X_k)`` and the rest
+    of each: the same tries in the same order, but ``re`` reads the class as the first
+    characters. As it was when every alternative opens with a literal (``re`` reads those
+    itself) or one opens otherwise (a negated class)."""
+    if all(items[0][0] is _K.LITERAL for items in alternatives):
+        return [(_K.BRANCH, (branch, [_P.SubPattern(state, a) for a in alternatives]))]
+    firsts: list[tuple[Any, Any]] = []
+    for items in alternatives:
+        op, av = items[0]
+        if op is _K.LITERAL:
+            firsts.append((_K.LITERAL, av))
+        elif op is _K.IN and all(o is not _K.NEGATE for o, _ in av):
+            firsts.extend(av)
+        else:
+            return [(_K.BRANCH, (branch, [_P.SubPattern(state, a) for a in alternatives]))]
+    checked = [
+        _P.SubPattern(state, [(_K.ASSERT, (-1, _P.SubPattern(state, items[:1])))] + items[1:])
+        for items in alternatives
+    ]
+    return [(_K.IN, firsts), (_K.BRANCH, (branch, checked))]
 
 
 def _one_char(items: _Items) -> bool:

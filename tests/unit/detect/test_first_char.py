@@ -84,6 +84,8 @@ def test_the_detector_searches_through_the_twins(detector):
         (r"(?:(?<=[.;] )|(?<=\d{4}, ))(?P<w>Secret|Confidential)(?=[;.])", "a. Secret;", (3, 9)),
         # a repeat of one character, once at least
         (r"(?<![\w.])\d{1,3}[A-Z]\b", "12.5X 7Q", (6, 8)),
+        # alternatives opening with a class and a literal: one class of first characters
+        (r"(?<![\w.])(?:\d{1,3}[A-Z]|One)\b", "12.5X Ones One", (11, 14)),
         # a line start in multi-line mode, then a repeat of one character
         (r"(?m)^[A-Z]{3}:", "ab\nXYZ: 1", (3, 7)),
     ],
@@ -105,7 +107,7 @@ def test_twin_of_small_patterns(regex, text, span):
         r"Tel\.? \d",  # re scans ahead for it already
         r"(?i)(?<!x)tel",  # case-blind: no twin
         r"(?<=(a))b",  # a group inside the look-behind
-        r"(?<!x)(?:\w+|\d)",  # a category first: no first-character set
+        r"(?<!x)(?:[^a]b|c)",  # a negated class first: no first-character set
         r"(?<!x)(?i:tel)",  # flags inside the group
     ],
 )
