@@ -225,7 +225,7 @@ def banner_findings(
         i = bisect_left(starts, hi)  # spans starting before the line's end
         if i and recent[i] > lo:
             continue  # the rules found a marking on this line already
-        hit = _best_prefix(text, lo, hi, lex, line)
+        hit = _best_prefix(text, lo, hi, lex) if _may_hold_body(line) else None
         if hit is None:
             missed.append((lo, hi))
             continue
@@ -794,45 +794,22 @@ _PHRASE_HINT = "|".join(_HINT_PIECES)
 _HINT_LENGTHS = [len(re.sub(r"\[[^\]]*\]", "x", p)) for p in _HINT_PIECES]
 
 
-def _best_prefix(
-    text: str, lo: int, hi: int, lex: BannerLexicon, line: str | None = None
-) -> tuple[int, int, str] | None:
+def _best_prefix(text: str, lo: int, hi: int, lex: BannerLexicon) -> tuple[int, int, str] | None:
     """The first one to three tokens of the line ``text[lo:hi]`` read as a classification
-    word, when the rest of the line is noise and the tokens are mostly capitals (``line``:
-    that slice, when the caller has it). Only the lower-case test reads the rest of the
-    text; the line's own part is memoised (:func:`_line_prefix`)."""
-    found = _line_prefix(text[lo:hi] if line is None else line)
-    if found is None:
-        return None
-    start, end, word, exact = lo + found[0], lo + found[1], found[2], found[3]
-    token = text[start:end]
-    if not exact and token.isalpha() and lower_elsewhere(text, token):
-        return None  # written in lower case elsewhere: an ordinary word in this text
-    return start, end, word
-
-
-@lru_cache(maxsize=16384)
-def _line_prefix(line: str) -> tuple[int, int, str, bool] | None:
-    """:func:`_best_prefix` on the line alone, offsets in the line, and whether the span is
-    the word spelled exactly (which needs no lower-case test); None where the cheap test
-    (:func:`_may_hold_body`) or the prefix test says no. Memoised: about half the candidate
-    lines of the corpus repeat one read before (page headers, form labels, footers)."""
-    if not _may_hold_body(line):
-        return None
-    lex = banner_lexicon()
-    tokens = [t.span() for t in _TOKEN.finditer(line)]
+    word, when the rest of the line is noise and the tokens are mostly capitals."""
+    tokens = [t.span() for t in _TOKEN.finditer(text, lo, hi)]
     if len(tokens) > 6:
         return None
     best: tuple[int, int, str, int] | None = None
     # the word may follow up to two tokens of scanner noise (a box edge, "Loe :", "~")
     firsts = [0]
     for i in range(min(2, len(tokens) - 1)):
-        if not _NOISE.fullmatch(line[tokens[i][0] : tokens[i][1]]):
+        if not _NOISE.fullmatch(text[tokens[i][0] : tokens[i][1]]):
             break
         firsts.append(i + 1)
     for first, k in ((f, k) for f in firsts for k in range(f + 1, min(f + 3, len(tokens)) + 1)):
         start, end = tokens[first][0], tokens[k - 1][1]
-        raw = line[start:end]
+        raw = text[start:end]
         letters = _fold_letters(raw, lex.fold)
         if not 4 <= len(letters) <= 14:
             continue
@@ -843,7 +820,7 @@ def _line_prefix(line: str) -> tuple[int, int, str, bool] | None:
         hit = banner_word(letters)
         if hit is None:
             continue
-        rest = [line[s:e] for s, e in tokens[k:]]
+        rest = [text[s:e] for s, e in tokens[k:]]
         if any(
             _PHRASE_WORD.fullmatch(t) and t not in _CONTROL_TAIL and not _captions_piece(t)
             for t in rest
@@ -856,13 +833,15 @@ def _line_prefix(line: str) -> tuple[int, int, str, bool] | None:
         return None
     start, end, word, _ = best
     # the span starts and ends at a letter, a digit or a look-alike ("“SEGRET" -> "SEGRET")
-    while start < end and not (line[start].isalnum() or ord(line[start]) in lex.fold):
+    while start < end and not (text[start].isalnum() or ord(text[start]) in lex.fold):
         start += 1
-    while end > start and not (line[end - 1].isalnum() or ord(line[end - 1]) in lex.fold):
+    while end > start and not (text[end - 1].isalnum() or ord(text[end - 1]) in lex.fold):
         end -= 1
-    token = line[start:end]
+    token = text[start:end]
     exact = token.upper() == word.replace(" ", "") or token.upper() == word
-    return start, end, word, exact
+    if not exact and token.isalpha() and lower_elsewhere(text, token):
+        return None  # written in lower case elsewhere: an ordinary word in this text
+    return start, end, word
 
 
 #: A token of scanner noise before a banner word: up to three characters, no two capitals.
