@@ -46,6 +46,10 @@ _OCR_STEPS = [
     ("ocr_portion", "damaged_portion_findings"),
     ("ocr_authority", "authority_findings"),
     ("ocr_impdet", "impdet_findings"),
+    ("ocr_stamp_siblings", "sibling_findings"),
+    ("ocr_noise_level", "noise_level_findings"),
+    ("ocr_cut_level", "cut_level_findings"),
+    ("ocr_case_level", "case_level_findings"),
 ]
 
 spent: Counter[str] = Counter()

@@ -215,7 +215,8 @@ def _apart(text: str, a: int, b: int) -> bool:
     return any(ch.isspace() for ch in text[a:b])
 
 
-_LETTER = re.compile(r"[A-Za-z]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
 #: The least partial-ratio score of a window that may hold a damaged or cut stamp.
 _PRE_SCORE = 64
 #: Letters either side of that region the local alignment reads too.
@@ -226,13 +227,15 @@ _MARGIN = 16
 def _align(window: str, phrase: StampPhrase, lex: StampLexicon) -> tuple[int, int] | None:
     """The span of ``window`` whose letters match a long enough part of the phrase within
     the bound, widened to whole tokens, or None."""
-    where = [m.start() for m in _LETTER.finditer(window)]
-    seq = "".join(window[i] for i in where).upper()
+    seq = _NOT_LETTER.sub("", window).upper()  # the letters, one C-level pass
     if len(seq) < phrase.min_letters:
         return None
     near = fuzz.partial_ratio_alignment(phrase.letters, seq, score_cutoff=_PRE_SCORE)
     if near is None:
         return None  # nothing near the phrase (a C-level test before the Python alignment)
+    # each letter's place in the window, built from runs of letters (a match object per
+    # word, not per letter) and only for the windows that pass the test above
+    where = [i for m in _LETTERS.finditer(window) for i in range(m.start(), m.end())]
     # the local alignment (Python) only around the region the C-level one found
     if len(phrase.letters) <= len(seq):
         a, b = near.dest_start, near.dest_end

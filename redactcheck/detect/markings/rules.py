@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redactcheck.detect.accel.fastscan import icase_prefilter
+from redactcheck.detect.accel.first_char import twin
 from redactcheck.detect.accel.keywords import KeywordGate
 from redactcheck.detect.accel.regex_facts import pattern_flags
 from redactcheck.detect.markings.ocr_markings import ocr_marking_findings
@@ -50,6 +51,12 @@ class CompiledRule:
     roles: frozenset[str] = frozenset()
 
 
+def _first_search(pattern: re.Pattern[str]) -> Callable[..., re.Match[str] | None]:
+    """``pattern.search``, or its twin's where it has one (the same matches)."""
+    moved = twin(pattern.pattern, pattern.flags)
+    return pattern.search if moved is None else moved.search
+
+
 def compile_pattern(spec: PatternSpec) -> CompiledPattern:
     regex = re.compile(spec.regex, pattern_flags(spec.flags))
     group: int | str = "mark" if "mark" in regex.groupindex else 0
@@ -81,7 +88,12 @@ class RuleDetector:
         self.rules = [compile_rule(s) for s in specs]
         self._owners = [(r, p) for r in self.rules for p in r.patterns]
         #: per pattern index, what the gated loop of ``detect`` reads (looked up once, here)
-        self._runs = [(r, p, p.regex.search, p.regex.finditer, p.group) for r, p in self._owners]
+        # the first search of each window goes through the pattern's twin where it has one
+        # (detect/accel/first_char.py: the same matches, but ``re`` can skip ahead to its
+        # first characters instead of testing a look-behind at every position)
+        self._runs = [
+            (r, p, _first_search(p.regex), p.regex.finditer, p.group) for r, p in self._owners
+        ]
         # (rule id, detector name) of patterns whose hits need evidence from the same text
         self._needs = {
             (r.spec.id, f"rules:{p.spec.name}"): p.spec.needs_evidence
