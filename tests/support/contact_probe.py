@@ -378,6 +378,43 @@ def _name_number(g: _Gen) -> str:
     return f"{lead}{_c(f'{street} {num}, {town}')}, with his family.\n"
 
 
+def _report_street(g: _Gen) -> str:
+    """A private address as field-office reports typed it or OCR read it: a direction with a
+    comma after it, an ordinal whose 1 became l or i, a hyphen before the ordinal street, a
+    street named by a bare number after a direction, the line wrapped after the direction, a
+    residence verb opening a sentence; or a subscriber's local number in a lead."""
+    num = str(g.r.randint(100, 9899))
+    town = g.pick(["Fairview", "Dayton", "Millbrook"])
+    who = g.pick(_PEOPLE)
+    shape = g.pick(["comma", "ocr", "hyphen", "bare", "wrap", "verb", "subscriber", "listed"])
+    if shape == "comma":
+        way = g.pick(["N.E,", "S.W,", "W,", "E,"])
+        span = f"{num} {way} {g.pick(['12th', '34th', '71st'])} {g.pick(['Street', 'Avenue'])}"
+        return f"Source is {who}, {_c(span + ', ' + town)} (by telephone).\n"
+    if shape == "ocr":
+        ordinal = g.pick(["llth", "lst", "7ist", "10lst", "2lst"])
+        span = f"{num} {g.pick(['N.E.', 'West', 'South'])} {ordinal} {g.pick(['Street', 'St.'])}"
+        return f"his wife stays at {_c(span)} with a cousin.\n"
+    if shape == "hyphen":
+        span = f"{num}{g.pick([' - ', '- ', ' ~-'])}{g.pick(['6th', '26th', '88th'])} Street"
+        return f"a change of address from {_c(span)} in May.\n"
+    if shape == "bare":
+        way = g.pick(["NW", "SW", "W.", "E."])
+        return f"{who}, {_c(f'{num} {way} {g.r.randint(2, 140)} St, {town}')}, came in.\n"
+    if shape == "wrap":
+        way = g.pick(["N. E.", "South", "West", "S. W. 19th"])
+        span = f"{num} {way}\n{g.pick(['Alder', 'Quarry'])} {g.pick(['Drive', 'Court'])}, {town}"
+        return f"{who}, {_c(span)}, advised he is employed.\n"
+    if shape == "verb":
+        verb = g.pick(["Lived", "Lives", "Resided", "Residing"])
+        span = f"{num} {g.pick(['North', 'South'])} {g.pick(['Sunset', 'Alder'])}, {town}"
+        return f"{who.split()[1].upper()}, {verb} at {_c(span)}, in 1963.\n"
+    local = g.number("local")
+    if shape == "subscriber":
+        return f"2. Will identify subscriber to {_c(local)} called 4/10/62.\n"
+    return f"Records indicate that {_c(local)} is listed to {who}, {town}.\n"
+
+
 # Traps: shapes of the same look that are no contact.
 def _doc_numbers(g: _Gen) -> str:
     n = g.r.randint(10000, 99999)
@@ -399,6 +436,19 @@ def _doc_numbers(g: _Gen) -> str:
             f"{g.r.randint(1000, 9999)}}}}}\n",
             f"Total: {{{{1,{g.r.randint(100, 999)},{g.r.randint(100, 999)}}}}} tons in "
             f"{{{{1962-{g.r.randint(1963, 1969)}}}}}\n",
+        ]
+    )
+
+
+def _report_street_traps(g: _Gen) -> str:
+    """Years and file numbers in the shapes of the report street forms: no contact."""
+    year = g.r.randint(1940, 1999)
+    return g.pick(
+        [
+            f"the {{{{{year}}}}} - 5th Avenue parade was held\n",
+            f"Lived at {{{{{year}}}}} levels of income.\n",
+            f"File {{{{205-{g.r.randint(1000, 9999)}}}}} is listed to the office.\n",
+            f"subscriber to the {{{{{year}-{year + 1}}}}} directory\n",
         ]
     )
 
@@ -455,11 +505,13 @@ _KINDS = {
     "call-log": _call_log,
     "residence-at": _residence_at,
     "name-number": _name_number,
+    "report-street": _report_street,
 }
 _TRAP_KINDS = {
     "doc-number-trap": _doc_numbers,
     "office-address-trap": _office_address,
     "residence-time-trap": _residence_times,
+    "report-street-trap": _report_street_traps,
 }
 
 

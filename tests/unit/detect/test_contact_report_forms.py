@@ -1,0 +1,121 @@
+"""Street and phone forms of typed investigative reports (issue 17, item 5): the shapes a field
+office's typist or OCR gave a private address or a subscriber's number. Every name, street and
+number here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactcheck.detect.markings.rules import RuleDetector
+from redactcheck.document import Segment
+from redactcheck.ruleset.loader import load_rules
+
+
+@pytest.fixture(scope="module")
+def detector() -> RuleDetector:
+    return RuleDetector(load_rules())
+
+
+def contacts(detector: RuleDetector, text: str) -> list[str]:
+    found = [f for f in detector.detect(Segment(text)) if f.category == "pii"]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    return [f.text for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a direction abbreviated with a comma after it
+        ("Mrs. Ida Penn, 619 N.E, 84th Street, Fairview (by", "619 N.E, 84th Street, Fairview"),
+        (
+            "bought the house at 738 W, 47th Street, Millbrook, in May",
+            "738 W, 47th Street, Millbrook",
+        ),
+        # an ordinal whose 1 OCR read as l, I or i
+        ("lives at 846 N.E. 7ist Street, Fairview,", "846 N.E. 7ist Street, Fairview"),
+        ("Kestrel Dairy, 3842 South llth Street, a firm", "3842 South llth Street"),
+        ("Ivo Penn, 417 West 10lst St., New York City", "417 West 10lst St., New York"),
+        ("2784 lst Avenue. West, Fairview", "2784 lst Avenue"),
+        # a hyphen or tilde between the house number and the ordinal street
+        ("address FROM 714- 9th St., S.W., Apt. 4", "714- 9th St., S.W., Apt."),
+        ("They resided at 4829 - 31st Place", "4829 - 31st Place"),
+        ("Ada Morrow\n\n2417 ~-11th Street\n", "2417 ~-11th Street"),
+        # a street named by a bare number after a direction
+        ("Address; 3618 NW 14 St, Fairview.", "3618 NW 14 St, Fairview."),
+        ("Tobin Hale, 57 W. 125 St, New York", "57 W. 125 St, New York"),
+    ],
+)
+def test_report_street_forms_are_reported(detector, text, address):
+    assert contacts(detector, text) == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "moved from 5391 N. E.\nBayshore Court, Fairview, to",
+            "5391 N. E.\nBayshore Court, Fairview",
+        ),
+        ("at 14826 N. E. 23rd\nDrive, North Fairview.", "14826 N. E. 23rd\nDrive, North Fairview."),
+        (
+            "as IVO PENN, 4315 South\nHarwood Avenue, Fairview,",
+            "4315 South\nHarwood Avenue, Fairview",
+        ),
+    ],
+)
+def test_street_wrapped_after_its_direction_is_reported(detector, text, address):
+    assert contacts(detector, text) == [address]
+
+
+def test_residence_verb_in_title_case_opens_an_address(detector):
+    text = "Jasper Alder, Lived at 710 North Sunset, Fairview,\nOhio."
+    assert contacts(detector, text) == ["710 North Sunset, Fairview"]
+    text = "Retired. Resided at 4410 Brandt, Fairview, with his son."
+    assert contacts(detector, text) == ["4410 Brandt, Fairview"]
+
+
+def test_rural_box_with_a_letter(detector):
+    text = "PENN LIVES ROUTE 4 BOX 317C FAIRVIEW FLORIDA."
+    assert contacts(detector, text) == ["ROUTE 4 BOX 317C"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 1962 - 5th Avenue parade was held",
+        "In 2001 -4th Street shops closed",
+        "Lived at 1962 levels of income",
+        "Residence at 0905 hours was quiet.",
+        "on page 12 West\nStreet lighting is shown",
+    ],
+)
+def test_years_and_times_stay_quiet(detector, text):
+    assert contacts(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("3. Identify subscriber to 555-0147 called 4/10/62", "555-0147"),
+        ("identity of subscriber to 555-0182, called Sept. 7", "555-0182"),
+        ("indicate that 555-0147 is listed to Ivo Penn, 12 Alder", "555-0147"),
+        ("a new telephone, #555-0163, listed to PENN at", "555-0163"),
+        ("that 555-0135 is a non-published phone listed to KESTREL", "555-0135"),
+    ],
+)
+def test_subscriber_numbers_are_reported(detector, text, number):
+    assert number in contacts(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "File 205-8255 is listed to the Fairview office",
+        "Penn's 201-5513 was listed to the desk",
+        "the subscribers of Serial 205-8255 were listed",
+        "subscriber to the 1962-1963 directory",
+    ],
+)
+def test_file_numbers_near_a_listing_stay_quiet(detector, text):
+    assert contacts(detector, text) == []
