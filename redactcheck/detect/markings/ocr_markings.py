@@ -258,7 +258,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     for start, end, label in ocr_authority.authority_findings(text, taken):  # "CL BY: OS48?b"
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
         firsts.append((start, end))
-    # the block's declassification line under its first line, damaged ("SIFY CR: 26.")
+    # the block's declassification line under its first line, damaged ("SIFY 0N: 26.")
     for start, end, label in ocr_declass_line.declass_line_findings(text, firsts, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, label, 0.6))
     for start, end, label in ocr_impdet.impdet_findings(text, taken):  # "E2 IMQOET" (invented)

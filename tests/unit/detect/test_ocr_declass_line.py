@@ -16,8 +16,8 @@ def _read(after: str, first: str = FIRST) -> list[tuple[int, int, str]]:
 @pytest.mark.parametrize(
     ("after", "span"),
     [
-        ("BECLASE:AY Cnt: 254", "BECLASE:AY Cnt: 254"),  # label and value misread
-        ("SIFY CR: 26.", "SIFY CR: 26"),  # the label's start lost at the edge
+        ("DBCLASI:FY Cn: 254", "DBCLASI:FY Cn: 254"),  # label and value misread
+        ("SIFY 0N: 26.", "SIFY 0N: 26"),  # the label's start lost at the edge
         ("NEW HAVENDECLASSIFY ON. 25X", "DECLASSIFY ON. 25X"),  # run into the column beside
         ("\nDECL ON: XI", "DECL ON: XI"),  # a line further down, X1 read as XI
     ],
@@ -34,7 +34,7 @@ def test_a_damaged_declassify_line_under_the_block_is_read_with_exact_offsets(af
     "after",
     [
         "MEETING ON: 25 MAY",  # another word before ON
-        "BECLASE:AY Cnt: tomorrow",  # no declassification value
+        "DBCLASI:FY Cn: tomorrow",  # no declassification value
         "She was born on: 26 June",  # a date in a sentence
     ],
 )
@@ -43,5 +43,5 @@ def test_lines_that_hold_no_declassify_field_are_left_alone(after):
 
 
 def test_a_line_far_below_or_under_another_finding_is_left_alone():
-    assert _read("one\ntwo\nthree\nSIFY CR: 26.") == []
-    assert _read("SIFY CR: 26.", first="REVIEWED 1998") == []
+    assert _read("one\ntwo\nthree\nSIFY 0N: 26.") == []
+    assert _read("SIFY 0N: 26.", first="REVIEWED 1998") == []
