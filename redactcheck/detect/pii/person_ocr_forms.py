@@ -18,7 +18,7 @@ import re
 
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _INITIAL, PARTICLES
-from redactcheck.detect.pii.person_scores import CONFIDENT, PersonSpan
+from redactcheck.detect.pii.person_scores import _CUED, CONFIDENT, PersonSpan
 
 #: Digits a scanner reads for the letters they look like.
 _LOOK_ALIKE = {"o": "0", "l": "1", "i": "1", "s": "5", "b": "8"}
@@ -42,17 +42,24 @@ _MAX_LEN = 20
 def name_words(text: str, people: list[PersonSpan], lex: NameLexicon, nw) -> dict[str, str]:
     """Words of confidently found names worth looking for damaged (lower case -> a form found
     in the text): every word of four letters or more that is no initial, particle, title or
-    ordinary English word."""
+    ordinary English word, and a listed name or vouched for by a title or a given name."""
     out: dict[str, str] = {}
     for p in people:
         if p.score < CONFIDENT:
             continue
         # each half of a double surname too: "Salcedo-Ruiz" is also written "Salcedo"
-        for word in re.split(r"[\s-]+", text[p.start : p.end]):
-            word = word.strip(",.;:()\"'’")
+        words = [w.strip(",.;:()\"'’") for w in re.split(r"[\s-]+", text[p.start : p.end])]
+        # a word no name list holds is looked for only when a title or a listed given name
+        # vouches for the span: a misread phrase the finder took for a name ("Consolidated
+        # Rallweys") must not spread its damaged copies
+        vouched = p.basis in _CUED or any(
+            len(w) >= 3 and nw.is_given(w) and not nw.is_english(w.lower()) for w in words
+        )
+        for word in words:
             low = word.lower()
             if (
                 _MIN_LEN <= len(word) <= _MAX_LEN
+                and (vouched or nw.is_name(word))
                 and word.isalpha()
                 and word[0].isupper()
                 and not _INITIAL.match(word)
