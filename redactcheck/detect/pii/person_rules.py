@@ -84,6 +84,7 @@ from redactcheck.detect.pii.person_lower_twins import drop_lower_twins
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_name_of import named_by
+from redactcheck.detect.pii.person_ocr_forms import damaged_mentions
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
@@ -334,6 +335,15 @@ def find_people(
         for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
             if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # a split, a look-alike digit, a lowered first letter or a speck: "Quen nell", "Tall0wby"
+    taken = _merge(found)
+    for s, e in damaged_mentions(text, taken, lex, nw, places | at_places):
+        if (
+            not lines.excluded(s)
+            and not any(p.start < e and p.end > s for p in taken)
+            and not _head_after(text, e, lex)
+        ):
+            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # 6b. later mentions of weakly found names; repeated surnames in cables in capitals
     people = _merge(found)
     for s, e in echoes.weak_echoes(text, people, judge, places | at_places):
