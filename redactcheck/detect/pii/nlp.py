@@ -66,7 +66,33 @@ def load_spacy(model: str = DEFAULT_MODEL, sentence_parser: bool = False):
     if tok2vec is not None and not tok2vec.listening_components:
         nlp.remove_pipe("tok2vec")  # nothing left reads it: ner embeds its own
     _numpy_matmul(nlp)
+    _cacheable_whitespace(nlp.tokenizer)
     return nlp
+
+
+#: Whitespace runs the stock tokenizer lists as special cases that say nothing but their text.
+_PLAIN_WHITESPACE_SPECIALS = (" ", "\t", "\n")
+
+
+def _cacheable_whitespace(tokenizer) -> None:
+    """Drop the special cases of a lone space, tab and line break, so the tokenizer's cache works.
+
+    spaCy's tokenizer stops caching the words of a text once any special case was used in it
+    (the flag is per text, spaCy issue #1250), and a line break between two words is such a
+    case: after a text's first line every word went through the prefix, suffix and infix rules
+    again, in every text (0.6 CPU s per pass over the 0.8 MB sample, most of it repeated
+    words). These three cases set nothing but the token's text (checked here), and a
+    whitespace run is never split by the affix rules, so without them the same single token
+    with the same lexeme is made (tests/unit/detect/pii/test_nlp_tokenizer.py compares every
+    token attribute NER reads; docs/performance.md). Other special cases are kept.
+    """
+    # imported here: spaCy takes seconds to import; a rules-only run never needs it
+    from spacy.attrs import ORTH
+
+    rules = tokenizer.rules
+    plain = [k for k in _PLAIN_WHITESPACE_SPECIALS if rules.get(k) == [{ORTH: k}]]
+    if plain:
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in plain}
 
 
 def _numpy_matmul(nlp) -> None:

@@ -69,3 +69,22 @@ def test_fewest_digits_drops_exactly_the_shorter_numbers():
         kept += len(expected)
         assert spans(quick, text) == expected, text
     assert kept >= 5 and dropped >= 1  # both sides of the cut were exercised
+
+
+def test_a_refused_number_is_found_where_its_neighbours_allow_it():
+    """Refusals are remembered across texts (a header's record number, once per region):
+    a number refused for the letter glued to it must still be found when it stands free,
+    and every text gives the stock results again when read a second time."""
+    stock = PhoneRecognizer(supported_regions=REGIONS)
+    quick = QuickPhoneRecognizer(supported_regions=REGIONS)
+    texts = [
+        "Ask for ext212 555 0100b at the desk.",  # glued to letters: refused
+        "Ask for ext 212 555 0100 at the desk.",  # the same digits, free: a number
+        "Ask for ext212 555 0100b at the desk.",
+    ]
+    for _ in range(2):
+        got = [spans(quick, t) for t in texts]
+        assert got == [spans(stock, t) for t in texts]
+        assert not got[0] and not got[2]
+        assert [(s, e) for s, e, *_ in got[1]] == [(12, 24)]
+        assert texts[1][12:24] == "212 555 0100"
