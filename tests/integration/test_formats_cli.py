@@ -18,7 +18,7 @@ DOCX_TYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECRETS = [
     "John Smith",
     "Karen Wilson",
-    "Robert Miller",
+    "Robert Mallory",
     "Mary Jones",
     "Please remove the paragraph",
     "Robert Brown",
@@ -153,9 +153,11 @@ def test_notes_say_how_a_file_was_read(tmp_path):
 
 
 def test_attachment_name_is_masked_under_redact(tmp_path):
-    data = build.email_with_attachment(b"Robert Miller met the team.\n", "Robert Miller notes.txt")
+    data = build.email_with_attachment(
+        b"Robert Mallory met the team.\n", "Robert Mallory notes.txt"
+    )
     (tmp_path / "mail.eml").write_bytes(data)
     proc = run_cli("scan", str(tmp_path), "-f", "json", "--redact", cwd=tmp_path)
     report = json.loads(proc.stdout)
     assert any(f["part"].startswith("attachment:") for f in report["findings"])
-    assert "Robert Miller" not in proc.stdout
+    assert "Robert Mallory" not in proc.stdout

@@ -26,8 +26,8 @@ EXACT = {
     "budget.pdf": (
         build.pdf_metadata_author,
         [
-            ("HIDDEN-METADATA", "metadata", None, "Robert Miller"),
-            ("PII-PERSON", "metadata", None, "Robert Miller"),
+            ("HIDDEN-METADATA", "metadata", None, "Robert Mallory"),
+            ("PII-PERSON", "metadata", None, "Robert Mallory"),
         ],
     ),
     "review.pdf": (
@@ -43,7 +43,7 @@ EXACT = {
         [
             ("HIDDEN-COMMENT", "comment", None,
              "Mary Jones: Please remove the paragraph about John Smith."),
-            ("HIDDEN-METADATA", "metadata", None, "Robert Miller"),
+            ("HIDDEN-METADATA", "metadata", None, "Robert Mallory"),
             ("HIDDEN-TEXT", "hidden-text", None, "Hidden note naming Susan Clark."),
             ("HIDDEN-TRACKED-CHANGE", "tracked-deletion", None,
              "Linda Davis: Source was Robert Brown."),
@@ -52,7 +52,7 @@ EXACT = {
             ("PII-PERSON", "comment", None, "John Smith"),
             ("PII-PERSON", "comment", None, "Mary Jones"),
             ("PII-PERSON", "hidden-text", None, "Susan Clark"),
-            ("PII-PERSON", "metadata", None, "Robert Miller"),
+            ("PII-PERSON", "metadata", None, "Robert Mallory"),
             ("PII-PERSON", "tracked-deletion", None, "Linda Davis"),
             ("PII-PERSON", "tracked-deletion", None, "Robert Brown"),
             ("PII-PERSON", "tracked-insertion", None, "Linda Davis"),
@@ -62,12 +62,12 @@ EXACT = {
     ),
     "notes.eml": (
         lambda: build.email_with_attachment(
-            b"CONFIDENTIAL\nThe informant Robert Miller met the team.\n", "memo.txt"
+            b"CONFIDENTIAL\nThe informant Robert Mallory met the team.\n", "memo.txt"
         ),
         [
             ("PII-EMAIL", "header", None, "desk@example.net"),
             ("PII-EMAIL", "header", None, "mary.jones@example.org"),
-            ("PII-PERSON", "attachment:memo.txt", None, "Robert Miller"),
+            ("PII-PERSON", "attachment:memo.txt", None, "Robert Mallory"),
             ("PII-PERSON", "header", None, "Mary Jones"),
             ("US-BANNER-CLASSIFIED", "attachment:memo.txt", None, "CONFIDENTIAL"),
         ],

@@ -26,7 +26,7 @@ def keys(findings, *, categories=("hidden", "marking", "pii")):
 
 DOCX_HIDDEN = [
     ("HIDDEN-COMMENT", "comment", "Mary Jones: Please remove the paragraph about John Smith."),
-    ("HIDDEN-METADATA", "metadata", "Robert Miller"),
+    ("HIDDEN-METADATA", "metadata", "Robert Mallory"),
     ("HIDDEN-TEXT", "hidden-text", "Hidden note naming Susan Clark."),
     ("HIDDEN-TRACKED-CHANGE", "tracked-deletion", "Linda Davis: Source was Robert Brown."),
     ("HIDDEN-TRACKED-CHANGE", "tracked-insertion", "Linda Davis: The source is protected."),
@@ -57,7 +57,7 @@ def test_docx_names_in_comment_deletion_and_properties(scanner, tmp_path):
         ("comment", "John Smith"),
         ("tracked-deletion", "Linda Davis"),
         ("tracked-deletion", "Robert Brown"),
-        ("metadata", "Robert Miller"),
+        ("metadata", "Robert Mallory"),
         ("hidden-text", "Susan Clark"),
     } <= people
     # the visible body reads as the reader sees it: no deleted text in it
@@ -131,7 +131,7 @@ def test_html_visible_hidden_comment_and_meta(scanner, tmp_path):
 
 
 def test_email_headers_body_and_attachment(scanner, tmp_path):
-    attachment = b"CONFIDENTIAL\nThe informant Robert Miller met the team.\n"
+    attachment = b"CONFIDENTIAL\nThe informant Robert Mallory met the team.\n"
     data = build.email_with_attachment(attachment, "memo.txt")
     result = scan_bytes(scanner, tmp_path, "notes.eml", data)
     found = {(f.rule_id, f.part, f.text) for f in result.findings}
@@ -139,7 +139,7 @@ def test_email_headers_body_and_attachment(scanner, tmp_path):
         ("PII-EMAIL", "header", "mary.jones@example.org"),
         ("PII-EMAIL", "header", "desk@example.net"),
         ("US-BANNER-CLASSIFIED", "attachment:memo.txt", "CONFIDENTIAL"),
-        ("PII-PERSON", "attachment:memo.txt", "Robert Miller"),
+        ("PII-PERSON", "attachment:memo.txt", "Robert Mallory"),
     } <= found
     assert not any(f.part == "body" for f in result.findings)
 

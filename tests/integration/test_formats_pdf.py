@@ -156,10 +156,10 @@ def test_diagram_page_without_text_is_not_reported(rules_scanner, tmp_path):
 def test_metadata_author(scanner, tmp_path):
     result = scan_bytes(scanner, tmp_path, "budget.pdf", build.pdf_metadata_author())
     assert keys(result.findings, category="hidden") == [
-        ("HIDDEN-METADATA", "metadata", None, "Robert Miller")
+        ("HIDDEN-METADATA", "metadata", None, "Robert Mallory")
     ]
     people = [f for f in result.findings if f.rule_id == "PII-PERSON"]
-    assert [(f.part, f.text) for f in people] == [("metadata", "Robert Miller")]
+    assert [(f.part, f.text) for f in people] == [("metadata", "Robert Mallory")]
 
 
 def test_marking_on_page_two(rules_scanner, tmp_path):
@@ -193,7 +193,7 @@ def test_earlier_revision_text_is_recovered(scanner, tmp_path):
 def test_annotations_and_form_fields_are_read(scanner, tmp_path):
     result = scan_bytes(scanner, tmp_path, "form.pdf", build.pdf_annotation_and_field())
     people = sorted((f.part, f.page, f.text) for f in result.findings if f.rule_id == "PII-PERSON")
-    assert people == [("annotation", 1, "Mary Jones"), ("form-field", 1, "Robert Miller")]
+    assert people == [("annotation", 1, "Mary Jones"), ("form-field", 1, "Robert Mallory")]
 
 
 def test_placeholder_author_is_not_metadata_finding(rules_scanner, tmp_path):

@@ -223,7 +223,7 @@ def _doc(text: str):
 
 def test_phone_numbers_need_a_phone_shape(scanner):
     text = (
-        "In line with UNSCR 1695 and resolution 2231, file 104-10256-10428 was closed.\n"
+        "In line with UNSCR 1698 and resolution 2231, file 104-10871-10352 was closed.\n"
         "Call the desk on (202) 555-0188 or fax +44 20 7946 0018.\n"
     )
     found = [f.text for f in scanner.name_detector.detect(Segment(text))

@@ -97,7 +97,7 @@ def pdf_invisible_modes() -> bytes:
     return buffer.getvalue()
 
 
-def pdf_metadata_author(author: str = "Robert Miller") -> bytes:
+def pdf_metadata_author(author: str = "Robert Mallory") -> bytes:
     buffer = io.BytesIO()
     c = _canvas(buffer, author=author)
     c.drawString(72, 700, "Budget summary for the regional office.")
@@ -186,7 +186,7 @@ def pdf_annotation_and_field() -> bytes:
     c = _canvas(buffer)
     c.drawString(72, 700, "Form for the visitor log.")
     c.textAnnotation("Check with Mary Jones before release", Rect=(72, 600, 200, 640))
-    c.acroForm.textfield(name="visitor", value="Robert Miller", x=72, y=500, width=200, height=20)
+    c.acroForm.textfield(name="visitor", value="Robert Mallory", x=72, y=500, width=200, height=20)
     c.showPage()
     c.save()
     return buffer.getvalue()
@@ -216,7 +216,7 @@ def docx_review_copy() -> bytes:
     import docx
 
     d = docx.Document()
-    d.core_properties.author = "Robert Miller"
+    d.core_properties.author = "Robert Mallory"
     d.core_properties.last_modified_by = ""
     d.core_properties.comments = ""
     d.sections[0].header.paragraphs[0].text = "SECRET//NOFORN"

@@ -19,8 +19,8 @@ The spelled-out labels of the FBI and State review stamps (``CLASSIFIED BY 1234 
 ON: 25X1``; ``CLASSIFIED BY 012345 / EXEMPT FROM GENERAL DECLASSIFICATION SCHEDULE``) are
 read approximately too: a token within three edits of CLASSIFIED, DECLASSIFIED or DECLASSIFY
 (look-alikes and specks dropped; no English word such as CLARIFIED) before an intact or
-look-alike BY or ON, with a value after it (invented: ``CLISSIETED BY 12S925``,
-``DECLASSIEY ON: 2X``).
+look-alike BY or ON, with a value after it (invented: ``CIASSIFTED BY 47S318``,
+``DECIASSIFV ON: 5X``).
 
 A finding covers the label and what follows it on its line up to the next label or 40
 characters, specks at its end dropped. Title-case labels (``Derived From:``,

@@ -365,7 +365,7 @@ def _torn_caption(text: str, first, second, lex: BannerLexicon) -> tuple[int, in
     if not a or not b or len(a) + len(b) > 11 or min(len(a), len(b)) > 5:
         return None
     if any(sum(c.isalpha() for c in p) <= sum(c.isdigit() for c in p) for p in (a, b)):
-        return None  # a number beside a word ("EXT. 1253"), not a torn word
+        return None  # a number beside a word ("EXT. 4617"), not a torn word
     raw = text[first.start() + first.group(0).find(a) : second.start() + len(b)]
     if not _caption_case(a + b):
         return None

@@ -64,7 +64,7 @@ def caption_findings(
 #: rule's). Edits allowed: one per four letters, look-alikes folded ("SENSTTTVE").
 _COMPANIONS = {"SENSITIVE": "SENSITIVE"}
 #: A companion line: the word alone, a speck or a one- or two-character token of noise on
-#: either side at most (invented: ". SENSITIVE", "SENSITIVE +", "7 SENSITIVE").
+#: either side at most (invented: ". SENSITIVE", "SENSITIVE +", "4 SENSITIVE").
 _COMPANION_LINE = re.compile(
     r"[^\w\n]{0,3}(?:\w{1,2}[ \t]+)?(?P<word>[A-Z][A-Z0-9$|!]{6,11})[^\w\n]{0,4}"
     r"(?:[ \t]+\w{1,2})?[^\w\n]{0,3}"
@@ -258,7 +258,7 @@ def _phrase_in_piece(text: str) -> tuple[int, int, str] | None:
 #: a form's CLASSIFICATION): the value stands in banner position.
 _FIELD_LABELS = FIELD_LABELS  # (REP)ORT CLASS: OCR loses the line's start
 _FIELD_GAP = re.compile(r"[ \t]*:?[ \t]*")
-_FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-6WARNING")
+_FIELD_TOKEN = re.compile(r"[^\s\-]+")  # a hyphen glues the next field on ("T-9WARNING")
 
 
 def field_findings(
@@ -294,7 +294,7 @@ _FORM_LEVEL = (
 )
 #: After the field label: the colon (OCR reads it as a semicolon), then a rule or a speck
 #: ("CLASSIFICATION : _ Secret"), the level, and at its line's end nothing but scanner noise:
-#: punctuation and one token of one or two characters ("Secret.", "Secret \\", "Unclassified Hl").
+#: punctuation and one token of one or two characters ("Secret.", "Secret \\", "Unclassified Ji").
 #: The form's next label on the same line ends it too (two columns read as one line).
 _VALUE_AFTER = re.compile(
     rf"[ \t]*[:;][ \t_~—–\-.]*(?P<level>{_FORM_LEVEL})(?![A-Za-z])"

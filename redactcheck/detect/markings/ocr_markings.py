@@ -217,7 +217,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     damaged += ocr_captions.field_findings(text, taken, places)  # "REPORT CLASS $ & C RE T"
     damaged += ocr_captions.slot_findings(text, taken, places)  # "DISPATCH | SEcRFT | ABCD-1234"
     damaged += ocr_box_row.box_row_findings(text, taken)  # "secret [] conrfidentiel (]"
-    damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Seceer" by a page marker
+    damaged += ocr_page_edge.page_edge_findings(text, taken)  # "7 Segrer" by a page marker
     for start, end, word in damaged:
         out.append(_finding(DAMAGED_ID, text, start, end, word, 0.7))
     # the record's own banner line again on its other pages, every word a little off
@@ -245,7 +245,7 @@ def ocr_marking_findings(text: str, found: list[Hit]) -> list[Hit]:
     # the FBI review stamp's HEREIN line cut short by the page edge
     for start, end, phrase in ocr_review_stamp.review_stamp_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
-    # the CIA lending stamp's lines where none of them was found ("Bo Net Reproduce")
+    # the CIA lending stamp's lines where none of them was found ("Ba Nol Reproduce")
     for start, end, phrase in ocr_lending_stamp.lending_stamp_findings(text, taken):
         out.append(_finding(DAMAGED_ID, text, start, end, phrase, 0.65))
     # the CIA no-objection stamp's first or last line alone, cut or damaged ("CIA HAS NO OBJEC")

@@ -2,7 +2,7 @@
 
 Why: a classified page carries its level at its top and bottom; on a scanned record OCR reads
 that stamp worst and runs specks, a page number or the next column onto its line (invented:
-``7 Seceer``, ``SECEET pars 4 |``, ``CONPEDERTIAL |``). The banner step
+``7 Segrer``, ``SECBET pans 6 |``, ``CONPEDERTIAL |``). The banner step
 (:mod:`ocr_banner`) wants the word first on a line of capitals; the repeat steps want the
 exact word. Here the place does the work: on a short line near a page's edge, found by the
 page markers of the JFK-collection scans (the NARA record number atop each page, the HSCA and

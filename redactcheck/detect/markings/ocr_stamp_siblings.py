@@ -324,7 +324,7 @@ def _anchors(
                     out.append((k, j, a, start, end))
                     continue
                 # the found span may be only the intact middle of a damaged stamp line (a
-                # rule finds "HAS NO OBJECTION" in "GIA HAS NO OBJECTION 10"): its whole line
+                # rule finds "HAS NO OBJECTION" in "GIA HAS NO OBJECTION 1O"): its whole line
                 whole = whole or _whole_line(text, a, b)
                 lo, hi, line_letters = whole
                 if hi - lo <= _ANCHOR_LINE and read_line(

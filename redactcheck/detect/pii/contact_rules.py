@@ -1,6 +1,6 @@
 """Keep phone-number candidates that look like phone numbers (``rules/lexicons/phone.yaml``).
 
-Presidio's recogniser accepts short digit runs such as the ``1695`` of "UNSCR 1695", document
+Presidio's recogniser accepts short digit runs such as the ``1698`` of "UNSCR 1698", document
 and case numbers; a reviewer redacts telephone and fax numbers, not resolution numbers.
 """
 

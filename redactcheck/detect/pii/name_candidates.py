@@ -327,7 +327,7 @@ def list_pairs(text: str, judge: Judge, add: Add) -> None:
             if given and (nw.is_name(second) or not nw.is_english(second)):
                 basis = "list-names" if nw.is_name(second) else "list-given"
                 if nw.is_english(first) and nw.is_english(second):
-                    basis = "list-words"  # "Will Rogers" is fine, "Grant Hill" could be a place
+                    basis = "list-words"  # "Will Rogers" is fine, "Carver Hill" could be a place
             elif (
                 nw.is_surname(first)
                 and not nw.is_english(first)

@@ -406,7 +406,7 @@ def _cap_caps_name(text: str, s: int, e: int, ents: _Ents) -> tuple[int, int]:
         return s, s
     word = text[first[0] : first[1]]
     if len(word) < 3 and not had_initial:
-        return s, s  # "Director GO 4.7": OCR debris, not a name
+        return s, s  # "Director KQ 3.9": OCR debris, not a name
     covered = ents.end_covering(first[0])
     nw = name_words()
     if (
@@ -673,7 +673,7 @@ def initials(text: str, ctx: Context, add: Add) -> None:
         s = m.start()
         line_head = text[text.rfind("\n", 0, s) + 1 : s]
         if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
-            continue  # "C. SANJOSE 478" in a reference list, "A. Finally" in a list
+            continue  # "C. LIMA 352" in a reference list, "A. Finally" in a list
         if any(
             i.group(0).replace(" ", "").upper() in ctx.lex.acronyms
             for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))

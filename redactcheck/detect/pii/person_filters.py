@@ -52,7 +52,7 @@ _NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([\w]+)")
 
 
 def _head_after(text: str, end: int, lex: NameLexicon) -> bool:
-    """ "Marshall Plan", "Harbor Meeting", "Centennial Celebration": the next word makes the
+    """ "Marshall Plan", "Harbor Meeting", "Jubilee Celebration": the next word makes the
     phrase an organisation, event or document, so the name before it is not a person here."""
     m = _NEXT_WORD.match(text, end)
     if not (m and m.group(1)[:1].isupper()):

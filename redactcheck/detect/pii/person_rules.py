@@ -415,7 +415,7 @@ def _merge(spans: list[PersonSpan]) -> list[PersonSpan]:
 
 
 #: A bill of Congress in the Serial Set and the Congressional Record: "Bill H.R. No. 912",
-#: "Bill S. 209", "H.J. Res. 12".
+#: "Bill S. 463", "H.J. Res. 12".
 _BILL_AFTER = re.compile(
     r"[ \t]+(?:H\.[ \t]?R\.|S\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\.)[ \t]*"
     r"(?:No\.[ \t]*)?\d"

@@ -9,7 +9,7 @@ mark of which codes are people, but the record itself often spells the person's 
 ("Rosalind Dagny Quarrington" for "RDQ", or "QUARRINGTON, ROSALIND D."): initials are taken
 when the record spells them out as a person's name (a listed given name first, or a person
 span already found, so a name of any naming tradition counts) and never as anything else
-("Criminal Intelligence Program" for "CIP", a commission for a pair of initials). Seen in the
+("Coastal Inspection Program" for "CIP", a commission for a pair of initials). Seen in the
 unlabelled pool (seeds 6565 and 6566, 500 JFK records): 5 records, 5 people. Only the plural
 label is read: a cable's "SUBJECT:" line names its topic, and its codes are countries and
 bodies.

@@ -81,7 +81,7 @@ _DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS)
 _LONG_MONTHS = tuple(m for m in _MONTHS if len(m) >= 6)
 #: After a month: a day or a year ("Dec. 12", "Sept. 63", "JAN 1965", "March 3rd").
 _DATE_AFTER = re.compile(r"\.?,?[ \t]{0,3}\d")
-#: Before a month: a day ("15 Deceber", "3 FEB").
+#: Before a month: a day ("15 Decenbr", "3 FEB").
 _DATE_BEFORE = re.compile(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
 
 #: Words printed on the pages of classified records and their forms, in capitals: the

@@ -85,7 +85,7 @@ def test_reason_letters_references_and_lists_stay_unmarked_on_a_marked_page(dete
 
 def test_outline_numbers_and_double_dash_bullets(detector):
     text = (
-        "1. (SBU) The reply follows.\n\n27.A. (SBU) The ministry runs two shelters.\n\n"
+        "1. (SBU) The reply follows.\n\n23.B. (SBU) The ministry runs two shelters.\n\n"
         "II. (SBU) MACRO CONDITIONS:\n-- (C) The ministry is split.\n"
     )
     marks = [t for rule, _, t in _found(detector, text) if rule == "US-PORTION-MARK"]

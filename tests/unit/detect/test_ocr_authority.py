@@ -38,7 +38,7 @@ def test_fields_run_together_on_one_line_end_at_the_next_label():
         ("DERIVATIVE CL BY 12345 __", "DERIVATIVE CL BY 12345"),
         ("O DECL OREVW ON 1990", "OREVW ON 1990"),
         ("RESTRICTED “Derived From: Multiple Sources", "Derived From: Multiple Sources"),
-        ("CL BY; | (61163", "CL BY; | (61163"),
+        ("CL BY; | (73208", "CL BY; | (73208"),
     ],
 )
 def test_box_labels_semicolons_and_title_case_after_noise(line, want):
@@ -68,10 +68,10 @@ def test_a_field_the_rules_found_is_left_alone():
 @pytest.mark.parametrize(
     ("line", "want", "label"),
     [
-        ("CLISSIETED BY 12S925", "CLISSIETED BY 12S925", "CLASSIFIED BY"),
+        ("CIASSIFTED BY 47S318", "CIASSIFTED BY 47S318", "CLASSIFIED BY"),
         ("INTERNAL SECURITY cy assiFicD BY SUOK SU", "assiFicD BY SUOK SU", "CLASSIFIED BY"),
-        ("DECLASSIEY ON: 2X", "DECLASSIEY ON: 2X", "DECLASSIFY ON"),
-        (". “DECLASSIFY Ou 25%,", "DECLASSIFY Ou 25%", "DECLASSIFY ON"),
+        ("DECIASSIFV ON: 5X", "DECIASSIFV ON: 5X", "DECLASSIFY ON"),
+        (". “DECLASSIFY Ou 50%,", "DECLASSIFY Ou 50%", "DECLASSIFY ON"),
         ("Dectassity an: al", "Dectassity an: al", "DECLASSIFY ON"),
     ],
 )
@@ -99,7 +99,7 @@ def test_without_hyperscan_the_same_fields_are_found(monkeypatch):
 
     texts = [
         "SECRET\nCL BY: OS48?b\nCL REASON: Secton 1.5\nDECL ON: Xl\n",
-        "CLISSIETED BY 12S925\nDECLASSIEY ON: 2X\n“ DECLASSIFY  an : 25X1 ON  BY 0N\n",
+        "CIASSIFTED BY 47S318\nDECIASSIFV ON: 5X\n“ DECLASSIFY  an : 25X1 ON  BY 0N\n",
         "the file was classitied by the office on an early date\n",
         "DERIVATIVE CL BY 0123456 xQREVW ON 2001 -QREVW ON 2002\nCL CL BY: 3 DECL  DECL ON: X1\n",
         "CL.BY; 4, DRV FM: COV 1-82 Derived From: memo. CL BY: 5 DECL BY: 6\n",

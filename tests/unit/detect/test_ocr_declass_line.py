@@ -18,7 +18,7 @@ def _read(after: str, first: str = FIRST) -> list[tuple[int, int, str]]:
     [
         ("DBCLASI:FY Cn: 254", "DBCLASI:FY Cn: 254"),  # label and value misread
         ("SIFY 0N: 26.", "SIFY 0N: 26"),  # the label's start lost at the edge
-        ("NEW HAVENDECLASSIFY ON. 25X", "DECLASSIFY ON. 25X"),  # run into the column beside
+        ("NEW HAVENDECLASSIFY ON. 2SX", "DECLASSIFY ON. 2SX"),  # run into the column beside
         ("\nDECL ON: XI", "DECL ON: XI"),  # a line further down, X1 read as XI
     ],
 )

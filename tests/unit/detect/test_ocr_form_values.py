@@ -17,7 +17,7 @@ def _values(text: str) -> list[tuple[str, str]]:
     [
         ("CLASSIFICATION : Secret.", "Secret", "SECRET"),
         ("CLASSIFICATION : _ Confidential", "Confidential", "CONFIDENTIAL"),
-        ("CLASSIFICATION : Unclassified Hl", "Unclassified", "UNCLASSIFIED"),
+        ("CLASSIFICATION : Unclassified Ji", "Unclassified", "UNCLASSIFIED"),
         ("CLASSIFICATION ; Top Secret \\", "Top Secret", "TOP SECRET"),
         ("i\nSecret CLASSIFICATION:", "Secret", "SECRET"),
         ("CLASSIFICATION; Unclassified CLASSIFICATION:", "Unclassified", "UNCLASSIFIED"),
@@ -51,7 +51,7 @@ def _companions(text: str) -> list[str]:
     [
         "The plan was agreed.\n. SECRET\n. SENSITIVE\n\nPage 2\n",
         "SENSITIVE\nSECRET\nThe station reported.\n",
-        "end of text\n\nSECRET\n\n7 SENSITIVE\n",
+        "end of text\n\nSECRET\n\n4 SENSITIVE\n",
         "end of text\nSECRET\nSENSTTIVE +\n",
     ],
 )

@@ -24,8 +24,8 @@ def test_the_lexicon_counter_examples_are_not(text):
 
 
 def test_a_damaged_level_under_the_page_marker_is_reported_with_exact_offsets():
-    text = "13-00000\n\n7 Seceer ;\n\n" + BODY
-    assert _found(text) == [("Seceer", "SECRET")]
+    text = "13-00000\n\n7 Segrer ;\n\n" + BODY
+    assert _found(text) == [("Segrer", "SECRET")]
 
 
 def test_a_long_level_may_lose_three_letters_at_the_foot_of_a_page():
@@ -34,7 +34,7 @@ def test_a_long_level_may_lose_three_letters_at_the_foot_of_a_page():
 
 
 def test_the_same_word_in_the_middle_of_a_page_is_left_alone():
-    text = "13-00000\n" + BODY + "7 Seceer\n" + BODY + BODY + "NW 12345 DocId:12345678 Page 3\n"
+    text = "13-00000\n" + BODY + "7 Segrer\n" + BODY + BODY + "NW 12345 DocId:12345678 Page 3\n"
     assert _found(text) == []
 
 
@@ -44,7 +44,7 @@ def test_english_words_and_other_first_letters_are_no_levels(word):
 
 
 def test_a_long_line_at_the_edge_is_prose():
-    text = "13-00000\nThe Seceer of the committee asked for the files again\n" + BODY
+    text = "13-00000\nThe Segrer of the committee asked for the files again\n" + BODY
     assert _found(text) == []
 
 
@@ -100,7 +100,7 @@ def test_the_fbi_footer_without_its_nw_number_is_a_page_marker():
 
 
 def test_a_document_id_inside_a_sentence_is_no_page_marker():
-    text = BODY + "7 Seceer\nThe note cites DocId: 12345678 Page 3 of the file\n" + BODY * 3
+    text = BODY + "7 Segrer\nThe note cites DocId: 12345678 Page 3 of the file\n" + BODY * 3
     assert _found(text) == []
 
 

@@ -81,8 +81,8 @@ def test_the_return_to_cia_stamp_beside_the_page_text_is_one_finding():
 def test_the_line_above_neither_joins_nor_hides_the_stamp(above, gap):
     """Whatever the line above ends with, the stamp is read alone: the alignment may start
     on it and fail, and a word of the stamp there must not use up the stamp's pieces."""
-    text = f"{above}{gap}RETURE TCA\nckground Use Onty\nF ARA ~ Invented Name here\n"
-    assert _found(text) == ["RETURE TCA\nckground Use Onty"]
+    text = f"{above}{gap}RETURE TCA\nckground Use Onfy\nF ARA ~ Invented Name here\n"
+    assert _found(text) == ["RETURE TCA\nckground Use Onfy"]
 
 
 def test_without_hyperscan_the_same_stamps_are_found(monkeypatch):

@@ -62,7 +62,7 @@ def test_a_damaged_caption_under_a_banner_is_read(detector, caption):
 
 @pytest.mark.parametrize(
     "line",
-    ["EXT. 1253 : : TUBE", "NO DISTRIBUTION LIST", "Nodis and the rest", "NODES 4"],
+    ["EXT. 4617 : : TUBE", "NO DISTRIBUTION LIST", "Nodis and the rest", "NODES 4"],
 )
 def test_other_lines_under_a_banner_are_no_caption(detector, line):
     text = f"SECRET\n{line}\n\nThe talks resumed on 4 May.\n"

@@ -26,7 +26,7 @@ def _texts() -> list[str]:
         "Dated 12/03/1975 at 10:45; room 12; para 3; cable 4543; 1-800-555-0199.",
         "Dial 011 44 20 7946 0958, 00 49 30 1234567, 0011 61 2 9876 5432, +358 9 123 456.",
         "In 1967 and 1968 the office at 12345 Main St. took 4,543 calls; tel. 030 12345.",
-        "In accordance with UNSCR 1695,\nBerlin 030 12345 and Bonn 0228 1234 were told.",
+        "In accordance with UNSCR 1698,\nBerlin 030 12345 and Bonn 0228 1234 were told.",
     ]
     rnd = random.Random(3)
     pieces = ["(", ")", " ", "-", "+", ".", "/", "x", "tel ", "no. ", "\n", "00", "011", "0"]

@@ -82,15 +82,15 @@ def test_empty_and_degenerate_files(name, data):
 
 def test_html_too_deep_is_refused_not_silently_cut():
     deep = (
-        b"<html><body>" + b"<div>" * 5000 + b"Robert Miller" + b"</div>" * 5000 + b"</body></html>"
+        b"<html><body>" + b"<div>" * 5000 + b"Robert Mallory" + b"</div>" * 5000 + b"</body></html>"
     )
     with pytest.raises(ExtractError, match="nested too deeply"):
         get_extractor("text/html")("deep.html", deep)
     shallow = (
-        b"<html><body>" + b"<div>" * 100 + b"Robert Miller" + b"</div>" * 100 + b"</body></html>"
+        b"<html><body>" + b"<div>" * 100 + b"Robert Mallory" + b"</div>" * 100 + b"</body></html>"
     )
     document = get_extractor("text/html")("ok.html", shallow)
-    assert [s.text for s in document.segments] == ["Robert Miller"]
+    assert [s.text for s in document.segments] == ["Robert Mallory"]
 
 
 def test_repetitive_but_legitimate_docx_is_read():
