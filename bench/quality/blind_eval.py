@@ -9,6 +9,8 @@ labels are kept here; the texts stay in ../shared and are linked into a temporar
 set1 has a tune part (misses may be read) and a check part (scored only); set2 is check only.
 set3 (28 more documents drawn with seed 303, labelled in the third session of that day) was
 scored once whole before anyone read it, then split into a tune and a check part.
+set4 (28 documents of 1.5-12 KB drawn with seed 7373 from the unlabelled pool, labelled blind in the
+sixth sitting of 2026-12-07 by three annotators) was likewise scored whole once, then split.
 
 usage: python bench/quality/blind_eval.py [--shared DIR] [--set set1] [--part tune|check]
        [-- EVAL ARGS]

@@ -23,6 +23,9 @@ python bench/quality/blind_eval.py --shared "$shared" --set set2
 echo "## blind set3 (28 documents labelled blind in the third session): tune part, check part"
 python bench/quality/blind_eval.py --shared "$shared" --set set3 --part tune
 python bench/quality/blind_eval.py --shared "$shared" --set set3 --part check
+echo "## blind set4 (28 documents labelled blind in the sixth sitting of 2026-12-07): tune part, check part"
+python bench/quality/blind_eval.py --shared "$shared" --set set4 --part tune
+python bench/quality/blind_eval.py --shared "$shared" --set set4 --part check
 echo "## eval-cables (300 real cables)"
 python3 "$shared/eval-cables/check.py" "$rc"
 echo "## pdf-redactions (77 PDFs)"
