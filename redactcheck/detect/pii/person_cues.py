@@ -443,6 +443,8 @@ def _signatures(text: str, add, lex: NameLexicon) -> None:
         # lone capitalised word without context, often calls the signer a place
         basis = "cable-signer" if _STATE_CABLE.search(text) else "signature"
         add(*last.span(1), basis)
+    elif (glued := _glued_signer(text, lex)) is not None:
+        add(*glued, "cable-signer")
     for m in _SIGNATURE_LINE.finditer(text, tail_start):
         s, e = m.span(1)
         before = text[max(0, s - 2) : s]
@@ -465,6 +467,32 @@ _STATE_CABLE = re.compile(r"^(?:TAGS:|E\.O\. 1\d{4}:)", re.MULTILINE)
 _LAST_LINE_WORD = re.compile(
     rf"(?:^|\n)[ \t]*({NAME_TOKEN})[ \t]*[.,]?\s*(?:={{5,}}[A-Z \t]*={{5,}}[ \t]*\s*)?\Z"
 )
+
+
+#: The signer's surname right after the last sentence, on the same line: cable archives print
+#: many State cables with each paragraph flattened onto one line, so the signature line is
+#: glued to the end of the last paragraph ("... will report further. HALVORSEN", "End
+#: comment. Quennell", "MURRAY ."). 10 of 100 unlabelled cables (seed 7575) end so with the
+#: signer missed.
+_GLUED_SIGNER = re.compile(rf"[.!?)\"”’][ \t]+({NAME_TOKEN})(?:[ \t]+\.|\.)?\s*\Z")
+#: How far back from the end the glued signer is looked for (one sentence end and one name).
+_GLUED_TAIL = 80
+
+
+def _glued_signer(text: str, lex: NameLexicon) -> tuple[int, int] | None:
+    """The span of a signer's surname glued to the last sentence of a State cable, if any.
+
+    Only cables with State header lines (TAGS, E.O.) are read so: there the last word after
+    the last full stop is the signature; in a memo or an essay it may be any word. A surname
+    that is also an English word ("Ends", "Comment") is left out: after a sentence it is as
+    often the cable's closing word."""
+    m = _GLUED_SIGNER.search(text, max(0, len(text.rstrip()) - _GLUED_TAIL))
+    if m is None or not _STATE_CABLE.search(text):
+        return None
+    word = m.group(1)
+    if not _signature_word(word, lex) or name_words().is_english(word):
+        return None
+    return m.span(1)
 
 
 def _signature_word(word: str, lex: NameLexicon) -> bool:

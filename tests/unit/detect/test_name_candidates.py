@@ -165,3 +165,27 @@ def test_a_state_cable_signer_the_model_calls_a_place_is_kept():
     text = _CABLE_HEAD + "1. (U) The minister met the delegation.\n\nLISBON\n"
     start = text.index("LISBON")
     assert find_people(text, [(start, start + 6, "GPE")]) == []
+
+
+def test_a_signer_glued_to_the_last_sentence_of_a_state_cable_is_found():
+    # archives print many State cables with each paragraph on one line, the signer after it
+    body = _CABLE_HEAD + "1. (U) The minister met the delegation and said little."
+    for tail, signer in [
+        (" QUARRENDON\n", "QUARRENDON"),
+        (" End comment. Quarrendon", "Quarrendon"),
+        (" QUARRENDON .\n", "QUARRENDON"),
+    ]:
+        text = body + tail
+        people = find_people(text, [])
+        start = text.rindex(signer)
+        assert (start, start + len(signer)) in [(p.start, p.end) for p in people]
+
+
+def test_a_last_word_after_a_sentence_is_no_signer_outside_cables_or_when_a_word():
+    # a memo or essay has no signature glued to its last sentence
+    assert _names("The minister met the delegation and said little. QUARRENDON\n") == []
+    # an ordinary word or a cable's end marker after the last sentence is no signer
+    body = _CABLE_HEAD + "1. (U) The minister met the delegation and said little."
+    assert _names(body + " NNNN\n") == []
+    assert _names(body + " Ends.\n") == []
+    assert _names(body + " COMMENT\n") == []
