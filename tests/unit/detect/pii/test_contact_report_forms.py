@@ -112,3 +112,30 @@ def test_subscriber_numbers_are_reported(contacts, text, number):
 )
 def test_file_numbers_near_a_listing_stay_quiet(contacts, text):
     assert texts(contacts, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("reported that 555-0147 is the telephone number of Ivo Penn", "555-0147"),
+        ("Mr. Hale at 555-0162, which is the telephone number of", "555-0162"),
+        # the bracket broken over a line, the phone word's first letters damaged by OCR
+        ("a clerk at 555-0174 (unpublished\ntelephone number of Ada Morrow)", "555-0174"),
+        ("a man at 555~0174 (unpubl\n\n. velephone number of Ada Morrow)", "555~0174"),
+    ],
+)
+def test_local_numbers_named_a_phone_number_after_them_are_reported(contacts, text, number):
+    assert texts(contacts, text) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "File 205-8255 is the telephone number file of the office",
+        "Serial 262-5519 names the phone number of the office",
+        "between 1962-1964 his phone number changed",
+        "Penn's 201-5513 is the phone number index",
+    ],
+)
+def test_file_numbers_before_a_phone_word_stay_quiet(contacts, text):
+    assert texts(contacts, text) == []
