@@ -25,9 +25,12 @@ Add = Callable[..., None]
 _HEADER_END = re.compile(r"^[ \t]*(?:E\.[ \t]?O\.[ \t]?\d|TAGS[ \t]*:|SUBJECT[ \t]*:)", re.M)
 _HEADER_MAX = 4000
 #: "<office> [ALSO] [PASS TO <office>] FOR <list>": the office part is one to five words in
-#: capitals (codes with slashes allowed), the list the rest of the line.
+#: capitals (codes with slashes allowed), the list the rest of the line. A line may also
+#: start with the end of the previous clause and a semicolon ("... WATCHERS; COMMERCE FOR
+#: <list>"): headers that run several clauses on one line (3 cables of the unlabelled pool,
+#: seed 8181), where the first clause holds no "FOR".
 _PASS_LINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z0-9/&.-]*[ \t]+){1,6}?(?:ALSO[ \t]+|PLEASE[ \t]+)?FOR[ \t]+"
+    r"(?:^|;)[ \t]*(?:[A-Z][A-Z0-9/&.-]*[ \t]+){1,6}?(?:ALSO[ \t]+|PLEASE[ \t]+)?FOR[ \t]+"
     r"(?P<list>[^\n]*[A-Z][^\n]*)$",
     re.M,
 )
@@ -40,6 +43,8 @@ _NAME_TOKEN = re.compile(r"[A-Z][A-Z'’-]*[A-Z]|[A-Z]")
 #: lines ("JTALLOWBY", "BJQUILLAN").
 _GLUED = re.compile(r"^[A-Z]{5,}$")
 _MIN_UNLISTED = 6
+#: The full stop that ends a header's last clause ("COMMERCE FOR QUILLAN."), not an initial's.
+_END_STOP = re.compile(r"(?<=[A-Z]{2})\.[ \t]*$")
 #: Office codes are two to four letters ("CT", "ELA", "EPSC").
 _CODE_MAX = 4
 
@@ -50,25 +55,53 @@ def addressees(text: str, judge: cand.Judge, add: Add) -> None:
     end = _HEADER_END.search(head)
     if end is None:
         return
+    block_listed = False
+    lone: list[tuple[int, int]] = []
     for line in _PASS_LINE.finditer(head, 0, end.start()):
         body_start = line.start("list")
         body = line.group("list")
         pos = 0
         found: list[tuple[int, int, bool]] = []
+        items = 0
         for sep in [*_ITEM_SPLIT.finditer(body), None]:
             stop = sep.start() if sep else len(body)
-            hit = _item(body_start + pos, body[pos:stop], judge)
-            if hit:
-                found.append(hit)
+            items += bool(body[pos:stop].strip())
+            found += _slash_items(body_start + pos, body[pos:stop], judge)
             pos = sep.end() if sep else len(body)
         # a word no list holds is taken only on a line that names a listed person too: alone
         # it is as often a glued office code ("WHAQCC", "JICQENT")
         if any(listed for _, _, listed in found):
+            block_listed = True
             for s, e, _ in found:
                 add(s, e, "addressee")
+        elif items == 1 and len(found) == 1 and " " not in head[found[0][0] : found[0][1]]:
+            lone.append(found[0][:2])
+    # ... or when it is all a line passes to ("OSD FOR QUARRENDE") in a header whose other
+    # lines name listed people: then the header names officers, not offices
+    if block_listed:
+        for s, e in lone:
+            add(s, e, "addressee")
 
 
-def _item(base: int, item: str, judge: cand.Judge) -> tuple[int, int, bool] | None:
+def _slash_items(base: int, item: str, judge: cand.Judge) -> list[tuple[int, int, bool]]:
+    """The names of one item, read piece by piece between slashes: routing chains and lists
+    join people with slashes as they join offices ("USTR FOR QUILLAN/TALLOWBY", "USDOC FOR
+    4410/ITA/MAC/JQUILLAN/BTALLOWBY"). A piece before the last counts only when a list holds
+    its name (or its glued initials' surname): office codes fill those places as often."""
+    found = []
+    pieces = _END_STOP.sub("", item).split("/")
+    pos = 0
+    for i, piece in enumerate(pieces):
+        hit = _item(base + pos, piece, judge, after_slash=i > 0)
+        if hit and (hit[2] or i == len(pieces) - 1):
+            found.append(hit)
+        pos += len(piece) + 1
+    return found
+
+
+def _item(
+    base: int, item: str, judge: cand.Judge, after_slash: bool = False
+) -> tuple[int, int, bool] | None:
     """The name that ends one item of the list, if any: "WHA/CEN ORLA BRENNICK",
     "OEL/QUILLAN", "DAS HALVORSEN", "M VANTREIGHT", "JTALLOWBY"."""
     words = [(base + m.start(), m.group(0)) for m in _TOKEN.finditer(item.replace("/", " "))]
@@ -81,7 +114,8 @@ def _item(base: int, item: str, judge: cand.Judge) -> tuple[int, int, bool] | No
     for start, word in reversed(words):
         if not _NAME_TOKEN.fullmatch(word):
             break
-        if len(word) <= _CODE_MAX and item[start - base - 1 : start - base] == "/":
+        before = item[start - base - 1 : start - base] if start > base else ""
+        if len(word) <= _CODE_MAX and (before == "/" or (start == base and after_slash)):
             break  # "NEA/QLA": a short word after a slash is an office's code
         if len(word) == 1:
             if not run:
@@ -101,11 +135,11 @@ def _item(base: int, item: str, judge: cand.Judge) -> tuple[int, int, bool] | No
     cued = len(run) > 1  # an initial or a given name before it
     if not cued and len(last) <= _CODE_MAX - 1:
         return None  # a lone word of three letters: an office code as often as a surname
-    if not (cued or not nw.is_english(last) or nw.is_surname(last) or _glued(last, judge)):
+    if not (cued or not nw.is_english(last) or nw.is_surname(last) or glued_name(last, judge)):
         return None
     if nw.is_english(last) and not cued and len(words) > len(run):
         return None  # "EAP READER": a role after an office code, not a person
-    listed = any(nw.is_name(w) or _glued(w, judge) for w in names)
+    listed = any(nw.is_name(w) or glued_name(w, judge) for w in names)
     return run[0][0], run[-1][0] + len(run[-1][1]), listed
 
 
@@ -116,7 +150,7 @@ def _name_word(word: str, judge: cand.Judge) -> bool:
     nw = judge.nw
     if nw.is_name(word) and not (nw.is_proper(word) and not nw.is_surname(word)):
         return True
-    if _glued(word, judge):
+    if glued_name(word, judge):
         return True
     return (
         len(word) >= _MIN_UNLISTED
@@ -127,7 +161,9 @@ def _name_word(word: str, judge: cand.Judge) -> bool:
     )
 
 
-def _glued(word: str, judge: cand.Judge) -> bool:
+def glued_name(word: str, judge: cand.Judge) -> bool:
+    """One or two initials glued to a listed surname that is no English word ("JTALLOWBY");
+    such a word is a person even when its first two letters are a cryptonym digraph."""
     nw = judge.nw
     if not _GLUED.match(word) or nw.is_name(word):
         return False

@@ -32,7 +32,7 @@ from redactcheck.detect.pii import person_echoes as echoes
 from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
-from redactcheck.detect.pii.person_addressees import addressees
+from redactcheck.detect.pii.person_addressees import addressees, glued_name
 from redactcheck.detect.pii.person_bodies import drop_body_names
 from redactcheck.detect.pii.person_caps_house import house_style_surnames
 from redactcheck.detect.pii.person_caps_repeats import caps_repeats
@@ -87,6 +87,7 @@ from redactcheck.detect.pii.person_name_of import named_by
 from redactcheck.detect.pii.person_ocr_forms import damaged_mentions
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_offices import office_names
+from redactcheck.detect.pii.person_originators import originators
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_repeat_cues import repeat_cues
 from redactcheck.detect.pii.person_scores import (
@@ -175,7 +176,10 @@ def find_people(
                 or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 912"
                 or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
-                or cand.is_cryptonym(text[a:b], lex, nw)
+                or (
+                    cand.is_cryptonym(text[a:b], lex, nw)
+                    and not (basis == "addressee" and glued_name(text[a:b], judge))
+                )
                 or (
                     basis not in _PLACE_OK
                     and _is_place(text[a:b], places_only if basis == "context" else places)
@@ -297,7 +301,7 @@ def find_people(
         _caps_prose_surnames(text, judge, add)
     else:  # one surname in capitals, many times: a record about one person
         caps_repeats(text, judge, add, ner)
-    for a, b in _glued_initials(text, nw):
+    for a, b in [*_glued_initials(text, nw), *originators(text, nw)]:
         if not lines.excluded(a):
             found.append(PersonSpan(a, b, SCORES["glued-initials"], "glued-initials"))
 
