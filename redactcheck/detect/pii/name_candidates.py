@@ -786,6 +786,17 @@ def _column_gap(text: str, end: int, start: int) -> bool:
 #: A name in quotation marks: an alias or a name as a source gave it, in FBI and CIA records
 #: ('information concerning a "QUENBY" or a "RONALD TALLOWBY"', 'known as "Pemberly"').
 _QUOTED = re.compile(rf"[\"“](?P<name>{_W}(?:[ \t]+(?:[{_UP}]\.[ \t]*)?{_W}){{0,2}})[\"”]")
+#: Before a quoted given name that is also an English word ("Dusty", "Rusty", "Buddy"): a verb of
+#: asking or talking, or "for" or "that", as the surveillance and call logs of FBI and CIA
+#: records write whom a subject asked for or talked to ('asked for "Buddy"', 'talked to
+#: "Dolly"', 'learned that "Dusty" had left'). Seen in 6 JFK records of the unlabelled pool
+#: (seeds 8383 and 8384) and 1 of set 4's tune part. A quotation after "said" is speech, and a
+#: thing is "called" or "named" "Hope" as often as a person.
+_ASKED_FOR = re.compile(
+    r"(?:\b(?:asked|asks|asking|talked|spoke|speaking|talking|contacted)"
+    r"(?:[ \t]+(?:for|to|with))?|\bfor|\bthat)[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def quoted_names(text: str, judge: Judge, add: Add) -> None:
@@ -811,12 +822,22 @@ def quoted_names(text: str, judge: Judge, add: Add) -> None:
             ok = (
                 len(w) >= 3
                 and nw.is_name(w)
-                and not nw.is_english(w)
+                and (not nw.is_english(w) or _asked_for(text, m.start(), w, judge))
                 and not (nw.is_proper(w) and w.lower() not in judge.person_words)
                 and not judge.excluded(w, cued=True)
             )
         if ok:
             add(*m.span("name"), "quoted")
+
+
+def _asked_for(text: str, quote: int, word: str, judge: Judge) -> bool:
+    """A given name that is also an English word, quoted after a verb of asking or talking,
+    "for" or "that" (``_ASKED_FOR``)."""
+    return (
+        judge.nw.is_given(word)
+        and not _MONTH_WORD.fullmatch(word.title())  # "for "May""
+        and _ASKED_FOR.search(text, max(0, quote - 24), quote) is not None
+    )
 
 
 _MONTHS = (

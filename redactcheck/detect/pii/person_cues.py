@@ -85,17 +85,29 @@ _MAIL_HEADER = re.compile(
     rf"^(?:From|To|Cc|CC|Bcc|Reply-To|Sender)[ \t]*:[ \t]*\"?(?P<name>{_NAME})\"?[ \t]*<[^>\n]+@",
     re.MULTILINE,
 )
+#: The end of a form field: the end of the line, or a comma, semicolon or bracket after blanks.
+_FIELD_END = r"(?=[ \t]*(?:$|[,;(]))"
 #: Arabic names with the article read by OCR as a digit: "Khalid A1 Rashid".
 _OCR_ARTICLE_NAME = re.compile(
     rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
 )
 #: "QUARRIE, Tobin" / "ODUYA, TAVISH" at the start of a line or after a form label ("SUBJECT :"),
 #: standing alone in its field (end of line or a comma after it), as file headers write names.
+#: Forms and name-trace lists of the JFK collection also write the middle initial, often without
+#: its full stop ("ODUYA, TAVISH B", "Quarrie, Tobin F"), or a second given name in capitals
+#: ("ODUYA, TAVISH LEON"), both ending the field; and OCR leaves a form's rule or a bullet before
+#: the name ("| ODUYA, ...", "~ ODUYA, ..."), or the name is typed on the fill-in line right after
+#: its label ("Defendant_ODUYA, TAVISH"). Seen in 17 records of the unlabelled pool (seeds 8383
+#: and 8384) and 2 of set 4's tune part, where the rule found only the given name, nothing, or
+#: the surname and the given name as two people.
 _INVERTED = re.compile(
-    rf"(?:^|(?<=:)|(?<=: )|(?<=\) ))[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
+    rf"(?:^[ \t]*(?P<rule>[|~*‘'“\"-]{{1,2}}[ \t]*)?|(?<=:)|(?<=: )|(?<=\) )"
+    rf"|(?P<blank>(?<=[{_LO}{_UP}]_)))"
+    rf"[ \t]*(?P<name>[{_UP}]{{3,}}(?:-[{_UP}]+)?,[ \t]"
     rf"(?:[{_UP}]\.[ \t]+)?"  # a first initial before the given name ("ODUYA, J. TAVISH")
-    rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{3,}}(?=[ \t]*(?:$|[,;(])))"
-    rf"(?:[ \t]+[{_UP}]\.)?)(?![{_LO}{_UP}])",
+    rf"(?:[{_UP}][{_LO}]+(?:-[{_LO}]+)?(?:[ \t]+[{_UP}]\.|(?P<bare>[ \t]+[{_UP}]){_FIELD_END})?"
+    rf"|[{_UP}]{{3,}}(?P<more>[ \t]+(?:[{_UP}]\.?|[{_UP}]{{3,}}))?{_FIELD_END}))"
+    rf"(?![{_LO}{_UP}])",
     re.MULTILINE,
 )
 #: A bibliography or index entry: "Surname, Given[ I.]" opening a line, then "." or ",".
@@ -166,6 +178,10 @@ _INITIAL_GAP = re.compile(
     rf"[ \t]+\.?(?:(?:[{_UP}]\.[ \t]*){{1,2}}\r?\n(?:[ \t]*\r?\n)?|[{_UP}][.,;:])[ \t]*"
 )  # OCR may leave a blank line between the two lines
 _INITIAL_COMMA = re.compile(rf"[ \t]*\n?[ \t]*[{_UP}],[ \t]+")  # "ORRIN F, KESSLEY"
+#: A middle initial without its full stop between a given name and the surname ("Orrin F
+#: Kessley", "ORRIN F KESSLEY"): forms and OCR drop the stop; the model reports two people.
+#: Seen in 4 JFK records of the unlabelled pool (seeds 8383, 8384) and 1 of set 4's tune part.
+_BARE_INITIAL = re.compile(rf"[ \t]+[{_UP}][ \t]+")
 
 
 def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
@@ -180,8 +196,19 @@ def _join_broken(text: str, people: list[PersonSpan], nw) -> list[PersonSpan]:
             tail = words[-1] if words else ""
             given_end = nw.is_given(tail.rstrip(".,")) or bool(_INITIAL.match(tail))
             first_next = text[p.start : p.end].split()[0]
+            # the initial may end the first span ("Orrin F" + " Kessley") or stand between
+            bare = _BARE_INITIAL.fullmatch(gap) or (
+                gap in (" ", "\t") and len(words) > 1 and re.fullmatch(rf"[{_UP}]", tail)
+            )
+            given = words[-2] if bare and len(tail) == 1 and len(words) > 1 else tail
             if (
                 (
+                    bare
+                    and nw.is_given(given)
+                    and (nw.is_surname(first_next) or (given.isupper() and first_next.isupper()))
+                    and given.isupper() == first_next.isupper()
+                )
+                or (
                     _LINE_GAP.fullmatch(gap)
                     and (given_end or len(words) > 1 or last.basis in ("title", "title-office"))
                 )
@@ -639,7 +666,11 @@ def inverted_names(text: str, ctx: Context, add: Add) -> None:
     for m in _INVERTED.finditer(text):
         a, b = m.span("name")
         surname, given = text[a:b].split(",", 1)
-        given = given.split()[-1] if _INITIAL.match(given.split()[0]) else given.split()[0]
+        words = given.split()
+        given = words[-1] if _INITIAL.match(words[0]) else words[0]
+        more = m.group("more")
+        if more and len(more.strip(" \t.")) > 1 and not ctx.nw.is_given(words[-1]):
+            continue  # "QUENNELL, ODILE TALLOWBY": a list of names in their usual order
         if (
             _is_name_word(surname, ctx.lex)
             and _is_name_word(given, ctx.lex)
@@ -649,6 +680,7 @@ def inverted_names(text: str, ctx: Context, add: Add) -> None:
             and not (
                 text[a:b].isupper() and not (ctx.nw.is_surname(surname) or ctx.nw.is_given(given))
             )
+            and not (_form_shape(m) and not _form_name(surname, given, ctx.nw))
         ):
             add(a, b, "inverted")
 
@@ -663,6 +695,20 @@ def inverted_names(text: str, ctx: Context, add: Add) -> None:
             and surname.lower() not in ctx.all_lower
         ):
             add(*m.span("name"), "inverted")
+
+
+def _form_shape(m: re.Match[str]) -> bool:
+    """The match needs a form's widening of the file-header shape: a rule or bullet before it,
+    a fill-in line, a bare middle initial or a second given name."""
+    return any(m.group(g) is not None for g in ("rule", "blank", "bare", "more"))
+
+
+def _form_name(surname: str, given: str, nw: NameWords) -> bool:
+    """What the widened shape also reads (subject codes "MIRR, ACA", a height and weight
+    "POUNDS, HAIR DARK", OCR debris) is no name: a listed given name, and a listed surname or
+    one of no more than a dozen letters ("QWARLINGS, Talks", "BRONDELIMARKOS, TES")."""
+    parts = surname.split("-")
+    return nw.is_given(given) and (any(nw.is_surname(p) for p in parts) or len(surname) <= 12)
 
 
 def honorific_titles(text: str, ctx: Context, add: Add) -> None:

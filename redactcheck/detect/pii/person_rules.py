@@ -109,6 +109,7 @@ from redactcheck.detect.pii.person_spread import (
     split_names,
 )
 from redactcheck.detect.pii.person_subject_initials import subject_initials
+from redactcheck.detect.pii.person_two_surnames import two_surname_names
 from redactcheck.detect.pii.person_vetting import vet_people
 from redactcheck.detect.pii.person_votes import person_majority
 
@@ -266,6 +267,8 @@ def find_people(
     ctx = Context(lex, nw, judge, lines, places, all_lower, found, person_ents)
     cues.titles(text, ctx, add)
     cues.inverted_names(text, ctx, add)
+    for s, e in two_surname_names(text, judge):  # "QUARTANA Bellido, Ysidro"
+        add(s, e, "inverted")
     cues.honorific_titles(text, ctx, add)
     ocr_titles(text, judge, add)
     comma_titles(text, judge, add)  # "Mr, Quennell": the full stop read as a comma
