@@ -1,9 +1,10 @@
 """A fixed sample of the seeded contact probe (tests/support/contact_probe.py, seed 10, three
 texts of every kind): letterheads, fax headers and cover sheets, signature blocks, OCR-damaged
 numbers, exchange names, extensions, e-mail, capitals and typed address blocks, call logs,
-"residence at", street-name-first addresses abroad and the street and subscriber forms of
-field-office reports are reported; document numbers, public bodies' office addresses, clock
-times and years after "residence at" stay quiet.
+"residence at", street-name-first addresses abroad, the street and subscriber forms of
+field-office reports, street lines broken over a blank line and phone numbers with OCR-damaged
+separators are reported; document numbers, public bodies' office addresses, clock times and
+years after "residence at", spans of years and file numbers after a phone word stay quiet.
 
 Shapes the code does not reach yet are listed in ``KNOWN_MISSES`` and run as strict xfail: a
 fix makes them pass and the list must shrink with it."""

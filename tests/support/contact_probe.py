@@ -415,6 +415,34 @@ def _report_street(g: _Gen) -> str:
     return f"Records indicate that {_c(local)} is listed to {who}, {town}.\n"
 
 
+def _double_spaced(g: _Gen) -> str:
+    """A street line that OCR of double-spaced typescript broke over a blank line or a speck
+    before the street type; a local or fax number after a phone word whose hyphen OCR read as
+    =, :, ; or doubled, or with a point after the bracket (FBI and CIA reports, fax covers).
+    House numbers of 1800-2099 are read as years in a wrapped street line: not drawn here."""
+    num = str(g.pick([g.r.randint(100, 1799), g.r.randint(2100, 9899)]))
+    town = g.pick(["Fairview", "Dayton", "Millbrook"])
+    who = g.pick(_PEOPLE)
+    kind = g.pick(["blank", "speck", "direction", "local", "fax"])
+    if kind in ("blank", "speck"):
+        gap = "\n\n" if kind == "blank" else "\n| "
+        span = f"{num} {g.pick(['Alder', 'Quarry', 'Birchdale'])}{gap}{g.pick(_TYPES)}, {town}"
+        return f"{who} works at Kestrel Supply, {_c(span)}, as a clerk.\n"
+    if kind == "direction":
+        way = g.pick(["South", "West", "North"])
+        span = (
+            f"{num} {way}\n\n{g.pick(['Alder', 'Linden'])} {g.pick(['Avenue', 'Street'])}, {town}"
+        )
+        return f"His brother, {who}, {_c(span)}, was seen.\n"
+    e, line = "555", f"01{g.r.randint(0, 99):02d}"
+    if kind == "local":
+        sep = g.pick([" =", "=", ":", "- -", " ; "])
+        cue = g.pick(["The subject called", "his telephone\nnumber is", "Phone"])
+        return f"{cue} {_c(e + sep + line)} at noon.\n"
+    a = g.pick(_AREAS)
+    return f"Fax: {_c(f'({a}).{e}~{line}')}\nDELIVER TO: {who}\n"
+
+
 # Traps: shapes of the same look that are no contact.
 def _doc_numbers(g: _Gen) -> str:
     n = g.r.randint(10000, 99999)
@@ -487,6 +515,20 @@ def _residence_times(g: _Gen) -> str:
     )
 
 
+def _double_spaced_traps(g: _Gen) -> str:
+    """A blank line before a phrase that opens with a street type, a span of years or a file
+    number with a damaged hyphen after a phone word: no contact."""
+    year = g.r.randint(1940, 1990)
+    return g.pick(
+        [
+            f"Exhibit {{{{{g.r.randint(2, 99)} Kestrel}}}}\n\nPlace of birth: Fairview\n",
+            f"phone taps\n\n{{{{{str(year)[1:]} = {year + 2}}}}} by the office\n",
+            f"Ivo Penn called {{{{{year}-={year + 1}}}}} his best years.\n",
+            f"File number: {{{{{g.r.randint(100, 199)}={g.r.randint(1000, 9999)}}}}} was opened.\n",
+        ]
+    )
+
+
 _KINDS = {
     "fax-header": _fax_header,
     "fax-cover": _fax_cover,
@@ -506,12 +548,14 @@ _KINDS = {
     "residence-at": _residence_at,
     "name-number": _name_number,
     "report-street": _report_street,
+    "double-spaced": _double_spaced,
 }
 _TRAP_KINDS = {
     "doc-number-trap": _doc_numbers,
     "office-address-trap": _office_address,
     "residence-time-trap": _residence_times,
     "report-street-trap": _report_street_traps,
+    "double-spaced-trap": _double_spaced_traps,
 }
 
 
