@@ -72,9 +72,15 @@ def name_words(text: str, people: list[PersonSpan], lex: NameLexicon, nw) -> dic
 
 
 def damaged_mentions(
-    text: str, people: list[PersonSpan], lex: NameLexicon, nw, places: set[str] | frozenset[str]
+    text: str,
+    people: list[PersonSpan],
+    lex: NameLexicon,
+    nw,
+    places: set[str] | frozenset[str],
+    words: dict[str, str] | None = None,
 ) -> list[tuple[int, int]]:
-    """Spans of damaged mentions (module docstring) of the words of found names.
+    """Spans of damaged mentions (module docstring) of the words of found names (``words``:
+    :func:`name_words` of ``people`` when already made).
 
     Cheap by construction: the text is folded once into bytes (lower case, look-alike digits as
     their letters, all else a space), in which a damaged form keeps one half of its word intact
@@ -82,7 +88,7 @@ def damaged_mentions(
     tail before one (halves sharing their middle letter) are looked up with ``bytes.find``, two
     lookups a word, and only their hits that are no clean mention are read letter by letter.
     No regex is compiled per document."""
-    wanted = name_words(text, people, lex, nw)
+    wanted = name_words(text, people, lex, nw) if words is None else words
     wanted = {k: v for k, v in wanted.items() if k not in places}
     if not wanted:
         return []

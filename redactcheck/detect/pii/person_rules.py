@@ -84,7 +84,9 @@ from redactcheck.detect.pii.person_lower_twins import drop_lower_twins
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_name_of import named_by
+from redactcheck.detect.pii.person_ocr_confusions import confused_mentions
 from redactcheck.detect.pii.person_ocr_forms import damaged_mentions
+from redactcheck.detect.pii.person_ocr_forms import name_words as ocr_name_words
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_originators import originators
@@ -344,7 +346,17 @@ def find_people(
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     # a split, a look-alike digit, a lowered first letter or a speck: "Quen nell", "Tall0wby"
     taken = _merge(found)
-    for s, e in damaged_mentions(text, taken, lex, nw, places | at_places):
+    ocr_words = ocr_name_words(text, taken, lex, nw)  # the words both steps below look for
+    for s, e in damaged_mentions(text, taken, lex, nw, places | at_places, ocr_words):
+        if (
+            not lines.excluded(s)
+            and not any(p.start < e and p.end > s for p in taken)
+            and not _head_after(text, e, lex)
+        ):
+            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # glyphs a scanner confuses: "QUILLC" for a found "Quillo", "Fldon" for "Eldon"
+    taken = _merge(found)
+    for s, e in confused_mentions(text, taken, lex, nw, places | at_places, ocr_words):
         if (
             not lines.excluded(s)
             and not any(p.start < e and p.end > s for p in taken)
