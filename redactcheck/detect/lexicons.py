@@ -89,6 +89,8 @@ class NameLexicon:
     sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
     places: re.Pattern[str] | None = None  # multi-word place names, any case
     states: str = "(?!)"  # alternation of US state names and abbreviations, for patterns
+    #: the multi-word places and US state names (no abbreviations) themselves, lower case
+    place_names: frozenset[str] = frozenset()
 
     def is_not_person_word(self, word: str) -> bool:
         """True for an acronym, a common word, a head noun or a title word."""
@@ -139,6 +141,12 @@ def name_lexicon() -> NameLexicon:
             str(w).upper() for w in not_person.get("sensitivity_indicators", [])
         ),
         states=trie_alternation({str(p) for p in not_person.get("states", [])}, r"[ \t]+"),
+        place_names=frozenset(
+            str(p).lower()
+            for key in ("places", "states")
+            for p in not_person.get(key, [])
+            if "." not in str(p)
+        ),
         places=re.compile(
             r"(?<![\w'’-])(?:"
             + trie_alternation({str(p) for p in not_person.get("places", [])}, r"\s+")

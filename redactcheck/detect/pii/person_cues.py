@@ -624,6 +624,15 @@ class Context:
     person_ents: _Ents
 
 
+#: A directorate-general in Spanish, Portuguese or French ("Direccion General de Inteligencia",
+#: Cuba's intelligence service in JFK-collection records; "Direccion General de Aviacion Civil"
+#: in cables): "General" is the body's adjective there, not a rank, and what follows names the
+#: body. Pool seeds 8787/8788: seven records (six JFK records, one cable), each span a body's.
+_DIRECTORATE = re.compile(
+    r"(?<![\w])(?:Direcci[oó]n|DIRECCI[OÓ]N|Direction|Dire[cç][cç]?[aã]o)\s+\Z"
+)
+
+
 def titles(text: str, ctx: Context, add: Add) -> None:
     """Phase 2: names after a title or rank, after an office phrase, or before ", Title"."""
     # 2. title- and rank-cued names: "DCM Larkin", "Col. Tobin Wendt", "Jane Roe, Director"
@@ -637,6 +646,10 @@ def titles(text: str, ctx: Context, add: Add) -> None:
         if (
             e > s
             and not _title_ends_sentence(text[m.start() : m.start("name")], ctx.nw)
+            and not (
+                title_word.lower() == "general"
+                and _DIRECTORATE.search(text, max(0, m.start() - 16), m.start())
+            )
             and not (ctx.nw.is_english(first_word) and not ctx.nw.is_name(first_word))
             # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
             # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him

@@ -32,13 +32,19 @@ hold:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from redactcheck.detect.edit_distance import distance
+from redactcheck.detect.lexicons import name_lexicon
 from redactcheck.detect.pii.name_words import NameWords, english_neighbours, one_edit_strings
-from redactcheck.detect.pii.person_scores import PersonSpan
+from redactcheck.detect.pii.person_scores import _CUED_NAMES, PersonSpan
+from redactcheck.detect.pii.person_vetting import _countries, _plain
 
 #: The model's lone words: the only bases judged here.
 _JUDGED = frozenset(("ner-single", "ner-single-caps"))
 _WORD = re.compile(r"[A-Za-z]{5,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_QUOTED = re.compile(r"[\"”']")
 _COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs)\.?[ \t]+"
 
 
@@ -112,3 +118,113 @@ def _place_twin(
             if not any(p.start < m.end() and p.end > m.start() for p in people):
                 return True
     return False
+
+
+#: Spread copies of a word found elsewhere: they go with the misread place they copy.
+_COPIES = frozenset(("propagated", "propagated-ocr"))
+
+
+def drop_misread_places(text: str, people: list[PersonSpan], nw: NameWords) -> list[PersonSpan]:
+    """``people`` less the country, US state and multi-word place names (the gazetteers of
+    ``person_vetting``: ISO 3166-1 countries, ``not_person.yaml`` states and places) that OCR
+    misread by one letter ("Obio" for Ohio, "TEEAS", "Costa Rlca", "New Delbi"), and the
+    spread copies of their misread words.
+
+    Why: a misread place is in no list, so the model and spreading take it for a name, and
+    the exact-name checks (``person_vetting._country``, ``NameLexicon.places``) miss it. No
+    cue is asked of the document: the gazetteer is the evidence, and a span is judged only
+    when a word of it is no listed name, English word or dictionary proper noun ("Ivan", one
+    letter from Iran, and "Guba", a listed surname, stay). Read on set 3 and set 4 tune (two
+    records) and pool seeds 8787/8788 (five records); docs/quality.md, "prec14"."""
+    candidates = [
+        p
+        for p in people
+        if p.basis not in _CUED_NAMES
+        and not _QUOTED.match(text, p.end)  # a nickname is often a place's name
+        and _misread_place(text[p.start : p.end], nw)
+    ]
+    if not candidates:
+        return people
+    # a misread word another span holds (a cue, the model's full name: "Lorne Chiler" before
+    # a later "Chiler", one letter from Chile) is a name at every mention, copies included
+    judged = {id(p) for p in candidates}
+    held = {
+        w.lower()
+        for p in people
+        if id(p) not in judged
+        # a spread full name counts (the model's span merged with a copy takes its basis)
+        and (p.basis not in _COPIES or " " in text[p.start : p.end].strip())
+        for w in _LETTERS.findall(text, p.start, p.end)
+    }
+    gone: set[int] = set()
+    words: set[str] = set()
+    for p in candidates:
+        key = _place_key(text[p.start : p.end])
+        if not any(w in held for w in key.split() if not _known_word(w, nw)):
+            gone.add(id(p))
+            words |= {w for w in key.split() if len(w) >= 3}
+    if not gone:
+        return people
+    # spread copies of its words ("Rlca", and "Cosfa" of "Costa"), unless a name holds them
+    for p in people:
+        key = _place_key(text[p.start : p.end])
+        if (
+            p.basis in _COPIES
+            and " " not in key
+            and key not in held
+            and (key in words or any(v in words for v in one_edit_strings(key)))
+        ):
+            gone.add(id(p))
+    return [p for p in people if id(p) not in gone]
+
+
+def _place_key(span: str) -> str:
+    return _plain(re.sub(r"['’][sS]$", "", span.strip()))
+
+
+def _misread_place(span: str, nw: NameWords) -> bool:
+    """One edit from a gazetteer place, the place itself no given name, and a word of the span
+    no listed name, English word or proper noun (remembered per span text: names recur)."""
+    hit = _MISREAD_PLACES.get(span)
+    if hit is None:
+        hit = _MISREAD_PLACES[span] = _misread_place_uncached(_place_key(span), nw)
+        if len(_MISREAD_PLACES) > 50_000:  # a bound for long runs over many documents
+            _MISREAD_PLACES.clear()
+    return hit
+
+
+_MISREAD_PLACES: dict[str, bool] = {}
+
+
+def _misread_place_uncached(key: str, nw: NameWords) -> bool:
+    if len(key.replace(" ", "")) < 4 or not key.replace(" ", "").isalpha():
+        return False
+    if all(_known_word(w, nw) for w in key.split()):
+        return False
+    places, index = _gazetteer_index()
+    if key in places:
+        return False
+    near = set(index.get(key, ()))  # a letter added to a place
+    for i in range(len(key)):  # a letter lost or misread
+        near |= index.get(key[:i] + key[i + 1 :], set())
+        if key[:i] + key[i + 1 :] in places:
+            near.add(key[:i] + key[i + 1 :])
+    return any(distance(key, v, 1) <= 1 and not nw.is_given(v) for v in near)
+
+
+def _known_word(word: str, nw: NameWords) -> bool:
+    """A listed name, an English word or a dictionary proper noun: not a misreading."""
+    return nw.is_name(word) or nw.is_english(word) or nw.is_proper(word)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The gazetteer places (lower case, plain) and, for the one-edit test, each string one
+    deletion from a place mapped to its places (symmetric deletions: a few set lookups a
+    word instead of every one-edit string of it)."""
+    places = _countries() | {_plain(p) for p in name_lexicon().place_names}
+    index: dict[str, set[str]] = {}
+    for place in places:
+        for i in range(len(place)):
+            index.setdefault(place[:i] + place[i + 1 :], set()).add(place)
+    return places, index

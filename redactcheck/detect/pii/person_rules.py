@@ -53,7 +53,7 @@ from redactcheck.detect.pii.person_cues import (
 from redactcheck.detect.pii.person_dates import drop_date_words
 from redactcheck.detect.pii.person_debris import drop_debris
 from redactcheck.detect.pii.person_edge_debris import trim_edge_debris
-from redactcheck.detect.pii.person_eponyms import keep_eponyms
+from redactcheck.detect.pii.person_eponyms import collection_after, keep_eponyms
 from redactcheck.detect.pii.person_filters import (
     _acronym_in_prose,
     _after_codeword,
@@ -80,7 +80,7 @@ from redactcheck.detect.pii.person_filters import (
 from redactcheck.detect.pii.person_flip_lines import drop_flip_lines
 from redactcheck.detect.pii.person_hyphens import hyphen_names
 from redactcheck.detect.pii.person_kinds import drop_kinds, territory_places
-from redactcheck.detect.pii.person_lower_twins import drop_lower_twins
+from redactcheck.detect.pii.person_lower_twins import drop_lower_twins, drop_misread_places
 from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_name_of import named_by
@@ -176,6 +176,7 @@ def find_people(
                 or _ACT_AFTER.match(text, b)
                 or _after_codeword(text, a)
                 or _head_after(text, b, lex)
+                or collection_after(text, b)  # "the Halloran and Marlowe Libraries"
                 or _BILL_AFTER.match(text, b)  # "To accompany Bill H.R. No. 912"
                 or (basis not in _CUE_OUTWEIGHS_PLACE and _head_before(text, a, lex))
                 or (text[a:b].isupper() and _marking_fragment(text[a:b], lex))
@@ -400,6 +401,7 @@ def find_people(
     people = drop_date_words(text, people, nw)  # "22 Marcb 1963": a misread month
     people = drop_flip_lines(text, people, nw)  # lines of case-flipped OCR debris
     people = drop_lower_twins(text, people, nw, all_lower, places)  # "Lecger" beside "ledger"
+    people = drop_misread_places(text, people, nw)  # "Costa Rlca", "Obio"
     return [
         p
         for p in people

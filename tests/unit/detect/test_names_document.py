@@ -95,6 +95,18 @@ def test_organisations_named_in_spanish_or_french_are_not_people():
 # -- FBI and CIA record shapes -----------------------------------------------------------------
 
 
+def test_a_directorate_general_is_a_body_and_a_general_still_a_person():
+    text = (
+        "He served in the Direccion General de Inteligencia until 1964.\n"
+        "The Direccion General\nAviacion Civil licensed the plane.\n"
+        "General Orvell Tansley and the Attorney General Quennell met him.\n"
+    )
+    names = _names(text)
+    assert not any("Inteligencia" in n or "Aviacion" in n for n in names)
+    assert "Orvell Tansley" in names
+    assert "Quennell" in names
+
+
 def test_routing_box_column_with_blank_lines_between_names():
     text = "Tallowby\n\nHalvorsen\n\nKettering\n\nWexler\n\nRoom\n"
     found = _names(text)

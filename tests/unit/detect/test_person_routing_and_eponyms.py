@@ -134,6 +134,23 @@ def test_a_surname_that_also_names_a_corporation_is_not_spread_to_object_mention
     assert names.count("Brenninkmeyer") == 0
 
 
+def test_two_names_sharing_one_library_head_are_libraries_and_the_people_stay():
+    text = (
+        "President Orvell Halloran left office in 1961; Halloran wrote his memoirs later.\n"
+        "Both the Halloran and Marlowe Libraries were helpful, and the Quist Libraries too.\n"
+    )
+    ner = [
+        _ent(text, "Orvell Halloran"),
+        _ent(text, "Halloran", nth=2),
+        _ent(text, "Marlowe"),
+        _ent(text, "Quist"),
+    ]
+    spans = [(p.start, text[p.start : p.end]) for p in find_people(text, ner)]
+    library = text.index("Halloran and Marlowe")
+    assert [name for _, name in spans] == ["Orvell Halloran", "Halloran"]
+    assert all(start < library for start, _ in spans)  # "Halloran wrote": the person
+
+
 def test_eponym_words_are_those_written_before_eponym_heads_only():
     lex = name_lexicon()
     text = "the Quist Papers; the Tallow Library; the Tallow Corporation; the Varga Associates"

@@ -78,3 +78,27 @@ def test_a_title_with_an_elided_article_is_no_damaged_head():
     spans = [_span(text, part, "title") for part in ("d'Affaires J.", "Affaires J. Orvell")]
     kept = drop_damaged_heads(text, spans, name_words())
     assert kept == spans
+
+
+@pytest.mark.parametrize("word", ["Enbassy", "EXBASSY", "Babassy", "Enbass", "Kmbassy"])
+def test_a_misread_embassy_is_recognised(word):
+    assert damaged_head(word, name_words())
+
+
+@pytest.mark.parametrize("word", ["Embassy", "Massy", "Emboss"])
+def test_embassy_itself_a_name_and_a_word_near_it_are_not(word):
+    assert not damaged_head(word, name_words())
+
+
+def test_a_misread_embassy_spread_as_a_name_is_dropped_and_the_attache_kept():
+    text = (
+        "Orvell Tansley, Press Attache of the Quellish Exbassy, met the consul.\n"
+        "Tansley later visited the Babassy twice."
+    )
+    people = [
+        _span(text, "Orvell Tansley", "list-names"),
+        _span(text, "Exbassy", "title-office"),
+        _span(text, "Babassy", "propagated-ocr"),
+    ]
+    kept = [text[p.start : p.end] for p in drop_damaged_heads(text, people, name_words())]
+    assert kept == ["Orvell Tansley"]
