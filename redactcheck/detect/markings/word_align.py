@@ -65,8 +65,9 @@ def read_words(
     """``(start, end)`` in ``window`` of the best run of the phrase read word by word that
     holds the token at offset ``anchor`` (the most letters, then the fewest edits), or None.
     ``capitals``: the phrase is printed in capitals, so a run read mostly in lower case is
-    prose. The window must hold whole lines (a run stands apart on its lines). Why an anchor: the callers' scans found a word or piece of the phrase there, and a
-    run grown from one token costs a few distances where trying every start costs hundreds."""
+    prose. The window holds whole lines (a run stands apart on its lines). Why an anchor: the
+    callers' scans found a word or piece of the phrase there, and a run grown from one token
+    costs a few distances where trying every start costs hundreds."""
     if not pair_at(window, phrase.words, fold, anchor):
         return None  # the usual case (a form's CLASSIFICATION label): no window tokenised
     return _read(window, phrase, _Fold(fold), capitals, anchor)
