@@ -3,7 +3,7 @@
 Why: the phrase steps (:mod:`ocr_phrases`, :mod:`ocr_stamp_lines`) compare a phrase's letters
 as one string within one edit per few letters. OCR damage on stamps of the 1950s-1970s is not
 spread evenly: it hits one or two words hard and leaves the others whole (invented:
-``WO FOREIGN bISSEN`` for NO FOREIGN DISSEM, three edits in fifteen letters; a Group 1 stamp
+``HO FOREIGN bISSEH`` for NO FOREIGN DISSEM, three edits in fifteen letters; a Group 1 stamp
 whose first word is lost to ink and whose others each carry two or three edits). Read word by
 word, each word is still close to its own (one edit per three letters, look-alikes folded),
 and enough of them stand in the phrase's order to leave no doubt. So the callers try this after

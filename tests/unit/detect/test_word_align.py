@@ -83,8 +83,8 @@ def test_a_group_1_stamp_damaged_in_every_word_is_read_from_one_piece():
 
 
 def test_a_group_1_stamp_whose_first_line_is_lost_keeps_its_end():
-    stamp = "automatie Mowngrcding\nand beclassifcation"
-    text = MEMO.format("Grovp 1: Incleded fron\n" + stamp)
+    stamp = "automatie Dowmgradimg\nand deciassificatiom"
+    text = MEMO.format("Grovp 1: Ezzlqdxd fpvm\n" + stamp)
     found = stamp_line_findings(text, [])
     assert [text[s:e] for s, e, _ in found] == [stamp]
 
