@@ -31,6 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_stamp_lines import stamp_line_findings
+from redactcheck.detect.markings.word_align import WordPhrase, phrase_words, read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Phrase:
     not_before: tuple[str, ...] = ()  # a next word (its start) that makes it something else
     own_line: bool = False  # reported only alone on its line (a few noise characters aside)
     heading: str = ""  # a first line printed as a heading of its own: reported apart from the rest
+    by_words: bool = True  # read word by word where the letters fail (word_align.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def phrase_lexicon() -> PhraseLexicon:
                 _words(name, "not_before", entry.get("not_before", ())),
                 bool(entry.get("own_line", False)),
                 str(entry.get("heading", "")),
+                "edits" not in entry and bool(entry.get("by_words", True)),
             )
         )
         for anchor in entry["anchors"]:
@@ -239,6 +242,7 @@ def phrase_findings(
     read_to: dict[int, int] = {}  # per phrase: the end of the last window read
     size = len(text)
     last: dict[int, int] = {}  # per anchor: the start of its last hit
+    misses: list[tuple[int, int, int, int]] = []  # (anchor start, phrase, lo, hi) unread
     for start, anchor in sorted(hits):
         after = start + lex.anchor_lengths[anchor]
         if after < size and ("A" <= text[after] <= "Z" or text.startswith(":", after)):
@@ -260,16 +264,45 @@ def phrase_findings(
             read_to[index] = hi
             # the anchor's middle: a near anchor's start may be a character off
             found = _align_window(text[lo:hi], index, start - lo + lex.anchor_lengths[anchor] // 2)
-            hit = None if found is None else (lo + found[0], lo + found[1])
-            if hit is not None and not _in_place(text, hit, phrase):
-                hit = None
-            if hit is None or any(hit[0] < e and s < hit[1] for s, e in taken):
-                continue
-            for piece, name in _heading_apart(text, hit, phrase):
-                out.append((piece[0], piece[1], name))
-            taken.append(hit)
-            break
-    return out + stamp_line_findings(text, taken)
+            if found is None and phrase.by_words:
+                misses.append((start, index, lo, hi))
+            if _keep(text, found, lo, phrase, taken, out):
+                break
+    out += stamp_line_findings(text, taken)
+    # then, where the letters of every phrase failed, the phrases read word by word: after
+    # the letters, so that a phrase read whole from another anchor keeps its span
+    done = -1
+    for start, index, lo, hi in misses:
+        if start == done or any(s <= start < e for s, e in taken):
+            continue
+        lo = text.rfind("\n", 0, lo) + 1  # whole lines: a run stands apart on its lines
+        nl = text.find("\n", hi)
+        hi = size if nl < 0 else nl
+        found = _words_window(text[lo:hi], index, start - lo)
+        if _keep(text, found, lo, lex.phrases[index], taken, out):
+            done = start  # the anchor's other phrases are not read again
+    return out
+
+
+def _keep(
+    text: str,
+    found: tuple[int, int] | None,
+    lo: int,
+    phrase: Phrase,
+    taken: list[tuple[int, int]],
+    out: list[tuple[int, int, str]],
+) -> bool:
+    """Report ``found`` (offsets in the window from ``lo``) when it stands in place and
+    overlaps nothing taken, its heading apart."""
+    hit = None if found is None else (lo + found[0], lo + found[1])
+    if hit is not None and not _in_place(text, hit, phrase):
+        hit = None
+    if hit is None or any(hit[0] < e and s < hit[1] for s, e in taken):
+        return False
+    for piece, name in _heading_apart(text, hit, phrase):
+        out.append((piece[0], piece[1], name))
+    taken.append(hit)
+    return True
 
 
 _BODY_NOISE = re.compile(r"[^A-Za-z\s]{1,3}(?=[A-Z])")
@@ -336,6 +369,18 @@ def _supported(window: str, words: tuple[str, ...], anchor: str) -> bool:
         return any(w[i : i + 3] in upper for w in others for i in range(len(w) - 2))
     need = 1 if len(words) <= 4 else 2
     return sum(w in upper for w in others) >= need
+
+
+@lru_cache(maxsize=1)
+def _word_phrases() -> tuple[WordPhrase, ...]:
+    lex = phrase_lexicon()
+    return tuple(phrase_words(p.name, lex.fold) for p in lex.phrases)
+
+
+def _words_window(window: str, index: int, anchor: int) -> tuple[int, int] | None:
+    """The phrase read word by word (:mod:`word_align`) where its letters are too damaged
+    as a whole: a run of its words that holds the anchor word."""
+    return read_words(window, _word_phrases()[index], phrase_lexicon().fold, True, anchor)
 
 
 @lru_cache(maxsize=4096)

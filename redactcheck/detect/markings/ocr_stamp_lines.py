@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.word_align import WordPhrase, pair_at, phrase_words, read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class StampPhrase:
     pieces: tuple[str, ...]  # its pieces: in capitals, or in lower case (matched in any case)
     min_letters: int  # of the phrase, kept by a damaged or cut stamp
     capitals: bool  # printed in capitals: a span mostly in lower case is prose
+    by_words: bool  # read word by word where the letters fail (word_align.py)
+    word_pieces: frozenset[str]  # the pieces that start a word-by-word reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ def stamp_lexicon() -> StampLexicon:
                 _pieces(entry["pieces"], bool(entry.get("capitals", False))),
                 int(entry.get("min_letters", data["min_letters"])),
                 bool(entry.get("capitals", False)),
+                bool(entry.get("by_words", True)),
+                frozenset(
+                    _pieces(entry.get("word_pieces", entry["pieces"]), bool(entry.get("capitals")))
+                ),
             )
         )
     return StampLexicon(
@@ -78,24 +85,26 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
     out: list[tuple[int, int, str]] = []
     every = _all_piece_hits(text, lex)
     lowered = text.lower() if every is None else ""
+    misses: list[tuple[int, int]] = []  # (piece start, phrase) where the letters failed
     for k, phrase in enumerate(lex.phrases):
         hits = every[k] if every is not None else _piece_hits(text, lowered, phrase)
         read_to = -1
-        for i, (at, _) in enumerate(hits):
+        for i, (at, piece) in enumerate(hits):
             if at < read_to:
                 continue
             other = _other_piece(text, hits, i, lex.reach)
-            if other is None:
-                continue  # one piece alone: a word of prose ("classified")
-            first = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
-            hi = text.find("\n", other + lex.reach)
-            hi = len(text) if hi < 0 else hi
             found = None
-            for lo in _line_starts(text, first, at):
-                found = _align(text[lo:hi], phrase, lex)
-                if found is not None:
-                    break
+            if other is not None:
+                first = text.rfind("\n", 0, max(0, at - lex.reach // 2)) + 1
+                hi = text.find("\n", other + lex.reach)
+                hi = len(text) if hi < 0 else hi
+                for lo in _line_starts(text, first, at):
+                    found = _align(text[lo:hi], phrase, lex)
+                    if found is not None:
+                        break
             if found is None:
+                if phrase.by_words and piece in phrase.word_pieces:
+                    misses.append((at, k))
                 continue  # the next piece may start the stamp (a word of it in the line above)
             read_to = hi
             start, end = lo + found[0], lo + found[1]
@@ -103,7 +112,66 @@ def stamp_line_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[i
                 continue
             out.append((start, end, phrase.name))
             taken.append((start, end))
+    # one piece alone (a word of prose, "classified"), or letters too damaged as a whole:
+    # the phrase read word by word around a piece on a short line, after every letter reading
+    tried: set[tuple[int, int]] = set()  # (line start, phrase) read word by word
+    for at, k in misses:
+        line = text.rfind("\n", 0, at) + 1
+        if (line, k) in tried or any(s <= at < e for s, e in taken):
+            continue
+        tried.add((line, k))
+        lo, _, found = _by_words(text, at, k)
+        if found is None:
+            continue
+        start, end = lo + found[0], lo + found[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        out.append((start, end, lex.phrases[k].name))
+        taken.append((start, end))
     return out
+
+
+#: A stamp's line is short: a piece on a longer line is read by letters only.
+_SHORT_LINE = 40
+#: Lines read either side of a piece's line for the word-by-word reading.
+_WORD_LINES = 3
+
+
+@lru_cache(maxsize=1)
+def _word_phrases() -> tuple[WordPhrase, ...]:
+    fold = _upper_fold()
+    return tuple(phrase_words(p.name, fold) for p in stamp_lexicon().phrases)
+
+
+@lru_cache(maxsize=1)
+def _upper_fold() -> dict[int, str]:
+    """Look-alikes folded as the capitals phrase step folds them (``banner_confusions``)."""
+    from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
+
+    return phrase_lexicon().fold
+
+
+def _by_words(text: str, at: int, k: int) -> tuple[int, int, tuple[int, int] | None]:
+    """``(lo, hi, span in text[lo:hi])`` of phrase ``k`` read word by word
+    (:mod:`word_align`) in the lines around the piece at ``at``, when its line is short."""
+    line_lo = text.rfind("\n", 0, at) + 1
+    line_hi = text.find("\n", at)
+    line_hi = len(text) if line_hi < 0 else line_hi
+    if len(text[line_lo:line_hi].strip()) > _SHORT_LINE:
+        return 0, 0, None
+    if not pair_at(text, _word_phrases()[k].words, _upper_fold(), at):
+        return 0, 0, None  # the usual case: a word of prose or a form label alone
+    lo, hi = line_lo, line_hi
+    for _ in range(_WORD_LINES):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+        nxt = text.find("\n", hi + 1)
+        hi = len(text) if nxt < 0 else nxt
+    phrase = stamp_lexicon().phrases[k]
+    return (
+        lo,
+        hi,
+        read_words(text[lo:hi], _word_phrases()[k], _upper_fold(), phrase.capitals, at - lo),
+    )
 
 
 def _line_starts(text: str, lo: int, at: int) -> list[int]:
