@@ -348,22 +348,16 @@ def find_people(
     # a split, a look-alike digit, a lowered first letter or a speck: "Quen nell", "Tall0wby"
     taken = _merge(found)
     ocr_words = ocr_name_words(text, taken, lex, nw)  # the words both steps below look for
-    for s, e in damaged_mentions(text, taken, lex, nw, places | at_places, ocr_words):
-        if (
-            not lines.excluded(s)
-            and not any(p.start < e and p.end > s for p in taken)
-            and not _head_after(text, e, lex)
-        ):
-            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
-    # glyphs a scanner confuses: "QUILLC" for a found "Quillo", "Fldon" for "Eldon"
-    taken = _merge(found)
-    for s, e in confused_mentions(text, taken, lex, nw, places | at_places, ocr_words):
-        if (
-            not lines.excluded(s)
-            and not any(p.start < e and p.end > s for p in taken)
-            and not _head_after(text, e, lex)
-        ):
-            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    for step in (damaged_mentions, confused_mentions):
+        # the second: glyphs a scanner confuses ("QUILLC" for a found "Quillo", "Fldon" for "Eldon")
+        for s, e in step(text, taken, lex, nw, places | at_places, ocr_words):
+            if (
+                not lines.excluded(s)
+                and not any(p.start < e and p.end > s for p in taken)
+                and not _head_after(text, e, lex)
+            ):
+                found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+        taken = _merge(found)
     # 6b. later mentions of weakly found names; repeated surnames in cables in capitals
     people = _merge(found)
     for s, e in echoes.weak_echoes(text, people, judge, places | at_places):
