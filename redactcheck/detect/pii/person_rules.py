@@ -109,6 +109,7 @@ from redactcheck.detect.pii.person_spread import (
     _propagate,
     _spread_words,
     split_names,
+    verb_shaped_name,
 )
 from redactcheck.detect.pii.person_subject_initials import subject_initials
 from redactcheck.detect.pii.person_two_surnames import two_surname_names
@@ -158,7 +159,10 @@ def find_people(
         return cleaned[s, e]
 
     def add(s: int, e: int, basis: str, score: float | None = None) -> None:
-        for a, b in clean(s, e):
+        pieces = clean(s, e)
+        if not pieces and basis == "propagated" and verb_shaped_name(text[s:e], nw):
+            pieces = [(s, e)]  # "BUNTING" after "BUNTING, Orval": the name, not a verb
+        for a, b in pieces:
             if (
                 basis not in _CUE_OUTWEIGHS_PLACE
                 and " ".join(text[a:b].lower().split()) in at_places

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
-from redactcheck.detect.pii.name_shapes import _CAP_WORD, _INITIAL, PARTICLES
+from redactcheck.detect.pii.name_shapes import _CAP_WORD, _INITIAL, _VERB_ENDING, PARTICLES
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.person_scores import _CUED, CONFIDENT, SCORES, PersonSpan
 
@@ -28,6 +28,14 @@ def _ordinary_at_start(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start]
     at_start = start == 0 or bool(re.search(r"(?:[.!?:;]\s+|\n\s*)$", before))
     return at_start and not _VERB_AFTER.match(text, end)
+
+
+def verb_shaped_name(word: str, nw) -> bool:
+    """A listed name in capitals shaped like a verb or adverb ("BUNTING", "GIDDINGS",
+    "MANNING"): span cleaning trims such a last word ("MEETING"), which drops the name's spread
+    mentions. A spread mention is a word of a name the document found confidently, so there
+    the name reading wins (the spreading's own guards for ordinary words still apply)."""
+    return bool(_VERB_ENDING.match(word)) and nw.is_name(word.lower())
 
 
 #: A word OCR may have damaged: letters with a stray symbol or digit inside ("St#rling"), or a
