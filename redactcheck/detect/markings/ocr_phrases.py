@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.ocr_stamp_lines import stamp_line_findings
-from redactcheck.detect.markings.word_align import WordPhrase, phrase_words, read_words
+from redactcheck.detect.markings.word_align import WordPhrase, banner_fold, phrase_words, read_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +73,7 @@ def phrase_lexicon() -> PhraseLexicon:
     data = load_lexicon("ocr_markings.yaml")
     section = data["stamp_phrases"]
     per_edit = int(section["letters_per_edit"])
-    fold: dict[int, str] = {}
-    for group in data["banner_confusions"]:
-        for ch in group:
-            fold[ord(ch)] = group[0].upper()
+    fold = dict(banner_fold())
     groups: dict[str, set[str]] = {}
     for code, canon in fold.items():
         groups.setdefault(canon, set()).add(chr(code))

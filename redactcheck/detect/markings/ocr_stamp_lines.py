@@ -24,7 +24,13 @@ from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
-from redactcheck.detect.markings.word_align import WordPhrase, pair_at, phrase_words, read_words
+from redactcheck.detect.markings.word_align import (
+    WordPhrase,
+    banner_fold,
+    pair_at,
+    phrase_words,
+    read_words,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +152,7 @@ def _word_phrases() -> tuple[WordPhrase, ...]:
 @lru_cache(maxsize=1)
 def _upper_fold() -> dict[int, str]:
     """Look-alikes folded as the capitals phrase step folds them (``banner_confusions``)."""
-    from redactcheck.detect.markings.ocr_phrases import phrase_lexicon
-
-    return phrase_lexicon().fold
+    return banner_fold()
 
 
 def _by_words(text: str, at: int, k: int) -> tuple[int, int, tuple[int, int] | None]:

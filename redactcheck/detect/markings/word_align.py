@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from redactcheck.detect.lexicons import load_lexicon
+
 #: A cut run keeps at least this many letters of the phrase (two long words).
 MIN_CUT_LETTERS = 12
 #: Characters allowed before the run on its first line and after it on its last (specks, a
@@ -37,6 +39,18 @@ RUN_LETTERS_PER_EDIT = 4
 
 _TOKEN = re.compile(r"\S+")
 _NOT_CAPITAL = re.compile(r"[^A-Z]+")
+
+
+@lru_cache(maxsize=1)
+def banner_fold() -> dict[int, str]:
+    """Look-alike characters folded to their group's capital (``banner_confusions`` of
+    ``ocr_markings.yaml``): one table for every step that reads stamp words, so the phrase and
+    stamp-line steps fold alike without importing each other."""
+    fold: dict[int, str] = {}
+    for group in load_lexicon("ocr_markings.yaml")["banner_confusions"]:
+        for ch in group:
+            fold[ord(ch)] = group[0].upper()
+    return fold
 
 
 @dataclass(frozen=True, slots=True)
