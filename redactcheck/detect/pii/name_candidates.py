@@ -161,6 +161,7 @@ class Judge:
         self.not_person_texts = not_person_texts
         self.noisy = ocr_noisy(text, nw)
         self.person_words: set[str] = set()  # single words the model calls a person
+        self.twice_person_words: set[str] = set()  # in two of the model's person spans
         self._name_like: dict[tuple[str, bool], bool] = {}
         self._excluded: dict[tuple[str, bool], bool] = {}
         self._word_verdicts = _word_verdicts(lex, nw)

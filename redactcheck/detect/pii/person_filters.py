@@ -125,6 +125,18 @@ def _plausible_words(name: str) -> bool:
     )
 
 
+def twice_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[str]:
+    """Words (lower case) that stand in two or more of the model's person spans of this text:
+    in a bad scan, a name's repeated spelling, where made-up letters rarely repeat."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for s, e, label in ner:
+        if label == "PERSON":
+            for w in {w.lower() for w in _HEADING_WORD.findall(text, s, e)}:
+                (twice if w in seen else seen).add(w)
+    return twice
+
+
 def _repeated_person_words(text: str, ner: list[tuple[int, int, str]]) -> set[str]:
     """Single words the model calls a person at least twice in this text."""
     seen: dict[str, int] = {}
@@ -332,12 +344,28 @@ def _not_a_name(span: str, judge: cand.Judge) -> bool:
     if any(cand.not_name_shape(w) for w in _SPLIT.findall(span)):
         return True  # "Lisbon-based", "ZRuP"
     if judge.noisy:
-        # OCR debris often spells a rare surname by chance: ask for frequent names
-        listed = [w for w in words if nw.is_frequent(w) and not nw.is_english(w)]
+        # OCR debris often spells a rare surname by chance: ask for frequent names, or for a
+        # name the model reads as a person at two places (chance rarely repeats a spelling)
+        listed = [
+            w
+            for w in words
+            if (nw.is_frequent(w) and not nw.is_english(w)) or _read_twice(w, judge)
+        ]
         if len(words) == 1:
             return not listed or not nw.plausible(words[0])
         return not listed or any(not nw.plausible(w) for w in words)
     return False
+
+
+def _read_twice(word: str, judge: cand.Judge) -> bool:
+    """A listed name the model reads as a person in two places of a bad scan ("Quevedas" in
+    "Ilario Quevedas" and "Quevedas said"): a given name, or a surname of five letters or more
+    that is no English word. Shorter surnames and words are what OCR makes of short ordinary
+    words ("FRON" for "FROM"), and those repeat as the words do."""
+    if word.lower() not in judge.twice_person_words:
+        return False
+    nw = judge.nw
+    return nw.is_given(word) or (len(word) >= 5 and nw.is_name(word) and not nw.is_english(word))
 
 
 #: "at Marrowdene Ford", "in Ashvale", "AT THE HARBOURVIEW": a capitalised phrase after one of

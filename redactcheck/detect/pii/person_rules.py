@@ -76,6 +76,7 @@ from redactcheck.detect.pii.person_filters import (
     _work_title,
     clean_span,
     place_phrases,
+    twice_person_words,
 )
 from redactcheck.detect.pii.person_flip_lines import drop_flip_lines
 from redactcheck.detect.pii.person_hyphens import hyphen_names
@@ -222,6 +223,8 @@ def find_people(
     judge.person_words = {
         text[s:e].lower() for s, e, label in ner if label == "PERSON" and " " not in text[s:e]
     }
+    if judge.noisy:  # what the debris test of ``_not_a_name`` accepts in a bad scan
+        judge.twice_person_words = twice_person_words(text, ner)
     for s, e, label in ner:
         if label != "PERSON":
             continue
