@@ -97,3 +97,50 @@ def ocr_cost(written: str, clean: str, bound: float = 2.0) -> float:
                     if c < d[i + len(x)][j + len(y)]:
                         d[i + len(x)][j + len(y)] = c
     return d[n][m]
+
+
+def _partners(pairs: frozenset[tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a, b in sorted(pairs):
+        out[a] = out.get(a, "") + b
+    return out
+
+
+_PARTNERS = _partners(_PAIR_SET)
+_CAPS_PARTNERS = _partners(_CAPS_SET)
+#: Glyph groups by their first glyph as read, with what each reads back to.
+_GROUPS_AT: dict[str, tuple[tuple[str, str], ...]] = {
+    c: tuple((x, y) for x, y in _GROUP_LIST if x[0] == c) for c in {x[0] for x, _ in _GROUP_LIST}
+}
+_THIN_LETTERS = "iltrf"
+
+
+def undo_one(written: str, thin: bool = False) -> set[str]:
+    """Every lower-case string one move of this model from ``written``: a glyph of a pair
+    (0.4) or of a capital pair read back, a glyph group read back (0.5), and with ``thin`` a
+    thin letter dropped or put back (0.7). So each costs at most 0.5, or 0.7 with ``thin``
+    (what :func:`ocr_cost` would give it, or less): the clean words a damaged word may come
+    from, to look up in a list without a cost table."""
+    seen = written.lower()
+    out: set[str] = set()
+    add = out.add
+    for i, ch in enumerate(seen):
+        head, tail = seen[:i], seen[i + 1 :]
+        for b in _PARTNERS.get(ch, ""):
+            add(head + b + tail)
+        if written[i].isupper():
+            for b in _CAPS_PARTNERS.get(ch, ""):
+                add(head + b + tail)
+        for x, y in _GROUPS_AT.get(ch, ()):
+            if seen.startswith(x, i):
+                add(head + y + seen[i + len(x) :])
+        if thin:
+            if ch in _THIN:
+                add(head + tail)
+            for t in _THIN_LETTERS:
+                add(head + t + seen[i:])
+    if thin:
+        for t in _THIN_LETTERS:
+            add(seen + t)
+    out.discard(seen)
+    return out

@@ -89,6 +89,7 @@ from redactcheck.detect.pii.person_ocr_confusions import confused_mentions
 from redactcheck.detect.pii.person_ocr_forms import damaged_mentions
 from redactcheck.detect.pii.person_ocr_forms import name_words as ocr_name_words
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
+from redactcheck.detect.pii.person_ocr_pairs import ocr_pairs
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_originators import originators
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
@@ -293,6 +294,7 @@ def find_people(
     # 4b. names the model does not know: given-name/surname lists, reporting context, W/
     #     attendees, case captions (redactcheck/detect/pii/name_candidates.py)
     cand.list_pairs(text, judge, add)
+    ocr_pairs(text, judge, add)  # "Rnpert Harwell", "Lucille Tbornton": one word misread
     cand.context_names(text, judge, add)
     named_by(text, judge, add)  # "a jeweler by the name of Quellmore"
     for s, e in subject_initials(text, judge, found):  # "SUBJECTS : RDQ, ASSOC" (initials)

@@ -43,6 +43,7 @@ SCORES = {
     "glued-initials": 0.7,
     "continuation": 0.75,
     "list-given": 0.75,
+    "ocr-pair": 0.75,
     "possessive": 0.7,
     "quoted": 0.7,
     "citation": 0.8,
