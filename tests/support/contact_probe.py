@@ -443,6 +443,28 @@ def _double_spaced(g: _Gen) -> str:
     return f"Fax: {_c(f'({a}).{e}~{line}')}\nDELIVER TO: {who}\n"
 
 
+def _typeless_street(g: _Gen) -> str:
+    """A house number, a direction and a street's name with no street type before the town
+    (FBI reports from grid cities), Broadway with a house number, and the capitals delivery
+    line of USPS Publication 28 before a town (CIA cables). House numbers of 1800-2099 are
+    read as years before a direction: not drawn here."""
+    num = str(g.pick([g.r.randint(10, 1799), g.r.randint(2100, 9899)]))
+    town = g.pick(["Fairview", "Dayton", "Millbrook", "Oak Glen"])
+    who = g.pick(_PEOPLE)
+    kind = g.pick(["direction", "broadway", "caps"])
+    if kind == "direction":
+        way = g.pick(["North", "South", "East", "West", "N.", "W."])
+        span = f"{num} {way} {g.pick(['Alder', 'Linden', 'Quarry Hill'])}, {town}"
+        return f"{who}, {_c(span)}, was interviewed.\n"
+    if kind == "broadway":
+        span = f"{num} {g.pick(['', 'North '])}Broadway, {town}"
+        return f"Kestrel Supply, {_c(span)}, closed.\n"
+    suffix = g.pick(["ST", "AVE", "RD", "TERRACE", "PLACE", "LANE"])
+    unit = g.pick(["", f", APT {g.r.randint(1, 40)}"])
+    street = f"{num} {g.pick(['NW ', 'SW ', ''])}{g.pick(['ALDER', 'LINDEN', '3RD'])} {suffix}"
+    return f"SUBJ RESIDES {_c(f'{street}{unit}, {town.upper()}')}. WIFE EMPLOYED\n"
+
+
 # Traps: shapes of the same look that are no contact.
 def _doc_numbers(g: _Gen) -> str:
     n = g.r.randint(10000, 99999)
@@ -529,6 +551,22 @@ def _double_spaced_traps(g: _Gen) -> str:
     )
 
 
+def _typeless_street_traps(g: _Gen) -> str:
+    """A year or a count before a compass-named region, a count before Broadway, a month and
+    prose before a place word in capitals: no contact."""
+    year = g.r.randint(1940, 1990)
+    n = g.r.randint(2, 28)
+    return g.pick(
+        [
+            f"In {{{{{year} North Vietnam}}}}, Laos and Cambodia met.\n",
+            f"Of the {{{{{n} South African}}}}, Danish and Dutch ships, four sank.\n",
+            f"The play ran {{{{{n} Broadway}}}} seasons.\n",
+            f"ON {{{{{n} FEBRUARY HAD TAKEN PLACE}}}}, AND THE TALKS ENDED.\n",
+            f"HE WILL STAY {{{{{n} THE PLACE}}}}, BUT NOT LONG.\n",
+        ]
+    )
+
+
 _KINDS = {
     "fax-header": _fax_header,
     "fax-cover": _fax_cover,
@@ -549,6 +587,7 @@ _KINDS = {
     "name-number": _name_number,
     "report-street": _report_street,
     "double-spaced": _double_spaced,
+    "typeless-street": _typeless_street,
 }
 _TRAP_KINDS = {
     "doc-number-trap": _doc_numbers,
@@ -556,6 +595,7 @@ _TRAP_KINDS = {
     "residence-time-trap": _residence_times,
     "report-street-trap": _report_street_traps,
     "double-spaced-trap": _double_spaced_traps,
+    "typeless-street-trap": _typeless_street_traps,
 }
 
 
