@@ -1,7 +1,7 @@
 """Recall of the marking steps on synthetic OCR damage, by kind and damage level, and marking
 findings on invented prose (tests/support/ocr_damage.py builds the records).
 
-    python bench/quality/ocr_damage.py [--seed 1] [--per 30] [--show 20]
+    python bench/quality/ocr_damage.py [--seed 1] [--per 30] [--show 20] [--model 2]
 
 Read misses on one seed and score another: a tolerance that holds on a seed it was not
 shaped on is general. Rules only (no names), as ``redactcheck scan --no-names``.
@@ -23,9 +23,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per", type=int, default=30, help="records per kind and damage level")
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument(
+        "--model", type=int, default=2, choices=(1, 2), help="damage model (1: the earlier kinds)"
+    )
     args = ap.parse_args()
     found, total, false, tdocs = score(
-        records(args.seed, args.per), traps(args.seed, args.per * 2), args.show
+        records(args.seed, args.per, args.model),
+        traps(args.seed, args.per * 2, args.model),
+        args.show,
     )
     print(f"{'kind':14} {'1':>7} {'2':>7} {'3':>7} {'all':>7}")
     for k in KINDS:

@@ -14,24 +14,43 @@ from tests.support.ocr_damage import KINDS, records, score, traps
 
 #: the draw: seed, records per kind and damage level (traps: per damage level)
 SEED, PER, TRAPS = 7, 5, 6
-#: damaged markings found per kind in that draw (of 15; banner: of 30, top and foot), as
-#: reached when the probe was added. Two or three damages in a five-letter caption (NODIS)
-#: leave too little of it to tell from a word: those stay missed.
+#: damaged markings found per kind in that draw of damage model 1 (of 15; banner: of 30, top
+#: and foot), as reached when the probe was added, raised since (control, slug: 2026-12-07,
+#: specks, splits and lower case read in slug lines, E2 IMPDET and CL BY). Two or three
+#: damages in a five-letter caption (NODIS) leave too little of it to tell from a word: those
+#: stay missed.
 REACHED = {
     "banner": 29,
     "banner-alone": 14,
-    "control": 10,
+    "control": 11,
     "caption": 7,
-    "slug": 12,
+    "slug": 15,
     "authority": 12,
     "release": 13,
     "notice": 14,
+}
+#: the same draw damaged by model 2 (a capital read as another letter's lower case,
+#: typographic specks: tests/support/ocr_damage.py), as reached when model 2 was added
+REACHED_MODEL_2 = {
+    "banner": 29,
+    "banner-alone": 15,
+    "control": 12,
+    "caption": 8,
+    "slug": 15,
+    "authority": 13,
+    "release": 10,
+    "notice": 13,
 }
 
 
 @pytest.fixture(scope="module")
 def probe():
-    return score(records(SEED, PER), traps(SEED, TRAPS))
+    return score(records(SEED, PER, model=1), traps(SEED, TRAPS, model=1))
+
+
+@pytest.fixture(scope="module")
+def probe_model_2():
+    return score(records(SEED, PER, model=2), traps(SEED, TRAPS, model=2))
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -40,11 +59,17 @@ def test_damaged_markings_are_found_as_often_as_before(probe, kind):
     assert sum(found[kind, lv] for lv in (1, 2, 3)) >= REACHED[kind]
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_markings_damaged_by_model_2_are_found_as_often_as_before(probe_model_2, kind):
+    found, total, false, _ = probe_model_2
+    assert sum(found[kind, lv] for lv in (1, 2, 3)) >= REACHED_MODEL_2[kind]
+    assert found[kind, 1] == total[kind, 1]  # every marking with one damage
+    assert sum(false.values()) == 0
+
+
 #: kinds with a marking of one damage still missed (strict xfail: a fix must remove it here).
-#: Sensitivity indicators with a speck inside ("R~BAT") on a SLUGS: line: the slug-line rule
-#: reads the line's tokens clean, and the pool holds no such damaged slug yet (seeds 2727,
-#: 2728 and the whole pool), so no tolerance was added for it.
-ONE_DAMAGE_MISSED = {"slug"}
+#: None since 2026-12-07: the slug-line rule reads a token with a speck inside ("R~BAT").
+ONE_DAMAGE_MISSED: set[str] = set()
 
 
 @pytest.mark.parametrize(

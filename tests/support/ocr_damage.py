@@ -10,6 +10,18 @@ space inside a word, a letter dropped or doubled, a speck (' . , ~ - ") inserted
 of a letter, two words run together, a line cut at the page edge, a multi-word marking broken
 over two lines, a letter read in lower case. Each target gets 1, 2 or 3 damages.
 
+Damage model 2 (the default) adds two kinds that JFK-collection scans show and model 1 lacked
+(pool draws of seeds 10101 and 10102: 11 of 120 JFK records, 13 damaged marking words, and the
+set 1/3/4 tune misses): a capital read as the lower-case form of *another* letter of like shape
+(invented: ``SeRET``, ``DIgsEn``), and a typographic speck (curly quote, dash, trade mark,
+currency sign) inserted or read for a letter (``DISSE™``, ``“ONFIDENTIAL``). Sources: Nagy,
+Nartker and Rice, "Optical character recognition: an illustrated guide to the frontier", SPIE
+3967, 2000 (case confusions of like-shaped glyphs: c/e/o, s/g, n/h, i/l; stray marks read as
+symbols); Rice, Jenkins and Nartker, "The Fifth Annual Test of OCR Accuracy", ISRI TR-96-01,
+1996 (substitution and insertion of non-letter symbols by production engines). Model 1 keeps
+the earlier kinds alone, so an earlier seed's draw (and the REACHED table of the quality test)
+still means what it meant: ``--model 1``.
+
 Recall is the share of damaged targets a marking finding overlaps, by kind and by damage level.
 Precision is measured on invented prose and headings (clean and damaged the same way) that hold
 no marking: every marking finding there is false.
@@ -70,13 +82,40 @@ OPS = [
     "cut",
     "lower",
 ]
+#: a capital read as the lower-case form of another letter of like shape (model 2)
+LOWER_ALIKES = {
+    "A": ["a", "e", "o"],
+    "B": ["b", "h"],
+    "C": ["e", "o", "u"],
+    "D": ["d", "a", "o"],
+    "E": ["e", "c", "i"],
+    "F": ["f", "r", "t"],
+    "G": ["g", "e", "o"],
+    "H": ["h", "b", "n"],
+    "I": ["i", "l", "j"],
+    "L": ["l", "i", "t"],
+    "M": ["m", "n"],
+    "N": ["n", "h", "a"],
+    "O": ["o", "a", "e"],
+    "R": ["r", "n", "i"],
+    "S": ["s", "g", "e"],
+    "T": ["t", "f", "l"],
+    "U": ["u", "v", "n"],
+    "V": ["v", "y"],
+    "Y": ["y", "v"],
+}
+#: typographic marks a scanner reads for specks (model 2)
+TYPO_SPECKS = ["‘", "’", "“", "”", "—", "™", "€", "¢", "°", "•"]
+OPS_BY_MODEL = {1: OPS, 2: [*OPS, "lower_alike", "typo_speck"]}
 
 
-def damage(text: str, rnd: random.Random, n: int) -> str:
-    """``text`` with ``n`` OCR damages applied one after another (each changes the text)."""
+def damage(text: str, rnd: random.Random, n: int, model: int = 1) -> str:
+    """``text`` with ``n`` OCR damages applied one after another (each changes the text),
+    drawn from damage ``model`` 1 or 2."""
+    ops = OPS_BY_MODEL[model]
     for _ in range(n):
         for _attempt in range(20):
-            out = _one(text, rnd, rnd.choice(OPS))
+            out = _one(text, rnd, rnd.choice(ops))
             if out is not None and out != text and out.strip():
                 text = out
                 break
@@ -135,6 +174,18 @@ def _one(text: str, rnd: random.Random, op: str) -> str | None:
     if op == "lower":
         i = rnd.choice(letters)
         return text[:i] + text[i].lower() + text[i + 1 :]
+    if op == "lower_alike":
+        caps = [j for j in letters if text[j] in LOWER_ALIKES]
+        if not caps:
+            return None
+        i = rnd.choice(caps)
+        return text[:i] + rnd.choice(LOWER_ALIKES[text[i]]) + text[i + 1 :]
+    if op == "typo_speck":
+        i = rnd.choice(letters)
+        if rnd.random() < 0.5:
+            return text[:i] + rnd.choice(TYPO_SPECKS) + text[i + 1 :]  # read for a letter
+        i = rnd.choice(_inner(text) or [0, len(text)])
+        return text[:i] + rnd.choice(TYPO_SPECKS) + text[i:]
     return None
 
 
@@ -244,11 +295,11 @@ def _prose(rnd: random.Random, n: int) -> str:
     return " ".join(rnd.sample(PROSE, n))
 
 
-def _record(kind: str, level: int, rnd: random.Random) -> Doc:
+def _record(kind: str, level: int, rnd: random.Random, model: int) -> Doc:
     """One invented record whose ``kind`` marking is damaged ``level`` times."""
     b = _Builder()
     lvl = rnd.choice(LEVELS[:3])
-    hurt = lambda s: damage(s, rnd, level)  # noqa: E731
+    hurt = lambda s: damage(s, rnd, level, model)  # noqa: E731
 
     def banner(alone: bool = False) -> None:
         if kind in ("banner", "banner-alone") and not (kind == "banner" and alone):
@@ -307,13 +358,14 @@ def _record(kind: str, level: int, rnd: random.Random) -> Doc:
 KINDS = ["banner", "banner-alone", "control", "caption", "slug", "authority", "release", "notice"]
 
 
-def records(seed: int, per: int) -> list[Doc]:
-    """``per`` records of every kind at every damage level (1, 2, 3), from ``seed``."""
+def records(seed: int, per: int, model: int = 2) -> list[Doc]:
+    """``per`` records of every kind at every damage level (1, 2, 3), from ``seed``, damaged
+    by ``model``."""
     rnd = random.Random(seed)
-    return [_record(k, lv, rnd) for k in KINDS for lv in (1, 2, 3) for _ in range(per)]
+    return [_record(k, lv, rnd, model) for k in KINDS for lv in (1, 2, 3) for _ in range(per)]
 
 
-def traps(seed: int, per: int) -> list[Doc]:
+def traps(seed: int, per: int, model: int = 2) -> list[Doc]:
     """Records without a marking: prose and headings, clean and with 1-3 damages."""
     rnd = random.Random(seed + 1)
     out = []
@@ -321,9 +373,9 @@ def traps(seed: int, per: int) -> list[Doc]:
         for _ in range(per):
             b = _Builder()
             head = rnd.choice(TRAP_LINES)
-            b.add(damage(head, rnd, level) + "\n\n")
+            b.add(damage(head, rnd, level, model) + "\n\n")
             b.add(f"{_prose(rnd, 2)} {rnd.choice(TRAP_PROSE)}\n\n")
-            b.add(damage(rnd.choice(TRAP_LINES), rnd, level) + "\n\n")
+            b.add(damage(rnd.choice(TRAP_LINES), rnd, level, model) + "\n\n")
             b.add(f"{rnd.choice(TRAP_PROSE)} {_prose(rnd, 1)}\n")
             out.append(Doc("trap", level, b.text(), []))
     return out

@@ -223,50 +223,81 @@ def _damaged_labels(text: str, starts: list[int] | None = None) -> list[tuple[in
 
 
 #: Where the BY of a CL BY label may stand before the classifier's number, its letters read
-#: as look-alikes or specks ("8Y", "BT", "B."): then a digit or a look-alike of one.
-_LOOSE_BY = re.compile(r"[B8P][YVT.,'][ \t]*[:;.,_]?[ \t_]*[0-9Ool]")
+#: as look-alikes, specks or in lower case, or Y doubled ("8Y", "BT", "B.", "B`", "bY",
+#: "BYY"): then a digit or a look-alike of one. Not "by" or "By" ("by 1963"), not a hyphen
+#: for Y ("1968-1970"), no speck or space for B: each of those shapes is common in prose, and
+#: a pattern that starts with a speck makes the Hyperscan pass several times slower. ASCII
+#: for Hyperscan, whose one-byte view reads a typographic speck (a curly quote) as "?";
+#: :data:`_LOOSE_BY_RE` has them as they stand.
+_BY_SPECKS = ".,'`~\""
+_TYPO_SPECKS = "‘’“”"
+_LOOSE_BY = re.compile(rf"(?:[B8P][YVT{_BY_SPECKS}?]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9Ool]")
+_LOOSE_BY_RE = re.compile(
+    rf"(?:[B8P][YVT{_BY_SPECKS}{_TYPO_SPECKS}]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9Ool]"
+)
 #: The label's first token before it: up to four characters, no space inside.
+_SPECKS_BY = frozenset(_BY_SPECKS + _TYPO_SPECKS + "?")
 _CL_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<cl>[^\s]{1,4}?)[ \t]?$")
 #: Look-alikes read as the label's letters and as digits; specks dropped.
 _LABEL_FOLD = str.maketrans(
     {"G": "C", "(": "C", "l": "L", "1": "L", "I": "L", "|": "L", "8": "B", "V": "Y",
-     **dict.fromkeys(".,'`~-_:; \t")}
+     **dict.fromkeys(".,'`~-_:; \t\"‘’“”?")}
 )  # fmt: skip
-_DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "Z": "2", "S": "5"})
+_DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "Z": "2", "S": "5"})
 #: The number: digits and look-alikes, specks and one space inside it; the line's end or a
 #: space and a word after it.
 #: The field as the rule reads it (rules/us/authority.yaml, cl-by).
 _CLEAN_CL_BY = re.compile(r"(?:CL|cL|Cl)\.?[ \t]*(?:BY|By)[ \t]*[:.]?[ \t_]*\(?[\dOol]{5,7}")
-_CL_NUMBER = re.compile(r"[0-9OolIZS](?:[0-9OolIZS~'`\".,-]|[ ](?=[0-9OolIZS])){3,10}")
+_CL_NUMBER = re.compile(
+    r"[0-9OolIZSD](?:[0-9OolIZSD]|[^\w\s/%](?=[0-9OolIZSD])|[ ](?=[0-9OolIZSD])){3,10}"
+)
 
 
 def _damaged_cl_by(text: str, starts: list[int] | None) -> list[tuple[int, int]]:
     """``(start, end)`` of CL BY fields whose label or number OCR damaged by a letter, a
     speck or a space (``CCL BY 012345``, ``CL B. 012345``, ``CL BY 01~345``, ``CL BY 0
-    12345``: invented). The label's letters, look-alikes folded and specks dropped, lie within
-    one edit of CLBY, and the number holds five to seven digits (look-alikes folded), four of
-    them printed as digits. Why: the CL BY line closes CIA cables and dispatches of
-    1972-1995 (E.O. 11652/12065/12356 derivative classification, the classifier's employee
-    number); the rule (rules/us/authority.yaml, cl-by) reads it clean. ``starts``: where a
+    12345``: invented), or by OCR damage in general (a letter of BY doubled or in lower
+    case, a typographic speck: ``CL BYY``, ``Ct bY``, ``eL BY``, ``CL B’``, ``012¢345``).
+    The label's letters, look-alikes folded and specks dropped, lie within one edit of CLBY
+    (two where the label keeps its CL and the number stands clean), and the number holds
+    five to seven digits (look-alikes folded), four of them printed as digits. Why: the CL
+    BY line closes CIA cables and dispatches of 1972-1995 (E.O. 11652/12065/12356
+    derivative classification, the classifier's employee number); the rule
+    (rules/us/authority.yaml, cl-by) reads it clean. ``starts``: where a
     BY may stand, from the Hyperscan pass; None searches the text with ``re``."""
     found: list[tuple[int, int]] = []
     if starts is None:
-        starts = [m.start() for m in _LOOSE_BY.finditer(text)]
+        starts = [m.start() for m in _LOOSE_BY_RE.finditer(text)]
     for at in starts:
         lo = text.rfind("\n", 0, at) + 1
         before = _CL_BEFORE.search(text, max(lo, at - 6), at)
         if before is None:
             continue
         by = text[at : at + 2]
+        if by[:1] in _SPECKS_BY and by[1:2] in _SPECKS_BY:
+            continue  # both letters of BY lost: nothing of the label's second word is left
+        if by[:2].islower() and (at == before.end("cl") or not before.group("cl").isupper()):
+            continue  # "by" in lower case after a word ("Ashby", "Col by"): prose
         label = (before.group("cl") + by).translate(_LABEL_FOLD).upper().replace("0", "O")
-        if not 3 <= len(label) <= 5 or Levenshtein.distance(label, "CLBY", score_cutoff=1) > 1:
-            continue
-        if not label.startswith(("CL", "L", "C")):
+        if label[:1] not in ("C", "L") and label[1:2] != "L":
             continue  # the label keeps its C or its L: not "BY" after another short word
         m = _CL_NUMBER.search(text, at + 1, min(len(text), at + 20))
         if m is None or "\n" in text[at : m.start()]:
             continue
-        raw = m.group(0).rstrip("~'`\".,- ")
+        raw = m.group(0)
+        while raw and not raw[-1].isalnum():
+            raw = raw[:-1]  # specks after the number
+        # two edits in the label where the number stands clean (five to seven digits as
+        # printed: the classifier's number), else one
+        # (the label keeps its CL, its first token short: CALL BY is a word)
+        clean = raw.isdigit() and 5 <= len(raw) <= 7
+        clean = clean and label.startswith(("CL", "CCL")) and len(before.group("cl")) <= 3
+        bound = 2 if clean else 1
+        if (
+            not 3 <= len(label) <= 6
+            or Levenshtein.distance(label, "CLBY", score_cutoff=bound) > bound
+        ):
+            continue
         digits = [ch for ch in raw.translate(_DIGIT_FOLD) if ch.isdigit()]
         if not 5 <= len(digits) <= 7 or sum(ch.isdigit() for ch in raw) < 4:
             continue

@@ -242,7 +242,11 @@ def phrase_findings(
     misses: list[tuple[int, int, int, int]] = []  # (anchor start, phrase, lo, hi) unread
     for start, anchor in sorted(hits):
         after = start + lex.anchor_lengths[anchor]
-        if after < size and ("A" <= text[after] <= "Z" or text.startswith(":", after)):
+        if after < size and (
+            text.startswith(":", after)
+            or "A" <= text[after] <= "Z"
+            and not _runs_on(text, after, lex.anchor_words[anchor], lex.owners[anchor])
+        ):
             continue  # the start of a longer word (DISSEMINATION), or a field ("FIELD DISSEM:")
         if any(s <= start < e for s, e in taken):
             continue
@@ -279,6 +283,26 @@ def phrase_findings(
         if _keep(text, found, lo, lex.phrases[index], taken, out):
             done = start  # the anchor's other phrases are not read again
     return out
+
+
+def _runs_on(text: str, after: int, word: str, owners: tuple[int, ...]) -> bool:
+    """The capitals right after an anchor are the next word of one of its phrases, run
+    together with it (``LOCALDISSEM``, ``FOREIGNDISSEM``: OCR lost the space between two
+    words; tests/support/ocr_damage.py, "join"), not the rest of a longer word: their first
+    three letters, look-alikes folded, are within one edit of the three letters that follow
+    the anchor in the phrase (``LOCALDSSEM``: one damage more)."""
+    lex = phrase_lexicon()
+    head = _fold(text[after : after + 6], lex.fold)[:3]
+    if len(head) < 3:
+        return False
+    key = _fold(word, lex.fold)
+    for index in owners:
+        letters = lex.phrases[index].letters
+        at = letters.find(key)
+        follow = letters[at + len(key) : at + len(key) + 3]
+        if at >= 0 and len(follow) == 3 and Levenshtein.distance(follow, head) <= 1:
+            return True
+    return False
 
 
 def _keep(

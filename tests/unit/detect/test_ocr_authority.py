@@ -140,6 +140,14 @@ def test_misread_labels_without_a_code_are_not_fields(text):
         ("CL BY 01~345\n", "CL BY 01~345"),  # a digit read as a speck
         ("E2 IMPDET CL BY 0 12345\n", "CL BY 0 12345"),  # a space inside the number
         ("SECRET ck BY 520111/\n", "ck BY 520111"),  # the label in lower case
+        ("CL BYY 098765\n", "CL BYY 098765"),  # a letter of BY doubled
+        ("Ct bY 012345\n", "Ct bY 012345"),  # a look-alike and a letter in lower case
+        ("CL hY 012345\n", "CL hY 012345"),  # B read as a lower-case h
+        ("CL BY 0D8765\n", "CL BY 0D8765"),  # 0 read as D inside the number
+        ("CCL B` 012345\n", "CCL B` 012345"),  # two damages, the number clean
+        ("CL B\u2019 012345\n", "CL B\u2019 012345"),  # Y read as a curly quote
+        ("eL BY 012345\n", "eL BY 012345"),  # C read as a lower-case e
+        ("CL BY 012\u00a2345\n", "CL BY 012\u00a2345"),  # a typographic speck in the number
     ],
 )
 def test_a_cl_by_field_with_one_damage_is_read(line, want):
@@ -156,6 +164,16 @@ def test_a_cl_by_field_with_one_damage_is_read(line, want):
         "THE VOTE WAS CARRIED BY 123456\n",
         "CL BY 1234\n",  # four digits: no classifier's number
         "CL BY 0123456789\n",  # ten: another number
+        "CALL BY 123456\n",  # two edits from CL BY, but a word
+        "CCL B` 01~345\n",  # two damages in the label and one in the number: too little
+        "NO. '' 123456\n",  # both letters of BY lost
+        "(IN \u201c468195\n",
+        "ALL BY 123456\n",
+        "ELL BY 123456\n",  # another word
+        "Director Ashby, 5/23/75\n",  # a name, a date
+        "Col by 012345\n",
+        "(88-41726\n",  # a number with a look-alike of B before it
+        "CO-B-52318\n",
     ],
 )
 def test_other_words_and_numbers_before_by_are_no_cl_by_field(text):

@@ -1,5 +1,7 @@
 """Damaged fixed stamp lines read by ocr_phrases (invented stamp layouts, public wording)."""
 
+import pytest
+
 from redactcheck.detect.markings.ocr_phrases import phrase_findings
 
 
@@ -30,4 +32,22 @@ def test_prose_with_the_stamp_words_is_not_a_stamp():
         "THE FULL TEXT CONTAINED IN THE FILE WAS SENT ON.\n"
         "NO PROMISES, OTHERWISE NOT COVERED HEREIN, WERE MADE TO THE SUBJECT.\n"
     )
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("SECRET\n\nNOLOCALDSSEM\n\nThe harbour report.\n", "NOLOCALDSSEM"),
+        ("SECRET\n\nNO FOREIGNDISSEM\n\nThe harbour report.\n", "NO FOREIGNDISSEM"),
+    ],
+)
+def test_an_anchor_run_together_with_its_phrases_next_word_is_read(text, span):
+    """OCR lost the space after the anchor word: the capitals that follow are the phrase's
+    next word, not the rest of a longer word."""
+    assert [t for t, _ in _found(text)] == [span]
+
+
+def test_an_anchor_that_starts_a_longer_word_stays_quiet():
+    text = "SECRET\n\nDISSEMINATION OF THE REPORT\n\nTHE LOCALITY AND ITS FOREIGNERS\n"
     assert _found(text) == []
