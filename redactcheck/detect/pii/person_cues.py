@@ -49,6 +49,7 @@ from redactcheck.detect.pii.person_filters import (
     _title_ends_sentence,
     clean_span,
 )
+from redactcheck.detect.pii.person_item_letters import item_letter
 from redactcheck.detect.pii.person_scores import CONFIDENT, SCORES, PersonSpan
 
 _INITIALS_NAME = re.compile(
@@ -651,6 +652,9 @@ def titles(text: str, ctx: Context, add: Add) -> None:
                 and _DIRECTORATE.search(text, max(0, m.start() - 16), m.start())
             )
             and not (ctx.nw.is_english(first_word) and not ctx.nw.is_name(first_word))
+            # the FBI's "SA" (Special Agent) stands before a name its reports type in capitals
+            # ("SA ORVAL T. QUENBY"); before a word in lower case it is a bad scan's debris
+            and not (title_word == "SA" and not text[s:e].isupper())
             # "CG Marseille", "RSO Dakar": an office's post, not a person; a title that is a
             # full word ("CHAIRMAN KIERKEGAARD") names a person even if a dictionary lists him
             and not (
@@ -670,6 +674,8 @@ def titles(text: str, ctx: Context, add: Add) -> None:
             add(*_first_name_run(text, *m.span("name"), ctx.lex), "title-office")
     for m in _appositive_pattern().finditer(text):
         name = m.group("name")
+        if m.group(0).rstrip(".").endswith(" SA"):
+            continue  # the FBI's "SA" opens the agent's name: "At Quellton, SA ORVAL QUENBY"
         if not (_has_proper_noun(name, ctx.nw) or _has_ordinary_word(name, ctx.nw)):
             add(*m.span("name"), "title")  # not "visit to Lisbon, Secretary Halloran ..."
 
@@ -761,6 +767,8 @@ def initials(text: str, ctx: Context, add: Add) -> None:
         line_head = text[text.rfind("\n", 0, s) + 1 : s]
         if not line_head.strip(" \t¶") and _ONE_INITIAL.match(m.group(0)):
             continue  # "C. LIMA 352" in a reference list, "A. Finally" in a list
+        if item_letter(text, s, m.group(0)):
+            continue  # "H. HOW DOES POST ...", "REFS F AND H. BIOGRAPHIC OFFICERS"
         if any(
             i.group(0).replace(" ", "").upper() in ctx.lex.acronyms
             for i in re.finditer(rf"(?:[{_UP}]\.[ \t]?)+", m.group(0))
