@@ -31,6 +31,8 @@ text; ``bench/speed/name_twins_same.py`` on every corpus text, as read and in ca
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from typing import Any
 
@@ -95,6 +97,20 @@ def skip_to_first(regex: str, flags: int = 0) -> re.Pattern[str]:
         return plain_form
     TWINS.append((plain_form, moved))
     return moved
+
+
+def all_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(plain pattern, twin) of every pattern of the personal-data package: its modules are
+    imported and the lazily built title patterns made (for the tests and the bench)."""
+    # imported here: this module is imported by the modules it imports here
+    import redactcheck.detect.pii as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        if info.name == "person_cues":
+            for maker in ("_title_pattern", "_office_pattern", "_appositive_pattern"):
+                getattr(module, maker)()
+    return TWINS
 
 
 #: (plain pattern, twin) of every pattern built here, for the tests and the bench.
