@@ -83,7 +83,7 @@ def plain(
 def compile_twin(look_behind: str, group: str, rest: str, **kw: Any) -> re.Pattern[str]:
     """``re.compile`` of the twin; its ``plain`` form is kept in ``TWINS``."""
     twin = re.compile(skip_ahead(look_behind, group, rest, **kw))
-    TWINS.append((re.compile(plain(look_behind, group, rest, **kw)), twin))
+    TWINS.append((plain(look_behind, group, rest, **kw), 0, twin))
     return twin
 
 
@@ -91,11 +91,10 @@ def skip_to_first(regex: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(regex, flags)``, or its twin from ``detect/accel/first_char.py`` where one
     exists (a look-behind or ``\\b`` before a choice of literal words, as the title lists and
     many cue patterns open)."""
-    plain_form = re.compile(regex, flags)
     moved = twin(regex, flags)
     if moved is None:
-        return plain_form
-    TWINS.append((plain_form, moved))
+        return re.compile(regex, flags)
+    TWINS.append((regex, flags, moved))
     return moved
 
 
@@ -110,8 +109,9 @@ def all_twins() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
         if info.name == "person_cues":
             for maker in ("_title_pattern", "_office_pattern", "_appositive_pattern"):
                 getattr(module, maker)()
-    return TWINS
+    return [(re.compile(regex, flags), moved) for regex, flags, moved in TWINS]
 
 
-#: (plain pattern, twin) of every pattern built here, for the tests and the bench.
-TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+#: (plain regex, its flags, twin) of every pattern built here, for the tests and the bench.
+#: The plain form is compiled only when asked for (start-up).
+TWINS: list[tuple[str, int, re.Pattern[str]]] = []
