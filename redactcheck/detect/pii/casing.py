@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from redactcheck.detect.lexicons import name_lexicon
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 _CAPS_LINE_MIN_LETTERS = 4
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LINE = re.compile(r"[^\n]*\n?")
 #: Two or more capitalised words in a row inside a mixed-case line ("By: AMBASSADOR J. SMITH").
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]*\.?(?:[ \t]+[A-Z][A-Z'’-]*\.?)+(?![a-z])")
+_CAPS_RUN = skip_to_first(r"\b[A-Z][A-Z'’-]*\.?(?:[ \t]+[A-Z][A-Z'’-]*\.?)+(?![a-z])")
 
 
 def restore_case(text: str) -> str:

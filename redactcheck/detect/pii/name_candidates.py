@@ -30,25 +30,25 @@ from functools import lru_cache
 
 from redactcheck.detect.lexicons import NameLexicon
 from redactcheck.detect.pii.name_shapes import _LO, _UP
+from redactcheck.detect.pii.name_twins import NAME_WORD, compile_twin, skip_to_first
 from redactcheck.detect.pii.name_words import NameWords
 from redactcheck.detect.pii.person_routing_slip import ROUTING_ENTRY, routing_entry_near
 
 #: One capitalised or capital word of a name, with hyphen/apostrophe parts.
-_W = (
-    rf"(?:(?:Ma?c|O['’]|D['’])?[{_UP}][{_LO}]+(?:[-'’][{_UP}{_LO}][{_LO}]*)*"
-    rf"|(?:O['’]|MC|MAC)?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)"
-)
+_W = NAME_WORD
 _PART = (
     r"(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|bin|ibn|al|el|ter|ten|ap|ni|nic"
     r"|DE|DEL|DELLA|DER|DEN|DI|DA|DOS|DU|LA|LE|VAN|VON|BIN|IBN|AL|EL|TER|TEN|AP|NI|NIC)"
 )
-_WORD_RE = re.compile(rf"(?<![\w'’-]){_W}(?![\w'’-])")
+_WORD_RE = compile_twin(r"(?<![\w'’-])", "", r"(?![\w'’-])")
 #: A run of name-shaped words on one line, particles and middle initials allowed between.
-_RUN = re.compile(
-    rf"(?<![\w'’/-]){_W}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
+_RUN = compile_twin(
+    r"(?<![\w'’/-])",
+    "",
+    rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:{_PART}|al-|el-)[ \t]*)*"
     # a middle initial, perhaps with a stray OCR dot before it, may end its line ("ORRIN .T.⏎...")
     rf"(?:\.?[{_UP}]\.(?:[ \t]+|[ \t]*\n[ \t]*))?{_W})+"
-    rf"(?![\w'’-])"
+    rf"(?![\w'’-])",
 )
 _REPORT_VERBS = (
     r"said|says|told|noted|stated|added|asked|explained|replied|"
@@ -65,9 +65,12 @@ _REPORT_VERBS = (
     r"WARNED|REPORTED|REITERATED|CONTINUED|CONCLUDED|COMPLAINED|ACKNOWLEDGED|ADMITTED|CLAIMED"
 )
 #: "Pemberly said", "Pemberly's deputy told", "RJK noted", "Pemberly also stressed".
-_BEFORE_VERB = re.compile(
-    rf"(?<![\w'’/.-])(?P<name>{_W}|[{_UP}]{{2,3}})(?:['’]s)?"
-    rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b"
+_BEFORE_VERB = compile_twin(
+    r"(?<![\w'’/.-])",
+    "(?P<name>",
+    r")(?:['’]s)?"
+    rf"(?:[ \t]+(?:also|then|later|again|further|ALSO|THEN|LATER))?[ \t]+(?:{_REPORT_VERBS})\b",
+    short_caps=True,
 )
 #: Verbs of the FBI report style that offices take as often as people: after initials they
 #: are no cue ("DCS requested clearance", "DEA furnished").
@@ -84,7 +87,7 @@ _AFTER_CUE = re.compile(
 )
 #: Attendees in schedules and cables: "W/DANA HOLLOWAY", "(W/AMB. MARCHETTI & LINDQVIST)",
 #: "W/TM, LS".
-_WITH = re.compile(r"(?<![A-Za-z])[Ww]/[ \t]*(?P<list>[^\n)/]{1,160})")
+_WITH = skip_to_first(r"(?<![A-Za-z])[Ww]/[ \t]*(?P<list>[^\n)/]{1,160})")
 _LIST_ITEM = re.compile(r"[^,&;]+")
 #: Case captions: "Abernathy v. Castellano", "SMITH v. JONES".
 _CAPTION = re.compile(
@@ -116,15 +119,15 @@ _PREV_IN_LIST = re.compile(
 )
 _INITIALS = re.compile(rf"^[{_UP}]{{2,3}}$")
 #: "Halloran’s election", "HALLORAN'S PARTY": a possessive marks a person or a body.
-_POSSESSIVE = re.compile(rf"(?<![\w'’/-])(?P<name>{_W})['’][sS](?![\w])")
+_POSSESSIVE = compile_twin(r"(?<![\w'’/-])", "(?P<name>", r")['’][sS](?![\w])")
 #: Attributive use of a leader's name: "the Okonjo government", "the Vantreska regime".
-_RULED_BY = re.compile(
+_RULED_BY = skip_to_first(
     rf"\b(?:the|The|THE)[ \t]+(?P<name>{_W})[ \t]*\n?[ \t]*(?:government|regime|administration|"
     rf"era|family|clan|faction|camp|cabinet|Government|Regime|Administration|GOVERNMENT|REGIME|"
     rf"ADMINISTRATION|FAMILY)\b"
 )
 #: Attributive use: "anti-Vantreska", "pro-Okonjo".
-_ATTRIBUTIVE = re.compile(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
+_ATTRIBUTIVE = skip_to_first(rf"(?<![\w])(?:anti|pro|ANTI|PRO|Anti|Pro)-(?P<name>{_W})(?![\w'’-])")
 _LOWER_TOKEN = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 
 Add = Callable[..., None]
@@ -389,12 +392,14 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: "the QUENNELL family", "the Okafor family": a family is named by its surname.
-_FAMILY = re.compile(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
+_FAMILY = skip_to_first(r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+(?:family|FAMILY)\b")
 
 #: A relative clause about a person ("QUENNELL, WHO LEFT", "Okafor, whom we met") and a
 #: kinship noun before "of" ("WIFE OF QUENNELL"): cues for the name, in any case.
-_WHO_AFTER = re.compile(rf"(?<![\w'’/.-])(?P<name>{_W}),[ \t]+(?:who|whom|whose|WHO|WHOM|WHOSE)\b")
-_KIN_OF = re.compile(
+_WHO_AFTER = compile_twin(
+    r"(?<![\w'’/.-])", "(?P<name>", r"),[ \t]+(?:who|whom|whose|WHO|WHOM|WHOSE)\b"
+)
+_KIN_OF = skip_to_first(
     r"\b(?:wife|husband|widow|son|daughter|brother|sister|father|mother|WIFE|HUSBAND|WIDOW|"
     rf"SON|DAUGHTER|BROTHER|SISTER|FATHER|MOTHER)[ \t]+(?:of|OF)[ \t]+(?P<name>{_W})"
     r"(?![\w'’-])"
@@ -850,10 +855,12 @@ _MONTH_WORD = re.compile(_MONTHS)
 #: Halloran, January 26, 1794", "Pemberly to Okafor, 3 May 1961"; a memorandum to several
 #: addressees lists them ("Quist to Okafor, Halloran, and Brandt, June 3, 1989": Historian
 #: notes of the unlabelled pool, 3 documents, round 10).
-_LETTER = re.compile(
-    rf"(?<![\w'’-])(?P<a>{_W})[ \t]+to[ \t]+"
+_LETTER = compile_twin(
+    r"(?<![\w'’-])",
+    "(?P<a>",
+    r")[ \t]+to[ \t]+"
     rf"(?P<b>{_W}(?:,[ \t]+{_W}){{0,4}}(?:,?[ \t]+and[ \t]+{_W})?)(?:,|[ \t]+on)[ \t]+"
-    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]*\n?[ \t]*\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})"
+    rf"(?:{_MONTHS}[ \t]+\d{{1,2}},?[ \t]*\n?[ \t]*\d{{4}}|\d{{1,2}}[ \t]+{_MONTHS}[ \t]+\d{{4}})",
 )
 
 
@@ -886,7 +893,7 @@ def _cited_writer(word: str, judge: Judge) -> bool:
 
 
 #: The caption of an administrative decision: "Matter of Oyelowo-Brandt", "In re Castellano".
-_MATTER_OF = re.compile(
+_MATTER_OF = skip_to_first(
     rf"\b(?:[Mm]atter[ \t]+of|MATTER[ \t]+OF|In[ \t]+re|IN[ \t]+RE)[ \t]+"
     rf"(?P<name>{_W}(?:[ \t]+{_W}){{0,2}})(?![\w'’-])"
 )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import name_lexicon
 from redactcheck.detect.pii.name_candidates import Add, Judge
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 #: "Irs.", "Hrs.", "firs.", "Nr." (the capital M misread), "Me." (the r misread; 27 records of
 #: the unlabelled pool, round 10), "mr." (the capital lost; 8 records), or "Mrs," / "Mr:" (the
@@ -26,7 +27,7 @@ _HONORIFIC = re.compile(
     r"(?P<name>[A-Z][a-z]{3,})(?![\w'’-])"
 )
 #: A capitalised word (a title, maybe misread) then a capitalised word.
-_WORD_PAIR = re.compile(
+_WORD_PAIR = skip_to_first(
     r"(?<![\w.'’-])(?P<title>[A-Z][a-z]{5,10})[ \t]+(?P<name>[A-Z][a-z]{3,})(?![\w'’-])"
 )
 #: Long title words only: a short word two edits from a title is too often another word.

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 Add = Callable[..., None]
 
@@ -44,7 +45,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][A-Z'’-]*[A-Z]|[A-Z]")
 _GLUED = re.compile(r"^[A-Z]{5,}$")
 _MIN_UNLISTED = 6
 #: The full stop that ends a header's last clause ("COMMERCE FOR QUILLAN."), not an initial's.
-_END_STOP = re.compile(r"(?<=[A-Z]{2})\.[ \t]*$")
+_END_STOP = skip_to_first(r"(?<=[A-Z]{2})\.[ \t]*$")
 #: Office codes are two to four letters ("CT", "ELA", "EPSC").
 _CODE_MAX = 4
 

@@ -19,11 +19,10 @@ Museum, Bank, School, Library.
 
 from __future__ import annotations
 
-import re
-
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.person_scores import PersonSpan
 
-_BODY_OF = re.compile(
+_BODY_OF = skip_to_first(
     r"\b(?:Port|Council|College|Press|Academy|Institute|Museum|Bank|School|Library|"
     r"PORT|COUNCIL|COLLEGE|PRESS|ACADEMY|INSTITUTE|MUSEUM|BANK|SCHOOL|LIBRARY)"
     r"[ \t]*\n?[ \t]*(?:of|OF)[ \t]*\n?[ \t]*(?:(?:the|THE)[ \t]+)?$"

@@ -35,13 +35,14 @@ from bisect import bisect_left
 from redactcheck.detect.markings.ocr_markings import closest_word
 from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii.name_shapes import _VERB_ENDING
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.person_filters import _marking_fragment, _ordinary
 from redactcheck.detect.pii.person_scores import PersonSpan
 
 #: A word in capitals, four letters or more, not joined to a word, a slash or a hyphen.
-_CAPS = re.compile(r"(?<![\w'’/-])[A-Z]{4,}(?![\w/]|[-'’][A-Z]|-\w)")
+_CAPS = skip_to_first(r"(?<![\w'’/-])[A-Z]{4,}(?![\w/]|[-'’][A-Z]|-\w)")
 #: A capitalised given name right before it, on the same line.
-_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+$")
+_GIVEN_BEFORE = skip_to_first(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _VOWEL_INSIDE = re.compile(r"[AEIOUY]")
 _TRIPLE = re.compile(r"(.)\1\1")

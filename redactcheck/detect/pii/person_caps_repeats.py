@@ -31,9 +31,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from redactcheck.detect.pii.name_candidates import Add, Judge, is_cryptonym
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 #: A word in capitals, four letters or more, not joined to a word, a slash or a hyphen.
-_CAPS = re.compile(r"(?<![\w'’/-])[A-Z]{4,}(?![\w/]|[-'’][A-Z])")
+_CAPS = skip_to_first(r"(?<![\w'’/-])[A-Z]{4,}(?![\w/]|[-'’][A-Z])")
 _PLACE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC", "NRP", "NORP"))
 #: Mentions a word needs before its repetition counts (as ``_repeated_surnames``).
 _REPEATS = 3
@@ -45,7 +46,7 @@ _SENTENCE_AFTER = re.compile(r"['’]s\b|[ \t]*[,.;:)]|[ \t]*\n?[ \t]*[a-z]")
 _NOT_BEFORE = frozenset(
     ("the", "of", "in", "at", "near", "into", "from", "via", "an", "a", "this", "that's")
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]*\n?[ \t]*$")
+_ARTICLE_BEFORE = skip_to_first(r"\b(?:the|The|THE)[ \t]*\n?[ \t]*$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: A person's cue after the word: a possessive, a verb of a report or a modal.
 _PERSON_AFTER = re.compile(

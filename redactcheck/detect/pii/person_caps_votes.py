@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 
 from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.person_echoes import (
     _PLACE_AFTER,
     _WORD_COMMA_BEFORE,
@@ -41,7 +42,7 @@ from redactcheck.detect.pii.person_scores import PersonSpan
 
 #: A word in capitals, five letters or more, not joined to a word, a slash or a hyphen; an
 #: "'S" possessive may follow.
-_CAPS_WORD = re.compile(r"(?<![\w'’/-])[A-Z]{5,}(?=['’]S\b|(?![\w'’-]))")
+_CAPS_WORD = skip_to_first(r"(?<![\w'’/-])[A-Z]{5,}(?=['’]S\b|(?![\w'’-]))")
 #: A person's verb after the word (a narrower set than ``caps_cable_surnames``: no "-ED"
 #: word of any kind, which in a damaged scan is as often a heading's noun, and none of the
 #: verbs a CIA cable gives a station, a city's name: "QUILLBY STATES", "QUILLBY REPORTED",
@@ -54,14 +55,14 @@ _VERB_AFTER = re.compile(
 )
 #: Before the word, on its line: a role or honorific of cable prose, a cover identity, or a
 #: "W/" (with). Each is a person's cue in cables, however short.
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE = skip_to_first(
     r"(?<![\w/])(?:MR|MRS|MISS|MME|MADAME|SENOR|SENORA|SRA|SRTA|DR|PROF|GEN|COL|MAJ|CAPT|LT|"
     r"SGT|CMDR|ADM|AMB|AMBASSADOR|MINISTER|CONSUL|SECY|SENATOR|COMRADE|FATHER|PADRE|AKA|ALIAS|"
     r"IDEN|NEE|W/)\.?[ \t]*$"
 )
 #: Before the word: a verb whose object is a person in cable prose ("MET QUARREL", "CONTACT
 #: WITH QUARREL", "TOLD QUARREL"). Places take "IN"/"AT"/"TO", counted apart.
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = skip_to_first(
     r"(?<![\w/])(?:MET|SAW|SEE|TOLD|ASKED|CONTACTED|INTERVIEWED|PHONED|VISITED|PAID|HIRED|"
     r"RECRUITED|ARRESTED|QUESTIONED|INTRODUCED|CONTACT[ \t]+WITH|MEETING[ \t]+WITH|"
     r"TALKED[ \t]+WITH|SPOKE[ \t]+WITH|SPOKE[ \t]+TO)[ \t]*\n?[ \t]*$"
@@ -71,7 +72,7 @@ _ID_AFTER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:AKA\b|ALIAS\b|\(PHON\))")
 #: Before the word: a place preposition or a place name's first word (as
 #: ``person_echoes._PLACE_BEFORE`` without "TO", "A" and "AN": money, a letter or a message
 #: goes "TO QUARREL", a man, as often as a traveller goes to a town).
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = skip_to_first(
     r"\b(?:IN|AT|FROM|INTO|NEAR|VIA|TOWARDS?|ACROSS|OUTSIDE|INSIDE|NEW|SAN|SANTA|SANTO|LOS|"
     r"LAS|EL|LA|PORT|FORT|MOUNT|LAKE|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
 )

@@ -16,18 +16,17 @@ no acronym, no foreign office word) apply to every name.
 
 from __future__ import annotations
 
-import re
-
 from redactcheck.detect.pii.name_candidates import Add, Judge
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 #: "Mr,", "Mrs,", "Ms,", "Dr," (or with a colon) in mixed case, then a capitalised name in
 #: small letters or in capitals. "Messrs," starts a list (person_plural_titles).
-_MIXED = re.compile(
+_MIXED = skip_to_first(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr)[,:][ \t]+(?P<name>[A-Z](?:[a-z]{2,}|[A-Z]{2,})"
     r"(?:-[A-Z][a-z]+)?)(?![\w'’-])"
 )
 #: The same in capitals ("MR, QUARRIE"): only a listed name after it (see the module note).
-_CAPS = re.compile(r"(?<![\w.])(?:MR|MRS|DR)[,:][ \t]+(?P<name>[A-Z]{3,})(?![\w'’-])")
+_CAPS = skip_to_first(r"(?<![\w.])(?:MR|MRS|DR)[,:][ \t]+(?P<name>[A-Z]{3,})(?![\w'’-])")
 
 _FORMS = tuple(f"{t}{p}" for t in ("Mr", "Mrs", "Ms", "Dr", "MR", "MRS", "DR") for p in ",:")
 

@@ -36,6 +36,7 @@ from redactcheck.detect.pii.name_shapes import (
     NAME_TOKEN,
     PARTICLES,
 )
+from redactcheck.detect.pii.name_twins import compile_twin, skip_to_first
 from redactcheck.detect.pii.name_words import NameWords, name_words
 from redactcheck.detect.pii.person_filters import (
     _has_ordinary_word,
@@ -60,7 +61,7 @@ _INITIALS_NAME = re.compile(
 #: Two initials whose second full stop OCR read as a comma, semicolon or colon, then the
 #: surname: "T. K, Quenby", "R.J; Tallowby" in the originator and distribution lines of typed
 #: memoranda (JFK records; seen in five records of the unlabelled pool, seed 1212 and 1213).
-_COMMA_INITIALS = re.compile(
+_COMMA_INITIALS = skip_to_first(
     rf"(?<![\w.])([{_UP}])\.[ \t]?([{_UP}])[,;:][ \t]?"
     rf"((?:Ma?c|O['’])?[{_UP}][{_LO}]{{2,}}(?:-[{_UP}][{_LO}]+)?|[{_UP}]{{3,}})(?![\w'’-])"
 )
@@ -89,7 +90,7 @@ _MAIL_HEADER = re.compile(
 #: The end of a form field: the end of the line, or a comma, semicolon or bracket after blanks.
 _FIELD_END = r"(?=[ \t]*(?:$|[,;(]))"
 #: Arabic names with the article read by OCR as a digit: "Khalid A1 Rashid".
-_OCR_ARTICLE_NAME = re.compile(
+_OCR_ARTICLE_NAME = skip_to_first(
     rf"(?<![\w.])[{_UP}][{_LO}]{{2,}}[ \t]+[EA]1[ \t]+[{_UP}][{_LO}]{{2,}}(?![\w])"
 )
 #: "QUARRIE, Tobin" / "ODUYA, TAVISH" at the start of a line or after a form label ("SUBJECT :"),
@@ -118,7 +119,7 @@ _CITED_AUTHOR = re.compile(
     re.MULTILINE,
 )
 #: "Our liaison, Marguerite Okafor, reports": a full name set off by commas after a noun.
-_APPOSITION = re.compile(
+_APPOSITION = skip_to_first(
     rf"(?<=[{_LO}]), (?P<name>[{_UP}][{_LO}]+(?: [{_UP}]\.)?"
     rf"(?: (?:{_PARTICLE})*(?:Ma?c|O['’])?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?){{1,2}}),"
     rf" (?P<next>[{_LO}]+)"
@@ -140,7 +141,7 @@ _FULL_WORD_TITLE = re.compile(
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
     lex = name_lexicon()
-    return re.compile(
+    return skip_to_first(
         rf"(?<![\w/])(?:{lex.title_regex})(?:\.[ \t]*\n?|[ \t]*\n|[ \t]+)[ \t]*"
         rf"(?P<name>(?:{_PARTICLE})*{_NAME})(?![\w])"
     )
@@ -151,7 +152,7 @@ def _office_pattern() -> re.Pattern[str]:
     """ "Director-General for Treaty Affairs Emeka Obi": the office words after
     "for"/"of" are skipped by :func:`_first_name_run` (they are in not_person.yaml)."""
     lex = name_lexicon()
-    return re.compile(
+    return skip_to_first(
         rf"(?<![\w/])(?:{lex.title_regex})[ \t]+(?:for|of)[ \t]+"
         rf"(?P<name>(?:(?:[{_UP}][\w'’-]*|and|of|the|for|&)[ \t]+){{0,6}}"
         rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})(?![\w])"
@@ -162,11 +163,15 @@ def _office_pattern() -> re.Pattern[str]:
 def _appositive_pattern() -> re.Pattern[str]:
     """ "Jane Roe, Director of ..." / "Tibor Oduya, Former Ambassador": a name then its title."""
     lex = name_lexicon()
-    return re.compile(
-        rf"(?<![\w])(?P<name>{_NAME}),[ \t]+"
+    # ``_NAME`` is NAME_TOKEN and up to three more: the twin skips ahead to its first capital
+    return compile_twin(
+        r"(?<![\w])",
+        "(?P<name>",
+        rf"(?:[ \t]+(?:{_PARTICLE})*{NAME_TOKEN}){{0,3}}),[ \t]+"
         rf"(?:(?:Former|Acting|Deputy|Assistant|Senior|Special|Vice|Under|Retired|Chief)[ \t]+)*"
         rf"(?:(?:[{_UP}][{_LO}]+|of|for|the)[ \t]+){{0,3}}"
-        rf"(?:{lex.title_regex})\b"
+        rf"(?:{lex.title_regex})\b",
+        word=NAME_TOKEN,
     )
 
 
@@ -262,7 +267,7 @@ def _split_list(text: str, spans: list[tuple[int, int]], nw) -> list[tuple[int, 
     return out
 
 
-_CAPS_TOKEN = re.compile(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
+_CAPS_TOKEN = skip_to_first(r"(?<![\w'’-])[A-Z]{3,}(?![\w'’-])")
 
 
 def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
@@ -288,7 +293,7 @@ def _caps_surname_style(text: str, lex: NameLexicon) -> bool:
 
 #: A word in capitals inside prose; it may start a hyphenated pair ("HARLOW-PRESTON articles") or
 #: take a possessive ("KESSLER's").
-_CAPS_IN_PROSE = re.compile(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
+_CAPS_IN_PROSE = skip_to_first(r"(?<![\w'’/])[A-Z]{4,}(?![\w])")
 
 
 def _caps_prose_surnames(text: str, judge: cand.Judge, add) -> None:
@@ -333,14 +338,14 @@ _UNLISTED_NEXT = re.compile(
     r"['’]s\b|[ \t]+[A-Z]\.(?=\s)"  # "HALVERSTAM's", "QUORVITCH T. HALVERSTAM"
     r"|[ \t]+(?:[a-z]+ed|was|is|has|had|said|says|told|who|whom|whose|also|then)\b"
 )
-_CAPS_BEFORE = re.compile(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
+_CAPS_BEFORE = skip_to_first(r"(?<![\w'’])([A-Z]{2,})[^\w\n]{1,4}$")
 _CAPS_AFTER = re.compile(r"[^\w\n]{1,4}([A-Z]{2,})(?![\w'’])")
 
 
 #: Initials glued to a surname, as typists wrote the drafter in a memo's originator line
 #: ("OGC:RTallow:jm", "Per JKPemberly's call"): one or two capitals, then a capitalised
 #: surname of four letters or more, then a colon, a possessive or the line's end.
-_GLUED_INITIALS = re.compile(
+_GLUED_INITIALS = skip_to_first(
     r"(?<![\w'’/-])[A-Z]{1,2}(?P<surname>[A-Z][a-z]{3,})(?=[ \t]*:|['’]s\b|[ \t]*$)",
     re.MULTILINE,
 )
@@ -629,7 +634,7 @@ class Context:
 #: Cuba's intelligence service in JFK-collection records; "Direccion General de Aviacion Civil"
 #: in cables): "General" is the body's adjective there, not a rank, and what follows names the
 #: body. Pool seeds 8787/8788: seven records (six JFK records, one cable), each span a body's.
-_DIRECTORATE = re.compile(
+_DIRECTORATE = skip_to_first(
     r"(?<![\w])(?:Direcci[oó]n|DIRECCI[OÓ]N|Direction|Dire[cç][cç]?[aã]o)\s+\Z"
 )
 

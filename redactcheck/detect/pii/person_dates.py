@@ -25,6 +25,7 @@ import re
 
 from rapidfuzz.distance.OSA import distance as osa_distance
 
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import NameWords
 from redactcheck.detect.pii.person_scores import PersonSpan
 
@@ -36,7 +37,7 @@ _MONTHS = (
 _CUED = frozenset({"title", "title-office", "inverted", "initials", "attendee", "addressee"})
 _WORD = re.compile(r"[A-Za-z]{3,10}")
 _YEAR_AFTER = re.compile(r"\.?,?[ \t]{0,3}(?:1[89]|20)\d\d(?!\d)")
-_DAY_BEFORE = re.compile(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t.,]{1,3}$")
+_DAY_BEFORE = skip_to_first(r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t.,]{1,3}$")
 
 
 def month_misread(word: str) -> bool:

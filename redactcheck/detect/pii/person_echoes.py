@@ -36,11 +36,12 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from redactcheck.detect.pii import name_candidates as cand
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.person_scores import CONFIDENT, PersonSpan
 
 #: A capitalised or capital word of a name, possibly with a possessive.
-_WORD = re.compile(r"(?<![\w'’/-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+(?=['’][sS]\b|(?![\w'’-]))")
-_CAPS_WORD = re.compile(r"(?<![\w'’/-])[A-Z]{4,}(?=['’]S\b|(?![\w'’-]))")
+_WORD = skip_to_first(r"(?<![\w'’/-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+(?=['’][sS]\b|(?![\w'’-]))")
+_CAPS_WORD = skip_to_first(r"(?<![\w'’/-])[A-Z]{4,}(?=['’]S\b|(?![\w'’-]))")
 #: After a word in capitals: it is the subject of a verb ("ZAMUDIO IS", "OKAFOR WAS",
 #: "HALVORSEN CAME", "PEMBERLY CLAIMS", "OKAFOR STATED").
 _VERB_AFTER = re.compile(
@@ -50,7 +51,7 @@ _VERB_AFTER = re.compile(
 )
 #: Before a word: a place ("IN QUILLBY", "FROM MARROWDENE", "NEW QUILLBY", "SAN QUILLO", "A
 #: QUILLBIAN").
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = skip_to_first(
     r"\b(?:IN|AT|FROM|TO|INTO|NEAR|VIA|TOWARDS?|ACROSS|OUTSIDE|INSIDE|NEW|SAN|SANTA|SANTO|"
     r"LOS|LAS|EL|LA|PORT|FORT|MOUNT|LAKE|A|AN|OF[ \t]+THE)[ \t]*\n?[ \t]*$"
 )
@@ -279,7 +280,7 @@ def broken_surnames(
 
 
 #: "the QUENNELLs", "both QUENNELLs": a couple or a family named by its surname.
-_FAMILY_PLURAL = re.compile(
+_FAMILY_PLURAL = skip_to_first(
     r"\b(?:the|The|THE|both|Both)[ \t]+(?P<name>[A-Z][A-Z'’-]{2,}[A-Z])(?=s\b)"
 )
 

@@ -25,6 +25,7 @@ from redactcheck.detect.pii.name_shapes import (
     _VOWEL,
     PARTICLES,
 )
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
 
@@ -266,7 +267,7 @@ _IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9
 #: of Amara Quenby", "The Collected Works of ..."): a work cited by its title, as notes and
 #: bibliographies of historical writing cite editions of a statesman's papers, not a mention
 #: of the person a reviewer must weigh (like "Tallowby Papers", a collection).
-_WORK_TITLE_BEFORE = re.compile(
+_WORK_TITLE_BEFORE = skip_to_first(
     r"(?<![\w])The\s+(?:Collected\s+|Complete\s+|Selected\s+|Early\s+|Private\s+)?"
     r"(?:Papers|Works|Writings|Letters|Diary|Diaries|Memoirs|Correspondence|Journals?|Speeches"
     r"|Life|Autobiography)"
@@ -440,7 +441,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|\d\.\s*|[-–—]\s+)$")
 _GROUP_ROLE = (
     r"(?:[Ll]eader|LEADER|[Cc]hairman|CHAIRMAN|[Cc]hairwoman|[Ss]ecretary-[Gg]eneral|[Ff]ounder)"
 )
-_GROUP_HEAD = re.compile(
+_GROUP_HEAD = skip_to_first(
     rf"(?<![\w-])([{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,2}})[ \t]+{_GROUP_ROLE}"
     rf"[ \t]+[{_UP}]"
 )

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.person_scores import PersonSpan
 from redactcheck.detect.pii.person_vetting import _cities, _countries, _plain
@@ -65,7 +66,7 @@ _CLOSED_CLASS = frozenset(
 _CONTINENTS = frozenset(
     ("america", "americas", "europe", "asia", "africa", "oceania", "antarctica", "eurasia")
 )
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ \t]+$")
+_HONORIFIC_BEFORE = skip_to_first(r"\b(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ \t]+$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 

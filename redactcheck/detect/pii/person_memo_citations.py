@@ -17,12 +17,11 @@ Quorville to Headquarters").
 
 from __future__ import annotations
 
-import re
-
 from redactcheck.detect.pii.name_candidates import _W, Add, Judge, _cited_writer
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|MR|MRS|DR)\.?[ \t]+)?"
-_MEMO = re.compile(
+_MEMO = skip_to_first(
     r"(?<![\w'’-])(?:[Mm]emo(?:randum)?|MEMO(?:RANDUM)?|[Ll]etter|LETTER)[,.]?[ \t]+"
     rf"(?:(?:from|FROM)[ \t]+)?{_HONORIFIC}(?P<a>{_W})[ \t]+(?:to|TO)[ \t]+{_HONORIFIC}"
     rf"(?P<b>{_W})(?![\w'’-])"

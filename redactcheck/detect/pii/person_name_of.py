@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 
 from redactcheck.detect.pii.name_candidates import Add, Judge
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 _GAP = r"[ \t]*\n?[ \t]*"
 #: "by the name of", "BY THE NAMES OF", "by the name off" (OCR), broken over a line.
-_PHRASE = re.compile(
+_PHRASE = skip_to_first(
     rf"\b(?:by|BY|By){_GAP}(?:the|THE|The){_GAP}(?P<plural>names?|NAMES?|Names?){_GAP}"
     rf"(?:of|OF|off|ot){_GAP}[.,:]?[ \t]*[\"“‘'|]?[ \t]*"
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from redactcheck.detect.pii.name_candidates import Add, Judge
+from redactcheck.detect.pii.name_twins import skip_to_first
 
 #: Plural honorifics and offices that head a list of people.
 _PLURAL = (
@@ -26,7 +27,7 @@ _ITEM = (
     r"[A-Z][a-z'’]*[A-Z]?[a-z'’-]+(?:[ \t]*\([^()\n]{1,15}\))?"
 )
 _SEP = r"(?:[ \t]*,[ \t]*\n?[ \t]*(?:and[ \t]+\n?[ \t]*)?|[ \t]*\n?[ \t]*and[ \t]+\n?[ \t]*)"
-_LIST = re.compile(rf"\b(?:{_PLURAL})[ \t]+(?P<list>{_ITEM}(?:{_SEP}{_ITEM}){{0,9}})")
+_LIST = skip_to_first(rf"\b(?:{_PLURAL})[ \t]+(?P<list>{_ITEM}(?:{_SEP}{_ITEM}){{0,9}})")
 _ONE = re.compile(_ITEM)
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 

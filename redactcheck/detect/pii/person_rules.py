@@ -30,6 +30,7 @@ from redactcheck.detect.pii import name_candidates as cand
 from redactcheck.detect.pii import person_cues as cues
 from redactcheck.detect.pii import person_echoes as echoes
 from redactcheck.detect.pii.name_shapes import _UP
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
 from redactcheck.detect.pii.person_addressees import addressees, glued_name
@@ -413,11 +414,11 @@ def find_people(
     ]
 
 
-_AT_PLACE = re.compile(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")
-_SAINT = re.compile(r"\b(?:St|ST|Ste|Saint|SAINT)\.?[ \t]+$")
-_AFTER_THE = re.compile(r"\b(?:the|The|THE)[ \t]+$")
+_AT_PLACE = skip_to_first(r"\b(?:at|in|AT|IN|At|In)[ \t]+$")
+_SAINT = skip_to_first(r"\b(?:St|ST|Ste|Saint|SAINT)\.?[ \t]+$")
+_AFTER_THE = skip_to_first(r"\b(?:the|The|THE)[ \t]+$")
 #: Cable routing indicators ("RUEHLH", "RUCNDT"): never a name.
-_ROUTING = re.compile(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
+_ROUTING = skip_to_first(r"\bR(?:UE|UC|HE|HM|UM|UF|HH)[A-Z]{2,4}\b")
 
 
 _GPE_LABELS = frozenset(("LOCATION", "GPE", "LOC", "FAC"))

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import NameLexicon, name_lexicon
 from redactcheck.detect.pii.name_shapes import _CAP_WORD, _INITIAL, _VERB_ENDING, PARTICLES
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.person_scores import _CUED, CONFIDENT, SCORES, PersonSpan
 
@@ -40,8 +41,8 @@ def verb_shaped_name(word: str, nw) -> bool:
 
 #: A word OCR may have damaged: letters with a stray symbol or digit inside ("St#rling"), or a
 #: capital split from the rest of its word ("W ilcox").
-_OCR_WORD = re.compile(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*|])")
-_SPLIT_WORD = re.compile(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
+_OCR_WORD = skip_to_first(r"(?<![\w#@$%&*|])[A-Z][A-Za-z#@$%&*|0-9]{4,}(?![\w#@$%&*|])")
+_SPLIT_WORD = skip_to_first(r"(?<![\w])[A-Z] [a-z]{4,}(?![\w])")
 _TWO_EDIT_LEN = 8
 
 

@@ -42,6 +42,7 @@ from functools import lru_cache
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.pii.name_shapes import _INITIAL
+from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import NameWords
 from redactcheck.detect.pii.person_acronyms import defined_acronyms
 from redactcheck.detect.pii.person_scores import _CUED, PersonSpan
@@ -82,7 +83,7 @@ _LONG_MONTHS = tuple(m for m in _MONTHS if len(m) >= 6)
 #: After a month: a day or a year ("Dec. 12", "Sept. 63", "JAN 1965", "March 3rd").
 _DATE_AFTER = re.compile(r"\.?,?[ \t]{0,3}\d")
 #: Before a month: a day ("15 Decenbr", "3 FEB").
-_DATE_BEFORE = re.compile(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
+_DATE_BEFORE = skip_to_first(r"(?<![\w.])\d{1,2}[ \t]{1,3}$")
 
 #: Words printed on the pages of classified records and their forms, in capitals: the
 #: classification levels and the words of the form captions that OCR damages most (CIA
@@ -164,7 +165,7 @@ def vet_people(text: str, people: list[PersonSpan], nw: NameWords) -> list[Perso
 #: and every mention of the word goes, numbered or not ("the QUILLBANE net"). Five records of
 #: pool sample seed 1314 (about 50 findings, most spread as OCR variants of a "name").
 #: Dispatch and file numbers carry four digits or more ("QXZA-41207") and are left alone.
-_NUMBERED = re.compile(r"(?<![\w-])([A-Z]{5,})[ \t]?[-/~][ \t]?\d{1,3}(?![\d\w])")
+_NUMBERED = skip_to_first(r"(?<![\w-])([A-Z]{5,})[ \t]?[-/~][ \t]?\d{1,3}(?![\d\w])")
 
 
 def _numbered_cryptonyms(text: str, nw: NameWords) -> frozenset[str]:
@@ -196,7 +197,7 @@ def _acronyms_used(text: str, people: list[PersonSpan], nw: NameWords) -> frozen
 #: ("Treaty of Quellmoor" style names in the Serial Set, Historian country histories and notes:
 #: four documents of pool samples seed 1313 and 1314). Capitalised as a proper name, so prose
 #: ("the peace of mind of ...") does not count.
-_NAMED_PLACE_BEFORE = re.compile(
+_NAMED_PLACE_BEFORE = skip_to_first(
     r"\b(?:Treaty|TREATY|Convention|CONVENTION|Peace|PEACE|Battle|BATTLE|Siege|SIEGE)"
     r"\s+(?:of|OF)\s+(?:the\s+)?$"
 )
