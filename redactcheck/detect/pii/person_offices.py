@@ -42,9 +42,9 @@ _BARE_OFFICE_NAME = re.compile(
 #: Only capitals on both sides (the cable form), the bracket ending the item (a comma, a full
 #: stop, the line's end, or the header's next "TO"/"INFO"), and a frequent listed surname in
 #: it: the same brackets hold acronyms they define, form words and codes ("COPY (TEXT)",
-#: "(NOTAL)"). Seen in a set 4 tune cable, a pool cable and a pool JFK record (seed 11313), and
-#: already found by other steps in two more (set 4 tune; seed 11314). Bracket first, office
-#: word checked behind it: the step costs under a millisecond on the 0.8 MB bench sample.
+#: "(NOTAL)"). Seen in a set 4 tune cable, three pool cables and a pool JFK record (seeds
+#: 11313/11314). Bracket first, office word checked behind it: the step costs under a
+#: millisecond on the 0.8 MB bench sample.
 _BRACKET_CAPS = re.compile(
     r"\((?P<name>[A-Z][A-Z'’-]{2,})\)(?=[ \t]*(?:[,.;:]|$|(?:TO|INFO)\b))", re.MULTILINE
 )
