@@ -63,6 +63,48 @@ def test_acronyms_words_and_cryptonyms_after_office_symbols_are_not_officers():
     assert _names(text) == []
 
 
+def test_officers_in_brackets_after_an_office_word_on_a_cable_address_line():
+    text = (
+        "SUBJECT: GRAIN TARIFFS\n"
+        "REF: A. E-MAILS EMBASSY (PRENTISS) TO EUR/WE 3/4/05\n"
+        "TREASURY FOR GENERAL COUNSEL (MARCHETTI), TREASURY\n"
+        "(KOWALCZYK), COMMERCE FOR ITA.\n"
+        "LOGISTICS SUPPORT (WEXLER) INFO BRANCH\n"
+    )
+    spans = {(p.start, p.end) for p in find_people(text, [])}
+    for officer in ("PRENTISS", "MARCHETTI", "KOWALCZYK", "WEXLER"):
+        start = text.index(officer)
+        assert (start, start + len(officer)) in spans
+
+
+def test_acronyms_defined_in_brackets_after_capitals_are_not_officers():
+    # the initials of the words before the bracket spell it, in their order or another's
+    text = (
+        "THE MINISTER LEADS THE NATIONAL UNITY FRONT (NUF), AND THE UNION OF\n"
+        "FARMERS AND HERDSMEN (UFH). THE ALLIANCE OF RURAL TOWNS (TRA) MET.\n"
+        "THE CHIEF OF THE RIVERSIDE ORGANIZATION OF INDEPENDENTS (ORI). HE LEFT.\n"
+        "CORRECTED COPY (TEXT)\n"
+    )
+    assert _names(text) == []
+
+
+def test_form_words_and_codes_in_brackets_after_capitals_are_not_officers():
+    # the bracket after a capital word also holds a cable's and a file's form words and codes
+    text = (
+        "REF: A. OSLO DAILY REPORT (NOTAL)\n"
+        "THE FARMERS SAID THE MINISTER WAS RIGHTEOUS (SIC).\n"
+        "THE RALLY OF THE MOUNTAIN UNION OF RURAL ROADS (MURR).\n"
+        "INFORMANTS (CONTINUED)\n"
+    )
+    assert _names(text) == []
+
+
+def test_a_bracketed_word_that_runs_on_into_the_sentence_is_not_an_officer():
+    # the item does not end at the bracket: not an address line's officer
+    text = "FOR THE DEPUTY DIRECTOR (MARCHETTI) WHO WILL DECIDE LATER.\n"
+    assert "MARCHETTI" not in _names(text)
+
+
 # -- initials whose full stop OCR read as a comma -------------------------------------------
 
 
