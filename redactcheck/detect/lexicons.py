@@ -89,6 +89,7 @@ class NameLexicon:
     sensitivity_indicators: frozenset[str] = frozenset()  # upper case: RYBAT, WNINTEL
     places: re.Pattern[str] | None = None  # multi-word place names, any case
     states: str = "(?!)"  # alternation of US state names and abbreviations, for patterns
+    postal_codes: str = "(?!)"  # alternation of the USPS two-letter codes, capitals only
     #: the multi-word places and US state names (no abbreviations) themselves, lower case
     place_names: frozenset[str] = frozenset()
 
@@ -141,6 +142,7 @@ def name_lexicon() -> NameLexicon:
             str(w).upper() for w in not_person.get("sensitivity_indicators", [])
         ),
         states=trie_alternation({str(p) for p in not_person.get("states", [])}, r"[ \t]+"),
+        postal_codes=trie_alternation({str(p) for p in not_person.get("postal_codes", [])}),
         place_names=frozenset(
             str(p).lower()
             for key in ("places", "states")

@@ -401,8 +401,14 @@ _OWNED = re.compile(
 
 @lru_cache(maxsize=1)
 def _state() -> re.Pattern[str]:
-    """ ", Massachusetts", ", N.J.": a comma and a US state (the words before it: a town)."""
-    return re.compile(rf",[ \t]*['‘\"“]?(?i:{name_lexicon().states})(?![\w])")
+    """ ", Massachusetts", ", N.J.": a comma and a US state (the words before it: a town); or a
+    USPS code before a ZIP code or a publisher's colon (", NJ 07512", ", KS:"), the two places
+    where a code cannot be an office symbol after a name (see not_person.yaml)."""
+    lex = name_lexicon()
+    return re.compile(
+        rf",[ \t]*(?:['‘\"“]?(?i:{lex.states})(?![\w])"
+        rf"|(?:{lex.postal_codes})(?:[ \t]+\d{{5}}(?![\w])|(?P<colon>[ \t]*:)))"
+    )
 
 
 _RUN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<run>{_CAP_RUN}|{_CAPS_RUN})$")
@@ -415,6 +421,8 @@ def place_phrases(text: str) -> set[str]:
     out: set[str] = set()
     for m in _state().finditer(text):  # "... met Alder Crane, Texas": the town ends it
         run = _RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if run and m.group("colon") and run.group("run").isupper():
+            continue  # "ORVAL QUENBY, AR:": an FBI case character, not a publisher's place
         if run:
             words = [w.strip("'’-").lower() for w in run.group("run").split()]
             out.update((" ".join(words), words[-1]))

@@ -81,6 +81,31 @@ def test_words_before_a_us_state_are_a_town():
     assert "quillby" in place_phrases("He was born in Quillby, N.J. in 1931.")
 
 
+def test_a_town_before_a_postal_code_and_a_zip_or_a_publisher_is_a_place():
+    text = (
+        "Odile Bramwell wrote The Harrow Years. Marrowfield, NJ: Quarto Books, 1981.\n"
+        "Replies go to 14 Elm Road, Fennick, TX 75201 by May.\n"
+    )
+    ner = [_ent(text, "Odile Bramwell"), _ent(text, "Marrowfield"), _ent(text, "Fennick")]
+    found = [(p.start, p.end) for p in find_people(text, ner)]
+    assert [text[a:b] for a, b in found] == ["Odile Bramwell"] and found[0] == (0, 14)
+    # the GPO Style Manual forms of state names count as states too
+    assert {"quillby", "harrowgate"} <= place_phrases("From Quillby, N. Mex. and Harrowgate, Oreg.")
+
+
+def test_a_name_before_an_office_symbol_or_a_state_on_the_next_line_stays_a_person():
+    # "PA", "CA" after a name are State Department office symbols, not states: no ZIP, no colon
+    text = "Present:\nOrla Vance, PA\nDamon Kettering, CA\nVance and Kettering spoke.\n"
+    ner = [_ent(text, "Orla Vance"), _ent(text, "Damon Kettering")]
+    found = {(text[p.start : p.end], p.start) for p in find_people(text, ner)}
+    assert {("Orla Vance", 9), ("Damon Kettering", 24), ("Vance", 44), ("Kettering", 54)} <= found
+    assert place_phrases(text) == set()
+    # a subject in capitals before an FBI case character ("AR:", anti-racketeering)
+    assert place_phrases("SUBJECT: ORVAL QUENBY, AR:\nQUENBY LEFT.") == set()
+    # a signer's name, then the state on the line below, is not read as a town
+    assert place_phrases("Sincerely,\nAmbrose Tallowby,\nTexas\n") == set()
+
+
 # -- bodies named in other languages -----------------------------------------------------------
 
 
