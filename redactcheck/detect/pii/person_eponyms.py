@@ -27,7 +27,8 @@ from redactcheck.detect.pii.person_scores import PersonSpan
 #: personal papers and collections (archival finding aids), presidential and memorial
 #: libraries, awards, prizes, fellowships and lectures, doctrines (policies named after a
 #: president or minister), firms of one person's "Associates", and "X Involvement" in record
-#: subjects. Lower case. Kept short: a head that names places or bodies after their founders
+#: subjects; amendments, declarations, monuments and medals named after a sponsor or
+#: honouree. Lower case. Kept short: a head that names places or bodies after their founders
 #: just as often (Street, Foundation, Company, Hospital) stays a firm head.
 EPONYM_HEADS = frozenset(
     (
@@ -46,6 +47,13 @@ EPONYM_HEADS = frozenset(
         "doctrine",
         "associates",
         "involvement",
+        # laws, state papers, monuments and medals (GPO Style Manual 3.5, 3.38:
+        # "the Quellby Declaration", "the Tallowby Monument")
+        "amendment",
+        "amendments",
+        "declaration",
+        "monument",
+        "medal",
     )
 )
 

@@ -255,12 +255,17 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 #: ("Alfred A. Knopf", "Harper & Brothers") stand between a place's colon and the year.
 #: The place may be abbreviated ("Princeton, N.J.: "); the publisher may be a partnership, and
 #: its second partner stands after "and" ("Philadelphia: Dorsey and Quenby, 1793").
+#: A typeset bibliography wraps its lines anywhere, so one line break may stand in any gap
+#: after the colon ("New York: Dorsey and⏎Quenby, 1793", "Boston: Quenby,⏎1931").
+_WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _IMPRINT_BEFORE = re.compile(
     rf"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?(?:,[ \t]+(?:[{_UP}]{{2}}|(?:[{_UP}]\.){{1,2}}))?:"
-    rf"[ \t]+(?:[{_UP}][\w.]*[ \t]+(?:&|and)[ \t]+)?$"
+    rf"{_WRAP}(?:[{_UP}][\w.]*{_WRAP}(?:&|and){_WRAP})?$"
 )
 #: A year, or the bracket closing an imprint without one ("(New York: Ambrose F. Tallow)").
-_IMPRINT_AFTER = re.compile(r"(?:[ \t]*(?:&|and)[ \t]+[\w.]+)*(?:,[ \t]*(?:1[5-9]|20)\d\d\b|\))")
+_IMPRINT_AFTER = re.compile(
+    rf"(?:{_WRAP}?(?:&|and){_WRAP}[\w.]+)*(?:,{_WRAP}?(?:1[5-9]|20)\d\d\b|\))"
+)
 
 
 #: The title of an edition or a biography ("The Papers of Osric Tallowby", "The Life and Letters

@@ -348,6 +348,7 @@ def find_people(
             not lines.excluded(s)
             and not any(p.start < e and p.end > s for p in taken)
             and not _head_after(text, e, lex)  # "the Kwadrazzini Development Foundation"
+            and not _head_before(text, s, lex)  # "the USS Kwadrazzini": a ship
         ):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     if judge.noisy:  # a name OCR spacing split into pieces ("KES SLIN GER")
@@ -365,6 +366,7 @@ def find_people(
                 not lines.excluded(s)
                 and not any(p.start < e and p.end > s for p in taken)
                 and not _head_after(text, e, lex)
+                and not _head_before(text, s, lex)
             ):
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
         taken = _merge(found)
