@@ -2,9 +2,11 @@
 texts of every kind): letterheads, fax headers and cover sheets, signature blocks, OCR-damaged
 numbers, exchange names, extensions, e-mail, capitals and typed address blocks, call logs,
 "residence at", street-name-first addresses abroad, the street and subscriber forms of
-field-office reports, street lines broken over a blank line and phone numbers with OCR-damaged
-separators are reported; document numbers, public bodies' office addresses, clock times and
-years after "residence at", spans of years and file numbers after a phone word stay quiet.
+field-office reports, street lines broken over a blank line, phone numbers with OCR-damaged
+separators, office extensions written x1234, an area code before an exchange name and lettered
+avenues are reported; document numbers, public bodies' office addresses, clock times and years
+after "residence at", spans of years and file numbers after a phone word, an x between numbers
+stay quiet.
 
 Shapes the code does not reach yet are listed in ``KNOWN_MISSES`` and run as strict xfail: a
 fix makes them pass and the list must shrink with it."""

@@ -465,6 +465,38 @@ def _typeless_street(g: _Gen) -> str:
     return f"SUBJ RESIDES {_c(f'{street}{unit}, {town.upper()}')}. WIFE EMPLOYED\n"
 
 
+def _office_extension(g: _Gen) -> str:
+    """An office extension written x and four or five digits (CIA memos, drafting lines, a
+    cable's ORIG line, signature blocks), an area code before an exchange name (the 1950s-60s
+    plan: middle digit 0 or 1), and a lettered avenue with its town."""
+    who = g.pick(_PEOPLE)
+    ext = str(g.r.randint(1000, 49999))
+    kind = g.pick(["memo", "drafting", "orig", "area", "avenue"])
+    if kind == "memo":
+        x = g.pick([f"x{ext}", f"x-{ext}", f"X{ext}"])
+        return f"Questions may be put to {who} on {_c(x)} after noon.\n"
+    if kind == "drafting":
+        initials = "".join(w[0] for w in who.split())
+        date = f"{g.r.randint(1, 28)} May 9{g.r.randint(0, 9)}"
+        return f"XY/OPS/{initials}:kl/{_c('x' + ext)} ({date})\n"
+    if kind == "orig":
+        return f"ORIG: XY/OPS ({who.split()[1].upper()} {_c('X' + ext)}) COORD: XY/Z\n"
+    if kind == "area":
+        area = f"{g.r.randint(2, 9)}{g.pick('01')}{g.r.randint(2, 9)}"
+        name = g.pick(["KEstrel", "ALder", "ORchard", "LInden"])
+        num = g.pick(
+            [
+                f"{area}-{name} {g.r.randint(2, 9)}-0{g.r.randint(100, 999)}",
+                f"({area}) {name} {g.r.randint(2, 9)}-0{g.r.randint(100, 999)}",
+            ]
+        )
+        return f"{who}, telephone {_c(num)}, was interviewed.\n"
+    letter = g.pick("ABCDEFGHJKLMNP")
+    street = g.pick([f"Avenue {letter}", f"Ave. {letter}."])
+    span = f"{g.r.randint(100, 1799)} {street}, {g.pick(['Fairview', 'Millbrook', 'Dayton'])}"
+    return f"{who}, {_c(span)}, was seen.\n"
+
+
 # Traps: shapes of the same look that are no contact.
 def _doc_numbers(g: _Gen) -> str:
     n = g.r.randint(10000, 99999)
@@ -567,6 +599,21 @@ def _typeless_street_traps(g: _Gen) -> str:
     )
 
 
+def _office_extension_traps(g: _Gen) -> str:
+    """An x between numbers, a capital X before a year, a month or a 201 file after three
+    digits, a lettered avenue after a year: no contact."""
+    year = g.r.randint(1940, 1990)
+    n = g.r.randint(2, 28)
+    return g.pick(
+        [
+            f"The frame is {n} {{{{x {g.r.randint(1000, 9999)}}}}} lines wide.\n",
+            f"Annex {{{{X {year}}}}}, the list of codes.\n",
+            f"File {{{{{g.r.randint(2, 9)}{g.pick('01')}2-May {n % 9 + 1}-{year}}}}} was read.\n",
+            f"In {{{{{year} Avenue B}}}}, the market grew.\n",
+        ]
+    )
+
+
 _KINDS = {
     "fax-header": _fax_header,
     "fax-cover": _fax_cover,
@@ -588,6 +635,7 @@ _KINDS = {
     "report-street": _report_street,
     "double-spaced": _double_spaced,
     "typeless-street": _typeless_street,
+    "office-extension": _office_extension,
 }
 _TRAP_KINDS = {
     "doc-number-trap": _doc_numbers,
@@ -596,6 +644,7 @@ _TRAP_KINDS = {
     "report-street-trap": _report_street_traps,
     "double-spaced-trap": _double_spaced_traps,
     "typeless-street-trap": _typeless_street_traps,
+    "office-extension-trap": _office_extension_traps,
 }
 
 
