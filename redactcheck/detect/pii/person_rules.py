@@ -40,6 +40,7 @@ from redactcheck.detect.pii.person_caps_repeats import caps_repeats
 from redactcheck.detect.pii.person_caps_votes import caps_votes
 from redactcheck.detect.pii.person_column_particles import particle_columns
 from redactcheck.detect.pii.person_comma_titles import comma_titles
+from redactcheck.detect.pii.person_compound_variants import compound_variants
 from redactcheck.detect.pii.person_cues import (
     Context,
     _caps_prose_surnames,
@@ -118,6 +119,7 @@ from redactcheck.detect.pii.person_subject_initials import subject_initials
 from redactcheck.detect.pii.person_two_surnames import two_surname_names
 from redactcheck.detect.pii.person_vetting import vet_people
 from redactcheck.detect.pii.person_votes import person_majority
+from redactcheck.detect.pii.person_y_surnames import y_surnames
 
 #: A law named after a person ("the Orla B. Vantreight Records Act"): the name is the law's, and
 #: the middle initial's full stop may stand inside the title.
@@ -351,6 +353,10 @@ def find_people(
             and not _head_before(text, s, lex)  # "the USS Kwadrazzini": a ship
         ):
             found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
+    # "QUINTANA-Velarda" for a found "Quintana-Velarde": a compound surname misread
+    for s, e in compound_variants(text, wanted, nw):
+        if not lines.excluded(s) and not _head_after(text, e, lex):
+            found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
     if judge.noisy:  # a name OCR spacing split into pieces ("KES SLIN GER")
         taken = _merge(found)
         for s, e in split_names(text, {w for w in wanted if len(w) >= 5}, nw):
@@ -395,7 +401,8 @@ def find_people(
     for p in found:
         if p.basis in ("propagated", "propagated-ocr") and text[p.start - 1 : p.start] == " ":
             p.merge_left = True
-    merged = _merge(found)
+    # "Ignacio QUERALT y Mendaro": the mother's surname after "y" (person_y_surnames)
+    merged = _merge(y_surnames(text, _merge(found), nw, lex, places | at_places))
     people = keep_eponyms(text, merged, _person_not_firm(text, merged, lex), lex)
     people = _join_broken(text, people, nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
