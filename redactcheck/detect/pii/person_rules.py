@@ -33,6 +33,7 @@ from redactcheck.detect.pii.name_shapes import _UP
 from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import name_words
 from redactcheck.detect.pii.ocr_titles import ocr_titles
+from redactcheck.detect.pii.person_address import address_names
 from redactcheck.detect.pii.person_addressees import addressees, glued_name
 from redactcheck.detect.pii.person_bodies import drop_body_names
 from redactcheck.detect.pii.person_caps_house import house_style_surnames
@@ -308,6 +309,7 @@ def find_people(
     cand.name_columns(text, judge, add)
     cand.possessive_and_attributive(text, judge, add)
     cand.quoted_names(text, judge, add)
+    address_names(text, judge, add)  # "Thank you, Imelda.", "Regards,⏎Beatriz", "Odalys's son"
     cand.letter_citations(text, judge, add)
     memo_citations(text, judge, add)  # "memorandum Quennell to Tallowby dated ..."
     addressees(text, judge, add)

@@ -61,6 +61,7 @@ SCORES = {
     "caps-votes": 0.65,
     "caps-house": 0.7,
     "addressee": 0.8,
+    "address": 0.8,
     "family": 0.75,
     "hyphen-break": 0.75,
     "subject-initials": 0.7,
@@ -107,6 +108,7 @@ _PLACE_OK = frozenset(
         "caps-cable",  # in a cable in capitals the model calls unknown surnames places
         "caps-votes",  # the same; its own count of place positions decides (person_caps_votes)
         "addressee",  # a cable's "NSC FOR ..." line: the model reads it without context
+        "address",  # person_address asks the model's places itself, except of words in capitals
         "cable-signer",  # a State cable's last line (a listed place still vetoes it)
         "family",  # "the QUENNELLs": the model calls a family a group
         "caps-repeated",  # its place labels are a quarter of the mentions or fewer (checked)
