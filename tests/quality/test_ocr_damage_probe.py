@@ -16,29 +16,30 @@ from tests.support.ocr_damage import KINDS, records, score, traps
 SEED, PER, TRAPS = 7, 5, 6
 #: damaged markings found per kind in that draw of damage model 1 (of 15; banner: of 30, top
 #: and foot), as reached when the probe was added, raised since (control, slug: 2026-12-07,
-#: specks, splits and lower case read in slug lines, E2 IMPDET and CL BY). Two or three
-#: damages in a five-letter caption (NODIS) leave too little of it to tell from a word: those
-#: stay missed.
+#: specks, splits and lower case read in slug lines, E2 IMPDET and CL BY; control, caption,
+#: release: 2026-12-07, ninth sitting, two edits where a caption or a short stamp is its whole
+#: line). A five-letter caption piece one edit from an English word stays missed.
 REACHED = {
     "banner": 29,
     "banner-alone": 14,
-    "control": 11,
-    "caption": 7,
+    "control": 12,
+    "caption": 8,
     "slug": 15,
     "authority": 12,
-    "release": 13,
+    "release": 14,
     "notice": 14,
 }
 #: the same draw damaged by model 2 (a capital read as another letter's lower case,
 #: typographic specks: tests/support/ocr_damage.py), as reached when model 2 was added
+#: (control, caption, release raised in the ninth sitting)
 REACHED_MODEL_2 = {
     "banner": 29,
     "banner-alone": 15,
-    "control": 12,
-    "caption": 8,
+    "control": 13,
+    "caption": 9,
     "slug": 15,
     "authority": 13,
-    "release": 10,
+    "release": 11,
     "notice": 13,
 }
 

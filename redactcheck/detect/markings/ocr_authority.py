@@ -231,16 +231,16 @@ def _damaged_labels(text: str, starts: list[int] | None = None) -> list[tuple[in
 #: :data:`_LOOSE_BY_RE` has them as they stand.
 _BY_SPECKS = ".,'`~\""
 _TYPO_SPECKS = "‘’“”"
-_LOOSE_BY = re.compile(rf"(?:[B8P][YVT{_BY_SPECKS}?]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9Ool]")
+_LOOSE_BY = re.compile(rf"(?:[B8PE][YVT{_BY_SPECKS}?]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9OolD]")
 _LOOSE_BY_RE = re.compile(
-    rf"(?:[B8P][YVT{_BY_SPECKS}{_TYPO_SPECKS}]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9Ool]"
+    rf"(?:[B8PE][YVT{_BY_SPECKS}{_TYPO_SPECKS}]|[bh]Y)[ \t]*[:;.,_Y]?[ \t_]*[0-9OolD]"
 )
 #: The label's first token before it: up to four characters, no space inside.
 _SPECKS_BY = frozenset(_BY_SPECKS + _TYPO_SPECKS + "?")
 _CL_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<cl>[^\s]{1,4}?)[ \t]?$")
 #: Look-alikes read as the label's letters and as digits; specks dropped.
 _LABEL_FOLD = str.maketrans(
-    {"G": "C", "(": "C", "l": "L", "1": "L", "I": "L", "|": "L", "8": "B", "V": "Y",
+    {"G": "C", "(": "C", "l": "L", "1": "L", "I": "L", "|": "L", "8": "B", "E": "B", "V": "Y",
      **dict.fromkeys(".,'`~-_:; \t\"‘’“”?")}
 )  # fmt: skip
 _DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "Z": "2", "S": "5"})

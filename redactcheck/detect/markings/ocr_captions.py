@@ -26,6 +26,7 @@ from redactcheck.detect.markings.ocr_banner import (
     banner_lexicon,
     banner_word,
 )
+from redactcheck.detect.markings.ocr_lone_caption import lone_captions
 from redactcheck.detect.markings.taken import claim
 
 
@@ -128,7 +129,9 @@ def _caption_chunk(chunk: str) -> tuple[tuple[int, int, str], ...]:
     recur from page to page)."""
     hint = _caption_hint()
     if hint is not None and not hint(chunk):
-        return ()  # no word within reach of a caption: the usual case
+        # no word within one edit of a caption: the usual case; a line that is one word under
+        # the banner may still be a caption with two damages
+        return tuple(lone_captions(chunk))
     limit = banner_lexicon().max_line
     lines = chunk.split("\n", 8)
     found: list[tuple[int, int, str]] = []
@@ -144,7 +147,7 @@ def _caption_chunk(chunk: str) -> tuple[tuple[int, int, str], ...]:
             if seen == 2:
                 break
         pos += len(piece) + 1
-    return tuple(found)
+    return tuple(found or lone_captions(chunk))
 
 
 def _captions_at(piece: str, lo: int) -> list[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.edit_distance import distance
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.english_words import english_capitals
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
 from redactcheck.detect.markings.phrase_pieces import PieceTest, piece_test
 from redactcheck.ruleset.loader import lexicon_path
@@ -66,12 +67,7 @@ class EdgeLexicon:
 def edge_lexicon() -> EdgeLexicon:
     data = load_lexicon("ocr_page_edge.yaml")
     fold = banner_lexicon().fold
-    english = {
-        w.strip().upper()
-        for w in load_word_list("names/english_words.txt")
-        if w.strip() and not w.startswith("#")
-    }
-    english |= banner_lexicon().real_words
+    english = english_capitals() | banner_lexicon().real_words
     per_edit = int(data["edge_phrase_letters_per_edit"])
     return EdgeLexicon(
         reach=int(data["edge_lines"]),

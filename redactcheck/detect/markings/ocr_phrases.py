@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from redactcheck.detect.accel.fastscan import HAS_HYPERSCAN, HyperscanDatabase, ascii_view
 from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.markings.english_words import english_capitals
 from redactcheck.detect.markings.ocr_stamp_lines import stamp_line_findings
 from redactcheck.detect.markings.word_align import WordPhrase, banner_fold, phrase_words, read_words
 
@@ -265,6 +266,8 @@ def phrase_findings(
             read_to[index] = hi
             # the anchor's middle: a near anchor's start may be a character off
             found = _align_window(text[lo:hi], index, start - lo + lex.anchor_lengths[anchor] // 2)
+            if found is None and len(phrase.letters) <= _LONE_LETTERS:
+                found = _lone_line(text, start, phrase, lo)
             if found is None and phrase.by_words:
                 misses.append((start, index, lo, hi))
             if _keep(text, found, lo, phrase, taken, out):
@@ -283,6 +286,44 @@ def phrase_findings(
         if _keep(text, found, lo, lex.phrases[index], taken, out):
             done = start  # the anchor's other phrases are not read again
     return out
+
+
+#: A stamp phrase this short (AS SANITIZED, RELEASE AS SANITIZED, WARNING NOTICE) that makes
+#: up its whole line is read with one edit more than its bound: the line holds nothing else,
+#: so two damages in eleven letters are no other words (the place is the evidence).
+_LONE_LETTERS = 20
+_LINE_EDGE = "\"'“”‘’.,:;!?()[]{}|-_~*=—–•°™€¢` \t"
+
+
+def _lone_line(text: str, at: int, phrase: Phrase, lo: int) -> tuple[int, int] | None:
+    """``(start, end)`` from ``lo`` of the anchor's line, specks at its ends dropped, when its
+    letters as a whole lie within the phrase's bound plus one and it is mostly capitals."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    while start < end and text[start] in _LINE_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _LINE_EDGE:
+        end -= 1
+    raw = text[start:end]
+    if len(raw) > 2 * len(phrase.letters) + 6:
+        return None
+    upper = sum(ch.isupper() for ch in raw)
+    if upper < 4 or upper < 3 * sum(ch.islower() for ch in raw):
+        return None
+    letters = raw.translate(_letters_table())
+    bound = phrase.bound + 1
+    if " ".join(raw.split()) in phrase.name:
+        return None  # clean words of the phrase, not all of them ("SANITIZED"): no damage read
+    if Levenshtein.distance(phrase.letters, letters, score_cutoff=bound) > bound:
+        return None
+    english = english_capitals()
+    if any(w in english and w not in phrase.name for w in _WORD.findall(raw)):
+        return None  # an English word of its own ("WAS SANITIZED", "SANITIZERS"): prose
+    return start - lo, end - lo
+
+
+_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 
 
 def _runs_on(text: str, after: int, word: str, owners: tuple[int, ...]) -> bool:
