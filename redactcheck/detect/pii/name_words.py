@@ -175,6 +175,21 @@ def _one_edit(a: str, b: str) -> bool:
     return distance(a, b, 1) <= 1  # pragma: no cover - Levenshtein: a swap counts two
 
 
+def english_buckets(nw: NameWords) -> tuple[dict, dict]:
+    """English words of five letters or more by (length, first three letters) and by (length,
+    last three letters): the candidates a damaged word is compared with."""
+    return _buckets(nw)
+
+
+def names_near(nw: NameWords, low: str) -> bool:
+    """A listed given name or surname one edit from ``low`` (a name that is also an English
+    word counts only when frequent): the word may as well be a damaged name ("Wiilson")."""
+    return any(
+        (v in nw.given or v in nw.surnames) and (v not in nw.english or v in nw.frequent)
+        for v in _edits1(low)
+    )
+
+
 @lru_cache(maxsize=1)
 def _buckets(nw: NameWords) -> tuple[dict, dict]:
     """English words of five letters or more by (length, first three letters) and by
@@ -221,10 +236,7 @@ def _misread_word(nw: NameWords, low: str) -> bool:
     # one edit from a word; as close to a name, it may as well be a damaged name
     # ("Wiilson"): rare enough to afford every variant (a name that is also a word counts
     # only when it is a frequent one: "Garrison" yes, "Deputy" no)
-    return not any(
-        (v in nw.given or v in nw.surnames) and (v not in nw.english or v in nw.frequent)
-        for v in _edits1(low)
-    )
+    return not names_near(nw, low)
 
 
 def english_neighbours(nw: NameWords, low: str) -> frozenset[str]:

@@ -12,6 +12,8 @@ again. Here every span is judged with what the whole document says, whatever its
 - it is no sure name (every word a frequent listed name, or a frequent given name in it);
 - one of its words is in no list at all (no given name, surname, English word or dictionary
   proper noun) or holds letter sequences no listed word holds (``NameWords.plausible``);
+  and its shape is made up: every word unknown and one implausible or a long English word
+  misread (``damaged_words``: "Transportatlon"), or a short piece no list holds;
 - and the text around it is a bad scan: its line is debris (fewer than a third of the other
   tokens are words, names or numbers) or the lines around it are (``noisy_around``).
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from redactcheck.detect.pii.damaged_words import damaged_word
 from redactcheck.detect.pii.name_candidates import noisy_around
 from redactcheck.detect.pii.name_shapes import PARTICLES
 from redactcheck.detect.pii.name_words import NameWords
@@ -87,10 +90,13 @@ def _debris(text: str, p: PersonSpan, nw: NameWords, counts: dict[str, int]) -> 
         return False  # another mention of one of its words vouches for it
     if _sure_name_words(span, nw) or any(_frequent_name(w, nw) for w in words):
         return False  # a frequent listed name beside a misread word ("Justiee Quennell")
-    made_up = all(_unknown(w, nw) for w in words) and not all(nw.plausible(w) for w in words)
+    made_up = all(_unknown(w, nw) for w in words) and (
+        not all(nw.plausible(w) for w in words) or any(damaged_word(w, nw) for w in words)
+    )
     if not made_up and not any(_short_unknown(w, nw) for w in _NAME_TOKEN.findall(span)):
         # damaged real names keep long words ("Wojtrzek", "KALUVSKI"); made-up runs hold
-        # letters no listed word has ("Zyxqo"), or a short piece no list holds ("Qrb")
+        # letters no listed word has ("Zyxqo"), a long English word misread ("Infornatlon",
+        # damaged_words), or a short piece no list holds ("Qrb")
         return False
     # ... and either sits in a damaged line or block (in clean prose an unknown name is a name)
     return (

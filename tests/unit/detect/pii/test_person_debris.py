@@ -76,3 +76,29 @@ def test_a_cue_found_before_merging_counts_though_spreading_took_the_basis():
     raw = [PersonSpan(start, start + 8, 0.8, "addressee"), merged]
     assert drop_debris(text, [merged], name_words(), raw) == [merged]
     assert drop_debris(text, [merged], name_words(), [merged]) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Transportatlon Sehedule",  # two long English words, one letter misread in each
+        "Invostigatlon Sehedule",  # two letters misread in a word of thirteen
+    ],
+)
+def test_a_pair_of_misread_english_words_in_a_bad_scan_is_dropped(name):
+    assert _kept(_BAD, name) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kvarnstedt Oravetzky",  # unlisted, long, near no English word
+        "Hendersonn Dellavorre",  # one letter from a listed surname: maybe a damaged name
+    ],
+)
+def test_a_damaged_or_unlisted_name_near_no_english_word_is_kept(name):
+    assert _kept(_BAD, name) == [name]
+
+
+def test_misread_english_words_in_clean_prose_are_left_to_other_checks():
+    assert _kept(_CLEAN, "Transportatlon Sehedule") == ["Transportatlon Sehedule"]
