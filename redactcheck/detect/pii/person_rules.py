@@ -95,6 +95,7 @@ from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
 from redactcheck.detect.pii.person_ocr_pairs import ocr_pairs
 from redactcheck.detect.pii.person_offices import office_names
 from redactcheck.detect.pii.person_originators import originators
+from redactcheck.detect.pii.person_place_lists import drop_place_lists
 from redactcheck.detect.pii.person_plural_titles import plural_title_names
 from redactcheck.detect.pii.person_repeat_cues import repeat_cues
 from redactcheck.detect.pii.person_scores import (
@@ -408,6 +409,7 @@ def find_people(
     people = keep_eponyms(text, merged, _person_not_firm(text, merged, lex), lex)
     people = _join_broken(text, people, nw)
     people = vet_people(text, people, nw)  # dates, damaged form words, countries
+    people = drop_place_lists(text, people, nw)  # "Quellport, Tarnby and Vessholm"
     people = drop_debris(text, people, nw, found)  # lone made-up letters of bad scans
     people = drop_model_only(text, people, nw, found)  # debris only the model reads as a name
     people = drop_kinds(text, people)  # pronouns, continents, bills (person_kinds)
