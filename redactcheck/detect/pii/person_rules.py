@@ -89,6 +89,7 @@ from redactcheck.detect.pii.person_memo_citations import memo_citations
 from redactcheck.detect.pii.person_model_only import drop_model_only
 from redactcheck.detect.pii.person_name_of import named_by
 from redactcheck.detect.pii.person_ocr_confusions import confused_mentions
+from redactcheck.detect.pii.person_ocr_families import ocr_families
 from redactcheck.detect.pii.person_ocr_forms import damaged_mentions
 from redactcheck.detect.pii.person_ocr_forms import name_words as ocr_name_words
 from redactcheck.detect.pii.person_ocr_heads import drop_damaged_heads
@@ -379,6 +380,10 @@ def find_people(
             ):
                 found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "propagated-ocr"))
         taken = _merge(found)
+    if judge.noisy:  # "Quarvelle", "QUARVEILE", "Ouarvelle": no spelling found by any step
+        for s, e in ocr_families(text, nw, lex, places | at_places):
+            if not lines.excluded(s) and not any(p.start < e and p.end > s for p in taken):
+                found.append(PersonSpan(s, e, SCORES["propagated-ocr"], "ocr-family"))
     # 6b. later mentions of weakly found names; repeated surnames in cables in capitals
     people = _merge(found)
     for s, e in echoes.weak_echoes(text, people, judge, places | at_places):
