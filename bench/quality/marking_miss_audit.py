@@ -38,15 +38,14 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from blind_eval import link_docs  # noqa: E402
+from tune_parts import load_parts  # noqa: E402
 
 from redactcheck.config import load_config  # noqa: E402
-from redactcheck.evaluate import Span, label_of, load_gold, load_subset, match  # noqa: E402
+from redactcheck.evaluate import Span, label_of, match  # noqa: E402
 from redactcheck.finding import Hit  # noqa: E402
 from redactcheck.session import build_session  # noqa: E402
 
@@ -154,34 +153,6 @@ def _near(letters: str, word: str) -> bool:
             row.append(min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a != b)))
         prev = row
     return prev[-1] <= bound
-
-
-@dataclass
-class Part:
-    name: str
-    docs: Path
-    gold: list[Span]
-    names: list[str]
-
-
-def load_parts(shared: Path, part: str, sets: set[str], tmp: Path) -> list[Part]:
-    parts = []
-    if "eval-dev" in sets:
-        dev = shared / "eval-dev"
-        names = sorted(load_subset(HERE / f"eval_dev_split.tsv:{part}"))
-        gold = [g for g in load_gold(dev / "gold.jsonl") if g.doc in names]
-        parts.append(Part(f"eval-dev {part}", dev / "docs", gold, names))
-    for s in ("set1", "set3", "set4"):
-        if s not in sets:
-            continue
-        set_dir = HERE / "blind_set" / s
-        into = tmp / s
-        into.mkdir()
-        link_docs(set_dir, shared, into)
-        names = sorted(load_subset(Path(f"{set_dir / 'split.tsv'}:{part}")))
-        gold = [g for g in load_gold(set_dir / "gold.jsonl") if g.doc in names]
-        parts.append(Part(f"{s} {part}", into, gold, names))
-    return parts
 
 
 class Proposals:

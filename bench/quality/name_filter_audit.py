@@ -41,14 +41,15 @@ from unittest import mock
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from blind_eval import link_docs  # noqa: E402
+import tune_parts  # noqa: E402
+from tune_parts import Part  # noqa: E402
 
 from redactcheck.config import load_config  # noqa: E402
 from redactcheck.detect.pii import name_candidates as cand  # noqa: E402
 from redactcheck.detect.pii import names as names_mod  # noqa: E402
 from redactcheck.detect.pii import person_rules as pr  # noqa: E402
 from redactcheck.detect.pii import refine as refine_mod  # noqa: E402
-from redactcheck.evaluate import Span, label_of, load_gold, load_subset, match  # noqa: E402
+from redactcheck.evaluate import Span, label_of, match  # noqa: E402
 from redactcheck.session import build_session  # noqa: E402
 
 _NEVER = re.compile(r"(?!)")
@@ -161,31 +162,9 @@ STEPS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
 }
 
 
-@dataclasses.dataclass
-class Part:
-    name: str
-    docs: Path
-    gold: list[Span]
-    names: list[str]
-
-
 def load_parts(shared: Path, part: str, only: set[str], tmp: Path) -> list[Part]:
-    parts = []
-    if "eval-dev" in only:
-        dev = shared / "eval-dev"
-        names = sorted(load_subset(HERE / f"eval_dev_split.tsv:{part}"))
-        gold = [g for g in load_gold(dev / "gold.jsonl") if g.doc in names]
-        parts.append(Part(f"eval-dev {part}", dev / "docs", gold, names))
-    for s in ("set1", "set3", "set4"):
-        if s not in only:
-            continue
-        set_dir = HERE / "blind_set" / s
-        into = tmp / s
-        into.mkdir()
-        link_docs(set_dir, shared, into)
-        names = sorted(load_subset(Path(f"{set_dir / 'split.tsv'}:{part}")))
-        gold = [g for g in load_gold(set_dir / "gold.jsonl") if g.doc in names]
-        parts.append(Part(f"{s} {part}", into, gold, names))
+    """The tune (or check) parts, with PERSON gold only."""
+    parts = tune_parts.load_parts(shared, part, only, tmp)
     for p in parts:
         p.gold = [g for g in p.gold if g.label == "PERSON"]
     return parts
