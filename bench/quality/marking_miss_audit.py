@@ -42,7 +42,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from tune_parts import load_parts  # noqa: E402
+from tune_parts import context, load_parts  # noqa: E402
 
 from redactcheck.config import load_config  # noqa: E402
 from redactcheck.evaluate import Span, label_of, match  # noqa: E402
@@ -186,11 +186,6 @@ def stage_of(g: Span, doc: str, reported: list[Span], others: list[Span], raw: l
     return "never"
 
 
-def context(doc: str, s: int, e: int, width: int = 50) -> str:
-    a, b = max(0, s - width), min(len(doc), e + width)
-    return (doc[a:s] + "[[" + doc[s:e] + "]]" + doc[e:b]).replace("\n", "⏎")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("/work/shared"))
@@ -233,7 +228,7 @@ def main() -> int:
                     missed += 1
                     if args.show:
                         print(f"  [{kind} | {stage}] {part.name} {name}: "
-                              f"{context(doc, g.start, g.end)}")  # fmt: skip
+                              f"{context(doc, g.start, g.end, width=50)}")  # fmt: skip
             total = sum(1 for g in part.gold if g.label == "MARKING")
             print(f"{part.name}: gold MARKING {total}, missed {missed}")
     stages = ["never", "dropped", "as-PERSON", "as-CONTACT", "overlap-taken", "split"]

@@ -42,7 +42,7 @@ from unittest import mock
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import tune_parts  # noqa: E402
-from tune_parts import Part  # noqa: E402
+from tune_parts import Part, context  # noqa: E402
 
 from redactcheck.config import load_config  # noqa: E402
 from redactcheck.detect.pii import name_candidates as cand  # noqa: E402
@@ -245,11 +245,6 @@ def shape(text: str, doc: str, g: Span) -> str:
 def show(part: str, tag: str, spans: set[Span], texts: dict[str, str]) -> None:
     for s in sorted(spans, key=lambda s: (s.doc, s.start)):
         print(f"  {tag} {part} {s.doc}: {context(texts[f'{part}/{s.doc}'], s.start, s.end)}")
-
-
-def context(doc: str, s: int, e: int, width: int = 40) -> str:
-    a, b = max(0, s - width), min(len(doc), e + width)
-    return (doc[a:s] + "[[" + doc[s:e] + "]]" + doc[e:b]).replace("\n", "⏎")
 
 
 def main() -> int:

@@ -46,3 +46,9 @@ def load_parts(shared: Path, part: str, sets: set[str], tmp: Path) -> list[Part]
         gold = [g for g in load_gold(set_dir / "gold.jsonl") if g.doc in names]
         parts.append(Part(f"{s} {part}", into, gold, names))
     return parts
+
+
+def context(doc: str, s: int, e: int, width: int = 40) -> str:
+    """``doc[s:e]`` in brackets with ``width`` characters each side, on one line (for --show)."""
+    a, b = max(0, s - width), min(len(doc), e + width)
+    return (doc[a:s] + "[[" + doc[s:e] + "]]" + doc[e:b]).replace("\n", "\u23ce")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from redactcheck.detect.markings.rules import RuleDetector
-from redactcheck.document import Segment
 from redactcheck.ruleset.loader import load_rules
+from tests.support.marking_texts import marking_texts
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +17,7 @@ def detector() -> RuleDetector:
     return RuleDetector(load_rules())
 
 
-def _marks(detector: RuleDetector, text: str) -> list[str]:
-    found = detector.detect(Segment(text))
-    for f in found:
-        assert text[f.start : f.end] == f.text  # offsets are exact
-    return [f.text for f in found if f.category == "marking"]
+_marks = marking_texts
 
 
 @pytest.mark.parametrize("caption", ["NOF0BM", "EKDlZ", "N0DTB", "WNlNT8L"])
