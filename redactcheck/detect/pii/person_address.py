@@ -27,12 +27,10 @@ not "HAZEL"); in a bad scan only a frequent name (debris spells rare names by ch
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from redactcheck.detect.lexicons import name_lexicon
 from redactcheck.detect.pii.name_candidates import Add, Judge, _english_given_name
 from redactcheck.detect.pii.name_twins import NAME_WORD, skip_to_first
-from redactcheck.detect.pii.person_vetting import _DATE_WORDS, _cities, _countries, _plain
+from redactcheck.detect.pii.person_vetting import _DATE_WORDS, _cities, _gazetteer
 
 #: A greeting or thanks before the name it addresses: "Hi Ines,", "THANK YOU, ROSALIND."
 #: ("Dear" is a title word already, person_cues).
@@ -75,12 +73,6 @@ _WORD_END = re.compile(rf"(?<![\w'’/.-])(?P<name>{NAME_WORD})$")
 _OPENS = re.compile(r"(?:^|[.!?:;\"“‘(—-])[ \t]*$")
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Countries (ISO 3166-1), US states and multi-word places of ``not_person.yaml``."""
-    return _countries() | {_plain(p) for p in name_lexicon().place_names}
-
-
 def _addressed(word: str, judge: Judge) -> bool:
     """A listed name that nothing here rules out (module docstring)."""
     nw = judge.nw
@@ -91,7 +83,7 @@ def _addressed(word: str, judge: Judge) -> bool:
         or not _text_allows(word, judge)
         or any(low + end in judge.lower_words for end in ("'s", "’s", "s"))  # "the hazel's"
         or low in _DATE_WORDS
-        or low in _places()
+        or low in _gazetteer()
         or (low in _cities() and not nw.is_given(word))
         or (nw.is_proper(word) and not nw.is_given(word))
         or (judge.noisy and not nw.is_frequent(word))

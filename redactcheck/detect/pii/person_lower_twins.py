@@ -35,10 +35,9 @@ import re
 from functools import lru_cache
 
 from redactcheck.detect.edit_distance import distance
-from redactcheck.detect.lexicons import name_lexicon
 from redactcheck.detect.pii.name_words import NameWords, english_neighbours, one_edit_strings
 from redactcheck.detect.pii.person_scores import _CUED_NAMES, PersonSpan
-from redactcheck.detect.pii.person_vetting import _countries, _plain
+from redactcheck.detect.pii.person_vetting import _gazetteer, _plain
 
 #: The model's lone words: the only bases judged here.
 _JUDGED = frozenset(("ner-single", "ner-single-caps"))
@@ -222,7 +221,7 @@ def _gazetteer_index() -> tuple[frozenset[str], dict[str, set[str]]]:
     """The gazetteer places (lower case, plain) and, for the one-edit test, each string one
     deletion from a place mapped to its places (symmetric deletions: a few set lookups a
     word instead of every one-edit string of it)."""
-    places = _countries() | {_plain(p) for p in name_lexicon().place_names}
+    places = _gazetteer()
     index: dict[str, set[str]] = {}
     for place in places:
         for i in range(len(place)):

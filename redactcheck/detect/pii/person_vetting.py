@@ -40,7 +40,7 @@ import unicodedata
 from functools import lru_cache
 
 from redactcheck.detect.edit_distance import distance
-from redactcheck.detect.lexicons import load_lexicon
+from redactcheck.detect.lexicons import load_lexicon, name_lexicon
 from redactcheck.detect.pii.name_shapes import _INITIAL
 from redactcheck.detect.pii.name_twins import skip_to_first
 from redactcheck.detect.pii.name_words import NameWords
@@ -323,6 +323,13 @@ def _countries() -> frozenset[str]:
 def _cities() -> frozenset[str]:
     text = lexicon_path("names/cities.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.splitlines() if w and w[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Countries and the multi-word places of ``not_person.yaml``, plain (``_plain``): the
+    places a one-word name test and the misread-place test both rule out."""
+    return _countries() | {_plain(p) for p in name_lexicon().place_names}
 
 
 def _country(span: str, nw: NameWords) -> bool:
