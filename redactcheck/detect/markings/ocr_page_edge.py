@@ -29,7 +29,6 @@ from redactcheck.detect.lexicons import load_lexicon
 from redactcheck.detect.markings.english_words import english_capitals
 from redactcheck.detect.markings.ocr_banner import _fold_letters, banner_lexicon
 from redactcheck.detect.markings.phrase_pieces import PieceTest, piece_test
-from redactcheck.ruleset.loader import lexicon_path
 
 #: The page markers of JFK-collection OCR text: the record-number header NARA prints atop each
 #: page ("13-00000", "14-00000") and the footer of the HSCA and FBI scans ("NW 12345
@@ -81,12 +80,6 @@ def edge_lexicon() -> EdgeLexicon:
             for p in data["edge_phrases"]
         },
     )
-
-
-def load_word_list(name: str) -> list[str]:
-    """The lines of a plain word list under ``rules/lexicons``."""
-    with lexicon_path(name).open(encoding="utf-8") as fh:
-        return fh.read().splitlines()
 
 
 def page_edge_findings(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -230,10 +230,6 @@ class Judge:
             and not (self.nw.is_english(word) and not self.nw.is_name(word))
         )
 
-    def strong_name(self, word: str) -> bool:
-        """A listed name that is not also an English word."""
-        return self.nw.is_name(word) and not self.nw.is_english(word) and not self.excluded(word)
-
 
 @lru_cache(maxsize=4)
 def _word_verdicts(lex: NameLexicon, nw: NameWords) -> dict[str, bool]:
